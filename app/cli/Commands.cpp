@@ -1,0 +1,13 @@
+#include "CheckCommand.h"
+#include "Command.h"
+
+namespace mtls::cli {
+
+std::vector<std::unique_ptr<Command>> allCommands()
+{
+    std::vector<std::unique_ptr<Command>> commands;
+    commands.push_back(std::make_unique<CheckCommand>());
+    return commands;
+}
+
+} // namespace mtls::cli

@@ -1,0 +1,138 @@
+#include "Output.h"
+
+#include "Command.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+#ifdef Q_OS_WIN
+#include <io.h>
+#define MTLS_ISATTY _isatty
+#define MTLS_FILENO _fileno
+#else
+#include <unistd.h>
+#define MTLS_ISATTY isatty
+#define MTLS_FILENO fileno
+#endif
+
+namespace mtls::cli {
+namespace {
+bool useColour(FILE* stream)
+{
+    return qEnvironmentVariableIsEmpty("NO_COLOR") && MTLS_ISATTY(MTLS_FILENO(stream));
+}
+
+void write(FILE* stream, const QString& text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    fwrite(utf8.constData(), 1, static_cast<size_t>(utf8.size()), stream);
+}
+
+QString tr(const char* text, int n = -1)
+{
+    return QCoreApplication::translate("mtls::cli::Output", text, nullptr, n);
+}
+} // namespace
+
+void Output::out(const QString& text)
+{
+    write(stdout, text);
+}
+
+void Output::line(const QString& text)
+{
+    write(stdout, text + QLatin1Char('\n'));
+}
+
+void Output::err(const QString& text)
+{
+    write(stderr, text + QLatin1Char('\n'));
+    fflush(stderr);
+}
+
+void Output::json(const QJsonObject& object)
+{
+    write(stdout, QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)));
+    fflush(stdout);
+}
+
+QString Output::paint(const QString& text, Colour colour, FILE* stream)
+{
+    if (colour == Colour::None || !useColour(stream))
+        return text;
+    const char* code = "";
+    switch (colour) {
+    case Colour::Red:
+        code = "\x1b[31m";
+        break;
+    case Colour::Yellow:
+        code = "\x1b[33m";
+        break;
+    case Colour::Green:
+        code = "\x1b[32m";
+        break;
+    case Colour::Bold:
+        code = "\x1b[1m";
+        break;
+    case Colour::Dim:
+        code = "\x1b[2m";
+        break;
+    case Colour::None:
+        break;
+    }
+    return QString::fromLatin1(code) + text + QStringLiteral("\x1b[0m");
+}
+
+void Output::findings(const Findings& list)
+{
+    for (const Finding& f : sortedBySeverity(list)) {
+        QString label;
+        Colour colour = Colour::None;
+        switch (f.severity) {
+        case Severity::Error:
+            label = tr("error");
+            colour = Colour::Red;
+            break;
+        case Severity::Warning:
+            label = tr("warning");
+            colour = Colour::Yellow;
+            break;
+        case Severity::Info:
+            label = tr("info");
+            colour = Colour::Dim;
+            break;
+        }
+        line(QStringLiteral("  %1 %2  %3")
+                 .arg(paint(label.leftJustified(7), colour), paint(f.code, Colour::Bold), f.message));
+        if (!f.hint.isEmpty())
+            line(QStringLiteral("          %1").arg(paint(tr("fix: %1").arg(f.hint), Colour::Dim)));
+    }
+}
+
+QString Output::summary(const Findings& list)
+{
+    int errors = 0;
+    int warnings = 0;
+    for (const Finding& f : list) {
+        errors += f.severity == Severity::Error;
+        warnings += f.severity == Severity::Warning;
+    }
+    return tr("%n error(s)", errors) + QStringLiteral(", ") + tr("%n warning(s)", warnings);
+}
+
+int Output::usageError(const QString& command, const QString& message)
+{
+    err(tr("mtls-assistant-cli %1: %2").arg(command, message));
+    err(tr("Run 'mtls-assistant-cli %1 --help' for the options.").arg(command));
+    return ExitUsage;
+}
+
+int Output::failure(const QString& message, const QString& detail)
+{
+    err(paint(tr("error: "), Colour::Red, stderr) + message);
+    if (!detail.isEmpty())
+        err(detail);
+    return ExitUsage;
+}
+
+} // namespace mtls::cli

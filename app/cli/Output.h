@@ -1,0 +1,35 @@
+#pragma once
+
+#include "core/Finding.h"
+
+#include <QJsonObject>
+#include <QString>
+
+#include <cstdio>
+
+namespace mtls::cli {
+
+// Writes to stdout/stderr in UTF-8. Colour only when the stream is a terminal and NO_COLOR is unset.
+class Output
+{
+public:
+    enum class Colour { None, Red, Yellow, Green, Bold, Dim };
+
+    static void out(const QString& text); // stdout, no newline added
+    static void line(const QString& text = QString()); // stdout + newline
+    static void err(const QString& text); // stderr + newline
+    static void json(const QJsonObject& object); // stdout, indented, newline
+    static QString paint(const QString& text, Colour colour, FILE* stream = stdout);
+
+    // A readable list of findings: "error  CODE  message\n       hint".
+    static void findings(const Findings& findings);
+    // "2 errors, 1 warning" style summary.
+    static QString summary(const Findings& findings);
+
+    // Usage error: prints the message and a pointer to --help; returns ExitUsage.
+    static int usageError(const QString& command, const QString& message);
+    // Failure to run: prints the message (and detail) on stderr; returns ExitUsage.
+    static int failure(const QString& message, const QString& detail = QString());
+};
+
+} // namespace mtls::cli

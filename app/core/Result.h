@@ -1,0 +1,73 @@
+#pragma once
+
+#include <QString>
+
+#include <optional>
+#include <utility>
+
+namespace mtls {
+
+// A failure to run (as opposed to a Finding, which is the outcome of a check).
+// `message` is for the user; `detail` carries technical text (OpenSSL's error queue, a server's output).
+struct Error
+{
+    QString message;
+    QString detail;
+
+    QString fullText() const { return detail.isEmpty() ? message : message + QStringLiteral("\n") + detail; }
+};
+
+// The engine's one error convention: a value or an Error. No exception leaves the engine.
+template <typename T>
+class Result
+{
+public:
+    Result(T value)
+        : m_value(std::move(value))
+    {
+    }
+    Result(Error error)
+        : m_error(std::move(error))
+    {
+    }
+
+    bool ok() const { return m_value.has_value(); }
+    explicit operator bool() const { return ok(); }
+
+    const T& value() const& { return *m_value; }
+    T& value() & { return *m_value; }
+    T&& value() && { return std::move(*m_value); }
+    const T* operator->() const { return &*m_value; }
+    T* operator->() { return &*m_value; }
+    const T& operator*() const& { return *m_value; }
+
+    const Error& error() const { return m_error; }
+
+private:
+    std::optional<T> m_value;
+    Error m_error;
+};
+
+template <>
+class Result<void>
+{
+public:
+    Result() = default;
+    Result(Error error)
+        : m_failed(true)
+        , m_error(std::move(error))
+    {
+    }
+
+    bool ok() const { return !m_failed; }
+    explicit operator bool() const { return ok(); }
+    const Error& error() const { return m_error; }
+
+private:
+    bool m_failed = false;
+    Error m_error;
+};
+
+using Status = Result<void>;
+
+} // namespace mtls

@@ -1,0 +1,11 @@
+#include "MainWizard.h"
+
+namespace mtls::ui {
+
+MainWizard::MainWizard(QWidget* parent)
+    : QWizard(parent)
+{
+    setWindowTitle(tr("mTLS Assistant"));
+}
+
+} // namespace mtls::ui
