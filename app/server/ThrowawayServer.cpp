@@ -351,9 +351,9 @@ Status ThrowawayServer::reload()
     if (auto tested = test(); !tested)
         return tested;
 #ifdef Q_OS_UNIX
-    // nginx logs "reconfiguring" when it has read a new configuration; Apache "resuming normal operations"
-    // once its graceful restart is done.
-    const QByteArray marker = m_options.kind == ServerKind::Nginx ? QByteArrayLiteral("reconfiguring")
+    // nginx serves the new configuration once the old worker has exited ("worker process N exited"; the main
+    // config runs one worker); Apache logs "resuming normal operations" when its graceful restart is done.
+    const QByteArray marker = m_options.kind == ServerKind::Nginx ? QByteArrayLiteral("exited with code")
                                                                   : QByteArrayLiteral("resuming normal operations");
     const int before = countInFile(errorLogPath(), marker);
     const auto pid = pid_t(m_pid);
