@@ -18,97 +18,96 @@
 namespace mtls {
 
 namespace {
-    constexpr int kMaxZipDepth = 2; // a zip inside a zip (TencentQQAuthCA.crt.zip in a larger package)
+constexpr int kMaxZipDepth = 2; // a zip inside a zip (TencentQQAuthCA.crt.zip in a larger package)
 
-    QString tr(const char* text)
-    {
-        return QCoreApplication::translate("mtls::MaterialLoader", text);
-    }
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("mtls::MaterialLoader", text);
+}
 
-    Finding make(const char* code, Severity severity, const QString& message, const QString& hint,
-                 const QString& subject)
-    {
-        return Finding{QString::fromLatin1(code), severity, message, hint, subject};
-    }
+Finding make(const char* code, Severity severity, const QString& message, const QString& hint, const QString& subject)
+{
+    return Finding {QString::fromLatin1(code), severity, message, hint, subject};
+}
 
-    Finding unrecognized(const QString& origin, const QString& message)
-    {
-        return make("FORMAT_UNRECOGNIZED", Severity::Error, message,
-                    tr("Choose the certificate (.crt, .pem, .cer, .der), key (.key, .pem), PKCS#12 (.pfx, .p12) or "
-                       "the .zip package as downloaded. If the file was cut short, download it again."),
-                    origin);
-    }
+Finding unrecognized(const QString& origin, const QString& message)
+{
+    return make("FORMAT_UNRECOGNIZED", Severity::Error, message,
+                tr("Choose the certificate (.crt, .pem, .cer, .der), key (.key, .pem), PKCS#12 (.pfx, .p12) or "
+                   "the .zip package as downloaded. If the file was cut short, download it again."),
+                origin);
+}
 
-    // Passes the passphrase to OpenSSL and remembers that OpenSSL asked for one.
-    struct PassphraseContext
-    {
-        const QByteArray* passphrase = nullptr;
-        bool asked = false;
-    };
+// Passes the passphrase to OpenSSL and remembers that OpenSSL asked for one.
+struct PassphraseContext
+{
+    const QByteArray* passphrase = nullptr;
+    bool asked = false;
+};
 
-    int passphraseCallback(char* buffer, int size, int /*rwflag*/, void* userData)
-    {
-        auto* context = static_cast<PassphraseContext*>(userData);
-        context->asked = true;
-        if (!context->passphrase || context->passphrase->isEmpty() || context->passphrase->size() > size)
-            return 0;
-        std::memcpy(buffer, context->passphrase->constData(), static_cast<size_t>(context->passphrase->size()));
-        return static_cast<int>(context->passphrase->size());
-    }
+int passphraseCallback(char* buffer, int size, int /*rwflag*/, void* userData)
+{
+    auto* context = static_cast<PassphraseContext*>(userData);
+    context->asked = true;
+    if (!context->passphrase || context->passphrase->isEmpty() || context->passphrase->size() > size)
+        return 0;
+    std::memcpy(buffer, context->passphrase->constData(), static_cast<size_t>(context->passphrase->size()));
+    return static_cast<int>(context->passphrase->size());
+}
 
-    // PKCS#12 files exported by older tools use RC2/3DES, which OpenSSL 3 keeps in its legacy provider.
-    void loadLegacyProvider()
-    {
-        static std::once_flag once;
-        std::call_once(once, [] {
-            OSSL_PROVIDER_load(nullptr, "default");
-            if (!OSSL_PROVIDER_load(nullptr, "legacy"))
-                qCDebug(lcPki) << "legacy provider unavailable:" << drainOpenSslErrors();
-            clearOpenSslErrors();
-        });
-    }
+// PKCS#12 files exported by older tools use RC2/3DES, which OpenSSL 3 keeps in its legacy provider.
+void loadLegacyProvider()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        OSSL_PROVIDER_load(nullptr, "default");
+        if (!OSSL_PROVIDER_load(nullptr, "legacy"))
+            qCDebug(lcPki) << "legacy provider unavailable:" << drainOpenSslErrors();
+        clearOpenSslErrors();
+    });
+}
 
-    Finding passphraseRequired(const QString& origin)
-    {
-        return make("PASSPHRASE_REQUIRED", Severity::Error,
-                    tr("The private key in this file is protected by a passphrase."),
-                    tr("Enter the passphrase (on the command line: put it in an environment variable and name it "
-                       "with --passphrase-env)."),
-                    origin);
-    }
+Finding passphraseRequired(const QString& origin)
+{
+    return make("PASSPHRASE_REQUIRED", Severity::Error,
+                tr("The private key in this file is protected by a passphrase."),
+                tr("Enter the passphrase (on the command line: put it in an environment variable and name it "
+                   "with --passphrase-env)."),
+                origin);
+}
 
-    Finding passphraseWrong(const QString& origin)
-    {
-        return make("PASSPHRASE_WRONG", Severity::Error, tr("The passphrase does not open this file."),
-                    tr("Check the passphrase: it is case-sensitive. For a package downloaded from Tencent Cloud, "
-                       "the passphrase of a .pfx is in keystorePass.txt beside it."),
-                    origin);
-    }
+Finding passphraseWrong(const QString& origin)
+{
+    return make("PASSPHRASE_WRONG", Severity::Error, tr("The passphrase does not open this file."),
+                tr("Check the passphrase: it is case-sensitive. For a package downloaded from Tencent Cloud, "
+                   "the passphrase of a .pfx is in keystorePass.txt beside it."),
+                origin);
+}
 
-    void addKey(Material& material, EVP_PKEY* key, const QString& origin)
-    {
-        material.keys.append(SourcedKey{PrivateKey::adopt(key), origin});
-    }
+void addKey(Material& material, EVP_PKEY* key, const QString& origin)
+{
+    material.keys.append(SourcedKey {PrivateKey::adopt(key), origin});
+}
 
-    void addCertificate(Material& material, X509* x509, const QString& origin)
-    {
-        material.certificates.append(SourcedCertificate{Certificate::fromX509(x509), origin});
-    }
+void addCertificate(Material& material, X509* x509, const QString& origin)
+{
+    material.certificates.append(SourcedCertificate {Certificate::fromX509(x509), origin});
+}
 
-    void addPkcs7(Material& material, PKCS7* p7, const QString& origin)
-    {
-        if (!p7 || OBJ_obj2nid(p7->type) != NID_pkcs7_signed || !p7->d.sign)
-            return;
-        STACK_OF(X509)* certs = p7->d.sign->cert;
-        for (int i = 0; certs && i < sk_X509_num(certs); ++i)
-            addCertificate(material, sk_X509_value(certs, i), origin);
-    }
+void addPkcs7(Material& material, PKCS7* p7, const QString& origin)
+{
+    if (!p7 || OBJ_obj2nid(p7->type) != NID_pkcs7_signed || !p7->d.sign)
+        return;
+    STACK_OF(X509)* certs = p7->d.sign->cert;
+    for (int i = 0; certs && i < sk_X509_num(certs); ++i)
+        addCertificate(material, sk_X509_value(certs, i), origin);
+}
 
-    bool isIgnorablePemLabel(const QByteArray& label)
-    {
-        return label == "CERTIFICATE REQUEST" || label == "NEW CERTIFICATE REQUEST" || label == "EC PARAMETERS"
-            || label == "DH PARAMETERS" || label == "X509 CRL" || label == "PUBLIC KEY";
-    }
+bool isIgnorablePemLabel(const QByteArray& label)
+{
+    return label == "CERTIFICATE REQUEST" || label == "NEW CERTIFICATE REQUEST" || label == "EC PARAMETERS"
+        || label == "DH PARAMETERS" || label == "X509 CRL" || label == "PUBLIC KEY";
+}
 } // namespace
 
 void Material::append(const Material& other)
@@ -137,7 +136,8 @@ Material MaterialLoader::loadFile(const QString& path) const
     const QFileInfo info(path);
     const QString name = info.fileName().isEmpty() ? path : info.fileName();
     if (!info.exists()) {
-        material.findings.append(make("FILE_UNREADABLE", Severity::Error, tr("The file \"%1\" does not exist.").arg(path),
+        material.findings.append(make("FILE_UNREADABLE", Severity::Error,
+                                      tr("The file \"%1\" does not exist.").arg(path),
                                       tr("Check the path and the spelling of the file name."), name));
         return material;
     }
@@ -254,9 +254,10 @@ Material MaterialLoader::loadZip(const QByteArray& data, const QString& origin, 
         QStringList names;
         for (const ZipEntry& e : *entries)
             names << e.name;
-        material.findings.append(unrecognized(
-            origin, tr("The zip archive \"%1\" holds no certificate or key (it has: %2).")
-                        .arg(origin, names.isEmpty() ? tr("nothing") : names.join(QStringLiteral(", ")))));
+        material.findings.append(
+            unrecognized(origin,
+                         tr("The zip archive \"%1\" holds no certificate or key (it has: %2).")
+                             .arg(origin, names.isEmpty() ? tr("nothing") : names.join(QStringLiteral(", ")))));
     }
     return material;
 }
@@ -278,7 +279,8 @@ Material MaterialLoader::loadPem(const QByteArray& data, const QString& origin) 
                 material.findings.append(
                     unrecognized(origin, tr("A certificate in \"%1\" is damaged and cannot be read.").arg(origin)));
         } else if (label == "PKCS7") {
-            std::unique_ptr<PKCS7, OpenSslDeleter<PKCS7_free>> p7(PEM_read_bio_PKCS7(bio.get(), nullptr, nullptr, nullptr));
+            std::unique_ptr<PKCS7, OpenSslDeleter<PKCS7_free>> p7(
+                PEM_read_bio_PKCS7(bio.get(), nullptr, nullptr, nullptr));
             if (p7)
                 addPkcs7(material, p7.get(), origin);
             else
@@ -290,7 +292,7 @@ Material MaterialLoader::loadPem(const QByteArray& data, const QString& origin) 
                 material.findings.append(passphraseRequired(origin));
                 continue;
             }
-            PassphraseContext context{&m_options.passphrase, false};
+            PassphraseContext context {&m_options.passphrase, false};
             EvpPkeyPtr key(PEM_read_bio_PrivateKey(bio.get(), nullptr, passphraseCallback, &context));
             if (key)
                 addKey(material, key.release(), origin);
@@ -300,10 +302,10 @@ Material MaterialLoader::loadPem(const QByteArray& data, const QString& origin) 
                 material.findings.append(unrecognized(
                     origin, tr("A private key in \"%1\" is damaged or of an unsupported kind.").arg(origin)));
         } else if (!isIgnorablePemLabel(label)) {
-            material.findings.append(make("FORMAT_UNRECOGNIZED", Severity::Info,
-                                          tr("\"%1\" holds a \"%2\" block, which was left aside.")
-                                              .arg(origin, QString::fromLatin1(label)),
-                                          QString(), origin));
+            material.findings.append(
+                make("FORMAT_UNRECOGNIZED", Severity::Info,
+                     tr("\"%1\" holds a \"%2\" block, which was left aside.").arg(origin, QString::fromLatin1(label)),
+                     QString(), origin));
         }
         clearOpenSslErrors();
     }
@@ -432,10 +434,11 @@ Material MaterialLoader::loadDer(const QByteArray& data, const QString& origin) 
         }
     }
     clearOpenSslErrors();
-    material.findings.append(unrecognized(
-        origin, tr("\"%1\" is not a certificate, private key, PKCS#12 or zip package that can be read (it may be "
-                   "truncated or damaged).")
-                    .arg(origin)));
+    material.findings.append(
+        unrecognized(origin,
+                     tr("\"%1\" is not a certificate, private key, PKCS#12 or zip package that can be read (it may be "
+                        "truncated or damaged).")
+                         .arg(origin)));
     return material;
 }
 

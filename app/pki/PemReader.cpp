@@ -3,18 +3,18 @@
 namespace mtls {
 
 namespace {
-    const QByteArray kBegin = QByteArrayLiteral("-----BEGIN ");
-    const QByteArray kDashes = QByteArrayLiteral("-----");
+const QByteArray kBegin = QByteArrayLiteral("-----BEGIN ");
+const QByteArray kDashes = QByteArrayLiteral("-----");
 
-    QByteArray normalize(const QByteArray& data)
-    {
-        QByteArray text = data;
-        if (text.startsWith("\xEF\xBB\xBF"))
-            text.remove(0, 3);
-        text.replace("\r\n", "\n");
-        text.replace('\r', '\n');
-        return text;
-    }
+QByteArray normalize(const QByteArray& data)
+{
+    QByteArray text = data;
+    if (text.startsWith("\xEF\xBB\xBF"))
+        text.remove(0, 3);
+    text.replace("\r\n", "\n");
+    text.replace('\r', '\n');
+    return text;
+}
 } // namespace
 
 bool looksLikePem(const QByteArray& data)
