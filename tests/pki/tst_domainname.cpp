@@ -64,8 +64,10 @@ void TestDomainName::hostFromInput_data()
     QTest::addColumn<QString>("host");
     QTest::newRow("domain") << QStringLiteral("www.example.com") << QStringLiteral("www.example.com");
     QTest::newRow("spaces, case, dot") << QStringLiteral("  WWW.Example.com. ") << QStringLiteral("www.example.com");
-    QTest::newRow("url") << QStringLiteral("https://www.example.com/im/callback?x=1") << QStringLiteral("www.example.com");
-    QTest::newRow("url with port") << QStringLiteral("https://www.example.com:8443/cb") << QStringLiteral("www.example.com");
+    QTest::newRow("url") << QStringLiteral("https://www.example.com/im/callback?x=1")
+                         << QStringLiteral("www.example.com");
+    QTest::newRow("url with port") << QStringLiteral("https://www.example.com:8443/cb")
+                                   << QStringLiteral("www.example.com");
 }
 
 void TestDomainName::hostFromInput()
@@ -86,11 +88,12 @@ void TestDomainName::wildcard_data()
     QTest::newRow("other") << QStringLiteral("api.example.com") << QStringLiteral("www.example.com") << false;
     QTest::newRow("wildcard one label") << QStringLiteral("www.example.com") << QStringLiteral("*.example.com") << true;
     QTest::newRow("wildcard not bare") << QStringLiteral("example.com") << QStringLiteral("*.example.com") << false;
-    QTest::newRow("wildcard not two labels") << QStringLiteral("a.b.example.com") << QStringLiteral("*.example.com")
-                                             << false;
+    QTest::newRow("wildcard not two labels")
+        << QStringLiteral("a.b.example.com") << QStringLiteral("*.example.com") << false;
     QTest::newRow("wildcard public suffix") << QStringLiteral("example.com") << QStringLiteral("*.com") << false;
     QTest::newRow("partial wildcard") << QStringLiteral("www.example.com") << QStringLiteral("w*.example.com") << false;
-    QTest::newRow("wildcard not left-most") << QStringLiteral("www.example.com") << QStringLiteral("www.*.com") << false;
+    QTest::newRow("wildcard not left-most")
+        << QStringLiteral("www.example.com") << QStringLiteral("www.*.com") << false;
     QTest::newRow("two wildcards") << QStringLiteral("a.b.com") << QStringLiteral("*.*.com") << false;
     QTest::newRow("a-label") << QStringLiteral("xn--fsq.example.com") << QStringLiteral("*.example.com") << false;
     QTest::newRow("suffix trick") << QStringLiteral("www.badexample.com") << QStringLiteral("*.example.com") << false;

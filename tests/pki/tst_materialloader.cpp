@@ -66,8 +66,8 @@ void TestMaterialLoader::makeFormats()
     QVERIFY(p.write(QStringLiteral("bundle-crlf.pem"), QByteArray(leaf + inter).replace("\n", "\r\n")));
     QVERIFY(p.write(QStringLiteral("bundle-bom.pem"), "\xEF\xBB\xBF" + leaf + inter));
     QVERIFY(p.write(QStringLiteral("bundle-text.pem"),
-                    "Bag Attributes\n    localKeyID: 01\nsubject=/CN=www.example.com\n" + leaf + "\nSome notes\n" + inter
-                        + "the end"));
+                    "Bag Attributes\n    localKeyID: 01\nsubject=/CN=www.example.com\n" + leaf + "\nSome notes\n"
+                        + inter + "the end"));
     QVERIFY(p.concat({QStringLiteral("server.crt"), QStringLiteral("server.key")}, QStringLiteral("combined.pem")));
     QVERIFY(p.keyToTraditional(QStringLiteral("server"), QStringLiteral("server-trad.key")));
     QVERIFY(p.read(QStringLiteral("server-trad.key")).contains("BEGIN EC PRIVATE KEY"));
@@ -78,7 +78,8 @@ void TestMaterialLoader::makeFormats()
     QVERIFY(p.encryptKeyPkcs8(QStringLiteral("server"), QStringLiteral("s3cret"), QStringLiteral("server-enc.p8")));
     QVERIFY(p.read(QStringLiteral("server-enc.p8")).contains("BEGIN ENCRYPTED PRIVATE KEY"));
     QVERIFY(p.encryptKeyPkcs8(QStringLiteral("rsa"), QStringLiteral("s3cret"), QStringLiteral("rsa-enc.p8der"), true));
-    QVERIFY(p.encryptKeyTraditional(QStringLiteral("rsa"), QStringLiteral("s3cret"), QStringLiteral("rsa-enc-trad.key")));
+    QVERIFY(
+        p.encryptKeyTraditional(QStringLiteral("rsa"), QStringLiteral("s3cret"), QStringLiteral("rsa-enc-trad.key")));
     QVERIFY(p.read(QStringLiteral("rsa-enc-trad.key")).contains("Proc-Type: 4,ENCRYPTED"));
     QVERIFY(p.toPkcs12(QStringLiteral("server"), {QStringLiteral("inter")}, QStringLiteral("s3cret"),
                        QStringLiteral("server.pfx")));
@@ -113,15 +114,16 @@ void TestMaterialLoader::formats_data()
     QTest::newRow("der certificate") << "server-der.crt" << QByteArray() << 1 << 0 << QString();
     QTest::newRow("der key") << "server-key.der" << QByteArray() << 0 << 1 << QString();
     QTest::newRow("encrypted pkcs8") << "server-enc.p8" << pass << 0 << 1 << QString();
-    QTest::newRow("encrypted pkcs8, no passphrase") << "server-enc.p8" << QByteArray() << 0 << 0 << "PASSPHRASE_REQUIRED";
+    QTest::newRow("encrypted pkcs8, no passphrase")
+        << "server-enc.p8" << QByteArray() << 0 << 0 << "PASSPHRASE_REQUIRED";
     QTest::newRow("encrypted pkcs8, wrong") << "server-enc.p8" << wrong << 0 << 0 << "PASSPHRASE_WRONG";
     QTest::newRow("encrypted pkcs8 der") << "rsa-enc.p8der" << pass << 0 << 1 << QString();
-    QTest::newRow("encrypted pkcs8 der, no passphrase") << "rsa-enc.p8der" << QByteArray() << 0 << 0
-                                                        << "PASSPHRASE_REQUIRED";
+    QTest::newRow("encrypted pkcs8 der, no passphrase")
+        << "rsa-enc.p8der" << QByteArray() << 0 << 0 << "PASSPHRASE_REQUIRED";
     QTest::newRow("encrypted pkcs8 der, wrong") << "rsa-enc.p8der" << wrong << 0 << 0 << "PASSPHRASE_WRONG";
     QTest::newRow("encrypted traditional") << "rsa-enc-trad.key" << pass << 0 << 1 << QString();
-    QTest::newRow("encrypted traditional, no passphrase") << "rsa-enc-trad.key" << QByteArray() << 0 << 0
-                                                          << "PASSPHRASE_REQUIRED";
+    QTest::newRow("encrypted traditional, no passphrase")
+        << "rsa-enc-trad.key" << QByteArray() << 0 << 0 << "PASSPHRASE_REQUIRED";
     QTest::newRow("encrypted traditional, wrong") << "rsa-enc-trad.key" << wrong << 0 << 0 << "PASSPHRASE_WRONG";
     QTest::newRow("pkcs12") << "server.pfx" << pass << 2 << 1 << QString();
     QTest::newRow("pkcs12, no passphrase") << "server.pfx" << QByteArray() << 0 << 0 << "PASSPHRASE_REQUIRED";
@@ -182,9 +184,9 @@ void TestMaterialLoader::makePackages()
                           {QStringLiteral("Nginx/2_%1.key").arg(d), key},
                           {QStringLiteral("Tomcat/%1.jks").arg(d), QByteArray("\xFE\xED\xFE\xED\x00\x00\x00\x02", 8)},
                           {QStringLiteral("%1.csr").arg(d), csr}}));
-    QVERIFY(writeTestZip(file(QStringLiteral("tencent-v2.zip")),
-                         {{QStringLiteral("Nginx/%1_bundle.crt").arg(d), leaf + inter},
-                          {QStringLiteral("Nginx/%1.key").arg(d), key}}));
+    QVERIFY(writeTestZip(
+        file(QStringLiteral("tencent-v2.zip")),
+        {{QStringLiteral("Nginx/%1_bundle.crt").arg(d), leaf + inter}, {QStringLiteral("Nginx/%1.key").arg(d), key}}));
     QVERIFY(writeTestZip(file(QStringLiteral("tencent-v3.zip")),
                          {{QStringLiteral("%1_apache/root_bundle.crt").arg(d), inter},
                           {QStringLiteral("%1_apache/%1.crt").arg(d), leaf},
@@ -194,15 +196,17 @@ void TestMaterialLoader::makePackages()
                           {QStringLiteral("%1_nginx/%1_bundle.pem").arg(d), leaf + inter},
                           {QStringLiteral("%1_nginx/%1.key").arg(d), key}}));
     // Only the IIS folder: the key is in the .pfx, whose password is beside it.
-    QVERIFY(writeTestZip(file(QStringLiteral("iis-only.zip")),
-                         {{QStringLiteral("IIS/%1.pfx").arg(d), pfx}, {QStringLiteral("IIS/keystorePass.txt"), "s3cret"}}));
+    QVERIFY(
+        writeTestZip(file(QStringLiteral("iis-only.zip")),
+                     {{QStringLiteral("IIS/%1.pfx").arg(d), pfx}, {QStringLiteral("IIS/keystorePass.txt"), "s3cret"}}));
     QVERIFY(writeTestZip(file(QStringLiteral("chat-console.zip")),
                          {{QStringLiteral("%1.crt").arg(d), leaf + inter}, {QStringLiteral("%1.key").arg(d), key}}));
     QVERIFY(writeTestZip(file(QStringLiteral("TencentQQAuthCA.crt.zip")),
                          {{QStringLiteral("TencentQQAuthCA.crt"), p.read(QStringLiteral("root.crt"))}}));
-    QVERIFY(writeTestZip(file(QStringLiteral("nested.zip")),
-                         {{QStringLiteral("TencentQQAuthCA.crt.zip"), p.read(QStringLiteral("TencentQQAuthCA.crt.zip"))},
-                          {QStringLiteral("readme.txt"), "Download the CA"}}));
+    QVERIFY(
+        writeTestZip(file(QStringLiteral("nested.zip")),
+                     {{QStringLiteral("TencentQQAuthCA.crt.zip"), p.read(QStringLiteral("TencentQQAuthCA.crt.zip"))},
+                      {QStringLiteral("readme.txt"), "Download the CA"}}));
 }
 
 void TestMaterialLoader::packages_data()
@@ -257,7 +261,8 @@ void TestMaterialLoader::makeBadInput()
     QVERIFY(p.write(QStringLiteral("truncated.der"), der.left(der.size() / 2)));
     const QByteArray pem = p.read(QStringLiteral("server.crt"));
     QVERIFY(p.write(QStringLiteral("truncated.pem"), pem.left(pem.size() / 2)));
-    QVERIFY(p.write(QStringLiteral("damaged.pem"), "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydA==\n-----END CERTIFICATE-----\n"));
+    QVERIFY(p.write(QStringLiteral("damaged.pem"),
+                    "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydA==\n-----END CERTIFICATE-----\n"));
     QFile huge(file(QStringLiteral("huge.bin")));
     QVERIFY(huge.open(QIODevice::WriteOnly) && huge.resize(200LL * 1024 * 1024)); // sparse: quick to make
     huge.close();
@@ -287,23 +292,40 @@ void TestMaterialLoader::badInput_data()
 {
     QTest::addColumn<QString>("fileName");
     QTest::addColumn<QString>("code");
-    QTest::newRow("empty file") << "empty.crt" << "FORMAT_UNRECOGNIZED";
-    QTest::newRow("binary garbage") << "garbage.bin" << "FORMAT_UNRECOGNIZED";
-    QTest::newRow("truncated der") << "truncated.der" << "FORMAT_UNRECOGNIZED";
-    QTest::newRow("truncated pem") << "truncated.pem" << "FORMAT_UNRECOGNIZED";
-    QTest::newRow("damaged pem") << "damaged.pem" << "FORMAT_UNRECOGNIZED";
-    QTest::newRow("200 MB file") << "huge.bin" << "FILE_TOO_LARGE";
-    QTest::newRow("missing file") << "no-such-file.crt" << "FILE_UNREADABLE";
-    QTest::newRow("a folder") << "folder" << "FILE_UNREADABLE";
-    QTest::newRow("zip bomb, one entry") << "bomb.zip" << "ARCHIVE_REFUSED";
-    QTest::newRow("zip bomb, total") << "bomb-total.zip" << "ARCHIVE_REFUSED";
-    QTest::newRow("zip with ../") << "traversal.zip" << "ARCHIVE_REFUSED";
-    QTest::newRow("zip with absolute path") << "absolute.zip" << "ARCHIVE_REFUSED";
-    QTest::newRow("zip with symlink") << "symlink.zip" << "ARCHIVE_REFUSED";
-    QTest::newRow("encrypted zip") << "encrypted.zip" << "ARCHIVE_REFUSED";
-    QTest::newRow("zip with 600 entries") << "many.zip" << "ARCHIVE_REFUSED";
-    QTest::newRow("damaged zip") << "damaged.zip" << "ARCHIVE_REFUSED";
-    QTest::newRow("zip without certificates") << "readme-only.zip" << "FORMAT_UNRECOGNIZED";
+    QTest::newRow("empty file") << "empty.crt"
+                                << "FORMAT_UNRECOGNIZED";
+    QTest::newRow("binary garbage") << "garbage.bin"
+                                    << "FORMAT_UNRECOGNIZED";
+    QTest::newRow("truncated der") << "truncated.der"
+                                   << "FORMAT_UNRECOGNIZED";
+    QTest::newRow("truncated pem") << "truncated.pem"
+                                   << "FORMAT_UNRECOGNIZED";
+    QTest::newRow("damaged pem") << "damaged.pem"
+                                 << "FORMAT_UNRECOGNIZED";
+    QTest::newRow("200 MB file") << "huge.bin"
+                                 << "FILE_TOO_LARGE";
+    QTest::newRow("missing file") << "no-such-file.crt"
+                                  << "FILE_UNREADABLE";
+    QTest::newRow("a folder") << "folder"
+                              << "FILE_UNREADABLE";
+    QTest::newRow("zip bomb, one entry") << "bomb.zip"
+                                         << "ARCHIVE_REFUSED";
+    QTest::newRow("zip bomb, total") << "bomb-total.zip"
+                                     << "ARCHIVE_REFUSED";
+    QTest::newRow("zip with ../") << "traversal.zip"
+                                  << "ARCHIVE_REFUSED";
+    QTest::newRow("zip with absolute path") << "absolute.zip"
+                                            << "ARCHIVE_REFUSED";
+    QTest::newRow("zip with symlink") << "symlink.zip"
+                                      << "ARCHIVE_REFUSED";
+    QTest::newRow("encrypted zip") << "encrypted.zip"
+                                   << "ARCHIVE_REFUSED";
+    QTest::newRow("zip with 600 entries") << "many.zip"
+                                          << "ARCHIVE_REFUSED";
+    QTest::newRow("damaged zip") << "damaged.zip"
+                                 << "ARCHIVE_REFUSED";
+    QTest::newRow("zip without certificates") << "readme-only.zip"
+                                              << "FORMAT_UNRECOGNIZED";
 }
 
 void TestMaterialLoader::badInput()
@@ -339,8 +361,8 @@ void TestMaterialLoader::chainOrderInBundle()
 void TestMaterialLoader::keyFilePermissions()
 {
     const QString key = file(QStringLiteral("server.key"));
-    QVERIFY(QFile::setPermissions(key, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
-                                           | QFileDevice::ReadOther));
+    QVERIFY(QFile::setPermissions(
+        key, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
     Material open = MaterialLoader().loadFile(key);
     QVERIFY(hasCode(open.findings, QStringLiteral("KEY_FILE_PERMISSIONS")));
     QVERIFY(!hasError(open.findings)); // a warning

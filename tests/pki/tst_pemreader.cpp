@@ -23,15 +23,16 @@ void TestPemReader::blocks_data()
 
     const QByteArray cert = "-----BEGIN CERTIFICATE-----\n" + kBody + "-----END CERTIFICATE-----\n";
     const QByteArray key = "-----BEGIN PRIVATE KEY-----\n" + kBody + "-----END PRIVATE KEY-----\n";
-    QTest::newRow("one") << cert << QList<QByteArray>{"CERTIFICATE"};
-    QTest::newRow("two") << cert + key << QList<QByteArray>{"CERTIFICATE", "PRIVATE KEY"};
-    QTest::newRow("crlf") << QByteArray(cert + key).replace("\n", "\r\n") << QList<QByteArray>{"CERTIFICATE", "PRIVATE KEY"};
-    QTest::newRow("cr only") << QByteArray(cert).replace("\n", "\r") << QList<QByteArray>{"CERTIFICATE"};
-    QTest::newRow("bom") << "\xEF\xBB\xBF" + cert << QList<QByteArray>{"CERTIFICATE"};
-    QTest::newRow("text around") << "Bag Attributes\n  friendlyName: x\nsubject=CN = a\n" + cert + "\ntrailing words\n" + key
-                                 << QList<QByteArray>{"CERTIFICATE", "PRIVATE KEY"};
-    QTest::newRow("indented") << QByteArray("    " + cert).replace("\n", "\n    ") << QList<QByteArray>{"CERTIFICATE"};
-    QTest::newRow("none") << QByteArray("just words") << QList<QByteArray>{};
+    QTest::newRow("one") << cert << QList<QByteArray> {"CERTIFICATE"};
+    QTest::newRow("two") << cert + key << QList<QByteArray> {"CERTIFICATE", "PRIVATE KEY"};
+    QTest::newRow("crlf") << QByteArray(cert + key).replace("\n", "\r\n")
+                          << QList<QByteArray> {"CERTIFICATE", "PRIVATE KEY"};
+    QTest::newRow("cr only") << QByteArray(cert).replace("\n", "\r") << QList<QByteArray> {"CERTIFICATE"};
+    QTest::newRow("bom") << "\xEF\xBB\xBF" + cert << QList<QByteArray> {"CERTIFICATE"};
+    QTest::newRow("text around") << "Bag Attributes\n  friendlyName: x\nsubject=CN = a\n" + cert + "\ntrailing words\n"
+            + key << QList<QByteArray> {"CERTIFICATE", "PRIVATE KEY"};
+    QTest::newRow("indented") << QByteArray("    " + cert).replace("\n", "\n    ") << QList<QByteArray> {"CERTIFICATE"};
+    QTest::newRow("none") << QByteArray("just words") << QList<QByteArray> {};
 }
 
 void TestPemReader::blocks()
@@ -52,8 +53,9 @@ void TestPemReader::blocks()
 
 void TestPemReader::encryptedHeaderKept()
 {
-    const QByteArray text = "-----BEGIN RSA PRIVATE KEY-----\r\nProc-Type: 4,ENCRYPTED\r\nDEK-Info: AES-256-CBC,00AA\r\n\r\n"
-        + kBody + "-----END RSA PRIVATE KEY-----\r\n";
+    const QByteArray text
+        = "-----BEGIN RSA PRIVATE KEY-----\r\nProc-Type: 4,ENCRYPTED\r\nDEK-Info: AES-256-CBC,00AA\r\n\r\n" + kBody
+        + "-----END RSA PRIVATE KEY-----\r\n";
     const QList<PemBlock> blocks = readPemBlocks(text);
     QCOMPARE(blocks.size(), 1);
     QVERIFY(blocks.first().encryptedHeader);
@@ -62,8 +64,10 @@ void TestPemReader::encryptedHeaderKept()
 
 void TestPemReader::truncatedBlockLeftOut()
 {
-    const QByteArray text = "-----BEGIN CERTIFICATE-----\n" + kBody + "-----END CERTIFICATE-----\n"
-                            "-----BEGIN CERTIFICATE-----\n" + kBody;
+    const QByteArray text = "-----BEGIN CERTIFICATE-----\n" + kBody
+        + "-----END CERTIFICATE-----\n"
+          "-----BEGIN CERTIFICATE-----\n"
+        + kBody;
     QCOMPARE(readPemBlocks(text).size(), 1);
 }
 
