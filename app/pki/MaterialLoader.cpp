@@ -1,6 +1,7 @@
 #include "MaterialLoader.h"
 
 #include "OpenSslHandles.h"
+#include "PbeLimits.h"
 #include "PemReader.h"
 #include "core/Logging.h"
 
@@ -101,6 +102,39 @@ void addPkcs7(Material& material, PKCS7* p7, const QString& origin)
     STACK_OF(X509)* certs = p7->d.sign->cert;
     for (int i = 0; certs && i < sk_X509_num(certs); ++i)
         addCertificate(material, sk_X509_value(certs, i), origin);
+}
+
+Finding tooManyRounds(const QString& origin)
+{
+    return make("FORMAT_UNRECOGNIZED", Severity::Error,
+                tr("\"%1\" asks for an unreasonable number of encryption rounds and was not opened (such a file "
+                   "could keep the program busy for hours).")
+                    .arg(origin),
+                tr("Export the key again with the usual settings of your tool."), origin);
+}
+
+// An encrypted PKCS#8 key (PEM "ENCRYPTED PRIVATE KEY" or DER): the passphrase decides.
+void addEncryptedPkcs8(Material& material, const X509_SIG* encrypted, const QByteArray& passphrase,
+                       const QString& origin)
+{
+    const X509_ALGOR* algorithm = nullptr;
+    X509_SIG_get0(encrypted, &algorithm, nullptr);
+    if (!pbeIterationsAcceptable(algorithm)) {
+        material.findings.append(tooManyRounds(origin));
+        return;
+    }
+    if (passphrase.isEmpty()) {
+        material.findings.append(passphraseRequired(origin));
+        return;
+    }
+    std::unique_ptr<PKCS8_PRIV_KEY_INFO, OpenSslDeleter<PKCS8_PRIV_KEY_INFO_free>> info(
+        PKCS8_decrypt(encrypted, passphrase.constData(), static_cast<int>(passphrase.size())));
+    EVP_PKEY* key = info ? EVP_PKCS82PKEY(info.get()) : nullptr;
+    if (key)
+        addKey(material, key, origin);
+    else
+        material.findings.append(passphraseWrong(origin));
+    clearOpenSslErrors();
 }
 
 bool isIgnorablePemLabel(const QByteArray& label)
@@ -286,6 +320,13 @@ Material MaterialLoader::loadPem(const QByteArray& data, const QString& origin) 
             else
                 material.findings.append(
                     unrecognized(origin, tr("A PKCS#7 block in \"%1\" is damaged and cannot be read.").arg(origin)));
+        } else if (label == "ENCRYPTED PRIVATE KEY") {
+            Pkcs8Ptr encrypted(PEM_read_bio_PKCS8(bio.get(), nullptr, nullptr, nullptr));
+            if (encrypted)
+                addEncryptedPkcs8(material, encrypted.get(), m_options.passphrase, origin);
+            else
+                material.findings.append(
+                    unrecognized(origin, tr("An encrypted private key in \"%1\" is damaged.").arg(origin)));
         } else if (label.endsWith("PRIVATE KEY")) {
             const bool encrypted = block.encryptedHeader || label == "ENCRYPTED PRIVATE KEY";
             if (encrypted && m_options.passphrase.isEmpty()) {
@@ -323,6 +364,10 @@ Material MaterialLoader::loadPkcs12(const QByteArray& data, const QString& origi
     *isPkcs12 = p12 != nullptr;
     if (!p12)
         return material;
+    if (!pkcs12IterationsAcceptable(p12.get())) {
+        material.findings.append(tooManyRounds(origin));
+        return material;
+    }
     loadLegacyProvider();
 
     // The passphrase the user gave, then the empty one (many tools export "no password" as "").
@@ -411,18 +456,7 @@ Material MaterialLoader::loadDer(const QByteArray& data, const QString& origin) 
         p = begin;
         Pkcs8Ptr encrypted(d2i_X509_SIG(nullptr, &p, size));
         if (encrypted && consumedAll(p)) {
-            if (m_options.passphrase.isEmpty()) {
-                material.findings.append(passphraseRequired(origin));
-                return material;
-            }
-            std::unique_ptr<PKCS8_PRIV_KEY_INFO, OpenSslDeleter<PKCS8_PRIV_KEY_INFO_free>> info(PKCS8_decrypt(
-                encrypted.get(), m_options.passphrase.constData(), static_cast<int>(m_options.passphrase.size())));
-            EVP_PKEY* key = info ? EVP_PKCS82PKEY(info.get()) : nullptr;
-            if (key)
-                addKey(material, key, origin);
-            else
-                material.findings.append(passphraseWrong(origin));
-            clearOpenSslErrors();
+            addEncryptedPkcs8(material, encrypted.get(), m_options.passphrase, origin);
             return material;
         }
 

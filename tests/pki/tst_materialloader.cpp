@@ -90,6 +90,16 @@ void TestMaterialLoader::makeFormats()
     QVERIFY(p.toPkcs7({QStringLiteral("server"), QStringLiteral("inter")}, QStringLiteral("chain.p7b")));
     QVERIFY(p.toPkcs7({QStringLiteral("server"), QStringLiteral("inter")}, QStringLiteral("chain-der.p7b"), true));
     QVERIFY(p.write(QStringLiteral("misnamed.key"), leaf)); // a certificate in a file called .key
+    // Hostile iteration counts: opening these would take very long if the loader obeyed them.
+    QVERIFY(p.openssl({QStringLiteral("pkcs8"), QStringLiteral("-topk8"), QStringLiteral("-in"),
+                       QStringLiteral("server.key"), QStringLiteral("-iter"), QStringLiteral("3000000"),
+                       QStringLiteral("-passout"), QStringLiteral("pass:s3cret"), QStringLiteral("-out"),
+                       QStringLiteral("rounds.p8")}));
+    QVERIFY(p.openssl({QStringLiteral("pkcs12"), QStringLiteral("-export"), QStringLiteral("-in"),
+                       QStringLiteral("server.crt"), QStringLiteral("-inkey"), QStringLiteral("server.key"),
+                       QStringLiteral("-iter"), QStringLiteral("3000000"), QStringLiteral("-nomac"),
+                       QStringLiteral("-passout"), QStringLiteral("pass:s3cret"), QStringLiteral("-out"),
+                       QStringLiteral("rounds.pfx")}));
 }
 
 void TestMaterialLoader::formats_data()
@@ -132,6 +142,8 @@ void TestMaterialLoader::formats_data()
     QTest::newRow("pkcs12 empty password") << "nopass.pfx" << QByteArray() << 2 << 1 << QString();
     QTest::newRow("pkcs7 pem") << "chain.p7b" << QByteArray() << 2 << 0 << QString();
     QTest::newRow("pkcs7 der") << "chain-der.p7b" << QByteArray() << 2 << 0 << QString();
+    QTest::newRow("pkcs8, 3,000,000 rounds") << "rounds.p8" << pass << 0 << 0 << "FORMAT_UNRECOGNIZED";
+    QTest::newRow("pkcs12, 3,000,000 rounds") << "rounds.pfx" << pass << 0 << 0 << "FORMAT_UNRECOGNIZED";
     QTest::newRow("extension ignored") << "misnamed.key" << QByteArray() << 1 << 0 << QString();
 }
 
