@@ -59,10 +59,14 @@ int passphraseCallback(char* buffer, int size, int /*rwflag*/, void* userData)
 // PKCS#12 files exported by older tools use RC2/3DES, which OpenSSL 3 keeps in its legacy provider.
 void loadLegacyProvider()
 {
+    // Loading "legacy" by hand stops OpenSSL from loading "default" by itself: load both. The handles are kept
+    // for the life of the process (the providers stay loaded).
+    static OSSL_PROVIDER* providers[2] = {nullptr, nullptr};
     static std::once_flag once;
     std::call_once(once, [] {
-        OSSL_PROVIDER_load(nullptr, "default");
-        if (!OSSL_PROVIDER_load(nullptr, "legacy"))
+        providers[0] = OSSL_PROVIDER_load(nullptr, "default");
+        providers[1] = OSSL_PROVIDER_load(nullptr, "legacy");
+        if (!providers[1])
             qCDebug(lcPki) << "legacy provider unavailable:" << drainOpenSslErrors();
         clearOpenSslErrors();
     });
