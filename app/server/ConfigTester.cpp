@@ -1,0 +1,68 @@
+#include "ConfigTester.h"
+
+#include "ApplyJournal.h"
+#include "ServerControl.h"
+#include "ThrowawayServer.h"
+
+#include <QCoreApplication>
+#include <QTcpServer>
+#include <QTemporaryDir>
+
+namespace mtls {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("mtls::ConfigTester", text);
+}
+
+} // namespace
+
+Status proveConfiguration(const ServerConfigRequest& original, const ApplyMaterial& material, const QString& binary)
+{
+    QTemporaryDir dir;
+    if (!dir.isValid())
+        return Error {tr("Cannot create a temporary directory to test the configuration."), {}};
+    const auto privateMode = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    ServerConfigRequest request = original;
+    request.certificatePath = dir.filePath(QStringLiteral("fullchain.pem"));
+    request.keyPath = dir.filePath(QStringLiteral("privkey.pem"));
+    request.clientCaPath = dir.filePath(QStringLiteral("client-ca.pem"));
+    request.chainPath = material.chainPem.isEmpty() ? QString() : dir.filePath(QStringLiteral("chain.pem"));
+    for (const auto& [path, pem] :
+         {std::pair {request.certificatePath, material.fullChainPem}, std::pair {request.keyPath, material.keyPem},
+          std::pair {request.clientCaPath, material.clientCaPem}, std::pair {request.chainPath, material.chainPem}}) {
+        if (path.isEmpty())
+            continue;
+        if (auto written = fileops::writeAtomically(path, pem, privateMode); !written)
+            return written;
+    }
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, 0))
+        return Error {tr("No free loopback port to test the configuration on."), {}};
+    const quint16 port = probe.serverPort();
+    probe.close();
+    request.listen = {ListenAddress {QStringLiteral("127.0.0.1"), port}};
+    request.apacheListen = true;
+    auto generated = generateServerConfig(request);
+    if (!generated)
+        return generated.error();
+
+    ThrowawayServerOptions options;
+    options.kind = request.server;
+    options.binary = binary;
+    options.port = port;
+    options.addListen = false;
+    options.siteConfig = generated->text;
+    ThrowawayServer server(options);
+    Status proved = request.server == ServerKind::Nginx ? server.test() : server.start();
+    if (!proved) {
+        Error error = proved.error();
+        error.detail = ServerControl::explainError(error.detail, server.siteConfigPath(), generated->text);
+        return error;
+    }
+    return {};
+}
+
+} // namespace mtls
