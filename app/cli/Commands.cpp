@@ -1,6 +1,8 @@
+#include "ApplyCommand.h"
 #include "CheckCommand.h"
 #include "Command.h"
 #include "GenerateCommand.h"
+#include "RollbackCommand.h"
 
 namespace mtls::cli {
 
@@ -9,6 +11,8 @@ std::vector<std::unique_ptr<Command>> allCommands()
     std::vector<std::unique_ptr<Command>> commands;
     commands.push_back(std::make_unique<CheckCommand>());
     commands.push_back(std::make_unique<GenerateCommand>());
+    commands.push_back(std::make_unique<ApplyCommand>());
+    commands.push_back(std::make_unique<RollbackCommand>());
     return commands;
 }
 

@@ -395,13 +395,13 @@ Status rollbackLastApply(const ServerInstallation& installation, const QString& 
     auto recovered = recoverInterruptedApply(installation, state.path());
     if (!recovered)
         return recovered.error();
-    if (!recovered->isEmpty())
-        return {}; // the interrupted apply was the last one, and it is rolled back now
     if (!state.hasJournal())
         return Error {tr("There is nothing to roll back: no configuration was applied to this server."), {}};
     auto journal = state.load();
     if (!journal)
         return journal.error();
+    if (journal->state == ApplyJournal::State::RolledBack && !recovered->isEmpty())
+        return {}; // the interrupted apply was the last one, and recovery rolled it back
     if (journal->state != ApplyJournal::State::Done)
         return Error {tr("There is nothing to roll back: the last apply was already rolled back."), {}};
     if (auto undone = undo(journal.value()); !undone)

@@ -1,0 +1,95 @@
+#include "ApplyCommand.h"
+
+#include "Output.h"
+#include "ServerCommandOptions.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonArray>
+
+namespace mtls::cli {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("mtls::cli::ApplyCommand", text);
+}
+
+} // namespace
+
+QString ApplyCommand::summary() const
+{
+    return tr("Install the files and the configuration on this machine's server, test, reload; undo on failure.");
+}
+
+void ApplyCommand::setup(QCommandLineParser& parser) const
+{
+    addServerKindOption(parser);
+    addMaterialOptions(parser);
+    addSiteOptions(parser);
+    addInstallationOptions(parser, true);
+    parser.addOption({QStringLiteral("json"), tr("Print one JSON object instead of the report.")});
+}
+
+int ApplyCommand::run(const QCommandLineParser& parser) const
+{
+    if (!parser.positionalArguments().isEmpty())
+        return Output::usageError(name(), tr("unexpected argument \"%1\".").arg(parser.positionalArguments().first()));
+    const auto kind = serverKindOption(parser, name());
+    if (!kind)
+        return ExitUsage;
+    CheckReport report;
+    if (const auto stop = checkMaterial(parser, name(), report))
+        return *stop;
+    auto site = siteRequest(parser, *kind);
+    if (!site)
+        return Output::usageError(name(), site.error().message);
+    auto installation = installationOption(parser, *kind);
+    if (!installation)
+        return Output::failure(installation.error().message, installation.error().detail);
+
+    ApplyRequest request;
+    request.installation = installation.value();
+    request.config = site.value();
+    request.material = materialOf(report);
+    request.stateDir = stateDirOption(parser);
+    const bool json = parser.isSet(QStringLiteral("json"));
+    auto applied = applyConfiguration(request);
+    if (!applied) {
+        if (json)
+            Output::json({{QStringLiteral("ok"), false},
+                          {QStringLiteral("error"), applied.error().message},
+                          {QStringLiteral("detail"), applied.error().detail}});
+        return Output::failure(applied.error().message, applied.error().detail);
+    }
+    const Findings findings = sortedBySeverity(report.findings + applied->findings);
+    if (json) {
+        Output::json({{QStringLiteral("ok"), true},
+                      {QStringLiteral("site_file"), applied->siteFile},
+                      {QStringLiteral("changed"), QJsonArray::fromStringList(applied->changed)},
+                      {QStringLiteral("recovered"), applied->recovered},
+                      {QStringLiteral("installation"), installation->toJson()},
+                      {QStringLiteral("findings"), findingsToJson(findings)}});
+        return ExitOk;
+    }
+    if (!applied->recovered.isEmpty())
+        Output::line(applied->recovered);
+    Output::line(
+        tr("Applied the configuration for %1 to %2:").arg(applied->config.domain, serverKindDisplayName(*kind)));
+    for (const QString& path : std::as_const(applied->changed))
+        Output::line(QStringLiteral("  ") + QDir::toNativeSeparators(path));
+    if (installation->needsIncludeLine)
+        Output::line(tr("Add this line to %1 so the server reads the file: %2")
+                         .arg(QDir::toNativeSeparators(installation->mainConfig),
+                              *kind == ServerKind::Nginx ? QStringLiteral("include \"%1\";").arg(applied->siteFile)
+                                                         : QStringLiteral("Include \"%1\"").arg(applied->siteFile)));
+    if (!findings.isEmpty())
+        Output::findings(findings);
+    Output::line(Output::paint(tr("The server tested and reloaded the new configuration. "
+                                  "'mtls-assistant-cli rollback' puts the previous one back."),
+                               Output::Colour::Green));
+    return ExitOk;
+}
+
+} // namespace mtls::cli

@@ -1,0 +1,52 @@
+#include "RollbackCommand.h"
+
+#include "Output.h"
+#include "ServerCommandOptions.h"
+
+#include <QCoreApplication>
+
+namespace mtls::cli {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("mtls::cli::RollbackCommand", text);
+}
+
+} // namespace
+
+QString RollbackCommand::summary() const
+{
+    return tr("Put back what the last apply changed, then test and reload the server.");
+}
+
+void RollbackCommand::setup(QCommandLineParser& parser) const
+{
+    addServerKindOption(parser);
+    addInstallationOptions(parser, true);
+    parser.addOption({QStringLiteral("json"), tr("Print one JSON object instead of the report.")});
+}
+
+int RollbackCommand::run(const QCommandLineParser& parser) const
+{
+    if (!parser.positionalArguments().isEmpty())
+        return Output::usageError(name(), tr("unexpected argument \"%1\".").arg(parser.positionalArguments().first()));
+    const auto kind = serverKindOption(parser, name());
+    if (!kind)
+        return ExitUsage;
+    auto installation = installationOption(parser, *kind);
+    if (!installation)
+        return Output::failure(installation.error().message, installation.error().detail);
+    const Status rolledBack = rollbackLastApply(installation.value(), stateDirOption(parser));
+    if (parser.isSet(QStringLiteral("json")))
+        Output::json({{QStringLiteral("ok"), rolledBack.ok()},
+                      {QStringLiteral("error"), rolledBack.ok() ? QString() : rolledBack.error().message}});
+    if (!rolledBack)
+        return Output::failure(rolledBack.error().message, rolledBack.error().detail);
+    if (!parser.isSet(QStringLiteral("json")))
+        Output::line(tr("The previous configuration is back and the server reloaded it."));
+    return ExitOk;
+}
+
+} // namespace mtls::cli

@@ -1,0 +1,279 @@
+// mtls-assistant-cli apply and rollback, run as processes against throwaway installations: success, the
+// process killed between any two steps, a target the user cannot write, the server's own test failing.
+
+#include "MtlsFixture.h"
+#include "sandbox/WebhookUpstream.h"
+#include "server/ThrowawayServer.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
+
+using namespace mtls;
+
+namespace {
+
+QByteArray plainGet(quint16 port)
+{
+    return runProcess(QStringLiteral("curl"),
+                      {QStringLiteral("-sS"), QStringLiteral("--max-time"), QStringLiteral("10"),
+                       QStringLiteral("http://127.0.0.1:%1/").arg(port)})
+        .out;
+}
+
+bool writeFile(const QString& path, const QByteArray& content)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
+}
+
+struct Throwaway
+{
+    explicit Throwaway(ServerKind serverKind)
+        : kind(serverKind)
+    {
+    }
+    ServerKind kind;
+    quint16 oldPort = freeLoopbackPort();
+    quint16 newPort = 0;
+    std::unique_ptr<ThrowawayServer> server;
+    QTemporaryDir stateDir;
+
+    Status start(const QString& extraFile = QString())
+    {
+        ThrowawayServerOptions options;
+        options.kind = kind;
+        options.port = oldPort;
+        options.siteConfig = kind == ServerKind::Nginx
+            ? QStringLiteral("server {\n    listen 127.0.0.1:%1;\n    location / { return 200 \"old-site\\n\"; }\n}\n")
+                  .arg(oldPort)
+            : QStringLiteral("<VirtualHost 127.0.0.1:%1>\n    DocumentRoot htdocs\n    <Directory htdocs>\n"
+                             "        Require all granted\n    </Directory>\n</VirtualHost>\n")
+                  .arg(oldPort);
+        server = std::make_unique<ThrowawayServer>(options);
+        if (auto prepared = server->prepare(); !prepared)
+            return prepared;
+        writeFile(server->prefix() + QStringLiteral("/htdocs/index.html"), "old-site\n");
+        QFile::setPermissions(server->prefix() + QStringLiteral("/htdocs/index.html"),
+                              QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther);
+        if (!extraFile.isEmpty())
+            writeFile(server->prefix() + QStringLiteral("/conf.d/00-user.conf"), extraFile.toUtf8());
+        do {
+            newPort = freeLoopbackPort();
+        } while (newPort == oldPort);
+        QFile::setPermissions(stateDir.path(),
+                              QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther
+                                  | QFile::WriteOther | QFile::ExeOther);
+        return server->start();
+    }
+
+    QStringList installationArgs() const
+    {
+        QStringList args {QStringLiteral("--server"),      serverKindName(kind),
+                          QStringLiteral("--server-root"), server->prefix(),
+                          QStringLiteral("--main-config"), server->mainConfigPath(),
+                          QStringLiteral("--binary"),      server->binary(),
+                          QStringLiteral("--state-dir"),   stateDir.path()};
+        if (kind == ServerKind::Nginx)
+            args << QStringLiteral("--prefix") << server->prefix();
+        return args;
+    }
+};
+
+} // namespace
+
+class TestCliApply : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void applyAndRollback_data();
+    void applyAndRollback();
+    void killedBetweenSteps_data();
+    void killedBetweenSteps();
+    void applyAgainAfterKill();
+    void targetNotWritable();
+    void serverTestFails();
+
+private:
+    QStringList applyArgs(const Throwaway& t, const QString& upstream) const;
+    MtlsFixture m_fixture;
+    QTemporaryDir m_material; // world-readable copies, for the run as another user
+};
+
+void TestCliApply::initTestCase()
+{
+    QVERIFY2(m_fixture.make(), qPrintable(m_fixture.error()));
+    QFile::setPermissions(m_material.path(),
+                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther);
+    for (const char* name : {"server.crt", "server.key", "chain.pem", "chatca.crt", "root.crt"}) {
+        const QString target = m_material.filePath(QLatin1String(name));
+        QVERIFY(QFile::copy(m_fixture.path(QLatin1String(name)), target));
+        QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther);
+    }
+}
+
+QStringList TestCliApply::applyArgs(const Throwaway& t, const QString& upstream) const
+{
+    return QStringList {QStringLiteral("apply"),
+                        QStringLiteral("--domain"),
+                        QStringLiteral("localhost"),
+                        QStringLiteral("--cert"),
+                        m_material.filePath(QStringLiteral("server.crt")),
+                        QStringLiteral("--key"),
+                        m_material.filePath(QStringLiteral("server.key")),
+                        QStringLiteral("--chain"),
+                        m_material.filePath(QStringLiteral("chain.pem")),
+                        QStringLiteral("--client-ca"),
+                        m_material.filePath(QStringLiteral("chatca.crt")),
+                        QStringLiteral("--roots"),
+                        m_material.filePath(QStringLiteral("root.crt")),
+                        QStringLiteral("--listen"),
+                        QStringLiteral("127.0.0.1:%1").arg(t.newPort),
+                        QStringLiteral("--upstream"),
+                        upstream,
+                        QStringLiteral("--path"),
+                        QStringLiteral("/im/callback")}
+    + t.installationArgs();
+}
+
+void TestCliApply::applyAndRollback_data()
+{
+    QTest::addColumn<ServerKind>("kind");
+    QTest::newRow("nginx") << ServerKind::Nginx;
+    QTest::newRow("apache") << ServerKind::Apache;
+}
+
+void TestCliApply::applyAndRollback()
+{
+    QFETCH(ServerKind, kind);
+    Throwaway t(kind);
+    const Status started = t.start();
+    QVERIFY2(started, qPrintable(started.error().fullText()));
+    const QStringList before = treeDigest(t.server->prefix());
+    WebhookUpstream upstream;
+    QVERIFY(upstream.start());
+
+    const ProcessResult applied = runCli(applyArgs(t, upstream.url()) << QStringLiteral("--json"));
+    QVERIFY2(applied.exitCode == 0, applied.err.constData());
+    const QJsonObject o = QJsonDocument::fromJson(applied.out).object();
+    QCOMPARE(o.value(QStringLiteral("ok")).toBool(), true);
+    QCOMPARE(o.value(QStringLiteral("site_file")).toString(),
+             t.server->prefix() + QStringLiteral("/conf.d/mtls-assistant-localhost.conf"));
+    QVERIFY(waitForPortState(t.newPort, true));
+    QCOMPARE(m_fixture.curl(t.newPort, QStringLiteral("/im/callback"), QStringLiteral("chat")).out,
+             WebhookUpstream::chatOkBody() + "\n200");
+
+    const ProcessResult rolledBack = runCli(QStringList {QStringLiteral("rollback")} + t.installationArgs());
+    QVERIFY2(rolledBack.exitCode == 0, rolledBack.err.constData());
+    QCOMPARE(treeDigest(t.server->prefix()), before);
+    QVERIFY(waitForPortState(t.newPort, false));
+    QCOMPARE(plainGet(t.oldPort), QByteArray("old-site\n"));
+    QCOMPARE(runCli(QStringList {QStringLiteral("rollback")} + t.installationArgs()).exitCode, 2);
+}
+
+void TestCliApply::killedBetweenSteps_data()
+{
+    QTest::addColumn<ServerKind>("kind");
+    QTest::addColumn<int>("step");
+    // nginx (custom layout): 1 journal, 2 directories, 3-7 the five files, 8 written, 9 tested, 10 reloaded.
+    for (int step : {1, 2, 3, 5, 7, 8, 9, 10})
+        QTest::addRow("nginx after step %d", step) << ServerKind::Nginx << step;
+    for (int step : {4, 8, 10})
+        QTest::addRow("apache after step %d", step) << ServerKind::Apache << step;
+}
+
+// The process ends between two steps; the next run (rollback) finishes the job: the tree is as before and the
+// server serves the old configuration.
+void TestCliApply::killedBetweenSteps()
+{
+    QFETCH(ServerKind, kind);
+    QFETCH(int, step);
+    Throwaway t(kind);
+    QVERIFY(t.start());
+    const QStringList before = treeDigest(t.server->prefix());
+
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("MTLS_APPLY_EXIT_AFTER_STEP"), QString::number(step));
+    const ProcessResult killed = runCli(applyArgs(t, QStringLiteral("http://127.0.0.1:9")), env);
+    QCOMPARE(killed.exitCode, 86);
+    if (step >= 3 && step <= 9)
+        QVERIFY(treeDigest(t.server->prefix()) != before); // it really stopped half-way
+
+    const ProcessResult next = runCli(QStringList {QStringLiteral("rollback")} + t.installationArgs());
+    QVERIFY2(next.exitCode == 0, next.err.constData());
+    QCOMPARE(treeDigest(t.server->prefix()), before);
+    QVERIFY(waitForPortState(t.newPort, false));
+    QCOMPARE(plainGet(t.oldPort), QByteArray("old-site\n"));
+}
+
+void TestCliApply::applyAgainAfterKill()
+{
+    Throwaway t(ServerKind::Nginx);
+    QVERIFY(t.start());
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("MTLS_APPLY_EXIT_AFTER_STEP"), QStringLiteral("5"));
+    QCOMPARE(runCli(applyArgs(t, QStringLiteral("http://127.0.0.1:9")), env).exitCode, 86);
+    const ProcessResult again = runCli(applyArgs(t, QStringLiteral("http://127.0.0.1:9")));
+    QVERIFY2(again.exitCode == 0, again.err.constData());
+    QVERIFY2(again.out.contains("interrupted"), again.out.constData());
+    QVERIFY(waitForPortState(t.newPort, true));
+}
+
+void TestCliApply::targetNotWritable()
+{
+    Throwaway t(ServerKind::Nginx);
+    QVERIFY(t.start());
+    const QStringList before = treeDigest(t.server->prefix());
+    ProcessResult result;
+#ifdef Q_OS_UNIX
+    if (::geteuid() == 0) {
+        // Root writes anywhere: run the command as an unprivileged user against the root-owned tree.
+        result
+            = runProcess(QStringLiteral("runuser"),
+                         QStringList {QStringLiteral("-u"), QStringLiteral("nobody"), QStringLiteral("--"), cliPath()}
+                             + applyArgs(t, QStringLiteral("http://127.0.0.1:9")));
+    } else
+#endif
+    {
+        const auto readOnly = QFile::ReadOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther;
+        QFile::setPermissions(t.server->prefix(), readOnly);
+        QFile::setPermissions(t.server->prefix() + QStringLiteral("/conf.d"), readOnly);
+        result = runCli(applyArgs(t, QStringLiteral("http://127.0.0.1:9")));
+        const auto open = readOnly | QFile::WriteOwner;
+        QFile::setPermissions(t.server->prefix() + QStringLiteral("/conf.d"), open);
+        QFile::setPermissions(t.server->prefix(), open);
+    }
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains("rights"), result.err.constData());
+    QCOMPARE(treeDigest(t.server->prefix()), before);
+    QCOMPARE(plainGet(t.oldPort), QByteArray("old-site\n"));
+}
+
+// A file of the user's declares the same TLS session cache with another size: nginx -t refuses the combination.
+void TestCliApply::serverTestFails()
+{
+    Throwaway t(ServerKind::Nginx);
+    const quint16 otherPort = freeLoopbackPort();
+    QVERIFY(t.start(
+        QStringLiteral("server {\n    listen 127.0.0.1:%1;\n    ssl_session_cache shared:mtls_assistant:20m;\n}\n")
+            .arg(otherPort)));
+    const QStringList before = treeDigest(t.server->prefix());
+    const ProcessResult result = runCli(applyArgs(t, QStringLiteral("http://127.0.0.1:9")));
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains("refused the new configuration"), result.err.constData());
+    QVERIFY2(result.err.contains("mtls_assistant"), result.err.constData()); // nginx's own words
+    QVERIFY2(result.err.contains("Line "), result.err.constData()); // mapped to our file
+    QCOMPARE(treeDigest(t.server->prefix()), before);
+    QCOMPARE(plainGet(t.oldPort), QByteArray("old-site\n"));
+}
+
+QTEST_GUILESS_MAIN(TestCliApply)
+#include "tst_cli_apply.moc"
