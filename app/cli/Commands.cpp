@@ -1,6 +1,7 @@
 #include "ApplyCommand.h"
 #include "CheckCommand.h"
 #include "Command.h"
+#include "ExportCommand.h"
 #include "GenerateCommand.h"
 #include "RollbackCommand.h"
 
@@ -13,6 +14,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(std::make_unique<GenerateCommand>());
     commands.push_back(std::make_unique<ApplyCommand>());
     commands.push_back(std::make_unique<RollbackCommand>());
+    commands.push_back(std::make_unique<ExportCommand>());
     return commands;
 }
 

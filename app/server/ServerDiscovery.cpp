@@ -121,68 +121,93 @@ QString parseBuiltInConfigPath(ServerKind kind, const QString& output)
     return r.captured(1) + QLatin1Char('/') + config;
 }
 
-ServerInstallation layoutOfRoot(ServerKind kind, const QString& configRoot, const QString& mainConfig)
+ServerLayout detectLayout(ServerKind kind, const QString& configRoot)
 {
-    ServerInstallation s;
-    s.kind = kind;
     const QString root = QDir(configRoot).absolutePath();
-    s.configRoot = root;
     const auto at = [&root](const char* sub) { return root + QLatin1Char('/') + QLatin1String(sub); };
     const bool underEtc = root.startsWith(QLatin1String("/etc/"));
     if (kind == ServerKind::Nginx) {
-        s.mainConfig = at("nginx.conf");
-        if (isDir(at("sites-available"))) {
-            s.layout = ServerLayout::Debian;
-            s.siteDir = at("sites-available");
-            s.enabledDir = at("sites-enabled");
-        } else if (isDir(at("http.d"))) {
-            s.layout = ServerLayout::Alpine;
-            s.siteDir = at("http.d");
-        } else if (isDir(at("servers"))) {
-            s.layout = ServerLayout::Homebrew;
-            s.siteDir = at("servers");
-        } else if (isFile(at("conf/nginx.conf"))) {
-            s.layout = ServerLayout::Windows;
-            s.mainConfig = at("conf/nginx.conf");
-            s.siteDir = at("conf/mtls-assistant-sites");
-            s.needsIncludeLine = true;
-        } else {
-            s.layout = underEtc ? ServerLayout::RedHat : ServerLayout::Custom;
-            s.siteDir = at("conf.d");
-        }
-    } else {
-        if (isDir(at("sites-available")) && isFile(at("apache2.conf"))) {
-            s.layout = ServerLayout::Debian;
-            s.mainConfig = at("apache2.conf");
-            s.siteDir = at("sites-available");
-            s.enabledDir = at("sites-enabled");
-        } else if (isFile(at("conf/httpd.conf")) && isDir(at("conf.d"))) {
-            s.layout = ServerLayout::RedHat;
-            s.mainConfig = at("conf/httpd.conf");
-            s.siteDir = at("conf.d");
-        } else if (isFile(at("httpd.conf")) && isDir(at("conf.d")) && underEtc) {
-            s.layout = ServerLayout::Alpine;
-            s.mainConfig = at("httpd.conf");
-            s.siteDir = at("conf.d");
-        } else if (isFile(at("httpd.conf")) && isDir(at("extra"))) {
-            s.layout = ServerLayout::Homebrew;
-            s.mainConfig = at("httpd.conf");
-            s.siteDir = at("extra");
-            s.needsIncludeLine = true;
-        } else if (isFile(at("conf/httpd.conf"))) {
-            s.layout = ServerLayout::Windows;
-            s.mainConfig = at("conf/httpd.conf");
-            s.siteDir = at("conf/extra");
-            s.needsIncludeLine = true;
-        } else {
-            s.layout = ServerLayout::Custom;
-            s.mainConfig = at("httpd.conf");
-            s.siteDir = at("conf.d");
-        }
+        if (isDir(at("sites-available")))
+            return ServerLayout::Debian;
+        if (isDir(at("http.d")))
+            return ServerLayout::Alpine;
+        if (isDir(at("servers")))
+            return ServerLayout::Homebrew;
+        if (isFile(at("conf/nginx.conf")))
+            return ServerLayout::Windows;
+        return underEtc ? ServerLayout::RedHat : ServerLayout::Custom;
     }
+    if (isDir(at("sites-available")) && isFile(at("apache2.conf")))
+        return ServerLayout::Debian;
+    if (isFile(at("conf/httpd.conf")) && isDir(at("conf.d")))
+        return ServerLayout::RedHat;
+    if (isFile(at("httpd.conf")) && isDir(at("conf.d")) && underEtc)
+        return ServerLayout::Alpine;
+    if (isFile(at("httpd.conf")) && isDir(at("extra")))
+        return ServerLayout::Homebrew;
+    if (isFile(at("conf/httpd.conf")))
+        return ServerLayout::Windows;
+    return ServerLayout::Custom;
+}
+
+ServerInstallation installationForLayout(ServerKind kind, const QString& configRoot, ServerLayout layout)
+{
+    ServerInstallation s;
+    s.kind = kind;
+    s.layout = layout;
+    const QString root = QDir::cleanPath(configRoot);
+    s.configRoot = root;
+    const auto at = [&root](const char* sub) { return root + QLatin1Char('/') + QLatin1String(sub); };
+    s.certDir = at("mtls-assistant");
+    const bool nginx = kind == ServerKind::Nginx;
+    switch (layout) {
+    case ServerLayout::Debian:
+        s.mainConfig = nginx ? at("nginx.conf") : at("apache2.conf");
+        s.siteDir = at("sites-available");
+        s.enabledDir = at("sites-enabled");
+        break;
+    case ServerLayout::RedHat:
+        s.mainConfig = nginx ? at("nginx.conf") : at("conf/httpd.conf");
+        s.siteDir = at("conf.d");
+        break;
+    case ServerLayout::Alpine:
+        s.mainConfig = nginx ? at("nginx.conf") : at("httpd.conf");
+        s.siteDir = nginx ? at("http.d") : at("conf.d");
+        break;
+    case ServerLayout::Homebrew:
+        s.mainConfig = nginx ? at("nginx.conf") : at("httpd.conf");
+        s.siteDir = nginx ? at("servers") : at("extra");
+        s.needsIncludeLine = !nginx;
+        break;
+    case ServerLayout::Windows:
+        s.mainConfig = nginx ? at("conf/nginx.conf") : at("conf/httpd.conf");
+        s.siteDir = nginx ? at("conf/mtls-assistant-sites") : at("conf/extra");
+        s.needsIncludeLine = true;
+        break;
+    case ServerLayout::Custom:
+        s.mainConfig = nginx ? at("nginx.conf") : at("httpd.conf");
+        s.siteDir = at("conf.d");
+        break;
+    }
+    return s;
+}
+
+std::optional<ServerLayout> serverLayoutFromName(const QString& name)
+{
+    for (ServerLayout layout : {ServerLayout::Debian, ServerLayout::RedHat, ServerLayout::Alpine,
+                                ServerLayout::Homebrew, ServerLayout::Windows, ServerLayout::Custom}) {
+        if (serverLayoutName(layout) == name.trimmed().toLower())
+            return layout;
+    }
+    return std::nullopt;
+}
+
+ServerInstallation layoutOfRoot(ServerKind kind, const QString& configRoot, const QString& mainConfig)
+{
+    const QString root = QDir(configRoot).absolutePath();
+    ServerInstallation s = installationForLayout(kind, root, detectLayout(kind, root));
     if (!mainConfig.isEmpty())
         s.mainConfig = QDir(mainConfig).absolutePath();
-    s.certDir = root + QStringLiteral("/mtls-assistant");
     return s;
 }
 

@@ -7,6 +7,8 @@
 #include <QStringList>
 #include <QVersionNumber>
 
+#include <optional>
+
 namespace mtls {
 
 // How a platform lays out a server's configuration; decides where our file goes and how it is enabled.
@@ -19,6 +21,7 @@ enum class ServerLayout {
     Custom, // anything else (for example a throwaway prefix): conf.d/ under the root
 };
 QString serverLayoutName(ServerLayout layout); // "debian", "redhat", "alpine", "homebrew", "windows", "custom"
+std::optional<ServerLayout> serverLayoutFromName(const QString& name);
 
 // A server found on this machine (or described by options), and where the assistant puts its files.
 struct ServerInstallation
@@ -54,7 +57,11 @@ QVersionNumber parseServerVersion(ServerKind kind, const QString& output);
 // The configuration file the binary was built for: nginx -V "--conf-path=..."; apachectl -V HTTPD_ROOT and
 // SERVER_CONFIG_FILE. Empty when the output does not name it.
 QString parseBuiltInConfigPath(ServerKind kind, const QString& output);
-// The layout of a configuration root, by what exists in it (pure file-system inspection, no program run).
+// Which layout a configuration root has, by what exists in it (file-system inspection only, no program run).
+ServerLayout detectLayout(ServerKind kind, const QString& configRoot);
+// Where the files go for a layout, without looking at the disk (for a server that is not this machine).
+ServerInstallation installationForLayout(ServerKind kind, const QString& configRoot, ServerLayout layout);
+// installationForLayout(detectLayout()), with `mainConfig` when given.
 ServerInstallation layoutOfRoot(ServerKind kind, const QString& configRoot, const QString& mainConfig = QString());
 // The usual configuration roots on this platform, most likely first.
 QStringList candidateConfigRoots(ServerKind kind);

@@ -1,0 +1,99 @@
+#include "ExportCommand.h"
+
+#include "Output.h"
+#include "ServerCommandOptions.h"
+#include "server/ExportBundle.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonArray>
+
+namespace mtls::cli {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("mtls::cli::ExportCommand", text);
+}
+
+} // namespace
+
+QString ExportCommand::summary() const
+{
+    return tr("Write a bundle for another server: configuration, certificate files, install script, README.");
+}
+
+void ExportCommand::setup(QCommandLineParser& parser) const
+{
+    addServerKindOption(parser);
+    addMaterialOptions(parser);
+    addSiteOptions(parser);
+    parser.addOptions({
+        {QStringLiteral("server-root"),
+         tr("The configuration directory on the target server. Default: /etc/nginx or /etc/apache2."),
+         QStringLiteral("DIR")},
+        {QStringLiteral("layout"),
+         tr("The target server's layout: debian (default), redhat, alpine, homebrew, custom."),
+         QStringLiteral("LAYOUT")},
+        {QStringLiteral("backup-dir"),
+         tr("Where install.sh keeps its backups on the target server. Default: /var/backups/mtls-assistant/DOMAIN."),
+         QStringLiteral("DIR")},
+        {QStringLiteral("out"), tr("The bundle: a new folder, or a file ending in .zip."),
+         QStringLiteral("DIR|FILE.zip")},
+        {QStringLiteral("json"), tr("Print one JSON object instead of the report.")},
+    });
+}
+
+int ExportCommand::run(const QCommandLineParser& parser) const
+{
+    if (!parser.positionalArguments().isEmpty())
+        return Output::usageError(name(), tr("unexpected argument \"%1\".").arg(parser.positionalArguments().first()));
+    const auto kind = serverKindOption(parser, name());
+    if (!kind)
+        return ExitUsage;
+    if (!parser.isSet(QStringLiteral("out")))
+        return Output::usageError(name(), tr("--out is required."));
+    ServerLayout layout = ServerLayout::Debian;
+    if (parser.isSet(QStringLiteral("layout"))) {
+        const auto given = serverLayoutFromName(parser.value(QStringLiteral("layout")));
+        if (!given || *given == ServerLayout::Windows)
+            return Output::usageError(name(), tr("--layout must be debian, redhat, alpine, homebrew or custom."));
+        layout = *given;
+    }
+    CheckReport report;
+    if (const auto stop = checkMaterial(parser, name(), report))
+        return *stop;
+    auto site = siteRequest(parser, *kind);
+    if (!site)
+        return Output::usageError(name(), site.error().message);
+
+    ExportRequest request;
+    request.config = site.value();
+    request.material = materialOf(report);
+    request.serverRoot = parser.value(QStringLiteral("server-root"));
+    request.layout = layout;
+    request.backupDir = parser.value(QStringLiteral("backup-dir"));
+    request.out = parser.value(QStringLiteral("out"));
+    auto exported = exportBundle(request);
+    if (!exported)
+        return Output::failure(exported.error().message, exported.error().detail);
+    const Findings findings = sortedBySeverity(report.findings + exported->config.findings);
+    if (parser.isSet(QStringLiteral("json"))) {
+        Output::json({{QStringLiteral("ok"), true},
+                      {QStringLiteral("out"), exported->out},
+                      {QStringLiteral("files"), QJsonArray::fromStringList(exported->files)},
+                      {QStringLiteral("findings"), findingsToJson(findings)}});
+        return ExitOk;
+    }
+    Output::line(tr("Wrote %1:").arg(QDir::toNativeSeparators(exported->out)));
+    for (const QString& file : std::as_const(exported->files))
+        Output::line(QStringLiteral("  ") + file);
+    if (!findings.isEmpty())
+        Output::findings(findings);
+    Output::line(tr("Copy it to the server and run 'sh install.sh' there as root. It holds the private key: keep it "
+                    "private and delete it once installed."));
+    return ExitOk;
+}
+
+} // namespace mtls::cli

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "ApplyService.h"
+#include "ServerDiscovery.h"
+
+namespace mtls {
+
+// Everything needed to set up a server that is not this machine.
+struct ExportRequest
+{
+    ServerConfigRequest config; // domain, listen, upstream, path, profile, version (paths are set by the export)
+    ApplyMaterial material;
+    QString serverRoot; // on the target server; empty: /etc/nginx or /etc/apache2
+    ServerLayout layout = ServerLayout::Debian; // of the target server
+    QString backupDir; // on the target server; empty: /var/backups/mtls-assistant/<domain>
+    QString out; // a directory, or a file ending in .zip
+};
+
+struct ExportResult
+{
+    QString out; // absolute
+    QStringList files; // relative names in the bundle
+    GeneratedConfig config;
+};
+
+// Writes the bundle: the configuration, certs/ (fullchain.pem, chain.pem, privkey.pem 0600, client-ca.pem),
+// install.sh (POSIX sh: checks, backups, install, test, reload, rollback) and README.md with the manual steps.
+// A directory must not exist yet or be empty; a zip is written atomically with mode 0600 (it holds the key).
+Result<ExportResult> exportBundle(const ExportRequest& request);
+
+} // namespace mtls
