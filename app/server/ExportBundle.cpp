@@ -121,9 +121,15 @@ Result<ExportResult> exportBundle(const ExportRequest& request)
             {target.enabledDir + QLatin1Char('/') + generated->fileName,
              QStringLiteral("../") + QFileInfo(target.siteDir).fileName() + QLatin1Char('/') + generated->fileName});
     if (!nginx && target.layout == ServerLayout::Debian) {
-        for (const QString& module : QStringList {QStringLiteral("socache_shmcb")} + generated->apacheModules)
-            script.links.append({root + QStringLiteral("/mods-enabled/") + module + QStringLiteral(".load"),
-                                 QStringLiteral("../mods-available/") + module + QStringLiteral(".load")});
+        // As a2enmod does: the .load file of each module, and the .conf of those that have one on Debian.
+        for (const QString& module : QStringList {QStringLiteral("socache_shmcb")} + generated->apacheModules) {
+            QStringList files {module + QStringLiteral(".load")};
+            if (module == QLatin1String("ssl") || module == QLatin1String("proxy"))
+                files << module + QStringLiteral(".conf");
+            for (const QString& file : std::as_const(files))
+                script.links.append(
+                    {root + QStringLiteral("/mods-enabled/") + file, QStringLiteral("../mods-available/") + file});
+        }
     }
     const QString ctl
         = target.layout == ServerLayout::Debian ? QStringLiteral("apache2ctl") : QStringLiteral("apachectl");

@@ -269,6 +269,7 @@ void TestCliExport::zipBundle()
     const QByteArray text = script.readAll();
     QVERIFY(text.contains("apache2ctl configtest"));
     QVERIFY(text.contains("/mods-enabled/ssl.load"));
+    QVERIFY(text.contains("/mods-enabled/ssl.conf"));
     QVERIFY(text.contains("/sites-enabled/mtls-assistant-localhost.conf"));
     QCOMPARE(runProcess(QStringLiteral("sh"), {QStringLiteral("-n"), script.fileName()}).exitCode, 0);
 }
