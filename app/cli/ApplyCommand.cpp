@@ -58,10 +58,14 @@ int ApplyCommand::run(const QCommandLineParser& parser) const
     auto applied = applyConfiguration(request);
     if (!applied) {
         if (json)
-            Output::json({{QStringLiteral("ok"), false},
-                          {QStringLiteral("error"), applied.error().message},
-                          {QStringLiteral("detail"), applied.error().detail}});
-        return Output::failure(applied.error().message, applied.error().detail);
+            Output::json(
+                {{QStringLiteral("ok"), false},
+                 {QStringLiteral("error"), applied.error().message},
+                 {QStringLiteral("needs_elevation"), applied.error().detail == QLatin1String("needs-elevation")},
+                 {QStringLiteral("detail"), applied.error().detail}});
+        return Output::failure(applied.error().message,
+                               applied.error().detail == QLatin1String("needs-elevation") ? QString()
+                                                                                          : applied.error().detail);
     }
     const Findings findings = sortedBySeverity(report.findings + applied->findings);
     if (json) {

@@ -223,6 +223,17 @@ Result<ApplyPlan> planApply(const ApplyRequest& request)
     return plan;
 }
 
+QStringList unwritableDirectories(const ApplyPlan& plan)
+{
+    QStringList denied;
+    for (const ApplyChange& change : plan.changes) {
+        const QString dir = QFileInfo(change.target).absolutePath();
+        if (!denied.contains(dir) && !fileops::canWriteInto(dir))
+            denied << dir;
+    }
+    return denied;
+}
+
 Result<QString> recoverInterruptedApply(const ServerInstallation& installation, const QString& stateDirPath)
 {
     const ApplyStateDir state(stateDirFor(installation, stateDirPath));
@@ -283,14 +294,11 @@ Result<ApplyResult> applyConfiguration(const ApplyRequest& request)
     result.findings = plan->config.findings;
 
     // Where the user cannot write, nothing is touched: the caller re-runs apply with the platform's elevation.
-    for (const ApplyChange& change : std::as_const(plan->changes)) {
-        const QString dir = QFileInfo(change.target).absolutePath();
-        if (!fileops::canWriteInto(dir))
-            return Error {tr("You do not have the rights to write into %1. Run apply as an administrator "
-                             "(for example with sudo or pkexec); nothing was changed.")
-                              .arg(QDir::toNativeSeparators(dir)),
-                          {}};
-    }
+    if (const QStringList denied = unwritableDirectories(plan.value()); !denied.isEmpty())
+        return Error {tr("You do not have the rights to write into %1. Run apply as an administrator "
+                         "(for example with sudo or pkexec); nothing was changed.")
+                          .arg(QDir::toNativeSeparators(denied.first())),
+                      QStringLiteral("needs-elevation")};
 
     // Another site for the same name and port: a warning, before anything changes.
     QList<quint16> ports;

@@ -48,6 +48,12 @@ struct ApplyPlan
     QStringList directories; // that must exist (created when missing, removed again by a rollback)
 };
 Result<ApplyPlan> planApply(const ApplyRequest& request);
+// The directories of the plan this user cannot write into. Not empty: apply must run elevated. Elevation design:
+// the engine never asks for a password; the front end re-runs the same `mtls-assistant-cli apply` with the
+// platform's mechanism (pkexec and a polkit action on Linux, an elevated helper on Windows, an authorization
+// prompt on macOS). applyConfiguration() refuses before any change with an Error whose detail is
+// "needs-elevation", so a caller can tell this case from the others.
+QStringList unwritableDirectories(const ApplyPlan& plan);
 
 // Installs the certificate files (key 0600) in the dedicated directory, writes our site file, enables it the
 // platform's way (Debian: sites-enabled link; Apache modules via mods-enabled links), tests the whole server

@@ -239,20 +239,23 @@ void TestCliApply::targetNotWritable()
         result
             = runProcess(QStringLiteral("runuser"),
                          QStringList {QStringLiteral("-u"), QStringLiteral("nobody"), QStringLiteral("--"), cliPath()}
-                             + applyArgs(t, QStringLiteral("http://127.0.0.1:9")));
+                                 + applyArgs(t, QStringLiteral("http://127.0.0.1:9"))
+                             << QStringLiteral("--json"));
     } else
 #endif
     {
         const auto readOnly = QFile::ReadOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther;
         QFile::setPermissions(t.server->prefix(), readOnly);
         QFile::setPermissions(t.server->prefix() + QStringLiteral("/conf.d"), readOnly);
-        result = runCli(applyArgs(t, QStringLiteral("http://127.0.0.1:9")));
+        result = runCli(applyArgs(t, QStringLiteral("http://127.0.0.1:9")) << QStringLiteral("--json"));
         const auto open = readOnly | QFile::WriteOwner;
         QFile::setPermissions(t.server->prefix() + QStringLiteral("/conf.d"), open);
         QFile::setPermissions(t.server->prefix(), open);
     }
     QCOMPARE(result.exitCode, 2);
     QVERIFY2(result.err.contains("rights"), result.err.constData());
+    QVERIFY2(QJsonDocument::fromJson(result.out).object().value(QStringLiteral("needs_elevation")).toBool(),
+             (result.out + result.err).constData());
     QCOMPARE(treeDigest(t.server->prefix()), before);
     QCOMPARE(plainGet(t.oldPort), QByteArray("old-site\n"));
 }
