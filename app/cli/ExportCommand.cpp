@@ -2,7 +2,9 @@
 
 #include "Output.h"
 #include "ServerCommandOptions.h"
+#include "server/ConfigTester.h"
 #include "server/ExportBundle.h"
+#include "server/ServerBinary.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -41,6 +43,7 @@ void ExportCommand::setup(QCommandLineParser& parser) const
          QStringLiteral("DIR")},
         {QStringLiteral("out"), tr("The bundle: a new folder, or a file ending in .zip."),
          QStringLiteral("DIR|FILE.zip")},
+        {QStringLiteral("no-test"), tr("Do not prove the configuration with the server installed here.")},
         {QStringLiteral("json"), tr("Print one JSON object instead of the report.")},
     });
 }
@@ -75,12 +78,44 @@ int ExportCommand::run(const QCommandLineParser& parser) const
     request.layout = layout;
     request.backupDir = parser.value(QStringLiteral("backup-dir"));
     request.out = parser.value(QStringLiteral("out"));
+    const bool json = parser.isSet(QStringLiteral("json"));
+    ServerConfigRequest dryRun = request.config; // values the server syntax cannot carry are usage errors
+    dryRun.certificatePath = dryRun.keyPath = dryRun.clientCaPath = QStringLiteral("/dry-run");
+    if (auto valid = generateServerConfig(dryRun); !valid)
+        return Output::usageError(name(), valid.error().message);
+
+    // The same server on this machine proves the configuration before the bundle is called ready.
+    Findings findings = report.findings;
+    QString tested = QStringLiteral("skipped");
+    if (!parser.isSet(QStringLiteral("no-test"))) {
+        if (auto binary = findServerBinary(*kind); binary) {
+            const Status proved = proveConfiguration(request.config, request.material, binary.value());
+            tested = proved ? QStringLiteral("passed") : QStringLiteral("failed");
+            if (!proved)
+                findings << Finding {QStringLiteral("SERVER_TEST_FAILED"), Severity::Error,
+                                     tr("%1 on this machine refuses this configuration with these certificate files.")
+                                         .arg(serverKindDisplayName(*kind)),
+                                     proved.error().fullText(), QString()};
+        }
+    }
+    if (hasError(findings)) {
+        findings = sortedBySeverity(findings);
+        if (json)
+            Output::json({{QStringLiteral("ok"), false},
+                          {QStringLiteral("tested"), tested},
+                          {QStringLiteral("findings"), findingsToJson(findings)}});
+        else
+            Output::findings(findings);
+        return ExitFindings;
+    }
+
     auto exported = exportBundle(request);
     if (!exported)
         return Output::failure(exported.error().message, exported.error().detail);
-    const Findings findings = sortedBySeverity(report.findings + exported->config.findings);
-    if (parser.isSet(QStringLiteral("json"))) {
+    findings = sortedBySeverity(findings + exported->config.findings);
+    if (json) {
         Output::json({{QStringLiteral("ok"), true},
+                      {QStringLiteral("tested"), tested},
                       {QStringLiteral("out"), exported->out},
                       {QStringLiteral("files"), QJsonArray::fromStringList(exported->files)},
                       {QStringLiteral("findings"), findingsToJson(findings)}});

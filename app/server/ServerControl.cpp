@@ -25,8 +25,9 @@ ServerControl::ServerControl(ServerInstallation installation)
 
 QString ServerControl::controlScript() const
 {
+    // Debian's apache2 needs the variables apache2ctl sets (envvars); apache2ctl always works on /etc/apache2.
     if (m_installation.kind != ServerKind::Apache || m_installation.layout != ServerLayout::Debian
-        || !m_installation.prefix.isEmpty())
+        || !m_installation.prefix.isEmpty() || m_installation.configRoot != QLatin1String("/etc/apache2"))
         return {};
     const QString dir = QFileInfo(m_installation.binary).absolutePath();
     for (const char* name : {"apache2ctl", "apachectl"}) {

@@ -6,6 +6,7 @@
 #include "server/ApplyService.h"
 #include "server/ThrowawayServer.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QTest>
@@ -35,11 +36,13 @@ QByteArray plainGet(quint16 port)
 // One throwaway installation serving an "old" site, and the request to apply a new one next to it.
 struct Installation
 {
-    explicit Installation(ServerKind serverKind)
+    explicit Installation(ServerKind serverKind, bool debianLayout = false)
         : kind(serverKind)
+        , debian(debianLayout)
     {
     }
     ServerKind kind;
+    bool debian = false; // sites-available + sites-enabled, as Debian and Ubuntu lay them out
     quint16 oldPort = freeLoopbackPort();
     quint16 newPort = 0;
     std::unique_ptr<ThrowawayServer> server;
@@ -60,6 +63,11 @@ struct Installation
         index.write("old-site\n");
         index.close();
         QFile::setPermissions(index.fileName(), QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther);
+        if (debian) {
+            QDir().mkpath(server->prefix() + QStringLiteral("/sites-available"));
+            if (kind == ServerKind::Apache) // how a Debian Apache root is recognised
+                QFile(server->prefix() + QStringLiteral("/apache2.conf")).open(QIODevice::WriteOnly);
+        }
         if (auto started = server->start(); !started)
             return started;
         do {
@@ -124,23 +132,34 @@ void TestApply::initTestCase()
 void TestApply::applyThenRollback_data()
 {
     QTest::addColumn<ServerKind>("kind");
-    QTest::newRow("nginx") << ServerKind::Nginx;
-    QTest::newRow("apache") << ServerKind::Apache;
+    QTest::addColumn<bool>("debian");
+    QTest::newRow("nginx conf.d") << ServerKind::Nginx << false;
+    QTest::newRow("apache conf.d") << ServerKind::Apache << false;
+    QTest::newRow("nginx debian") << ServerKind::Nginx << true;
+    QTest::newRow("apache debian") << ServerKind::Apache << true;
 }
 
 void TestApply::applyThenRollback()
 {
     QFETCH(ServerKind, kind);
-    Installation inst(kind);
+    QFETCH(bool, debian);
+    Installation inst(kind, debian);
     const Status started = inst.start();
     QVERIFY2(started, qPrintable(started.error().fullText()));
+    QCOMPARE(inst.installation.layout, debian ? ServerLayout::Debian : ServerLayout::Custom);
     const QStringList before = treeDigest(inst.server->prefix());
     WebhookUpstream upstream;
     QVERIFY(upstream.start());
 
     const auto applied = applyConfiguration(inst.request(m_fixture, upstream.url()));
     QVERIFY2(applied, qPrintable(applied.error().fullText()));
-    QCOMPARE(applied->siteFile, inst.server->prefix() + QStringLiteral("/conf.d/mtls-assistant-localhost.conf"));
+    const QString siteDir = debian ? QStringLiteral("/sites-available/") : QStringLiteral("/conf.d/");
+    QCOMPARE(applied->siteFile, inst.server->prefix() + siteDir + QStringLiteral("mtls-assistant-localhost.conf"));
+    if (debian) {
+        const QFileInfo link(inst.server->prefix() + QStringLiteral("/sites-enabled/mtls-assistant-localhost.conf"));
+        QVERIFY(link.isSymLink());
+        QCOMPARE(link.symLinkTarget(), applied->siteFile);
+    }
     const QString certDir = inst.server->prefix() + QStringLiteral("/mtls-assistant/localhost");
     const QFile::Permissions keyMode = QFileInfo(certDir + QStringLiteral("/privkey.pem")).permissions();
     QVERIFY(keyMode.testFlag(QFile::ReadOwner));

@@ -179,6 +179,8 @@ void TestCliExport::bundleInstallsAndRollsBack()
     const ProcessResult exported = runCli(exportArgs(t, layout, upstream.url(), bundle) << QStringLiteral("--json"));
     QVERIFY2(exported.exitCode == 0, exported.err.constData());
     QCOMPARE(QJsonDocument::fromJson(exported.out).object().value(QStringLiteral("out")).toString(), bundle);
+    QCOMPARE(QJsonDocument::fromJson(exported.out).object().value(QStringLiteral("tested")).toString(),
+             QStringLiteral("passed"));
     for (const char* name : {"install.sh", "README.md", "mtls-assistant-localhost.conf", "certs/fullchain.pem",
                              "certs/chain.pem", "certs/privkey.pem", "certs/client-ca.pem"})
         QVERIFY2(QFileInfo::exists(bundle + QLatin1Char('/') + QLatin1String(name)), name);
@@ -284,6 +286,16 @@ void TestCliExport::refusesExistingFolder()
         = runCli(exportArgs(t, QStringLiteral("custom"), QStringLiteral("http://127.0.0.1:9"), out));
     QCOMPARE(result.exitCode, 2);
     QVERIFY(result.err.contains("not empty"));
+
+    QStringList hostile = exportArgs(t, QStringLiteral("custom"), QStringLiteral("http://127.0.0.1:9/;x"),
+                                     t.work.filePath(QStringLiteral("new")));
+    QCOMPARE(runCli(hostile).exitCode, 2);
+    QVERIFY(!QFileInfo::exists(t.work.filePath(QStringLiteral("new"))));
+    hostile = exportArgs(t, QStringLiteral("custom"), QStringLiteral("http://127.0.0.1:9"),
+                         t.work.filePath(QStringLiteral("new")));
+    hostile[hostile.indexOf(QStringLiteral("--server-root")) + 1] = QStringLiteral("/etc/ngi nx");
+    QCOMPARE(runCli(hostile).exitCode, 2);
+    QVERIFY(!QFileInfo::exists(t.work.filePath(QStringLiteral("new"))));
 }
 
 QTEST_GUILESS_MAIN(TestCliExport)
