@@ -16,6 +16,8 @@
 #ifdef Q_OS_UNIX
 #include <cerrno>
 #include <csignal>
+#include <grp.h>
+#include <pwd.h>
 #include <unistd.h>
 #endif
 
@@ -26,6 +28,18 @@ namespace {
 QString tr(const char* text)
 {
     return QCoreApplication::translate("mtls::ThrowawayServer", text);
+}
+
+// The primary group of "nobody": nogroup on Debian, nobody on RHEL and Alpine.
+QString nobodyGroup()
+{
+#ifdef Q_OS_UNIX
+    if (const passwd* user = ::getpwnam("nobody")) {
+        if (const group* g = ::getgrgid(user->pw_gid))
+            return QString::fromLocal8Bit(g->gr_name);
+    }
+#endif
+    return QStringLiteral("nogroup");
 }
 
 bool runningAsRoot()
@@ -137,7 +151,7 @@ QString ThrowawayServer::mainConfigText() const
               .arg(serverKindDisplayName(m_options.kind));
     if (m_options.kind == ServerKind::Nginx) {
         if (root)
-            text += QStringLiteral("user nobody nogroup;\n");
+            text += QStringLiteral("user nobody %1;\n").arg(nobodyGroup());
         text += QStringLiteral("worker_processes 1;\n"
                                "daemon off;\n"
                                "pid logs/nginx.pid;\n"
@@ -161,7 +175,7 @@ QString ThrowawayServer::mainConfigText() const
     const QString moduleDir = apacheModuleDir();
     text += QStringLiteral("ServerRoot \"%1\"\nServerName localhost\n").arg(m_prefix);
     if (root)
-        text += QStringLiteral("User nobody\nGroup nogroup\n");
+        text += QStringLiteral("User nobody\nGroup %1\n").arg(nobodyGroup());
     text += QStringLiteral("DefaultRuntimeDir run\n"
                            "PidFile run/httpd.pid\n"
                            "ErrorLog logs/error.log\n"

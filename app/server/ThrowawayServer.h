@@ -51,8 +51,8 @@ struct ThrowawayServerOptions
 //
 // The server runs in the foreground as a child process in its own process group (nginx `daemon off`, Apache
 // -DFOREGROUND), so stop() and the destructor can always end and reap it, whatever the test did.
-// As root, nginx workers and Apache children run as nobody:nogroup; the prefix is made world-readable (the master
-// reads certificates and keys as root before dropping privileges, so key files may stay private). As a normal
+// As root, nginx workers and Apache children run as nobody (and nobody's group); the prefix is made world-readable (the
+// master reads certificates and keys as root before dropping privileges, so key files may stay private). As a normal
 // user everything runs as that user.
 //
 // Blocking API, no event loop needed; use an object from one thread.

@@ -116,6 +116,7 @@ private slots:
     void faultsLeaveTheTreeAsItWas_data();
     void faultsLeaveTheTreeAsItWas();
     void reloadFailsWhenServerIsDown();
+    void refusesWhenTheCurrentConfigurationIsBroken();
     void rollbackWithNothingApplied();
     void existingFilesAreBackedUpAndRestored();
 
@@ -248,6 +249,25 @@ void TestApply::reloadFailsWhenServerIsDown()
     QVERIFY(!applied);
     QVERIFY2(applied.error().message.contains(QStringLiteral("reload")), qPrintable(applied.error().fullText()));
     QCOMPARE(treeDigest(inst.server->prefix()), before);
+}
+
+// A file of the user's broke the configuration after the server started: apply changes nothing.
+void TestApply::refusesWhenTheCurrentConfigurationIsBroken()
+{
+    Installation inst(ServerKind::Nginx);
+    QVERIFY(inst.start());
+    QFile broken(inst.server->prefix() + QStringLiteral("/conf.d/00-user.conf"));
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("server { listen 127.0.0.1:1; this is not nginx }\n");
+    broken.close();
+    const QStringList before = treeDigest(inst.server->prefix());
+    const auto applied = applyConfiguration(inst.request(m_fixture, QStringLiteral("http://127.0.0.1:9")));
+    QVERIFY(!applied);
+    QVERIFY2(applied.error().message.contains(QStringLiteral("does not pass its own test")),
+             qPrintable(applied.error().message));
+    QVERIFY2(applied.error().detail.contains(QStringLiteral("00-user.conf")), qPrintable(applied.error().detail));
+    QCOMPARE(treeDigest(inst.server->prefix()), before);
+    QCOMPARE(plainGet(inst.oldPort), QByteArray("old-site\n"));
 }
 
 void TestApply::rollbackWithNothingApplied()
