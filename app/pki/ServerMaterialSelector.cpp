@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QSet>
 
 namespace mtls {
 
@@ -19,11 +20,13 @@ QString tr(const char* text)
 QList<SourcedCertificate> unique(const QList<SourcedCertificate>& all)
 {
     QList<SourcedCertificate> result;
+    QSet<QByteArray> seen;
     for (const SourcedCertificate& c : all) {
-        const bool seen = std::any_of(result.cbegin(), result.cend(),
-                                      [&](const SourcedCertificate& r) { return r.certificate == c.certificate; });
-        if (!seen)
+        const QByteArray der = c.certificate.toDer();
+        if (!seen.contains(der)) {
+            seen.insert(der);
             result.append(c);
+        }
     }
     return result;
 }
