@@ -26,6 +26,26 @@ QString generalHelp(const std::vector<std::unique_ptr<mtls::cli::Command>>& comm
 
 } // namespace
 
+// The parser of one command, with the options every command has.
+void prepareParser(const mtls::cli::Command& command, QCommandLineParser& parser, const QCommandLineOption& helpOption)
+{
+    parser.setApplicationDescription(command.summary());
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    parser.addOption(helpOption);
+    command.setup(parser);
+}
+
+// QCommandLineParser names the executable in its usage line; ours names the command too.
+QString commandHelp(const mtls::cli::Command& command, const QCommandLineParser& parser)
+{
+    QString text = parser.helpText();
+    const QString executable = QCoreApplication::arguments().constFirst();
+    const qsizetype at = text.indexOf(executable);
+    if (at >= 0)
+        text.replace(at, executable.size(), QStringLiteral("mtls-assistant-cli ") + command.name());
+    return text;
+}
+
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
@@ -36,51 +56,51 @@ int main(int argc, char* argv[])
     using namespace mtls::cli;
     const auto commands = allCommands();
     const QStringList args = QCoreApplication::arguments();
+    const QCommandLineOption helpOption(QStringList {QStringLiteral("h"), QStringLiteral("help")},
+                                        tr("Show this help."));
+    const auto unknownCommand = [](const QString& name) {
+        Output::err(
+            tr("mtls-assistant-cli: \"%1\" is not a command. Run 'mtls-assistant-cli --help' for the list.").arg(name));
+        return int(ExitUsage);
+    };
 
-    if (args.size() < 2 || args.at(1) == QLatin1String("--help") || args.at(1) == QLatin1String("-h")
-        || args.at(1) == QLatin1String("help")) {
-        if (args.size() >= 3 && args.at(1) == QLatin1String("help")) {
-            // "help check" is "check --help"
-            for (const auto& command : commands) {
-                if (command->name() == args.at(2)) {
-                    QCommandLineParser parser;
-                    command->setup(parser);
-                    Output::out(parser.helpText());
-                    return ExitOk;
-                }
+    if (args.size() < 2) { // a usage error: help goes to stderr
+        Output::err(generalHelp(commands));
+        return ExitUsage;
+    }
+    const QString first = args.at(1);
+    if (first == QLatin1String("--help") || first == QLatin1String("-h") || first == QLatin1String("help")) {
+        if (args.size() < 3 || first != QLatin1String("help")) {
+            Output::line(generalHelp(commands));
+            return ExitOk;
+        }
+        for (const auto& command : commands) { // "help check" is "check --help"
+            if (command->name() == args.at(2)) {
+                QCommandLineParser parser;
+                prepareParser(*command, parser, helpOption);
+                Output::out(commandHelp(*command, parser));
+                return ExitOk;
             }
         }
-        if (args.size() < 2) { // a usage error: help goes to stderr
-            Output::err(generalHelp(commands));
-            return ExitUsage;
-        }
-        Output::line(generalHelp(commands));
-        return ExitOk;
+        return unknownCommand(args.at(2));
     }
-    if (args.at(1) == QLatin1String("--version") || args.at(1) == QLatin1String("-v")) {
+    if (first == QLatin1String("--version") || first == QLatin1String("-v")) {
         Output::line(QStringLiteral("mtls-assistant-cli %1").arg(QStringLiteral(MTLS_VERSION)));
         return ExitOk;
     }
 
     for (const auto& command : commands) {
-        if (command->name() != args.at(1))
+        if (command->name() != first)
             continue;
         QCommandLineParser parser;
-        parser.setApplicationDescription(command->summary());
-        parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-        const QCommandLineOption helpOption(QStringList {QStringLiteral("h"), QStringLiteral("help")},
-                                            tr("Show this help."));
-        parser.addOption(helpOption);
-        command->setup(parser);
-        QStringList commandArgs = args.mid(1);
-        commandArgs[0] = QStringLiteral("mtls-assistant-cli %1").arg(command->name());
-        if (!parser.parse(commandArgs))
+        prepareParser(*command, parser, helpOption);
+        if (!parser.parse(args.mid(1)))
             return Output::usageError(command->name(), parser.errorText());
         if (parser.isSet(helpOption)) {
-            Output::out(parser.helpText());
+            Output::out(commandHelp(*command, parser));
             return ExitOk;
         }
         return command->run(parser);
     }
-    return Output::usageError(args.at(1), tr("unknown command. Run 'mtls-assistant-cli --help' for the list."));
+    return unknownCommand(first);
 }
