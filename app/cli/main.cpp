@@ -6,21 +6,23 @@
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("mtls::cli::main", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mtls::cli::main)
+};
 
 QString generalHelp(const std::vector<std::unique_ptr<mtls::cli::Command>>& commands)
 {
     QStringList lines;
-    lines << tr("mtls-assistant-cli %1: sets up HTTPS mutual TLS for Tencent Cloud Chat webhooks on Nginx and Apache.")
+    lines << Text::tr(
+                 "mtls-assistant-cli %1: sets up HTTPS mutual TLS for Tencent Cloud Chat webhooks on Nginx and Apache.")
                  .arg(QStringLiteral(MTLS_VERSION))
-          << QString() << tr("Usage: mtls-assistant-cli <command> [options]") << QString() << tr("Commands:");
+          << QString() << Text::tr("Usage: mtls-assistant-cli <command> [options]") << QString()
+          << Text::tr("Commands:");
     for (const auto& command : commands)
         lines << QStringLiteral("  %1 %2").arg(command->name().leftJustified(10), command->summary());
-    lines << QString() << tr("Run 'mtls-assistant-cli <command> --help' for the options of one command.")
-          << tr("Exit codes: 0 no error found, 1 an error finding, 2 usage error or failure to run.");
+    lines << QString() << Text::tr("Run 'mtls-assistant-cli <command> --help' for the options of one command.")
+          << Text::tr("Exit codes: 0 no error found, 1 an error finding, 2 usage error or failure to run.");
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -57,10 +59,11 @@ int main(int argc, char* argv[])
     const auto commands = allCommands();
     const QStringList args = QCoreApplication::arguments();
     const QCommandLineOption helpOption(QStringList {QStringLiteral("h"), QStringLiteral("help")},
-                                        tr("Show this help."));
+                                        Text::tr("Show this help."));
     const auto unknownCommand = [](const QString& name) {
         Output::err(
-            tr("mtls-assistant-cli: \"%1\" is not a command. Run 'mtls-assistant-cli --help' for the list.").arg(name));
+            Text::tr("mtls-assistant-cli: \"%1\" is not a command. Run 'mtls-assistant-cli --help' for the list.")
+                .arg(name));
         return int(ExitUsage);
     };
 
