@@ -1,5 +1,6 @@
 #include "Command.h"
 #include "Output.h"
+#include "core/Translations.h"
 #include "core/Version.h"
 
 #include <QCoreApplication>
@@ -54,6 +55,7 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationName(QStringLiteral("mtls-assistant"));
     QCoreApplication::setOrganizationName(QStringLiteral("mtls-assistant"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MTLS_VERSION));
+    mtls::installTranslations(qEnvironmentVariable("MTLS_LANGUAGE")); // empty: the system's locale
 
     using namespace mtls::cli;
     const auto commands = allCommands();
