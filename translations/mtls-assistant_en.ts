@@ -21,10 +21,10 @@
 <context>
     <name>mtls::cli::CheckCommand</name>
     <message numerus="yes">
-        <source>(%n day(s) left)</source>
+        <source>%1 (%n day(s) left)</source>
         <translation>
-            <numerusform>(%n day left)</numerusform>
-            <numerusform>(%n days left)</numerusform>
+            <numerusform>%1 (%n day left)</numerusform>
+            <numerusform>%1 (%n days left)</numerusform>
         </translation>
     </message>
 </context>

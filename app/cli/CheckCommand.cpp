@@ -19,13 +19,13 @@ QString validity(const Certificate& c)
     const qint64 days = c.daysUntilExpiry();
     const QString range = QStringLiteral("%1 → %2").arg(c.notBefore().toString(QStringLiteral("yyyy-MM-dd")),
                                                         c.notAfter().toString(QStringLiteral("yyyy-MM-dd")));
-    return days >= 0 ? range + QLatin1Char(' ') + Text::tr("(%n day(s) left)", nullptr, static_cast<int>(days))
-                     : range + QLatin1Char(' ') + Text::tr("(expired)");
+    return days >= 0 ? Text::tr("%1 (%n day(s) left)", nullptr, static_cast<int>(days)).arg(range)
+                     : Text::tr("%1 (expired)").arg(range);
 }
 
 void row(const QString& label, const QString& value)
 {
-    Output::line(QStringLiteral("  %1 %2").arg(label.leftJustified(16), value));
+    Output::line(QStringLiteral("  %1 %2").arg(Output::padded(label, 16), value));
 }
 
 void printReport(const QString& host, const CheckReport& report)
@@ -40,8 +40,8 @@ void printReport(const QString& host, const CheckReport& report)
         row(Text::tr("names"), (m.leaf.dnsNames() + m.leaf.ipAddresses()).join(QStringLiteral(", ")));
         row(Text::tr("valid"), validity(m.leaf));
         row(Text::tr("key"),
-            m.key.isNull() ? m.leaf.keyDescription() + QLatin1Char(' ') + Text::tr("(private key not found)")
-                           : m.leaf.keyDescription() + QLatin1Char(' ') + Text::tr("(from %1)").arg(m.keyOrigin));
+            m.key.isNull() ? Text::tr("%1 (private key not found)").arg(m.leaf.keyDescription())
+                           : Text::tr("%1 (from %2)").arg(m.leaf.keyDescription(), m.keyOrigin));
         row(Text::tr("from"), m.leafOrigin);
         row(QStringLiteral("SHA-256"), m.leaf.sha256Fingerprint());
         for (const Certificate& c : m.chain)

@@ -102,8 +102,8 @@ void Output::findings(const Findings& list)
             colour = Colour::Dim;
             break;
         }
-        line(QStringLiteral("  %1 %2  %3")
-                 .arg(paint(label.leftJustified(7), colour), paint(f.code, Colour::Bold), f.message));
+        line(
+            QStringLiteral("  %1 %2  %3").arg(paint(padded(label, 7), colour), paint(f.code, Colour::Bold), f.message));
         if (!f.hint.isEmpty())
             line(QStringLiteral("          %1").arg(paint(Text::tr("fix: %1").arg(f.hint), Colour::Dim)));
     }
@@ -117,8 +117,28 @@ QString Output::summary(const Findings& list)
         errors += f.severity == Severity::Error;
         warnings += f.severity == Severity::Warning;
     }
-    return Text::tr("%n error(s)", nullptr, errors) + QStringLiteral(", ")
-        + Text::tr("%n warning(s)", nullptr, warnings);
+    //: The summary of a check: "2 errors, 1 warning".
+    return Text::tr("%1, %2").arg(Text::tr("%n error(s)", nullptr, errors),
+                                  Text::tr("%n warning(s)", nullptr, warnings));
+}
+
+int Output::displayWidth(const QString& text)
+{
+    int width = 0;
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        // East Asian wide and full-width characters take two terminal columns.
+        const bool wide = (u >= 0x1100 && u <= 0x115F) || (u >= 0x2E80 && u <= 0xA4CF) || (u >= 0xAC00 && u <= 0xD7A3)
+            || (u >= 0xF900 && u <= 0xFAFF) || (u >= 0xFE30 && u <= 0xFE4F) || (u >= 0xFF00 && u <= 0xFF60)
+            || (u >= 0xFFE0 && u <= 0xFFE6);
+        width += wide ? 2 : 1;
+    }
+    return width;
+}
+
+QString Output::padded(const QString& text, int columns)
+{
+    return text + QString(qMax(0, columns - displayWidth(text)), QLatin1Char(' '));
 }
 
 int Output::usageError(const QString& command, const QString& message)

@@ -21,7 +21,7 @@ QString generalHelp(const std::vector<std::unique_ptr<mtls::cli::Command>>& comm
           << QString() << Text::tr("Usage: mtls-assistant-cli <command> [options]") << QString()
           << Text::tr("Commands:");
     for (const auto& command : commands)
-        lines << QStringLiteral("  %1 %2").arg(command->name().leftJustified(10), command->summary());
+        lines << QStringLiteral("  %1 %2").arg(mtls::cli::Output::padded(command->name(), 10), command->summary());
     lines << QString() << Text::tr("Run 'mtls-assistant-cli <command> --help' for the options of one command.")
           << Text::tr("Exit codes: 0 no error found, 1 an error finding, 2 usage error or failure to run.");
     return lines.join(QLatin1Char('\n'));
