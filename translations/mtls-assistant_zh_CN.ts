@@ -614,6 +614,7 @@
     </message>
     <message>
         <source>%1, %2</source>
+        <extracomment>The summary of a check: &quot;2 errors, 1 warning&quot;.</extracomment>
         <translation>%1，%2</translation>
     </message>
 </context>
