@@ -29,42 +29,29 @@ if(UNIX AND NOT APPLE)
     set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6svg6, qt6-translations-l10n, libsecret-1-0")
     set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "nginx | apache2, gnome-keyring | kwalletmanager, openssl")
     set(CPACK_DEBIAN_PACKAGE_SUGGESTS "curl")
-elseif(WIN32)
-    set(CPACK_GENERATOR NSIS)
-    # Per-user install into %LOCALAPPDATA%\Programs: no administrator rights needed.
-    set(CPACK_NSIS_INSTALL_ROOT "$LOCALAPPDATA\\\\Programs")
-    set(CPACK_NSIS_DEFINES "RequestExecutionLevel user")
-    set(CPACK_NSIS_PACKAGE_NAME "${MTLS_APP_NAME}")
-    set(CPACK_NSIS_DISPLAY_NAME "${MTLS_APP_NAME}")
-    set(CPACK_NSIS_MUI_ICON "${CMAKE_CURRENT_BINARY_DIR}/icons/mtls-assistant.ico")
-    set(CPACK_NSIS_MUI_UNIICON "${CMAKE_CURRENT_BINARY_DIR}/icons/mtls-assistant.ico")
-    set(CPACK_NSIS_INSTALLED_ICON_NAME "bin\\\\mtls-assistant.exe")
-    set(CPACK_NSIS_ENABLE_UNINSTALL_BEFORE_INSTALL ON)
-    set(CPACK_NSIS_MODIFY_PATH OFF)
-    set(CPACK_NSIS_URL_INFO_ABOUT "${PROJECT_HOMEPAGE_URL}")
-    set(CPACK_NSIS_MENU_LINKS "bin/mtls-assistant.exe" "${MTLS_APP_NAME}")
-    # Qt (windeployqt: libraries, plugins, Qt's own translations), QtKeychain, QuaZip and the OpenSSL 3 DLLs.
-    find_program(MTLS_WINDEPLOYQT windeployqt HINTS "${QT6_INSTALL_PREFIX}/bin" "${Qt6_DIR}/../../../bin" REQUIRED)
-    install(IMPORTED_RUNTIME_ARTIFACTS Qt6Keychain::Qt6Keychain QuaZip::QuaZip RUNTIME DESTINATION bin)
-    get_filename_component(MTLS_OPENSSL_DIR "${OPENSSL_CRYPTO_LIBRARY}" DIRECTORY)
-    file(GLOB MTLS_OPENSSL_DLLS "${MTLS_OPENSSL_DIR}/../bin/libcrypto-3*.dll" "${MTLS_OPENSSL_DIR}/../bin/libssl-3*.dll"
-        "${MTLS_OPENSSL_DIR}/libcrypto-3*.dll" "${MTLS_OPENSSL_DIR}/libssl-3*.dll")
-    install(FILES ${MTLS_OPENSSL_DLLS} DESTINATION bin)
-    install(CODE "execute_process(COMMAND \"${MTLS_WINDEPLOYQT}\" --release --no-compiler-runtime --no-system-d3d-compiler
-        --dir \"\${CMAKE_INSTALL_PREFIX}/bin\" \"\${CMAKE_INSTALL_PREFIX}/bin/mtls-assistant.exe\"
-        \"\${CMAKE_INSTALL_PREFIX}/bin/mtls-assistant-cli.exe\" COMMAND_ERROR_IS_FATAL ANY)")
-    install(FILES ${MTLS_ICON_ICO} DESTINATION bin)
-elseif(APPLE)
-    set(CPACK_GENERATOR DragNDrop)
-    set(CPACK_DMG_VOLUME_NAME "${MTLS_APP_NAME}")
-    set(CPACK_DMG_FORMAT UDZO)
-    # macdeployqt copies Qt into the bundle; every binary is signed ad hoc ("-") unless MTLS_CODESIGN_IDENTITY
-    # names a Developer ID (see packaging/macos/README.md for signing and notarization with a real identity).
-    set(MTLS_CODESIGN_IDENTITY "-" CACHE STRING "codesign identity for the macOS bundle ('-': ad hoc)")
-    find_program(MTLS_MACDEPLOYQT macdeployqt HINTS "${QT6_INSTALL_PREFIX}/bin" REQUIRED)
-    install(CODE "execute_process(COMMAND \"${MTLS_MACDEPLOYQT}\" \"\${CMAKE_INSTALL_PREFIX}/mtls-assistant.app\"
-        \"-executable=\${CMAKE_INSTALL_PREFIX}/mtls-assistant.app/Contents/MacOS/mtls-assistant-cli\"
-        -always-overwrite -codesign=${MTLS_CODESIGN_IDENTITY} COMMAND_ERROR_IS_FATAL ANY)")
+elseif(WIN32 OR APPLE)
+    # Qt's translations of its standard dialogs (qtbase_zh_CN.qm), shipped beside the program: where Qt keeps
+    # them (the official installers, vcpkg) or the share/qt/translations of a Homebrew prefix.
+    find_file(MTLS_QTBASE_ZH_QM qtbase_zh_CN.qm
+        HINTS "${QT6_INSTALL_PREFIX}/${QT6_INSTALL_TRANSLATIONS}" "${QT6_INSTALL_PREFIX}"
+        PATH_SUFFIXES translations share/qt/translations share/qt6/translations)
+    if(NOT MTLS_QTBASE_ZH_QM)
+        message(WARNING "qtbase_zh_CN.qm was not found (Qt's translations are not installed?): Qt's standard "
+            "buttons will stay in English in the Chinese interface. Set MTLS_QTBASE_ZH_QM to the file.")
+    endif()
+    if(WIN32)
+        # An NSIS installer (packaging/windows/README.md): per-user without administrator rights, Start menu
+        # entry, uninstaller; windeployqt, the OpenSSL 3 DLLs, QtKeychain, QuaZip, the MSVC runtime.
+        set(CPACK_GENERATOR NSIS)
+        include(${CMAKE_CURRENT_LIST_DIR}/windows/Nsis.cmake)
+        include(${CMAKE_CURRENT_LIST_DIR}/windows/Windows.cmake)
+    else()
+        # A DMG holding mtls-assistant.app (packaging/macos/README.md): macdeployqt, signed ad hoc by default.
+        set(CPACK_GENERATOR DragNDrop)
+        set(CPACK_DMG_VOLUME_NAME "${MTLS_APP_NAME}")
+        set(CPACK_DMG_FORMAT UDZO)
+        include(${CMAKE_CURRENT_LIST_DIR}/macos/MacOS.cmake)
+    endif()
 endif()
 
 include(CPack)
