@@ -7,9 +7,11 @@
 #include <openssl/err.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -42,6 +44,37 @@ public:
 
 private:
     int m_fd;
+};
+
+// Writing to a connection the server has closed raises SIGPIPE, which would end the whole program. The signal
+// goes to the writing thread: block it there while the attempt runs, then discard one that came.
+class SigpipeGuard
+{
+public:
+    SigpipeGuard()
+    {
+        sigemptyset(&m_set);
+        sigaddset(&m_set, SIGPIPE);
+        pthread_sigmask(SIG_BLOCK, &m_set, &m_previous);
+        sigset_t pending;
+        sigemptyset(&pending);
+        m_wasPending = sigpending(&pending) == 0 && sigismember(&pending, SIGPIPE) == 1;
+    }
+    ~SigpipeGuard()
+    {
+        if (!m_wasPending) {
+            const timespec zero {0, 0};
+            while (sigtimedwait(&m_set, nullptr, &zero) > 0) { }
+        }
+        pthread_sigmask(SIG_SETMASK, &m_previous, nullptr);
+    }
+    SigpipeGuard(const SigpipeGuard&) = delete;
+    SigpipeGuard& operator=(const SigpipeGuard&) = delete;
+
+private:
+    sigset_t m_set;
+    sigset_t m_previous;
+    bool m_wasPending = false;
 };
 
 enum class Wait { Ready, Timeout, Cancelled };
@@ -227,6 +260,7 @@ QString x509NameToString(const X509_NAME* name)
 
 AttemptResult runAttempt(const AttemptPlan& plan, const Deadline& deadline)
 {
+    const SigpipeGuard sigpipeGuard;
     AttemptResult result;
     const auto step = [&](ProbeStep which) {
         if (plan.stepStarted)
