@@ -309,13 +309,13 @@ AttemptResult runAttempt(const AttemptPlan& plan, const Deadline& deadline)
         return SSL_connect(s);
     });
     captureSession(s, &result);
+    result.handshakeMs = clock.elapsed(); // also when the server refused the caller in the handshake
     if (!handshaken || plan.stopAfterServerHello) {
         if (plan.stopAfterServerHello && result.failure == AttemptResult::Failure::Handshake && result.serverHelloSeen)
             result.failure = AttemptResult::Failure::None;
         return result;
     }
     result.handshakeCompleted = true;
-    result.handshakeMs = clock.elapsed();
     if (plan.request.isEmpty())
         return result;
 

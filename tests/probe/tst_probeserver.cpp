@@ -1,0 +1,192 @@
+// The probe against the real nginx or Apache (MTLS_TEST_SERVER picks which), on loopback, with generated
+// certificates: it tells a correct setup from each broken one and agrees with curl and openssl s_client.
+#include "RealServerFixture.h"
+#include "probe/Prober.h"
+#include "sandbox/WebhookUpstream.h"
+#include "server/ServerBinary.h"
+#include "server/ThrowawayServer.h"
+
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace mtls;
+
+Q_DECLARE_METATYPE(SiteSpec)
+
+class TestProbeServer : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void judgesTheSetup_data();
+    void judgesTheSetup();
+
+private:
+    ServerKind m_kind = ServerKind::Nginx;
+    RealServerFixture m_fixture;
+    WebhookUpstream m_upstream;
+};
+
+void TestProbeServer::initTestCase()
+{
+    m_kind = serverKindFromName(QStringLiteral(MTLS_TEST_SERVER)).value_or(ServerKind::Nginx);
+    if (!findServerBinary(m_kind))
+        QSKIP("the server binary is not installed");
+    QString error;
+    QVERIFY2(m_fixture.init(&error), qPrintable(error));
+    const Status up = m_upstream.start();
+    QVERIFY2(up, qPrintable(up.error().fullText()));
+}
+
+void TestProbeServer::judgesTheSetup_data()
+{
+    QTest::addColumn<SiteSpec>("spec");
+    QTest::addColumn<QString>("client"); // test client certificate, empty: none
+    QTest::addColumn<QStringList>("codes"); // every finding expected, exactly
+    QTest::addColumn<QString>("withoutCert"); // JSON name of the outcome; "refused": how this server refuses
+    QTest::addColumn<QString>("withCert");
+    QTest::addColumn<QString>("tlsVersion"); // empty: any
+
+    const QString refused = QStringLiteral("refused");
+    const QString accepted = QStringLiteral("accepted");
+    const QString client = QStringLiteral("client");
+    SiteSpec correct;
+    QTest::newRow("correct") << correct << client << QStringList() << refused << accepted << QString();
+    QTest::newRow("correct, probe without a client certificate")
+        << correct << QString() << QStringList() << refused << QStringLiteral("not_tested") << QString();
+
+    SiteSpec optional;
+    optional.verify = QStringLiteral("optional");
+    QTest::newRow("verify client optional")
+        << optional << client << QStringList {QStringLiteral("CLIENT_CERT_NOT_ENFORCED")} << accepted << accepted
+        << QString();
+
+    SiteSpec otherCa;
+    otherCa.clientCa = QStringLiteral("otherca");
+    QTest::newRow("server trusts another CA")
+        << otherCa << client
+        << QStringList {QStringLiteral("EXPECTED_CA_NOT_LISTED"), QStringLiteral("CLIENT_CERT_REJECTED")} << refused
+        << refused << QString();
+    QTest::newRow("test certificate from another CA")
+        << correct << QStringLiteral("otherclient") << QStringList {QStringLiteral("CLIENT_CERT_REJECTED")} << refused
+        << refused << QString();
+
+    SiteSpec otherName;
+    otherName.serverCert = QStringLiteral("othername");
+    QTest::newRow("server certificate for another name")
+        << otherName << client << QStringList {QStringLiteral("SERVER_NAME_MISMATCH")} << refused << accepted
+        << QString();
+
+    SiteSpec expired;
+    expired.serverCert = QStringLiteral("expired");
+    QTest::newRow("expired server certificate")
+        << expired << client << QStringList {QStringLiteral("SERVER_CERT_EXPIRED")} << refused << accepted << QString();
+
+    SiteSpec tls12;
+    tls12.protocols = QStringLiteral("TLSv1.2");
+    QTest::newRow("TLS 1.2 only") << tls12 << client << QStringList() << refused << accepted
+                                  << QStringLiteral("TLSv1.2");
+
+    SiteSpec tls13;
+    tls13.protocols = QStringLiteral("TLSv1.3");
+    QTest::newRow("TLS 1.3 only") << tls13 << client << QStringList() << refused << accepted
+                                  << QStringLiteral("TLSv1.3");
+
+    SiteSpec legacy;
+    legacy.protocols = QStringLiteral("TLSv1 TLSv1.1 TLSv1.2");
+    legacy.weakCiphers = true;
+    QTest::newRow("TLS 1.0 and 1.1 really enabled") << legacy << client << QStringList {QStringLiteral("LEGACY_TLS")}
+                                                    << refused << accepted << QStringLiteral("TLSv1.2");
+
+    SiteSpec guideSample;
+    guideSample.protocols = QStringLiteral("TLSv1 TLSv1.1 TLSv1.2");
+    QTest::newRow("old versions listed, refused by the security level")
+        << guideSample << client << QStringList() << refused << accepted << QString();
+
+    SiteSpec none;
+    none.verify = QStringLiteral("none");
+    QTest::newRow("no client verification")
+        << none << client << QStringList {QStringLiteral("CLIENT_CERT_NOT_REQUESTED")} << accepted << accepted
+        << QString();
+}
+
+void TestProbeServer::judgesTheSetup()
+{
+    QFETCH(SiteSpec, spec);
+    QFETCH(QString, client);
+    QFETCH(QStringList, codes);
+    QFETCH(QString, withoutCert);
+    QFETCH(QString, withCert);
+    QFETCH(QString, tlsVersion);
+    const QString refusal = m_kind == ServerKind::Nginx ? QStringLiteral("rejected_by_http_status")
+                                                        : QStringLiteral("rejected_in_handshake");
+    if (withoutCert == QLatin1String("refused"))
+        withoutCert = refusal;
+    if (withCert == QLatin1String("refused"))
+        withCert = refusal;
+
+    const quint16 port = freeLoopbackPort();
+    ThrowawayServerOptions options;
+    options.kind = m_kind;
+    options.port = port;
+    options.siteConfig = m_fixture.siteConfig(m_kind, port, m_upstream.port(), spec);
+    ThrowawayServer server(options);
+    const Status started = server.start();
+    QVERIFY2(started, qPrintable(started.error().fullText()));
+
+    Prober prober(m_fixture.probeOptions(port, client));
+    const Result<ProbeReport> result = prober.run();
+    QVERIFY2(result, qPrintable(result.error().fullText()));
+    const ProbeReport& report = result.value();
+    const QByteArray json = QJsonDocument(report.toJson()).toJson();
+
+    QStringList found;
+    for (const Finding& f : report.findings)
+        found << f.code;
+    found.sort();
+    codes.sort();
+    QVERIFY2(found == codes, json.constData());
+    QCOMPARE(callerOutcomeName(report.withoutClientCertificate), withoutCert);
+    QCOMPARE(callerOutcomeName(report.withClientCertificate), withCert);
+    if (!tlsVersion.isEmpty())
+        QCOMPARE(report.tlsVersion, tlsVersion);
+    QCOMPARE(report.address, QStringLiteral("127.0.0.1:%1").arg(port));
+    QVERIFY(report.timings.total >= 0 && report.timings.handshake >= 0);
+
+    // The same endpoint seen by curl: refusals, HTTP status and certificate checks agree.
+    const CurlView bare = m_fixture.curl(port, true);
+    if (report.withoutClientCertificate == CallerOutcome::RejectedInHandshake) {
+        QVERIFY2(bare.exitCode == 35 || bare.exitCode == 56, qPrintable(QString::number(bare.exitCode)));
+    } else {
+        QCOMPARE(bare.exitCode, 0);
+        QCOMPARE(bare.httpStatus, report.httpStatusWithoutCertificate.value_or(-1));
+    }
+    if (!client.isEmpty()) {
+        const CurlView withClient = m_fixture.curl(port, true, client);
+        if (report.withClientCertificate == CallerOutcome::Accepted) {
+            QCOMPARE(withClient.exitCode, 0);
+            QCOMPARE(withClient.httpStatus, 200);
+        } else if (report.withClientCertificate == CallerOutcome::RejectedInHandshake) {
+            QVERIFY(withClient.exitCode == 35 || withClient.exitCode == 56);
+        } else {
+            QCOMPARE(withClient.httpStatus, 400);
+        }
+    }
+    const bool certificateProblem = hasCode(report.findings, QStringLiteral("SERVER_NAME_MISMATCH"))
+        || hasCode(report.findings, QStringLiteral("SERVER_CERT_EXPIRED"));
+    const CurlView verified = m_fixture.curl(port, false);
+    QCOMPARE(verified.exitCode == 60, certificateProblem);
+
+    // ... and by openssl s_client: protocol, the CA names of the CertificateRequest, the chain's verification.
+    const SClientView sclient = m_fixture.sClient(port);
+    QVERIFY(sclient.connected);
+    QCOMPARE(sclient.caNamesSent, report.clientCertificateRequested);
+    QCOMPARE(sclient.caNames, report.acceptableClientCaNames);
+    QCOMPARE(sclient.verified, !certificateProblem);
+    if (!sclient.protocol.isEmpty())
+        QCOMPARE(sclient.protocol, report.tlsVersion);
+}
+
+QTEST_GUILESS_MAIN(TestProbeServer)
+#include "tst_probeserver.moc"
