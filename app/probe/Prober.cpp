@@ -11,6 +11,9 @@
 #include <QCoreApplication>
 #include <QHostAddress>
 
+#include <thread>
+#include <vector>
+
 namespace mtls {
 namespace {
 
@@ -102,6 +105,58 @@ void takeSession(const AttemptResult& attempt, ProbeReport* report)
         report->serverCertificate.chain = attempt.peerChain;
 }
 
+// Reads the attempt without a client certificate into `report`. Returns whether the other attempts matter
+// (false when the endpoint could not be talked to at all).
+bool judgeBareAttempt(const AttemptResult& bare, ProbeStep current, int timeoutMs, const QUrl& url, ProbeReport* report)
+{
+    report->timings.connect = bare.connectMs;
+    report->timings.handshake = bare.handshakeMs;
+    report->timings.request = bare.requestMs;
+    takeSession(bare, report);
+    report->withoutClientCertificate = judgeCaller(bare);
+    if (bare.httpStatus >= 0)
+        report->httpStatusWithoutCertificate = bare.httpStatus;
+    report->clientCertificateRequested = bare.certificateRequested;
+    for (const X509NamePtr& name : bare.acceptableCaNames)
+        report->acceptableClientCaNames << x509NameToString(name.get());
+    const bool told = report->withoutClientCertificate != CallerOutcome::NotTested;
+    switch (bare.failure) {
+    case Failure::Connect:
+        report->findings << pf::connectFailed(url, bare.error);
+        return false;
+    case Failure::Timeout:
+        report->findings << pf::timeout(current, timeoutMs, bare.address);
+        return false;
+    case Failure::Handshake:
+        if (!told)
+            report->findings << pf::handshakeFailed(bare);
+        return told;
+    case Failure::NoHttpAnswer:
+        if (!told)
+            report->findings << pf::noHttpAnswer(bare);
+        return told;
+    case Failure::None:
+    case Failure::Cancelled:
+        break;
+    }
+    return bare.failure == Failure::None;
+}
+
+void judgeCertAttempt(const AttemptResult& withCert, int timeoutMs, ProbeReport* report)
+{
+    takeSession(withCert, report);
+    report->withClientCertificate = judgeCaller(withCert);
+    if (withCert.httpStatus >= 0)
+        report->httpStatusWithCertificate = withCert.httpStatus;
+    if (withCert.failure == Failure::Timeout)
+        report->findings << pf::timeout(ProbeStep::WithClientCertificate, timeoutMs, withCert.address);
+    else if (isRefusal(report->withClientCertificate))
+        report->findings << pf::clientCertRejected(report->withClientCertificate, withCert);
+    else if (report->withClientCertificate == CallerOutcome::NotTested)
+        report->findings << (withCert.failure == Failure::NoHttpAnswer ? pf::noHttpAnswer(withCert)
+                                                                       : pf::handshakeFailed(withCert));
+}
+
 } // namespace
 
 Prober::Prober(ProbeOptions options)
@@ -175,93 +230,55 @@ Result<ProbeReport> Prober::run()
         step(which);
     };
 
-    // 1. As a caller without a client certificate.
-    const AttemptResult bare = runAttempt(plan, deadline);
-    if (bare.failure == Failure::Cancelled)
-        return cancelledError();
-    report.timings.connect = bare.connectMs;
-    report.timings.handshake = bare.handshakeMs;
-    report.timings.request = bare.requestMs;
-    takeSession(bare, &report);
-    report.withoutClientCertificate = judgeCaller(bare);
-    if (bare.httpStatus >= 0)
-        report.httpStatusWithoutCertificate = bare.httpStatus;
-    report.clientCertificateRequested = bare.certificateRequested;
-    for (const X509NamePtr& name : bare.acceptableCaNames)
-        report.acceptableClientCaNames << x509NameToString(name.get());
-
-    bool goOn = true;
-    switch (bare.failure) {
-    case Failure::Connect:
-        report.findings << pf::connectFailed(url, bare.error);
-        return finish();
-    case Failure::Timeout:
-        report.findings << pf::timeout(current, m_options.timeoutMs, bare.address);
-        goOn = false;
-        break;
-    case Failure::Handshake:
-        if (report.withoutClientCertificate == CallerOutcome::NotTested) {
-            report.findings << pf::handshakeFailed(bare);
-            goOn = false;
-        }
-        break;
-    case Failure::NoHttpAnswer:
-        if (report.withoutClientCertificate == CallerOutcome::NotTested) {
-            report.findings << pf::noHttpAnswer(bare);
-            goOn = false;
-        }
-        break;
-    case Failure::None:
-    case Failure::Cancelled:
-        break;
-    }
-
-    // 2. With the test client certificate.
+    // The three connections run side by side: as a caller without a client certificate (on this thread), with
+    // the test client certificate, and offering only TLS 1.0/1.1. The side ones stop when this one says so.
+    Result<SslCtxPtr> legacyContext = makeContext(true);
+    if (!legacyContext)
+        return legacyContext.error();
+    std::atomic<bool> stopSideAttempts {false};
+    const Deadline sideDeadline(deadline.remainingMs(), &m_cancelled, &stopSideAttempts);
     std::optional<AttemptResult> withCert;
-    if (goOn && !m_options.clientCertificate.isNull()) {
-        step(ProbeStep::WithClientCertificate);
-        AttemptPlan certPlan = plan;
-        certPlan.stepStarted = nullptr;
-        certPlan.clientCertificate = m_options.clientCertificate;
-        certPlan.clientChain = m_options.clientChain;
-        certPlan.clientKey = m_options.clientKey;
-        withCert = runAttempt(certPlan, deadline);
-        if (withCert->failure == Failure::Cancelled)
-            return cancelledError();
-        takeSession(*withCert, &report);
-        report.withClientCertificate = judgeCaller(*withCert);
-        if (withCert->httpStatus >= 0)
-            report.httpStatusWithCertificate = withCert->httpStatus;
-        if (withCert->failure == Failure::Timeout) {
-            report.findings << pf::timeout(ProbeStep::WithClientCertificate, m_options.timeoutMs, withCert->address);
-            goOn = false;
-        } else if (isRefusal(report.withClientCertificate)) {
-            report.findings << pf::clientCertRejected(report.withClientCertificate, *withCert);
-        } else if (report.withClientCertificate == CallerOutcome::NotTested) {
-            report.findings << (withCert->failure == Failure::NoHttpAnswer ? pf::noHttpAnswer(*withCert)
-                                                                           : pf::handshakeFailed(*withCert));
-        }
-    }
+    std::optional<AttemptResult> legacy;
+    std::vector<std::thread> sideAttempts;
+    AttemptPlan certPlan = plan;
+    certPlan.stepStarted = nullptr;
+    certPlan.clientCertificate = m_options.clientCertificate;
+    certPlan.clientChain = m_options.clientChain;
+    certPlan.clientKey = m_options.clientKey;
+    if (!m_options.clientCertificate.isNull())
+        sideAttempts.emplace_back([&] { withCert = runAttempt(certPlan, sideDeadline); });
+    AttemptPlan legacyPlan = plan;
+    legacyPlan.stepStarted = nullptr;
+    legacyPlan.context = legacyContext->get();
+    legacyPlan.request.clear();
+    legacyPlan.stopAfterServerHello = true;
+    if (m_options.checkLegacyVersions)
+        sideAttempts.emplace_back([&] { legacy = runAttempt(legacyPlan, sideDeadline); });
+    const auto joinSideAttempts = [&](bool stop) {
+        stopSideAttempts.store(stop);
+        for (std::thread& t : sideAttempts)
+            t.join();
+        sideAttempts.clear();
+    };
+    const AttemptResult bare = runAttempt(plan, deadline);
+    const bool goOn = judgeBareAttempt(bare, current, m_options.timeoutMs, url, &report);
+    joinSideAttempts(!goOn);
+    if (bare.failure == Failure::Cancelled || deadline.cancelled())
+        return cancelledError();
+    if (bare.failure == Failure::Connect)
+        return finish();
 
-    // 3. Whether TLS 1.0 or 1.1 is still accepted.
-    if (goOn && m_options.checkLegacyVersions) {
+    if (goOn && withCert) {
+        step(ProbeStep::WithClientCertificate);
+        judgeCertAttempt(*withCert, m_options.timeoutMs, &report);
+    }
+    if (goOn && legacy) {
         step(ProbeStep::ProtocolVersions);
-        auto legacyContext = makeContext(true);
-        if (!legacyContext)
-            return legacyContext.error();
-        AttemptPlan legacyPlan = plan;
-        legacyPlan.stepStarted = nullptr;
-        legacyPlan.context = legacyContext->get();
-        legacyPlan.request.clear();
-        legacyPlan.stopAfterServerHello = true;
-        const AttemptResult legacy = runAttempt(legacyPlan, deadline);
-        if (legacy.failure == Failure::Cancelled)
-            return cancelledError();
-        if (legacy.failure == Failure::Timeout)
-            report.findings << pf::timeout(ProbeStep::ProtocolVersions, m_options.timeoutMs, legacy.address);
-        else if (legacy.serverHelloSeen && !legacy.tlsVersion.isEmpty()) {
-            report.legacyVersionsAccepted << legacy.tlsVersion;
-            report.findings << pf::legacyTls(legacy.tlsVersion);
+        if (legacy->failure == Failure::Timeout)
+            report.findings << pf::timeout(ProbeStep::ProtocolVersions, m_options.timeoutMs, legacy->address);
+        else if (legacy->serverHelloSeen && !legacy->tlsVersion.isEmpty()) {
+            report.legacyVersionsAccepted << legacy->tlsVersion;
+            report.findings << pf::legacyTls(legacy->tlsVersion);
         }
     }
 

@@ -81,7 +81,16 @@ Result<std::vector<SocketAddress>> resolveHost(const QString& host, quint16 port
         = inet_pton(AF_INET, name.constData(), &scratch) == 1 || inet_pton(AF_INET6, name.constData(), &scratch) == 1;
 
     auto lookup = std::make_shared<Lookup>();
-    if (numeric) {
+    const QString lower = bare.toLower();
+    if (lower == QLatin1String("localhost") || lower.endsWith(QLatin1String(".localhost"))) {
+        // RFC 6761: the loopback addresses, never a question to DNS (which some resolvers ask for AAAA).
+        runLookup(lookup, "127.0.0.1", service, true);
+        std::vector<SocketAddress> v4 = lookup->addresses;
+        runLookup(lookup, "::1", service, true);
+        v4.insert(v4.end(), lookup->addresses.begin(), lookup->addresses.end());
+        lookup->addresses = v4;
+        lookup->rc = v4.empty() ? EAI_NONAME : 0;
+    } else if (numeric) {
         runLookup(lookup, name, service, true); // no I/O: answer at once
     } else {
         std::thread(runLookup, lookup, name, service, false).detach();

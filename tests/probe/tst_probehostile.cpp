@@ -138,7 +138,7 @@ void TestProbeHostile::cancelFromAnotherThread()
     QVERIFY(worker.isRunning());
     QVERIFY(!worker.start(options(server.port(), 60000))); // one probe at a time
     // Waits in the handshake (the server never answers) until cancelled.
-    QTRY_VERIFY_WITH_TIMEOUT(server.connectionsAccepted() == 1, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(server.connectionsAccepted() >= 1, 5000);
     QTRY_VERIFY(!steps.isEmpty() && steps.last().at(0).value<ProbeStep>() == ProbeStep::Handshake);
     worker.cancel();
     QVERIFY(failed.wait(5000));
