@@ -20,7 +20,7 @@ ProbeWorker::~ProbeWorker()
 
 bool ProbeWorker::isRunning() const
 {
-    return m_thread && m_thread->isRunning();
+    return m_busy;
 }
 
 bool ProbeWorker::start(const ProbeOptions& options)
@@ -28,7 +28,8 @@ bool ProbeWorker::start(const ProbeOptions& options)
     if (isRunning())
         return false;
     if (m_thread)
-        m_thread->wait();
+        m_thread->wait(); // the previous one has emitted its result: its thread is ending
+    m_busy = true;
     auto prober = std::make_shared<Prober>(options);
     prober->setStepCallback([this](ProbeStep step) {
         QMetaObject::invokeMethod(
@@ -40,6 +41,7 @@ bool ProbeWorker::start(const ProbeOptions& options)
         QMetaObject::invokeMethod(
             this,
             [this, result] {
+                m_busy = false;
                 if (result)
                     emit finished(result.value());
                 else

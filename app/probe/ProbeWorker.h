@@ -21,6 +21,7 @@ public:
     explicit ProbeWorker(QObject* parent = nullptr);
     ~ProbeWorker() override;
 
+    // True from start() until finished() or failed() is emitted (a new probe may be started from their slots).
     bool isRunning() const;
     // Ignored (returns false) while a probe runs.
     bool start(const ProbeOptions& options);
@@ -34,6 +35,7 @@ signals:
 private:
     std::shared_ptr<Prober> m_prober;
     std::unique_ptr<QThread> m_thread;
+    bool m_busy = false; // from start() until finished() or failed() is emitted
 };
 
 } // namespace mtls

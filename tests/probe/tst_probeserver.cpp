@@ -1,12 +1,16 @@
 // The probe against the real nginx or Apache (MTLS_TEST_SERVER picks which), on loopback, with generated
 // certificates: it tells a correct setup from each broken one and agrees with curl and openssl s_client.
 #include "RealServerFixture.h"
+#include "probe/ProbeWorker.h"
 #include "probe/Prober.h"
 #include "sandbox/WebhookUpstream.h"
 #include "server/ServerBinary.h"
 #include "server/ThrowawayServer.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace mtls;
@@ -21,8 +25,13 @@ private slots:
     void initTestCase();
     void judgesTheSetup_data();
     void judgesTheSetup();
+    void cliJsonContract_data();
+    void cliJsonContract();
+    void workerReportsEachStep();
 
 private:
+    std::unique_ptr<ThrowawayServer> startServer(const SiteSpec& spec, quint16* port);
+
     ServerKind m_kind = ServerKind::Nginx;
     RealServerFixture m_fixture;
     WebhookUpstream m_upstream;
@@ -186,6 +195,124 @@ void TestProbeServer::judgesTheSetup()
     QCOMPARE(sclient.verified, !certificateProblem);
     if (!sclient.protocol.isEmpty())
         QCOMPARE(sclient.protocol, report.tlsVersion);
+}
+
+std::unique_ptr<ThrowawayServer> TestProbeServer::startServer(const SiteSpec& spec, quint16* port)
+{
+    *port = freeLoopbackPort();
+    ThrowawayServerOptions options;
+    options.kind = m_kind;
+    options.port = *port;
+    options.siteConfig = m_fixture.siteConfig(m_kind, *port, m_upstream.port(), spec);
+    auto server = std::make_unique<ThrowawayServer>(options);
+    const Status started = server->start();
+    if (!started) {
+        qWarning("%s", qPrintable(started.error().fullText()));
+        return nullptr;
+    }
+    return server;
+}
+
+void TestProbeServer::cliJsonContract_data()
+{
+    QTest::addColumn<QString>("verify");
+    QTest::addColumn<int>("exitCode");
+    QTest::newRow("correct") << QStringLiteral("require") << 0;
+    QTest::newRow("optional") << QStringLiteral("optional") << 1;
+}
+
+void TestProbeServer::cliJsonContract()
+{
+    QFETCH(QString, verify);
+    QFETCH(int, exitCode);
+    SiteSpec spec;
+    spec.verify = verify;
+    quint16 port = 0;
+    const auto server = startServer(spec, &port);
+    QVERIFY(server);
+    const ProcessResult r
+        = runCli({QStringLiteral("probe"), QStringLiteral("https://localhost:%1/im/callback").arg(port),
+                  QStringLiteral("--server-ca"), m_fixture.pkiPath(QStringLiteral("serverca.crt")),
+                  QStringLiteral("--client-ca"), m_fixture.pkiPath(QStringLiteral("chatca.crt")),
+                  QStringLiteral("--client-cert"), m_fixture.pkiPath(QStringLiteral("client.crt")),
+                  QStringLiteral("--client-key"), m_fixture.pkiPath(QStringLiteral("client.key")),
+                  QStringLiteral("--timeout"), QStringLiteral("5"), QStringLiteral("--json")});
+    QVERIFY(r.finished);
+    QCOMPARE(r.exitCode, exitCode);
+    QJsonParseError error;
+    const QJsonObject json = QJsonDocument::fromJson(r.out, &error).object();
+    QVERIFY2(error.error == QJsonParseError::NoError, r.out.constData());
+    QStringList keys = json.keys();
+    QStringList expected {QStringLiteral("ok"),
+                          QStringLiteral("url"),
+                          QStringLiteral("address"),
+                          QStringLiteral("tls_version"),
+                          QStringLiteral("cipher"),
+                          QStringLiteral("server_certificate"),
+                          QStringLiteral("client_certificate_requested"),
+                          QStringLiteral("acceptable_client_ca_names"),
+                          QStringLiteral("expected_client_ca_listed"),
+                          QStringLiteral("without_client_certificate"),
+                          QStringLiteral("with_client_certificate"),
+                          QStringLiteral("http_status_without_certificate"),
+                          QStringLiteral("timings_ms"),
+                          QStringLiteral("findings")};
+    keys.sort();
+    expected.sort();
+    QCOMPARE(keys, expected);
+    QStringList certKeys = json.value(QStringLiteral("server_certificate")).toObject().keys();
+    certKeys.sort();
+    QCOMPARE(certKeys,
+             (QStringList {QStringLiteral("days_left"), QStringLiteral("issuer"), QStringLiteral("name_match"),
+                           QStringLiteral("not_after"), QStringLiteral("subject"), QStringLiteral("trusted")}));
+    QStringList timingKeys = json.value(QStringLiteral("timings_ms")).toObject().keys();
+    timingKeys.sort();
+    QCOMPARE(timingKeys,
+             (QStringList {QStringLiteral("connect"), QStringLiteral("handshake"), QStringLiteral("request"),
+                           QStringLiteral("resolve"), QStringLiteral("total")}));
+    QCOMPARE(json.value(QStringLiteral("ok")).toBool(), exitCode == 0);
+    QCOMPARE(json.value(QStringLiteral("address")).toString(), QStringLiteral("127.0.0.1:%1").arg(port));
+    QVERIFY(json.value(QStringLiteral("client_certificate_requested")).toBool());
+    QCOMPARE(json.value(QStringLiteral("acceptable_client_ca_names")).toArray(),
+             QJsonArray {QStringLiteral("CN=Stand-in Chat Client CA")});
+    QCOMPARE(json.value(QStringLiteral("expected_client_ca_listed")).toBool(), true);
+    QCOMPARE(json.value(QStringLiteral("with_client_certificate")).toString(), QStringLiteral("accepted"));
+    const QJsonObject cert = json.value(QStringLiteral("server_certificate")).toObject();
+    QCOMPARE(cert.value(QStringLiteral("subject")).toString(), QStringLiteral("CN=localhost"));
+    QCOMPARE(cert.value(QStringLiteral("trusted")).toBool(), true);
+    QCOMPARE(cert.value(QStringLiteral("name_match")).toBool(), true);
+    if (exitCode == 1) {
+        QCOMPARE(json.value(QStringLiteral("without_client_certificate")).toString(), QStringLiteral("accepted"));
+        QCOMPARE(json.value(QStringLiteral("http_status_without_certificate")).toInt(), 200);
+        const QJsonObject finding = json.value(QStringLiteral("findings")).toArray().first().toObject();
+        QCOMPARE(finding.value(QStringLiteral("code")).toString(), QStringLiteral("CLIENT_CERT_NOT_ENFORCED"));
+        QVERIFY(finding.value(QStringLiteral("hint"))
+                    .toString()
+                    .contains(m_kind == ServerKind::Nginx ? QLatin1String("ssl_verify_client optional")
+                                                          : QLatin1String("SSLVerifyClient optional")));
+    }
+}
+
+void TestProbeServer::workerReportsEachStep()
+{
+    quint16 port = 0;
+    const auto server = startServer(SiteSpec(), &port);
+    QVERIFY(server);
+    ProbeWorker worker;
+    QSignalSpy steps(&worker, &ProbeWorker::stepStarted);
+    QSignalSpy finished(&worker, &ProbeWorker::finished);
+    QVERIFY(worker.start(m_fixture.probeOptions(port)));
+    QVERIFY(finished.wait(15000));
+    QList<ProbeStep> seen;
+    for (const QList<QVariant>& s : std::as_const(steps))
+        seen << s.at(0).value<ProbeStep>();
+    QCOMPARE(seen,
+             (QList<ProbeStep> {ProbeStep::Resolve, ProbeStep::Connect, ProbeStep::Handshake, ProbeStep::Request,
+                                ProbeStep::WithClientCertificate, ProbeStep::ProtocolVersions, ProbeStep::Done}));
+    const ProbeReport report = finished.first().at(0).value<ProbeReport>();
+    QVERIFY(report.ok());
+    QCOMPARE(report.withClientCertificate, CallerOutcome::Accepted);
+    QVERIFY(!worker.isRunning());
 }
 
 QTEST_GUILESS_MAIN(TestProbeServer)
