@@ -28,6 +28,8 @@ private slots:
     void cliJsonContract_data();
     void cliJsonContract();
     void workerReportsEachStep();
+    void untrustedChain_data();
+    void untrustedChain();
 
 private:
     std::unique_ptr<ThrowawayServer> startServer(const SiteSpec& spec, quint16* port);
@@ -313,6 +315,46 @@ void TestProbeServer::workerReportsEachStep()
     QVERIFY(report.ok());
     QCOMPARE(report.withClientCertificate, CallerOutcome::Accepted);
     QVERIFY(!worker.isRunning());
+}
+
+void TestProbeServer::untrustedChain_data()
+{
+    QTest::addColumn<QString>("anchor"); // TestPki name of the CA the probe trusts; empty: the system store
+    QTest::newRow("another CA given") << QStringLiteral("otherca");
+    QTest::newRow("system store") << QString();
+}
+
+void TestProbeServer::untrustedChain()
+{
+    QFETCH(QString, anchor);
+    quint16 port = 0;
+    const auto server = startServer(SiteSpec(), &port);
+    QVERIFY(server);
+    ProbeOptions options = m_fixture.probeOptions(port);
+    options.serverCas.clear();
+    if (!anchor.isEmpty())
+        options.serverCas << m_fixture.certificate(anchor);
+    const Result<ProbeReport> report = Prober(options).run();
+    QVERIFY(report);
+    QVERIFY(!report->ok());
+    QCOMPARE(report->findings.size(), 1);
+    QCOMPARE(report->findings.first().code, QStringLiteral("SERVER_CERT_UNTRUSTED"));
+    QVERIFY(!report->serverCertificate.trusted);
+    QVERIFY(report->serverCertificate.nameMatch);
+    // The rest of the judgement does not depend on trust.
+    QCOMPARE(report->withClientCertificate, CallerOutcome::Accepted);
+    // curl, trusting the same, refuses the chain too.
+    const QStringList args {QStringLiteral("-sS"),
+                            QStringLiteral("-o"),
+                            QStringLiteral("/dev/null"),
+                            QStringLiteral("--resolve"),
+                            QStringLiteral("localhost:%1:127.0.0.1").arg(port),
+                            QStringLiteral("https://localhost:%1/").arg(port)};
+    const QStringList trust = anchor.isEmpty()
+        ? QStringList()
+        : QStringList {QStringLiteral("--cacert"), m_fixture.pkiPath(anchor + QStringLiteral(".crt"))};
+    const ProcessResult curl = runProcess(QStringLiteral("curl"), trust + args);
+    QCOMPARE(curl.exitCode, 60);
 }
 
 QTEST_GUILESS_MAIN(TestProbeServer)
