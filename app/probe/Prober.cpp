@@ -30,23 +30,13 @@ Error cancelledError()
     return Error {tr("The probe was cancelled."), QString()};
 }
 
-Result<SslCtxPtr> makeContext(bool legacy)
+Result<SslCtxPtr> makeContext()
 {
     SslCtxPtr ctx(SSL_CTX_new(TLS_client_method()));
     if (!ctx)
         return Error {tr("Cannot set up TLS."), drainOpenSslErrors()};
     SSL_CTX_set_verify(ctx.get(), SSL_VERIFY_NONE, nullptr); // the chain is judged afterwards, on its own
-    bool ok = true;
-    if (legacy) {
-        // Offering TLS 1.0/1.1 at all needs the lowest security level on this side.
-        SSL_CTX_set_security_level(ctx.get(), 0);
-        ok = SSL_CTX_set_cipher_list(ctx.get(), "DEFAULT:@SECLEVEL=0") == 1
-            && SSL_CTX_set_min_proto_version(ctx.get(), TLS1_VERSION) == 1
-            && SSL_CTX_set_max_proto_version(ctx.get(), TLS1_1_VERSION) == 1;
-    } else {
-        ok = SSL_CTX_set_min_proto_version(ctx.get(), TLS1_2_VERSION) == 1;
-    }
-    if (!ok)
+    if (SSL_CTX_set_min_proto_version(ctx.get(), TLS1_2_VERSION) != 1)
         return Error {tr("Cannot set up TLS."), drainOpenSslErrors()};
     return ctx;
 }
@@ -216,7 +206,7 @@ Result<ProbeReport> Prober::run()
         return finish();
     }
 
-    auto context = makeContext(false);
+    auto context = makeContext();
     if (!context)
         return context.error();
     AttemptPlan plan;
@@ -232,9 +222,6 @@ Result<ProbeReport> Prober::run()
 
     // The three connections run side by side: as a caller without a client certificate (on this thread), with
     // the test client certificate, and offering only TLS 1.0/1.1. The side ones stop when this one says so.
-    Result<SslCtxPtr> legacyContext = makeContext(true);
-    if (!legacyContext)
-        return legacyContext.error();
     std::atomic<bool> stopSideAttempts {false};
     const Deadline sideDeadline(deadline.remainingMs(), &m_cancelled, &stopSideAttempts);
     std::optional<AttemptResult> withCert;
@@ -249,7 +236,7 @@ Result<ProbeReport> Prober::run()
         sideAttempts.emplace_back([&] { withCert = runAttempt(certPlan, sideDeadline); });
     AttemptPlan legacyPlan = plan;
     legacyPlan.stepStarted = nullptr;
-    legacyPlan.context = legacyContext->get();
+    legacyPlan.legacyVersionsOnly = true;
     legacyPlan.request.clear();
     legacyPlan.stopAfterServerHello = true;
     if (m_options.checkLegacyVersions)

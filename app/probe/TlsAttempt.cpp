@@ -285,6 +285,17 @@ AttemptResult runAttempt(const AttemptPlan& plan, const Deadline& deadline)
     SSL_set_msg_callback_arg(ssl.get(), &result);
     SSL_set_info_callback(ssl.get(), noteAlert);
     SSL_set_post_handshake_auth(ssl.get(), 1);
+    if (plan.legacyVersionsOnly) {
+        // Offering TLS 1.0/1.1 at all needs the lowest security level on this side.
+        SSL_set_security_level(ssl.get(), 0);
+        if (SSL_set_cipher_list(ssl.get(), "DEFAULT:@SECLEVEL=0") != 1
+            || SSL_set_min_proto_version(ssl.get(), TLS1_VERSION) != 1
+            || SSL_set_max_proto_version(ssl.get(), TLS1_1_VERSION) != 1) {
+            result.failure = AttemptResult::Failure::Handshake;
+            result.error = drainOpenSslErrors();
+            return result;
+        }
+    }
     if (!plan.serverName.isEmpty()) {
         const QByteArray sni = plan.serverName.toUtf8();
         if (SSL_set_tlsext_host_name(ssl.get(), sni.constData()) != 1)

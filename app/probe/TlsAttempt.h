@@ -27,6 +27,7 @@ struct AttemptPlan
     PrivateKey clientKey;
     QByteArray request; // sent after the handshake; empty: no request
     bool stopAfterServerHello = false; // only learn whether the server accepts the offered versions
+    bool legacyVersionsOnly = false; // offer only TLS 1.0 and 1.1 (at the lowest security level)
     std::function<void(ProbeStep)> stepStarted; // Connect, Handshake, Request (optional)
 };
 
