@@ -66,12 +66,18 @@ QString Sandbox::prefix() const
 
 void Sandbox::stop()
 {
-    if (m_throwaway)
+    if (m_throwaway) {
+        qCDebug(lcSandbox) << "stopping the server";
         m_throwaway->stop();
+    }
     m_throwaway.reset();
-    if (m_upstream)
+    if (m_upstream) {
+        qCDebug(lcSandbox) << "stopping the webhook application";
         m_upstream->stop();
+    }
     m_upstream.reset();
+    if (m_dir)
+        qCDebug(lcSandbox) << "removing" << m_dir->path();
     m_dir.reset(); // removes every file
 }
 
