@@ -88,7 +88,7 @@ Result<SandboxReport> Sandbox::run()
     stop();
     SandboxReport report;
     report.server = m_server;
-    auto binary = findServerBinary(m_server);
+    auto binary = findServerBinary(m_server, m_binaryHint);
     if (!binary)
         return binary.error();
     report.serverBinary = binary.value();
