@@ -9,7 +9,7 @@ PACKAGES="ca-certificates git g++ cmake ninja-build pkg-config \
  nginx apache2 curl \
  clang libclang-rt-14-dev \
  xvfb xauth imagemagick gnome-keyring dbus-x11 libsecret-tools \
- file dpkg-dev appstream"
+ file dpkg-dev appstream zip"
 
 missing=""
 for p in $PACKAGES; do

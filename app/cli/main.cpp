@@ -11,21 +11,17 @@ QString tr(const char* text)
     return QCoreApplication::translate("mtls::cli::main", text);
 }
 
-void printGeneralHelp(const std::vector<std::unique_ptr<mtls::cli::Command>>& commands)
+QString generalHelp(const std::vector<std::unique_ptr<mtls::cli::Command>>& commands)
 {
-    using mtls::cli::Output;
-    Output::line(
-        tr("mtls-assistant-cli %1: sets up HTTPS mutual TLS for Tencent Cloud Chat webhooks on Nginx and Apache.")
-            .arg(QStringLiteral(MTLS_VERSION)));
-    Output::line();
-    Output::line(tr("Usage: mtls-assistant-cli <command> [options]"));
-    Output::line();
-    Output::line(tr("Commands:"));
+    QStringList lines;
+    lines << tr("mtls-assistant-cli %1: sets up HTTPS mutual TLS for Tencent Cloud Chat webhooks on Nginx and Apache.")
+                 .arg(QStringLiteral(MTLS_VERSION))
+          << QString() << tr("Usage: mtls-assistant-cli <command> [options]") << QString() << tr("Commands:");
     for (const auto& command : commands)
-        Output::line(QStringLiteral("  %1 %2").arg(command->name().leftJustified(10), command->summary()));
-    Output::line();
-    Output::line(tr("Run 'mtls-assistant-cli <command> --help' for the options of one command."));
-    Output::line(tr("Exit codes: 0 no error found, 1 an error finding, 2 usage error or failure to run."));
+        lines << QStringLiteral("  %1 %2").arg(command->name().leftJustified(10), command->summary());
+    lines << QString() << tr("Run 'mtls-assistant-cli <command> --help' for the options of one command.")
+          << tr("Exit codes: 0 no error found, 1 an error finding, 2 usage error or failure to run.");
+    return lines.join(QLatin1Char('\n'));
 }
 
 } // namespace
@@ -54,8 +50,12 @@ int main(int argc, char* argv[])
                 }
             }
         }
-        printGeneralHelp(commands);
-        return args.size() < 2 ? ExitUsage : ExitOk;
+        if (args.size() < 2) { // a usage error: help goes to stderr
+            Output::err(generalHelp(commands));
+            return ExitUsage;
+        }
+        Output::line(generalHelp(commands));
+        return ExitOk;
     }
     if (args.at(1) == QLatin1String("--version") || args.at(1) == QLatin1String("-v")) {
         Output::line(QStringLiteral("mtls-assistant-cli %1").arg(QStringLiteral(MTLS_VERSION)));

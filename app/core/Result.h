@@ -11,6 +11,13 @@ namespace mtls {
 // `message` is for the user; `detail` carries technical text (OpenSSL's error queue, a server's output).
 struct Error
 {
+    Error() = default;
+    Error(QString message_, QString detail_ = QString())
+        : message(std::move(message_))
+        , detail(std::move(detail_))
+    {
+    }
+
     QString message;
     QString detail;
 

@@ -20,7 +20,7 @@ struct ServerMaterial
     QString clientCaOrigin;
 
     // leaf + chain as one PEM, the order nginx's ssl_certificate wants.
-    QByteArray fullChainPem() const { return certificatesToPem(Certificates{leaf} + chain); }
+    QByteArray fullChainPem() const { return certificatesToPem(Certificates {leaf} + chain); }
     QByteArray chainPem() const { return certificatesToPem(chain); }
     QByteArray clientCaPem() const { return certificatesToPem(clientCas); }
 };

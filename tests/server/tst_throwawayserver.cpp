@@ -1,6 +1,7 @@
 #include "TestProcess.h"
 #include "server/ThrowawayServer.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -45,6 +46,7 @@ private slots:
     void servesAndStops();
     void testReportsServerOutput_data();
     void testReportsServerOutput();
+    void reloadTakesNewSite_data();
     void reloadTakesNewSite();
     void missingBinaryNamesPackage();
     void givenPrefixIsKept();
@@ -125,31 +127,57 @@ void TestThrowawayServer::testReportsServerOutput()
     QVERIFY(!server.isRunning());
 }
 
+void TestThrowawayServer::reloadTakesNewSite_data()
+{
+    servesAndStops_data();
+}
+
 void TestThrowawayServer::reloadTakesNewSite()
 {
+    QFETCH(ServerKind, kind);
+    const bool nginx = kind == ServerKind::Nginx;
     const quint16 port = freeLoopbackPort();
     ThrowawayServerOptions options;
-    options.kind = ServerKind::Nginx;
+    options.kind = kind;
     options.port = port;
-    options.siteConfig = plainSite(ServerKind::Nginx, port);
+    options.siteConfig = plainSite(kind, port);
     ThrowawayServer server(options);
+    QVERIFY(server.prepare());
+    QVERIFY(QDir().mkpath(server.prefix() + QStringLiteral("/second")));
+    for (const auto& [file, text] : {std::pair {QStringLiteral("/htdocs/index.html"), QByteArray("throwaway-apache\n")},
+                                     std::pair {QStringLiteral("/second/index.html"), QByteArray("second\n")}}) {
+        QFile index(server.prefix() + file);
+        QVERIFY(index.open(QIODevice::WriteOnly));
+        index.write(text);
+        index.close();
+        QFile::setPermissions(index.fileName(), QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther);
+    }
+    QFile::setPermissions(server.prefix() + QStringLiteral("/second"),
+                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther);
     const Status started = server.start();
     QVERIFY2(started, qPrintable(started.error().fullText()));
-    QCOMPARE(curl(QStringLiteral("http://127.0.0.1:%1/").arg(port)).out,
-             QByteArray("throwaway-") + QByteArray::number(port) + "\n");
+    const QString url = QStringLiteral("http://127.0.0.1:%1/").arg(port);
+    QVERIFY(curl(url).out.startsWith("throwaway-"));
 
     // A broken site is refused and the old one keeps serving.
-    QVERIFY(server.setSiteConfig(QStringLiteral("server { listen 127.0.0.1:%1; broken }\n").arg(port)));
-    QVERIFY(!server.reload());
-    QVERIFY(curl(QStringLiteral("http://127.0.0.1:%1/").arg(port)).out.startsWith("throwaway-"));
+    QVERIFY(
+        server.setSiteConfig(nginx ? QStringLiteral("server { listen 127.0.0.1:%1; broken }\n").arg(port)
+                                   : QStringLiteral("<VirtualHost 127.0.0.1:%1>\nBroken\n</VirtualHost>\n").arg(port)));
+    const Status broken = server.reload();
+    QVERIFY(!broken);
+    QVERIFY(!broken.error().detail.isEmpty());
+    QVERIFY(curl(url).out.startsWith("throwaway-"));
 
-    QVERIFY(server.setSiteConfig(
-        QStringLiteral("server {\n    listen 127.0.0.1:%1;\n    location / { return 200 \"second\\n\"; }\n}\n")
-            .arg(port)));
+    const QString second = nginx
+        ? QStringLiteral("server {\n    listen 127.0.0.1:%1;\n    location / { return 200 \"second\\n\"; }\n}\n")
+              .arg(port)
+        : QStringLiteral("<VirtualHost 127.0.0.1:%1>\n    DocumentRoot second\n    <Directory second>\n"
+                         "        Require all granted\n    </Directory>\n</VirtualHost>\n")
+              .arg(port);
+    QVERIFY(server.setSiteConfig(second));
     const Status reloaded = server.reload();
     QVERIFY2(reloaded, qPrintable(reloaded.error().fullText()));
-    // Old workers may still finish a request; the new configuration answers once they are gone.
-    QTRY_COMPARE(curl(QStringLiteral("http://127.0.0.1:%1/").arg(port)).out, QByteArray("second\n"));
+    QCOMPARE(curl(url).out, QByteArray("second\n"));
 }
 
 void TestThrowawayServer::missingBinaryNamesPackage()

@@ -1,0 +1,483 @@
+#include "MaterialLoader.h"
+
+#include "OpenSslHandles.h"
+#include "PbeLimits.h"
+#include "PemReader.h"
+#include "core/Logging.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+
+#include <openssl/pem.h>
+#include <openssl/pkcs7.h>
+#include <openssl/provider.h>
+
+#include <cstring>
+#include <mutex>
+
+namespace mtls {
+
+namespace {
+constexpr int kMaxZipDepth = 2; // a zip inside a zip (TencentQQAuthCA.crt.zip in a larger package)
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("mtls::MaterialLoader", text);
+}
+
+Finding make(const char* code, Severity severity, const QString& message, const QString& hint, const QString& subject)
+{
+    return Finding {QString::fromLatin1(code), severity, message, hint, subject};
+}
+
+Finding unrecognized(const QString& origin, const QString& message)
+{
+    return make("FORMAT_UNRECOGNIZED", Severity::Error, message,
+                tr("Choose the certificate (.crt, .pem, .cer, .der), key (.key, .pem), PKCS#12 (.pfx, .p12) or "
+                   "the .zip package as downloaded. If the file was cut short, download it again."),
+                origin);
+}
+
+// Passes the passphrase to OpenSSL and remembers that OpenSSL asked for one.
+struct PassphraseContext
+{
+    const QByteArray* passphrase = nullptr;
+    bool asked = false;
+};
+
+int passphraseCallback(char* buffer, int size, int /*rwflag*/, void* userData)
+{
+    auto* context = static_cast<PassphraseContext*>(userData);
+    context->asked = true;
+    if (!context->passphrase || context->passphrase->isEmpty() || context->passphrase->size() > size)
+        return 0;
+    std::memcpy(buffer, context->passphrase->constData(), static_cast<size_t>(context->passphrase->size()));
+    return static_cast<int>(context->passphrase->size());
+}
+
+// PKCS#12 files exported by older tools use RC2/3DES, which OpenSSL 3 keeps in its legacy provider.
+void loadLegacyProvider()
+{
+    // Loading "legacy" by hand stops OpenSSL from loading "default" by itself: load both. The handles are kept
+    // for the life of the process (the providers stay loaded).
+    static OSSL_PROVIDER* providers[2] = {nullptr, nullptr};
+    static std::once_flag once;
+    std::call_once(once, [] {
+        providers[0] = OSSL_PROVIDER_load(nullptr, "default");
+        providers[1] = OSSL_PROVIDER_load(nullptr, "legacy");
+        if (!providers[1])
+            qCDebug(lcPki) << "legacy provider unavailable:" << drainOpenSslErrors();
+        clearOpenSslErrors();
+    });
+}
+
+Finding passphraseRequired(const QString& origin)
+{
+    return make("PASSPHRASE_REQUIRED", Severity::Error,
+                tr("The private key in this file is protected by a passphrase."),
+                tr("Enter the passphrase (on the command line: put it in an environment variable and name it "
+                   "with --passphrase-env)."),
+                origin);
+}
+
+Finding passphraseWrong(const QString& origin)
+{
+    return make("PASSPHRASE_WRONG", Severity::Error, tr("The passphrase does not open this file."),
+                tr("Check the passphrase: it is case-sensitive. For a package downloaded from Tencent Cloud, "
+                   "the passphrase of a .pfx is in keystorePass.txt beside it."),
+                origin);
+}
+
+void addKey(Material& material, EVP_PKEY* key, const QString& origin)
+{
+    material.keys.append(SourcedKey {PrivateKey::adopt(key), origin});
+}
+
+void addCertificate(Material& material, X509* x509, const QString& origin)
+{
+    material.certificates.append(SourcedCertificate {Certificate::fromX509(x509), origin});
+}
+
+void addPkcs7(Material& material, PKCS7* p7, const QString& origin)
+{
+    if (!p7 || OBJ_obj2nid(p7->type) != NID_pkcs7_signed || !p7->d.sign)
+        return;
+    STACK_OF(X509)* certs = p7->d.sign->cert;
+    for (int i = 0; certs && i < sk_X509_num(certs); ++i)
+        addCertificate(material, sk_X509_value(certs, i), origin);
+}
+
+Finding tooManyRounds(const QString& origin)
+{
+    return make("FORMAT_UNRECOGNIZED", Severity::Error,
+                tr("\"%1\" asks for an unreasonable number of encryption rounds and was not opened (such a file "
+                   "could keep the program busy for hours).")
+                    .arg(origin),
+                tr("Export the key again with the usual settings of your tool."), origin);
+}
+
+// An encrypted PKCS#8 key (PEM "ENCRYPTED PRIVATE KEY" or DER): the passphrase decides.
+void addEncryptedPkcs8(Material& material, const X509_SIG* encrypted, const QByteArray& passphrase,
+                       const QString& origin)
+{
+    const X509_ALGOR* algorithm = nullptr;
+    X509_SIG_get0(encrypted, &algorithm, nullptr);
+    if (!pbeIterationsAcceptable(algorithm)) {
+        material.findings.append(tooManyRounds(origin));
+        return;
+    }
+    if (passphrase.isEmpty()) {
+        material.findings.append(passphraseRequired(origin));
+        return;
+    }
+    std::unique_ptr<PKCS8_PRIV_KEY_INFO, OpenSslDeleter<PKCS8_PRIV_KEY_INFO_free>> info(
+        PKCS8_decrypt(encrypted, passphrase.constData(), static_cast<int>(passphrase.size())));
+    EVP_PKEY* key = info ? EVP_PKCS82PKEY(info.get()) : nullptr;
+    if (key)
+        addKey(material, key, origin);
+    else
+        material.findings.append(passphraseWrong(origin));
+    clearOpenSslErrors();
+}
+
+bool isIgnorablePemLabel(const QByteArray& label)
+{
+    return label == "CERTIFICATE REQUEST" || label == "NEW CERTIFICATE REQUEST" || label == "EC PARAMETERS"
+        || label == "DH PARAMETERS" || label == "X509 CRL" || label == "PUBLIC KEY";
+}
+} // namespace
+
+void Material::append(const Material& other)
+{
+    certificates += other.certificates;
+    keys += other.keys;
+    findings += other.findings;
+}
+
+Certificates Material::allCertificates() const
+{
+    Certificates result;
+    for (const SourcedCertificate& c : certificates)
+        result.append(c.certificate);
+    return result;
+}
+
+MaterialLoader::MaterialLoader(LoadOptions options)
+    : m_options(std::move(options))
+{
+}
+
+Material MaterialLoader::loadFile(const QString& path) const
+{
+    Material material;
+    const QFileInfo info(path);
+    const QString name = info.fileName().isEmpty() ? path : info.fileName();
+    if (!info.exists()) {
+        material.findings.append(make("FILE_UNREADABLE", Severity::Error,
+                                      tr("The file \"%1\" does not exist.").arg(path),
+                                      tr("Check the path and the spelling of the file name."), name));
+        return material;
+    }
+    if (info.isDir()) {
+        material.findings.append(make("FILE_UNREADABLE", Severity::Error,
+                                      tr("\"%1\" is a folder, not a file.").arg(path),
+                                      tr("Choose the certificate, key or .zip file inside it."), name));
+        return material;
+    }
+    if (info.size() > m_options.maxFileBytes) {
+        material.findings.append(make("FILE_TOO_LARGE", Severity::Error,
+                                      tr("\"%1\" is %2 MB, far larger than any certificate or key file.")
+                                          .arg(path)
+                                          .arg(info.size() / (1024 * 1024)),
+                                      tr("Choose the certificate, key or .zip package itself."), name));
+        return material;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        material.findings.append(make("FILE_UNREADABLE", Severity::Error,
+                                      tr("\"%1\" cannot be read: %2.").arg(path, file.errorString()),
+                                      tr("Check that your user may read the file (for a key owned by root, run "
+                                         "with the rights of its owner or copy it somewhere you can read)."),
+                                      name));
+        return material;
+    }
+    // read() with a cap, in case the file grew after the size check (or is a device)
+    const QByteArray data = file.read(m_options.maxFileBytes + 1);
+    if (data.size() > m_options.maxFileBytes) {
+        material.findings.append(make("FILE_TOO_LARGE", Severity::Error,
+                                      tr("\"%1\" is far larger than any certificate or key file.").arg(path),
+                                      tr("Choose the certificate, key or .zip package itself."), name));
+        return material;
+    }
+    material = load(data, name, 0);
+
+#ifndef Q_OS_WIN
+    const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::ReadOther;
+    if (!material.keys.isEmpty() && (file.permissions() & others) && !looksLikeZip(data)) {
+        material.findings.append(
+            make("KEY_FILE_PERMISSIONS", Severity::Warning,
+                 tr("The private key file \"%1\" can be read by other users of this computer.").arg(path),
+                 tr("Restrict it to its owner: chmod 600 \"%1\". The assistant installs its own copy with mode "
+                    "600.")
+                     .arg(path),
+                 name));
+    }
+#endif
+    return material;
+}
+
+Material MaterialLoader::loadData(const QByteArray& data, const QString& origin) const
+{
+    if (data.size() > m_options.maxFileBytes) {
+        Material material;
+        material.findings.append(make("FILE_TOO_LARGE", Severity::Error,
+                                      tr("\"%1\" is far larger than any certificate or key file.").arg(origin),
+                                      tr("Choose the certificate, key or .zip package itself."), origin));
+        return material;
+    }
+    return load(data, origin, 0);
+}
+
+Material MaterialLoader::load(const QByteArray& data, const QString& origin, int depth) const
+{
+    if (data.trimmed().isEmpty()) {
+        Material material;
+        material.findings.append(unrecognized(origin, tr("\"%1\" is empty.").arg(origin)));
+        return material;
+    }
+    if (looksLikeZip(data))
+        return loadZip(data, origin, depth);
+    if (looksLikePem(data))
+        return loadPem(data, origin);
+    return loadDer(data, origin);
+}
+
+Material MaterialLoader::loadZip(const QByteArray& data, const QString& origin, int depth) const
+{
+    Material material;
+    if (depth >= kMaxZipDepth) {
+        material.findings.append(make("ARCHIVE_REFUSED", Severity::Error,
+                                      tr("\"%1\" is a zip inside a zip inside a zip: refused.").arg(origin),
+                                      tr("Extract the package and choose the files inside it."), origin));
+        return material;
+    }
+    const Result<QList<ZipEntry>> entries = readZip(data, m_options.zip);
+    if (!entries) {
+        material.findings.append(make("ARCHIVE_REFUSED", Severity::Error, entries.error().message,
+                                      tr("Download the package again from the console, or extract it and choose "
+                                         "the certificate and key files."),
+                                      origin));
+        return material;
+    }
+    Findings passphraseFindings;
+    for (const ZipEntry& entry : *entries) {
+        const QString entryOrigin = origin + QLatin1Char(':') + entry.name;
+        Material part = load(entry.data, entryOrigin, depth + 1);
+        material.certificates += part.certificates;
+        material.keys += part.keys;
+        // Packages hold files that are not certificates (readme, .csr, .jks, keystorePass.txt): not worth a word.
+        for (const Finding& f : std::as_const(part.findings)) {
+            if (f.code == QLatin1String("PASSPHRASE_REQUIRED") || f.code == QLatin1String("PASSPHRASE_WRONG"))
+                passphraseFindings.append(f);
+            else if (f.code != QLatin1String("FORMAT_UNRECOGNIZED"))
+                material.findings.append(f);
+        }
+    }
+    // A package repeats its key for each server type (Nginx/, Apache/, IIS/ .pfx with its own password): a locked
+    // copy matters only when no usable key was found elsewhere in it.
+    if (material.keys.isEmpty())
+        material.findings += passphraseFindings;
+    if (!material.hasCertificateOrKey() && !hasError(material.findings)) {
+        QStringList names;
+        for (const ZipEntry& e : *entries)
+            names << e.name;
+        material.findings.append(
+            unrecognized(origin,
+                         tr("The zip archive \"%1\" holds no certificate or key (it has: %2).")
+                             .arg(origin, names.isEmpty() ? tr("nothing") : names.join(QStringLiteral(", ")))));
+    }
+    return material;
+}
+
+Material MaterialLoader::loadPem(const QByteArray& data, const QString& origin) const
+{
+    Material material;
+    const QList<PemBlock> blocks = readPemBlocks(data);
+    for (const PemBlock& block : blocks) {
+        clearOpenSslErrors();
+        BioPtr bio = memoryBio(block.text);
+        const QByteArray& label = block.label;
+        if (label == "CERTIFICATE" || label == "X509 CERTIFICATE" || label == "TRUSTED CERTIFICATE") {
+            X509Ptr x509(label == "TRUSTED CERTIFICATE" ? PEM_read_bio_X509_AUX(bio.get(), nullptr, nullptr, nullptr)
+                                                        : PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
+            if (x509)
+                addCertificate(material, x509.get(), origin);
+            else
+                material.findings.append(
+                    unrecognized(origin, tr("A certificate in \"%1\" is damaged and cannot be read.").arg(origin)));
+        } else if (label == "PKCS7") {
+            std::unique_ptr<PKCS7, OpenSslDeleter<PKCS7_free>> p7(
+                PEM_read_bio_PKCS7(bio.get(), nullptr, nullptr, nullptr));
+            if (p7)
+                addPkcs7(material, p7.get(), origin);
+            else
+                material.findings.append(
+                    unrecognized(origin, tr("A PKCS#7 block in \"%1\" is damaged and cannot be read.").arg(origin)));
+        } else if (label == "ENCRYPTED PRIVATE KEY") {
+            Pkcs8Ptr encrypted(PEM_read_bio_PKCS8(bio.get(), nullptr, nullptr, nullptr));
+            if (encrypted)
+                addEncryptedPkcs8(material, encrypted.get(), m_options.passphrase, origin);
+            else
+                material.findings.append(
+                    unrecognized(origin, tr("An encrypted private key in \"%1\" is damaged.").arg(origin)));
+        } else if (label.endsWith("PRIVATE KEY")) {
+            const bool encrypted = block.encryptedHeader || label == "ENCRYPTED PRIVATE KEY";
+            if (encrypted && m_options.passphrase.isEmpty()) {
+                material.findings.append(passphraseRequired(origin));
+                continue;
+            }
+            PassphraseContext context {&m_options.passphrase, false};
+            EvpPkeyPtr key(PEM_read_bio_PrivateKey(bio.get(), nullptr, passphraseCallback, &context));
+            if (key)
+                addKey(material, key.release(), origin);
+            else if (encrypted || context.asked)
+                material.findings.append(passphraseWrong(origin));
+            else
+                material.findings.append(unrecognized(
+                    origin, tr("A private key in \"%1\" is damaged or of an unsupported kind.").arg(origin)));
+        } else if (!isIgnorablePemLabel(label)) {
+            material.findings.append(
+                make("FORMAT_UNRECOGNIZED", Severity::Info,
+                     tr("\"%1\" holds a \"%2\" block, which was left aside.").arg(origin, QString::fromLatin1(label)),
+                     QString(), origin));
+        }
+        clearOpenSslErrors();
+    }
+    if (!material.hasCertificateOrKey() && !hasError(material.findings))
+        material.findings.append(
+            unrecognized(origin, tr("\"%1\" holds no certificate or private key in PEM form.").arg(origin)));
+    return material;
+}
+
+Material MaterialLoader::loadPkcs12(const QByteArray& data, const QString& origin, bool* isPkcs12) const
+{
+    Material material;
+    const auto* p = reinterpret_cast<const unsigned char*>(data.constData());
+    Pkcs12Ptr p12(d2i_PKCS12(nullptr, &p, static_cast<long>(data.size())));
+    *isPkcs12 = p12 != nullptr;
+    if (!p12)
+        return material;
+    if (!pkcs12IterationsAcceptable(p12.get())) {
+        material.findings.append(tooManyRounds(origin));
+        return material;
+    }
+    loadLegacyProvider();
+
+    // The passphrase the user gave, then the empty one (many tools export "no password" as "").
+    QList<QByteArray> candidates;
+    if (!m_options.passphrase.isEmpty())
+        candidates << m_options.passphrase;
+    candidates << QByteArray("");
+    const char* pass = nullptr;
+    bool found = false;
+    if (!PKCS12_mac_present(p12.get())) {
+        found = true;
+        pass = m_options.passphrase.isEmpty() ? "" : m_options.passphrase.constData();
+    }
+    for (const QByteArray& candidate : std::as_const(candidates)) {
+        if (found)
+            break;
+        if (PKCS12_verify_mac(p12.get(), candidate.constData(), static_cast<int>(candidate.size())) == 1) {
+            pass = candidate.constData();
+            found = true;
+        }
+    }
+    if (!found && PKCS12_verify_mac(p12.get(), nullptr, 0) == 1)
+        found = true; // pass stays null
+    clearOpenSslErrors();
+    if (!found) {
+        material.findings.append(m_options.passphrase.isEmpty() ? passphraseRequired(origin) : passphraseWrong(origin));
+        return material;
+    }
+
+    EVP_PKEY* key = nullptr;
+    X509* cert = nullptr;
+    STACK_OF(X509)* ca = nullptr;
+    if (PKCS12_parse(p12.get(), pass, &key, &cert, &ca) != 1) {
+        material.findings.append(make("FORMAT_UNRECOGNIZED", Severity::Error,
+                                      tr("The PKCS#12 file \"%1\" cannot be opened: it uses an algorithm this system "
+                                         "does not support, or it is damaged.")
+                                          .arg(origin),
+                                      tr("Export it again with current settings (AES-256), or export the certificate "
+                                         "and key as PEM files."),
+                                      origin));
+        qCDebug(lcPki) << "PKCS12_parse failed:" << drainOpenSslErrors();
+        return material;
+    }
+    EvpPkeyPtr keyOwner(key);
+    X509Ptr certOwner(cert);
+    X509StackPtr caOwner(ca);
+    if (cert)
+        addCertificate(material, cert, origin);
+    for (int i = 0; ca && i < sk_X509_num(ca); ++i)
+        addCertificate(material, sk_X509_value(ca, i), origin);
+    if (key)
+        addKey(material, keyOwner.release(), origin);
+    if (!material.hasCertificateOrKey())
+        material.findings.append(unrecognized(origin, tr("The PKCS#12 file \"%1\" is empty.").arg(origin)));
+    return material;
+}
+
+Material MaterialLoader::loadDer(const QByteArray& data, const QString& origin) const
+{
+    Material material;
+    clearOpenSslErrors();
+    const auto* begin = reinterpret_cast<const unsigned char*>(data.constData());
+    const long size = static_cast<long>(data.size());
+    const auto consumedAll = [&](const unsigned char* p) { return p == begin + size; };
+
+    if (static_cast<unsigned char>(data.at(0)) == 0x30) { // every DER structure here is a SEQUENCE
+        const unsigned char* p = begin;
+        X509Ptr x509(d2i_X509(nullptr, &p, size));
+        if (x509 && consumedAll(p)) {
+            addCertificate(material, x509.get(), origin);
+            return material;
+        }
+        bool isPkcs12 = false;
+        material = loadPkcs12(data, origin, &isPkcs12);
+        if (isPkcs12)
+            return material;
+
+        p = begin;
+        std::unique_ptr<PKCS7, OpenSslDeleter<PKCS7_free>> p7(d2i_PKCS7(nullptr, &p, size));
+        if (p7 && consumedAll(p)) {
+            addPkcs7(material, p7.get(), origin);
+            if (material.hasCertificateOrKey())
+                return material;
+        }
+
+        p = begin;
+        Pkcs8Ptr encrypted(d2i_X509_SIG(nullptr, &p, size));
+        if (encrypted && consumedAll(p)) {
+            addEncryptedPkcs8(material, encrypted.get(), m_options.passphrase, origin);
+            return material;
+        }
+
+        p = begin;
+        EvpPkeyPtr key(d2i_AutoPrivateKey(nullptr, &p, size));
+        if (key && consumedAll(p)) {
+            addKey(material, key.release(), origin);
+            return material;
+        }
+    }
+    clearOpenSslErrors();
+    material.findings.append(
+        unrecognized(origin,
+                     tr("\"%1\" is not a certificate, private key, PKCS#12 or zip package that can be read (it may be "
+                        "truncated or damaged).")
+                         .arg(origin)));
+    return material;
+}
+
+} // namespace mtls
