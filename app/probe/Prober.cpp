@@ -39,6 +39,7 @@ Result<SslCtxPtr> makeContext()
     if (!ctx)
         return Error {tr("Cannot set up TLS."), drainOpenSslErrors()};
     SSL_CTX_set_verify(ctx.get(), SSL_VERIFY_NONE, nullptr); // the chain is judged afterwards, on its own
+    SSL_CTX_set_read_ahead(ctx.get(), 1); // whole socket reads instead of record header, then body
     if (SSL_CTX_set_min_proto_version(ctx.get(), TLS1_2_VERSION) != 1)
         return Error {tr("Cannot set up TLS."), drainOpenSslErrors()};
     return ctx;
