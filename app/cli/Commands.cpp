@@ -1,5 +1,7 @@
 #include "CheckCommand.h"
 #include "Command.h"
+#include "ProbeCommand.h"
+#include "SandboxCommand.h"
 
 namespace mtls::cli {
 
@@ -7,6 +9,8 @@ std::vector<std::unique_ptr<Command>> allCommands()
 {
     std::vector<std::unique_ptr<Command>> commands;
     commands.push_back(std::make_unique<CheckCommand>());
+    commands.push_back(std::make_unique<ProbeCommand>());
+    commands.push_back(std::make_unique<SandboxCommand>());
     return commands;
 }
 
