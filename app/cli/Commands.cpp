@@ -3,7 +3,9 @@
 #include "Command.h"
 #include "ExportCommand.h"
 #include "GenerateCommand.h"
+#include "ProbeCommand.h"
 #include "RollbackCommand.h"
+#include "SandboxCommand.h"
 
 namespace mtls::cli {
 
@@ -15,6 +17,8 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(std::make_unique<ApplyCommand>());
     commands.push_back(std::make_unique<RollbackCommand>());
     commands.push_back(std::make_unique<ExportCommand>());
+    commands.push_back(std::make_unique<ProbeCommand>());
+    commands.push_back(std::make_unique<SandboxCommand>());
     return commands;
 }
 
