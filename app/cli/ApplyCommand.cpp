@@ -11,16 +11,16 @@ namespace mtls::cli {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("mtls::cli::ApplyCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mtls::cli::ApplyCommand)
+};
 
 } // namespace
 
 QString ApplyCommand::summary() const
 {
-    return tr("Install the files and the configuration on this machine's server, test, reload; undo on failure.");
+    return Text::tr("Install the files and the configuration on this machine's server, test, reload; undo on failure.");
 }
 
 void ApplyCommand::setup(QCommandLineParser& parser) const
@@ -29,13 +29,14 @@ void ApplyCommand::setup(QCommandLineParser& parser) const
     addMaterialOptions(parser);
     addSiteOptions(parser);
     addInstallationOptions(parser, true);
-    parser.addOption({QStringLiteral("json"), tr("Print one JSON object instead of the report.")});
+    parser.addOption({QStringLiteral("json"), Text::tr("Print one JSON object instead of the report.")});
 }
 
 int ApplyCommand::run(const QCommandLineParser& parser) const
 {
     if (!parser.positionalArguments().isEmpty())
-        return Output::usageError(name(), tr("unexpected argument \"%1\".").arg(parser.positionalArguments().first()));
+        return Output::usageError(name(),
+                                  Text::tr("unexpected argument \"%1\".").arg(parser.positionalArguments().first()));
     const auto kind = serverKindOption(parser, name());
     if (!kind)
         return ExitUsage;
@@ -80,18 +81,18 @@ int ApplyCommand::run(const QCommandLineParser& parser) const
     if (!applied->recovered.isEmpty())
         Output::line(applied->recovered);
     Output::line(
-        tr("Applied the configuration for %1 to %2:").arg(applied->config.domain, serverKindDisplayName(*kind)));
+        Text::tr("Applied the configuration for %1 to %2:").arg(applied->config.domain, serverKindDisplayName(*kind)));
     for (const QString& path : std::as_const(applied->changed))
         Output::line(QStringLiteral("  ") + QDir::toNativeSeparators(path));
     if (installation->needsIncludeLine)
-        Output::line(tr("Add this line to %1 so the server reads the file: %2")
+        Output::line(Text::tr("Add this line to %1 so the server reads the file: %2")
                          .arg(QDir::toNativeSeparators(installation->mainConfig),
                               *kind == ServerKind::Nginx ? QStringLiteral("include \"%1\";").arg(applied->siteFile)
                                                          : QStringLiteral("Include \"%1\"").arg(applied->siteFile)));
     if (!findings.isEmpty())
         Output::findings(findings);
-    Output::line(Output::paint(tr("The server tested and reloaded the new configuration. "
-                                  "'mtls-assistant-cli rollback' puts the previous one back."),
+    Output::line(Output::paint(Text::tr("The server tested and reloaded the new configuration. "
+                                        "'mtls-assistant-cli rollback' puts the previous one back."),
                                Output::Colour::Green));
     return ExitOk;
 }

@@ -14,16 +14,16 @@ namespace mtls::cli {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("mtls::cli::ExportCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mtls::cli::ExportCommand)
+};
 
 } // namespace
 
 QString ExportCommand::summary() const
 {
-    return tr("Write a bundle for another server: configuration, certificate files, install script, README.");
+    return Text::tr("Write a bundle for another server: configuration, certificate files, install script, README.");
 }
 
 void ExportCommand::setup(QCommandLineParser& parser) const
@@ -33,35 +33,37 @@ void ExportCommand::setup(QCommandLineParser& parser) const
     addSiteOptions(parser);
     parser.addOptions({
         {QStringLiteral("server-root"),
-         tr("The configuration directory on the target server. Default: /etc/nginx or /etc/apache2."),
+         Text::tr("The configuration directory on the target server. Default: /etc/nginx or /etc/apache2."),
          QStringLiteral("DIR")},
         {QStringLiteral("layout"),
-         tr("The target server's layout: debian (default), redhat, alpine, homebrew, custom."),
+         Text::tr("The target server's layout: debian (default), redhat, alpine, homebrew, custom."),
          QStringLiteral("LAYOUT")},
         {QStringLiteral("backup-dir"),
-         tr("Where install.sh keeps its backups on the target server. Default: /var/backups/mtls-assistant/DOMAIN."),
+         Text::tr(
+             "Where install.sh keeps its backups on the target server. Default: /var/backups/mtls-assistant/DOMAIN."),
          QStringLiteral("DIR")},
-        {QStringLiteral("out"), tr("The bundle: a new folder, or a file ending in .zip."),
+        {QStringLiteral("out"), Text::tr("The bundle: a new folder, or a file ending in .zip."),
          QStringLiteral("DIR|FILE.zip")},
-        {QStringLiteral("no-test"), tr("Do not prove the configuration with the server installed here.")},
-        {QStringLiteral("json"), tr("Print one JSON object instead of the report.")},
+        {QStringLiteral("no-test"), Text::tr("Do not prove the configuration with the server installed here.")},
+        {QStringLiteral("json"), Text::tr("Print one JSON object instead of the report.")},
     });
 }
 
 int ExportCommand::run(const QCommandLineParser& parser) const
 {
     if (!parser.positionalArguments().isEmpty())
-        return Output::usageError(name(), tr("unexpected argument \"%1\".").arg(parser.positionalArguments().first()));
+        return Output::usageError(name(),
+                                  Text::tr("unexpected argument \"%1\".").arg(parser.positionalArguments().first()));
     const auto kind = serverKindOption(parser, name());
     if (!kind)
         return ExitUsage;
     if (!parser.isSet(QStringLiteral("out")))
-        return Output::usageError(name(), tr("--out is required."));
+        return Output::usageError(name(), Text::tr("--out is required."));
     ServerLayout layout = ServerLayout::Debian;
     if (parser.isSet(QStringLiteral("layout"))) {
         const auto given = serverLayoutFromName(parser.value(QStringLiteral("layout")));
         if (!given || *given == ServerLayout::Windows)
-            return Output::usageError(name(), tr("--layout must be debian, redhat, alpine, homebrew or custom."));
+            return Output::usageError(name(), Text::tr("--layout must be debian, redhat, alpine, homebrew or custom."));
         layout = *given;
     }
     CheckReport report;
@@ -92,10 +94,11 @@ int ExportCommand::run(const QCommandLineParser& parser) const
             const Status proved = proveConfiguration(request.config, request.material, binary.value());
             tested = proved ? QStringLiteral("passed") : QStringLiteral("failed");
             if (!proved)
-                findings << Finding {QStringLiteral("SERVER_TEST_FAILED"), Severity::Error,
-                                     tr("%1 on this machine refuses this configuration with these certificate files.")
-                                         .arg(serverKindDisplayName(*kind)),
-                                     proved.error().fullText(), QString()};
+                findings << Finding {
+                    QStringLiteral("SERVER_TEST_FAILED"), Severity::Error,
+                    Text::tr("%1 on this machine refuses this configuration with these certificate files.")
+                        .arg(serverKindDisplayName(*kind)),
+                    proved.error().fullText(), QString()};
         }
     }
     if (hasError(findings)) {
@@ -121,13 +124,14 @@ int ExportCommand::run(const QCommandLineParser& parser) const
                       {QStringLiteral("findings"), findingsToJson(findings)}});
         return ExitOk;
     }
-    Output::line(tr("Wrote %1:").arg(QDir::toNativeSeparators(exported->out)));
+    Output::line(Text::tr("Wrote %1:").arg(QDir::toNativeSeparators(exported->out)));
     for (const QString& file : std::as_const(exported->files))
         Output::line(QStringLiteral("  ") + file);
     if (!findings.isEmpty())
         Output::findings(findings);
-    Output::line(tr("Copy it to the server and run 'sh install.sh' there as root. It holds the private key: keep it "
-                    "private and delete it once installed."));
+    Output::line(
+        Text::tr("Copy it to the server and run 'sh install.sh' there as root. It holds the private key: keep it "
+                 "private and delete it once installed."));
     return ExitOk;
 }
 

@@ -15,10 +15,10 @@ namespace mtls::cli {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("mtls::cli::GenerateCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mtls::cli::GenerateCommand)
+};
 
 QString defaultCertDir(ServerKind kind)
 {
@@ -30,7 +30,7 @@ QString defaultCertDir(ServerKind kind)
 
 QString GenerateCommand::summary() const
 {
-    return tr("Write the nginx or Apache configuration for HTTPS mutual TLS (after the same checks as check).");
+    return Text::tr("Write the nginx or Apache configuration for HTTPS mutual TLS (after the same checks as check).");
 }
 
 void GenerateCommand::setup(QCommandLineParser& parser) const
@@ -41,20 +41,22 @@ void GenerateCommand::setup(QCommandLineParser& parser) const
     addInstallationOptions(parser, false);
     parser.addOptions({
         {QStringLiteral("cert-dir"),
-         tr("Where the certificate files will be on the server (the configuration refers to DIR/DOMAIN/...). "
-            "Default: the server's configuration directory + /mtls-assistant."),
+         Text::tr("Where the certificate files will be on the server (the configuration refers to DIR/DOMAIN/...). "
+                  "Default: the server's configuration directory + /mtls-assistant."),
          QStringLiteral("DIR")},
-        {QStringLiteral("out"), tr("Write the configuration to FILE (\"-\": standard output, the default)."),
+        {QStringLiteral("out"), Text::tr("Write the configuration to FILE (\"-\": standard output, the default)."),
          QStringLiteral("FILE")},
-        {QStringLiteral("no-test"), tr("Do not prove the configuration with the installed server.")},
-        {QStringLiteral("json"), tr("Print one JSON object: the configuration, the paths it refers to, the findings.")},
+        {QStringLiteral("no-test"), Text::tr("Do not prove the configuration with the installed server.")},
+        {QStringLiteral("json"),
+         Text::tr("Print one JSON object: the configuration, the paths it refers to, the findings.")},
     });
 }
 
 int GenerateCommand::run(const QCommandLineParser& parser) const
 {
     if (!parser.positionalArguments().isEmpty())
-        return Output::usageError(name(), tr("unexpected argument \"%1\".").arg(parser.positionalArguments().first()));
+        return Output::usageError(name(),
+                                  Text::tr("unexpected argument \"%1\".").arg(parser.positionalArguments().first()));
     const auto kind = serverKindOption(parser, name());
     if (!kind)
         return ExitUsage;
@@ -95,16 +97,16 @@ int GenerateCommand::run(const QCommandLineParser& parser) const
                 tested = QStringLiteral("passed");
             } else {
                 tested = QStringLiteral("failed");
-                findings << Finding {
-                    QStringLiteral("SERVER_TEST_FAILED"), Severity::Error,
-                    tr("%1 refuses this configuration with these certificate files.").arg(serverKindDisplayName(*kind)),
-                    proved.error().fullText(), QString()};
+                findings << Finding {QStringLiteral("SERVER_TEST_FAILED"), Severity::Error,
+                                     Text::tr("%1 refuses this configuration with these certificate files.")
+                                         .arg(serverKindDisplayName(*kind)),
+                                     proved.error().fullText(), QString()};
             }
         } else {
             findings << Finding {QStringLiteral("SERVER_TEST_SKIPPED"), Severity::Info,
-                                 tr("The configuration was not tested: %1 is not installed on this machine.")
+                                 Text::tr("The configuration was not tested: %1 is not installed on this machine.")
                                      .arg(serverKindDisplayName(*kind)),
-                                 tr("Run \"%1 -t\" on the server after installing the files.")
+                                 Text::tr("Run \"%1 -t\" on the server after installing the files.")
                                      .arg(serverProgramNames(*kind).constFirst()),
                                  QString()};
         }
@@ -142,7 +144,7 @@ int GenerateCommand::run(const QCommandLineParser& parser) const
                                      f.hint.isEmpty() ? QString() : QStringLiteral("\n       ") + f.hint));
         }
         if (ok && !out.isEmpty() && out != QLatin1String("-"))
-            Output::err(tr("Wrote %1.").arg(QDir::toNativeSeparators(out)));
+            Output::err(Text::tr("Wrote %1.").arg(QDir::toNativeSeparators(out)));
     }
     return ok ? ExitOk : ExitFindings;
 }

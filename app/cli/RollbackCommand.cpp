@@ -9,29 +9,30 @@ namespace mtls::cli {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("mtls::cli::RollbackCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mtls::cli::RollbackCommand)
+};
 
 } // namespace
 
 QString RollbackCommand::summary() const
 {
-    return tr("Put back what the last apply changed, then test and reload the server.");
+    return Text::tr("Put back what the last apply changed, then test and reload the server.");
 }
 
 void RollbackCommand::setup(QCommandLineParser& parser) const
 {
     addServerKindOption(parser);
     addInstallationOptions(parser, true);
-    parser.addOption({QStringLiteral("json"), tr("Print one JSON object instead of the report.")});
+    parser.addOption({QStringLiteral("json"), Text::tr("Print one JSON object instead of the report.")});
 }
 
 int RollbackCommand::run(const QCommandLineParser& parser) const
 {
     if (!parser.positionalArguments().isEmpty())
-        return Output::usageError(name(), tr("unexpected argument \"%1\".").arg(parser.positionalArguments().first()));
+        return Output::usageError(name(),
+                                  Text::tr("unexpected argument \"%1\".").arg(parser.positionalArguments().first()));
     const auto kind = serverKindOption(parser, name());
     if (!kind)
         return ExitUsage;
@@ -45,7 +46,7 @@ int RollbackCommand::run(const QCommandLineParser& parser) const
     if (!rolledBack)
         return Output::failure(rolledBack.error().message, rolledBack.error().detail);
     if (!parser.isSet(QStringLiteral("json")))
-        Output::line(tr("The previous configuration is back and the server reloaded it."));
+        Output::line(Text::tr("The previous configuration is back and the server reloaded it."));
     return ExitOk;
 }
 

@@ -10,34 +10,35 @@ namespace mtls::cli {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("mtls::cli::ServerCommandOptions", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mtls::cli::ServerCommandOptions)
+};
 
 } // namespace
 
 void addServerKindOption(QCommandLineParser& parser)
 {
     parser.addOption(
-        {QStringLiteral("server"), tr("The web server: nginx or apache."), QStringLiteral("nginx|apache")});
+        {QStringLiteral("server"), Text::tr("The web server: nginx or apache."), QStringLiteral("nginx|apache")});
 }
 
 void addMaterialOptions(QCommandLineParser& parser)
 {
     parser.addOptions({
-        {QStringLiteral("domain"), tr("The webhook domain (as in the Chat console)."), QStringLiteral("NAME")},
-        {QStringLiteral("cert"), tr("The server certificate (PEM, DER; may also hold the chain and the key)."),
+        {QStringLiteral("domain"), Text::tr("The webhook domain (as in the Chat console)."), QStringLiteral("NAME")},
+        {QStringLiteral("cert"), Text::tr("The server certificate (PEM, DER; may also hold the chain and the key)."),
          QStringLiteral("FILE")},
-        {QStringLiteral("key"), tr("The private key, when it is in a file of its own."), QStringLiteral("FILE")},
-        {QStringLiteral("chain"), tr("The intermediate certificates, when they are in a file of their own."),
+        {QStringLiteral("key"), Text::tr("The private key, when it is in a file of its own."), QStringLiteral("FILE")},
+        {QStringLiteral("chain"), Text::tr("The intermediate certificates, when they are in a file of their own."),
          QStringLiteral("FILE")},
-        {QStringLiteral("client-ca"), tr("Chat's client CA: TencentQQAuthCA.crt or TencentQQAuthCA.crt.zip."),
+        {QStringLiteral("client-ca"), Text::tr("Chat's client CA: TencentQQAuthCA.crt or TencentQQAuthCA.crt.zip."),
          QStringLiteral("FILE")},
         {QStringLiteral("passphrase-env"),
-         tr("The name of an environment variable that holds the passphrase of the key."), QStringLiteral("VAR")},
-        {QStringLiteral("issued-by-chat"), tr("The certificate was issued by Chat (downloaded from the console).")},
-        {QStringLiteral("roots"), tr("A PEM file of root certificates to trust instead of the system's."),
+         Text::tr("The name of an environment variable that holds the passphrase of the key."), QStringLiteral("VAR")},
+        {QStringLiteral("issued-by-chat"),
+         Text::tr("The certificate was issued by Chat (downloaded from the console).")},
+        {QStringLiteral("roots"), Text::tr("A PEM file of root certificates to trust instead of the system's."),
          QStringLiteral("PEM")},
     });
 }
@@ -46,15 +47,16 @@ void addSiteOptions(QCommandLineParser& parser)
 {
     parser.addOptions({
         {QStringLiteral("listen"),
-         tr("Address and port to listen on (repeatable). Default: port 443 on every IPv4 and IPv6 address."),
+         Text::tr("Address and port to listen on (repeatable). Default: port 443 on every IPv4 and IPv6 address."),
          QStringLiteral("ADDR:PORT")},
-        {QStringLiteral("upstream"), tr("The URL of the webhook application. Default: http://127.0.0.1:8080."),
+        {QStringLiteral("upstream"), Text::tr("The URL of the webhook application. Default: http://127.0.0.1:8080."),
          QStringLiteral("URL")},
-        {QStringLiteral("path"), tr("The webhook path Chat calls. Default: / (everything)."), QStringLiteral("/PATH")},
-        {QStringLiteral("tls"), tr("TLS profile: intermediate (default), modern or chat-guide."),
+        {QStringLiteral("path"), Text::tr("The webhook path Chat calls. Default: / (everything)."),
+         QStringLiteral("/PATH")},
+        {QStringLiteral("tls"), Text::tr("TLS profile: intermediate (default), modern or chat-guide."),
          QStringLiteral("PROFILE")},
         {QStringLiteral("server-version"),
-         tr("The server's version, when it is not this machine's (Apache before 2.4.8 needs a chain file)."),
+         Text::tr("The server's version, when it is not this machine's (Apache before 2.4.8 needs a chain file)."),
          QStringLiteral("X.Y.Z")},
     });
 }
@@ -62,29 +64,30 @@ void addSiteOptions(QCommandLineParser& parser)
 void addInstallationOptions(QCommandLineParser& parser, bool withStateDir)
 {
     parser.addOptions({
-        {QStringLiteral("server-root"), tr("The server's configuration directory (for example /etc/nginx)."),
+        {QStringLiteral("server-root"), Text::tr("The server's configuration directory (for example /etc/nginx)."),
          QStringLiteral("DIR")},
-        {QStringLiteral("main-config"), tr("The server's main configuration file, when not the usual one."),
+        {QStringLiteral("main-config"), Text::tr("The server's main configuration file, when not the usual one."),
          QStringLiteral("FILE")},
-        {QStringLiteral("prefix"), tr("nginx only: the prefix directory (nginx -p)."), QStringLiteral("DIR")},
-        {QStringLiteral("binary"), tr("The server program, when it is not found in PATH."), QStringLiteral("FILE")},
+        {QStringLiteral("prefix"), Text::tr("nginx only: the prefix directory (nginx -p)."), QStringLiteral("DIR")},
+        {QStringLiteral("binary"), Text::tr("The server program, when it is not found in PATH."),
+         QStringLiteral("FILE")},
     });
     if (withStateDir)
         parser.addOption({QStringLiteral("state-dir"),
-                          tr("Where the apply journal and backups are kept. Default: the application's data "
-                             "directory."),
+                          Text::tr("Where the apply journal and backups are kept. Default: the application's data "
+                                   "directory."),
                           QStringLiteral("DIR")});
 }
 
 std::optional<ServerKind> serverKindOption(const QCommandLineParser& parser, const QString& command)
 {
     if (!parser.isSet(QStringLiteral("server"))) {
-        Output::usageError(command, tr("--server nginx|apache is required."));
+        Output::usageError(command, Text::tr("--server nginx|apache is required."));
         return std::nullopt;
     }
     const auto kind = serverKindFromName(parser.value(QStringLiteral("server")));
     if (!kind)
-        Output::usageError(command, tr("--server must be nginx or apache."));
+        Output::usageError(command, Text::tr("--server must be nginx or apache."));
     return kind;
 }
 
@@ -92,7 +95,7 @@ std::optional<int> checkMaterial(const QCommandLineParser& parser, const QString
 {
     for (const char* required : {"domain", "cert", "client-ca"}) {
         if (!parser.isSet(QLatin1String(required)))
-            return Output::usageError(command, tr("--%1 is required.").arg(QLatin1String(required)));
+            return Output::usageError(command, Text::tr("--%1 is required.").arg(QLatin1String(required)));
     }
     CheckInput input;
     input.domain = parser.value(QStringLiteral("domain"));
@@ -106,7 +109,7 @@ std::optional<int> checkMaterial(const QCommandLineParser& parser, const QString
         const QByteArray var = parser.value(QStringLiteral("passphrase-env")).toLocal8Bit();
         if (!qEnvironmentVariableIsSet(var.constData()))
             return Output::usageError(command,
-                                      tr("the environment variable %1 (named by --passphrase-env) is not set.")
+                                      Text::tr("the environment variable %1 (named by --passphrase-env) is not set.")
                                           .arg(QString::fromLocal8Bit(var)));
         input.passphrase = qgetenv(var.constData());
     }
@@ -118,8 +121,8 @@ std::optional<int> checkMaterial(const QCommandLineParser& parser, const QString
         o.insert(QStringLiteral("ok"), false);
         Output::json(o);
     } else {
-        Output::err(tr("The certificate material has errors; nothing was generated or changed. "
-                       "Run 'mtls-assistant-cli check' with the same options for the details."));
+        Output::err(Text::tr("The certificate material has errors; nothing was generated or changed. "
+                             "Run 'mtls-assistant-cli check' with the same options for the details."));
         Output::findings(report.findings);
     }
     return ExitFindings;
@@ -143,7 +146,7 @@ Result<ServerConfigRequest> siteRequest(const QCommandLineParser& parser, Server
     for (const QString& value : parser.values(QStringLiteral("listen"))) {
         const QList<ListenAddress> addresses = parseListen(value);
         if (addresses.isEmpty())
-            return Error {tr("--listen \"%1\" is not ADDR:PORT, [IPv6]:PORT or PORT.").arg(value), {}};
+            return Error {Text::tr("--listen \"%1\" is not ADDR:PORT, [IPv6]:PORT or PORT.").arg(value), {}};
         request.listen += addresses;
     }
     if (parser.isSet(QStringLiteral("upstream")))
@@ -153,13 +156,13 @@ Result<ServerConfigRequest> siteRequest(const QCommandLineParser& parser, Server
     if (parser.isSet(QStringLiteral("tls"))) {
         const auto profile = tlsProfileFromName(parser.value(QStringLiteral("tls")));
         if (!profile)
-            return Error {tr("--tls must be one of: %1.").arg(tlsProfileNames().join(QStringLiteral(", "))), {}};
+            return Error {Text::tr("--tls must be one of: %1.").arg(tlsProfileNames().join(QStringLiteral(", "))), {}};
         request.profile = *profile;
     }
     if (parser.isSet(QStringLiteral("server-version"))) {
         request.serverVersion = QVersionNumber::fromString(parser.value(QStringLiteral("server-version")));
         if (request.serverVersion.isNull())
-            return Error {tr("--server-version must look like 2.4.57."), {}};
+            return Error {Text::tr("--server-version must look like 2.4.57."), {}};
     }
     request.producedBy = QStringLiteral("mtls-assistant-cli %1").arg(QCoreApplication::applicationVersion());
     return request;

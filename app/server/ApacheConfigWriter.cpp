@@ -8,10 +8,10 @@ namespace mtls::detail {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("mtls::ApacheConfigWriter", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mtls::ApacheConfigWriter)
+};
 
 QString moduleGuard(const QString& module, const QString& file)
 {
@@ -76,25 +76,25 @@ bool apacheNeedsChainFile(const QVersionNumber& version)
 Result<QString> writeApacheConfig(const CheckedRequest& checked)
 {
     const ServerConfigRequest& r = checked.request;
-    auto certificate = configsyntax::quoteApache(r.certificatePath, tr("certificate path"));
+    auto certificate = configsyntax::quoteApache(r.certificatePath, Text::tr("certificate path"));
     if (!certificate)
         return certificate.error();
-    auto key = configsyntax::quoteApache(r.keyPath, tr("private key path"));
+    auto key = configsyntax::quoteApache(r.keyPath, Text::tr("private key path"));
     if (!key)
         return key.error();
-    auto clientCa = configsyntax::quoteApache(r.clientCaPath, tr("client CA path"));
+    auto clientCa = configsyntax::quoteApache(r.clientCaPath, Text::tr("client CA path"));
     if (!clientCa)
         return clientCa.error();
     const bool chainFile = apacheNeedsChainFile(r.serverVersion) && !r.chainPath.isEmpty();
     Result<QString> chain = QString();
     if (chainFile) {
-        chain = configsyntax::quoteApache(r.chainPath, tr("chain path"));
+        chain = configsyntax::quoteApache(r.chainPath, Text::tr("chain path"));
         if (!chain)
             return chain.error();
     }
     if (r.profile == TlsProfile::Modern && !r.serverVersion.isNull() && r.serverVersion < QVersionNumber(2, 4, 36))
-        return Error {tr("The modern TLS profile needs Apache 2.4.36 or later (TLS 1.3); this server is %1. "
-                         "Use the intermediate profile.")
+        return Error {Text::tr("The modern TLS profile needs Apache 2.4.36 or later (TLS 1.3); this server is %1. "
+                               "Use the intermediate profile.")
                           .arg(r.serverVersion.toString()),
                       {}};
 
@@ -104,10 +104,10 @@ Result<QString> writeApacheConfig(const CheckedRequest& checked)
         target += checked.webhookPath;
     else if (checked.webhookPath.endsWith(QLatin1Char('/')) && !target.endsWith(QLatin1Char('/')))
         target += QLatin1Char('/');
-    auto quotedTarget = configsyntax::quoteApache(target, tr("URL of the webhook application"));
+    auto quotedTarget = configsyntax::quoteApache(target, Text::tr("URL of the webhook application"));
     if (!quotedTarget)
         return quotedTarget.error();
-    auto quotedPath = configsyntax::quoteApache(checked.webhookPath, tr("webhook path"));
+    auto quotedPath = configsyntax::quoteApache(checked.webhookPath, Text::tr("webhook path"));
     if (!quotedPath)
         return quotedPath.error();
 

@@ -22,10 +22,10 @@ namespace mtls {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("mtls::ApplyJournal", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mtls::ApplyJournal)
+};
 
 const QList<QPair<ApplyJournal::State, QString>>& stateNames()
 {
@@ -85,7 +85,7 @@ QJsonObject ApplyJournal::toJson() const
 Result<ApplyJournal> ApplyJournal::fromJson(const QJsonObject& o)
 {
     if (o.value(QStringLiteral("version")).toInt() != 1)
-        return Error {tr("The apply journal has an unknown format."), {}};
+        return Error {Text::tr("The apply journal has an unknown format."), {}};
     ApplyJournal j;
     const QString state = o.value(QStringLiteral("state")).toString();
     bool known = false;
@@ -96,7 +96,7 @@ Result<ApplyJournal> ApplyJournal::fromJson(const QJsonObject& o)
         }
     }
     if (!known)
-        return Error {tr("The apply journal has an unknown state \"%1\".").arg(state), {}};
+        return Error {Text::tr("The apply journal has an unknown state \"%1\".").arg(state), {}};
     j.server = o.value(QStringLiteral("server")).toString();
     j.domain = o.value(QStringLiteral("domain")).toString();
     j.configRoot = o.value(QStringLiteral("config_root")).toString();
@@ -137,18 +137,18 @@ Result<ApplyJournal> ApplyStateDir::load() const
 {
     QFile file(journalPath());
     if (!file.open(QIODevice::ReadOnly))
-        return Error {tr("Cannot read the apply journal %1: %2").arg(journalPath(), file.errorString()), {}};
+        return Error {Text::tr("Cannot read the apply journal %1: %2").arg(journalPath(), file.errorString()), {}};
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
     if (!doc.isObject())
-        return Error {tr("The apply journal %1 is damaged: %2").arg(journalPath(), error.errorString()), {}};
+        return Error {Text::tr("The apply journal %1 is damaged: %2").arg(journalPath(), error.errorString()), {}};
     return ApplyJournal::fromJson(doc.object());
 }
 
 Status ApplyStateDir::save(const ApplyJournal& journal) const
 {
     if (!QDir().mkpath(m_path))
-        return Error {tr("Cannot create the directory %1 for the apply journal.").arg(m_path), {}};
+        return Error {Text::tr("Cannot create the directory %1 for the apply journal.").arg(m_path), {}};
     QFile::setPermissions(m_path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     if (auto written = fileops::writeAtomically(journalPath(), QJsonDocument(journal.toJson()).toJson(),
                                                 QFileDevice::ReadOwner | QFileDevice::WriteOwner);
@@ -162,7 +162,7 @@ Status ApplyStateDir::clear() const
 {
     QDir(backupDir()).removeRecursively();
     if (QFileInfo::exists(journalPath()) && !QFile::remove(journalPath()))
-        return Error {tr("Cannot remove the apply journal %1.").arg(journalPath()), {}};
+        return Error {Text::tr("Cannot remove the apply journal %1.").arg(journalPath()), {}};
     return {};
 }
 
@@ -170,7 +170,7 @@ namespace fileops {
 
 Status writeAtomically(const QString& path, const QByteArray& content, QFileDevice::Permissions permissions)
 {
-    const Error failed {tr("Cannot write %1.").arg(QDir::toNativeSeparators(path)), {}};
+    const Error failed {Text::tr("Cannot write %1.").arg(QDir::toNativeSeparators(path)), {}};
 #ifdef Q_OS_UNIX
     // A temporary file in the same directory, created with the final permissions (a key is never readable by
     // others, not even for a moment), synced, then renamed over the target.
@@ -229,16 +229,16 @@ Status makeSymlink(const QString& target, const QString& linkTo)
 {
     const QString temporary = target + QStringLiteral(".mtls-") + QUuid::createUuid().toString(QUuid::Id128).left(8);
     if (!QFile::link(linkTo, temporary))
-        return Error {tr("Cannot create the link %1.").arg(QDir::toNativeSeparators(target)), {}};
+        return Error {Text::tr("Cannot create the link %1.").arg(QDir::toNativeSeparators(target)), {}};
 #ifdef Q_OS_UNIX
     if (std::rename(QFile::encodeName(temporary).constData(), QFile::encodeName(target).constData()) != 0) {
         QFile::remove(temporary);
-        return Error {tr("Cannot create the link %1.").arg(QDir::toNativeSeparators(target)), {}};
+        return Error {Text::tr("Cannot create the link %1.").arg(QDir::toNativeSeparators(target)), {}};
     }
 #else
     QFile::remove(target);
     if (!QFile::rename(temporary, target))
-        return Error {tr("Cannot create the link %1.").arg(QDir::toNativeSeparators(target)), {}};
+        return Error {Text::tr("Cannot create the link %1.").arg(QDir::toNativeSeparators(target)), {}};
 #endif
     return {};
 }
@@ -264,18 +264,20 @@ Result<JournalEntry> backup(const QString& target, const QString& backupDir, con
     if (!info.exists())
         return entry;
     if (!info.isFile())
-        return Error {tr("%1 exists and is not a file; it will not be replaced.").arg(QDir::toNativeSeparators(target)),
-                      {}};
+        return Error {
+            Text::tr("%1 exists and is not a file; it will not be replaced.").arg(QDir::toNativeSeparators(target)),
+            {}};
     entry.existed = true;
     entry.permissions = int(info.permissions());
     if (!QDir().mkpath(backupDir))
-        return Error {tr("Cannot create the backup directory %1.").arg(backupDir), {}};
+        return Error {Text::tr("Cannot create the backup directory %1.").arg(backupDir), {}};
     entry.backup = backupDir + QLatin1Char('/') + name;
     QFile::remove(entry.backup);
     QFile source(target);
     if (!source.open(QIODevice::ReadOnly))
         return Error {
-            tr("Cannot read %1 to back it up: %2").arg(QDir::toNativeSeparators(target), source.errorString()), {}};
+            Text::tr("Cannot read %1 to back it up: %2").arg(QDir::toNativeSeparators(target), source.errorString()),
+            {}};
     if (auto written
         = writeAtomically(entry.backup, source.readAll(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         !written)
@@ -288,14 +290,14 @@ Status restore(const JournalEntry& entry)
     const QFileInfo info(entry.target);
     if (!entry.existed) {
         if ((info.exists() || info.isSymLink()) && !QFile::remove(entry.target))
-            return Error {tr("Cannot remove %1.").arg(QDir::toNativeSeparators(entry.target)), {}};
+            return Error {Text::tr("Cannot remove %1.").arg(QDir::toNativeSeparators(entry.target)), {}};
         return {};
     }
     if (entry.wasSymlink)
         return makeSymlink(entry.target, entry.linkTarget);
     QFile source(entry.backup);
     if (!source.open(QIODevice::ReadOnly))
-        return Error {tr("Cannot read the backup %1: %2").arg(entry.backup, source.errorString()), {}};
+        return Error {Text::tr("Cannot read the backup %1: %2").arg(entry.backup, source.errorString()), {}};
     if (info.isSymLink())
         QFile::remove(entry.target); // QSaveFile would write through the link
     return writeAtomically(entry.target, source.readAll(), QFileDevice::Permissions(entry.permissions));

@@ -20,10 +20,10 @@ namespace mtls {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("mtls::ApplyService", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mtls::ApplyService)
+};
 
 constexpr auto kPublic
     = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther;
@@ -58,11 +58,11 @@ QString stateDirFor(const ServerInstallation& installation, const QString& given
 Result<std::unique_ptr<QLockFile>> lockState(const QString& stateDir)
 {
     if (!QDir().mkpath(stateDir))
-        return Error {tr("Cannot create the directory %1 for the apply journal.").arg(stateDir), {}};
+        return Error {Text::tr("Cannot create the directory %1 for the apply journal.").arg(stateDir), {}};
     auto lock = std::make_unique<QLockFile>(stateDir + QStringLiteral("/lock"));
     lock->setStaleLockTime(0);
     if (!lock->tryLock(0))
-        return Error {tr("Another apply or rollback is running for this server. Wait for it to finish."), {}};
+        return Error {Text::tr("Another apply or rollback is running for this server. Wait for it to finish."), {}};
     return lock;
 }
 
@@ -79,7 +79,7 @@ Status undo(const ApplyJournal& journal)
             QDir().rmdir(*it); // only when empty
     }
     if (!failures.isEmpty())
-        return Error {tr("Some files could not be put back; the backups are kept in the apply state directory."),
+        return Error {Text::tr("Some files could not be put back; the backups are kept in the apply state directory."),
                       failures.join(QLatin1Char('\n'))};
     return {};
 }
@@ -124,7 +124,7 @@ Status preflightApache(const ApplyPlan& plan, const ServerInstallation& inst)
         return probe.listen(QHostAddress::LocalHost, 0) ? probe.serverPort() : quint16(0);
     }();
     if (port == 0)
-        return Error {tr("No free loopback port to try the configuration on."), {}};
+        return Error {Text::tr("No free loopback port to try the configuration on."), {}};
     request.listen = {ListenAddress {QStringLiteral("127.0.0.1"), port}};
     request.apacheListen = true;
     auto generated = generateServerConfig(request);
@@ -138,7 +138,7 @@ Status preflightApache(const ApplyPlan& plan, const ServerInstallation& inst)
     options.siteConfig = generated->text;
     ThrowawayServer trial(options);
     if (auto started = trial.start(); !started)
-        return Error {tr("Apache cannot start with the new certificate files."), started.error().fullText()};
+        return Error {Text::tr("Apache cannot start with the new certificate files."), started.error().fullText()};
     return {};
 }
 
@@ -160,7 +160,7 @@ Result<ApplyPlan> planApply(const ApplyRequest& request)
         return domain.error();
     if (request.material.fullChainPem.isEmpty() || request.material.keyPem.isEmpty()
         || request.material.clientCaPem.isEmpty())
-        return Error {tr("The certificate, its key and the Chat client CA are all needed to apply."), {}};
+        return Error {Text::tr("The certificate, its key and the Chat client CA are all needed to apply."), {}};
     const QString dir = inst.certDir + QLatin1Char('/') + domain.value();
 
     ServerConfigRequest config = request.config;
@@ -252,7 +252,8 @@ Result<QString> recoverInterruptedApply(const ServerInstallation& installation, 
         finished.state = ApplyJournal::State::Done;
         if (auto saved = state.save(finished); !saved)
             return saved.error();
-        return tr("An earlier apply for %1 was interrupted after the server reloaded; it is now marked as finished.")
+        return Text::tr(
+                   "An earlier apply for %1 was interrupted after the server reloaded; it is now marked as finished.")
             .arg(journal->domain);
     }
     case ApplyJournal::State::Started:
@@ -261,11 +262,12 @@ Result<QString> recoverInterruptedApply(const ServerInstallation& installation, 
     }
     if (auto undone = undo(journal.value()); !undone)
         return undone.error();
-    QString text = tr("An earlier apply for %1 was interrupted; its changes were rolled back.").arg(journal->domain);
+    QString text
+        = Text::tr("An earlier apply for %1 was interrupted; its changes were rolled back.").arg(journal->domain);
     if (journal->state == ApplyJournal::State::Written) {
         // The reload may have happened just before the interruption: make the server read the old files again.
         if (auto reloaded = ServerControl(installation).reload(); !reloaded)
-            text += QLatin1Char(' ') + tr("The server could not be reloaded (%1).").arg(reloaded.error().message);
+            text += QLatin1Char(' ') + Text::tr("The server could not be reloaded (%1).").arg(reloaded.error().message);
     }
     if (auto marked = markRolledBack(state, journal.value()); !marked)
         return marked.error();
@@ -295,8 +297,8 @@ Result<ApplyResult> applyConfiguration(const ApplyRequest& request)
 
     // Where the user cannot write, nothing is touched: the caller re-runs apply with the platform's elevation.
     if (const QStringList denied = unwritableDirectories(plan.value()); !denied.isEmpty())
-        return Error {tr("You do not have the rights to write into %1. Run apply as an administrator "
-                         "(for example with sudo or pkexec); nothing was changed.")
+        return Error {Text::tr("You do not have the rights to write into %1. Run apply as an administrator "
+                               "(for example with sudo or pkexec); nothing was changed.")
                           .arg(QDir::toNativeSeparators(denied.first())),
                       QStringLiteral("needs-elevation")};
 
@@ -309,7 +311,7 @@ Result<ApplyResult> applyConfiguration(const ApplyRequest& request)
     if (auto conflicts = findSiteConflicts(inst, plan->config.domain, ports, plan->siteFile); conflicts)
         result.findings += conflicts.value();
     else
-        return Error {tr("The current %1 configuration does not pass its own test; fix it before applying.")
+        return Error {Text::tr("The current %1 configuration does not pass its own test; fix it before applying.")
                           .arg(serverKindDisplayName(inst.kind)),
                       conflicts.error().detail};
 
@@ -338,13 +340,13 @@ Result<ApplyResult> applyConfiguration(const ApplyRequest& request)
             error.detail += QLatin1Char('\n') + undone.error().fullText();
         else if (auto marked = markRolledBack(state, journal); !marked)
             error.detail += QLatin1Char('\n') + marked.error().fullText();
-        error.message += QLatin1Char(' ') + tr("Every file was put back as it was.");
+        error.message += QLatin1Char(' ') + Text::tr("Every file was put back as it was.");
         return error;
     };
 
     for (const QString& dir : std::as_const(journal.createdDirs)) {
         if (!QDir().mkdir(dir))
-            return rollBack(Error {tr("Cannot create the directory %1.").arg(QDir::toNativeSeparators(dir)), {}});
+            return rollBack(Error {Text::tr("Cannot create the directory %1.").arg(QDir::toNativeSeparators(dir)), {}});
     }
     steps.done("directories made");
 
@@ -355,7 +357,7 @@ Result<ApplyResult> applyConfiguration(const ApplyRequest& request)
             ? fileops::writeAtomically(change.target, change.content, change.permissions)
             : fileops::makeSymlink(change.target, change.linkTo);
         if (failAt > 0 && i + 1 == failAt)
-            written = Error {tr("Cannot write %1.").arg(QDir::toNativeSeparators(change.target)),
+            written = Error {Text::tr("Cannot write %1.").arg(QDir::toNativeSeparators(change.target)),
                              QStringLiteral("No space left on device (test hook)")};
         if (!written)
             return rollBack(written.error());
@@ -374,14 +376,15 @@ Result<ApplyResult> applyConfiguration(const ApplyRequest& request)
     const ServerControl control(inst);
     if (auto tested = control.test(); !tested) {
         const QString detail = ServerControl::explainError(tested.error().detail, plan->siteFile, plan->config.text);
-        return rollBack(Error {tr("%1 refused the new configuration.").arg(serverKindDisplayName(inst.kind)), detail});
+        return rollBack(
+            Error {Text::tr("%1 refused the new configuration.").arg(serverKindDisplayName(inst.kind)), detail});
     }
     steps.done("tested");
     if (auto reloaded = control.reload(); !reloaded) {
         Error error = rollBack(reloaded.error());
         if (auto again = control.reload(); !again)
             error.detail += QLatin1Char('\n')
-                + tr("Reloading the previous configuration failed too: %1").arg(again.error().fullText());
+                + Text::tr("Reloading the previous configuration failed too: %1").arg(again.error().fullText());
         return error;
     }
     journal.state = ApplyJournal::State::Reloaded;
@@ -404,26 +407,27 @@ Status rollbackLastApply(const ServerInstallation& installation, const QString& 
     if (!recovered)
         return recovered.error();
     if (!state.hasJournal())
-        return Error {tr("There is nothing to roll back: no configuration was applied to this server."), {}};
+        return Error {Text::tr("There is nothing to roll back: no configuration was applied to this server."), {}};
     auto journal = state.load();
     if (!journal)
         return journal.error();
     if (journal->state == ApplyJournal::State::RolledBack && !recovered->isEmpty())
         return {}; // the interrupted apply was the last one, and recovery rolled it back
     if (journal->state != ApplyJournal::State::Done)
-        return Error {tr("There is nothing to roll back: the last apply was already rolled back."), {}};
+        return Error {Text::tr("There is nothing to roll back: the last apply was already rolled back."), {}};
     if (auto undone = undo(journal.value()); !undone)
         return undone;
     if (auto marked = markRolledBack(state, journal.value()); !marked)
         return marked;
     const ServerControl control(installation);
     if (auto tested = control.test(); !tested)
-        return Error {tr("The files were put back, but %1 refuses the restored configuration.")
+        return Error {Text::tr("The files were put back, but %1 refuses the restored configuration.")
                           .arg(serverKindDisplayName(installation.kind)),
                       tested.error().detail};
     if (auto reloaded = control.reload(); !reloaded)
-        return Error {tr("The files were put back, but the server did not reload: %1").arg(reloaded.error().message),
-                      reloaded.error().detail};
+        return Error {
+            Text::tr("The files were put back, but the server did not reload: %1").arg(reloaded.error().message),
+            reloaded.error().detail};
     return {};
 }
 

@@ -10,10 +10,10 @@ namespace mtls {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("mtls::ConfigGenerator", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mtls::ConfigGenerator)
+};
 
 } // namespace
 
@@ -74,10 +74,10 @@ Result<GeneratedConfig> generateServerConfig(const ServerConfigRequest& request)
     checked.listen = request.listen.isEmpty() ? defaultListen() : request.listen;
     for (const ListenAddress& address : std::as_const(checked.listen)) {
         if (parseListen(address.toString()).isEmpty() || address.port == 0)
-            return Error {tr("\"%1\" is not a valid address and port to listen on.").arg(address.toString()), {}};
+            return Error {Text::tr("\"%1\" is not a valid address and port to listen on.").arg(address.toString()), {}};
     }
     if (request.verifyDepth < 1 || request.verifyDepth > 10)
-        return Error {tr("The client certificate verification depth must be between 1 and 10."), {}};
+        return Error {Text::tr("The client certificate verification depth must be between 1 and 10."), {}};
     checked.producedBy = request.producedBy.isEmpty()
         ? QStringLiteral("mTLS Assistant %1").arg(QStringLiteral(MTLS_VERSION))
         : request.producedBy;

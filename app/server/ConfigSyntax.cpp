@@ -9,10 +9,10 @@ namespace mtls::configsyntax {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("mtls::configsyntax", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mtls::configsyntax)
+};
 
 bool hasControl(const QString& value)
 {
@@ -28,16 +28,17 @@ Status checkPathCharacters(const QString& path, const QString& what)
 {
     static const QRegularExpression allowed(QStringLiteral("^[A-Za-z0-9._~/:@!,+=-]*$"));
     if (!allowed.match(path).hasMatch())
-        return Error {tr("The %1 \"%2\" contains characters that cannot be used. Use only ASCII letters, digits and "
-                         "- . _ ~ / : @ ! , + =.")
-                          .arg(what, path),
-                      {}};
+        return Error {
+            Text::tr("The %1 \"%2\" contains characters that cannot be used. Use only ASCII letters, digits and "
+                     "- . _ ~ / : @ ! , + =.")
+                .arg(what, path),
+            {}};
     const QStringList segments = path.split(QLatin1Char('/'));
     for (qsizetype i = 1; i < segments.size(); ++i) {
         const QString& segment = segments.at(i);
         const bool last = i == segments.size() - 1;
         if ((segment.isEmpty() && !last) || segment == QLatin1String(".") || segment == QLatin1String(".."))
-            return Error {tr("The %1 \"%2\" has an empty, \".\" or \"..\" part.").arg(what, path), {}};
+            return Error {Text::tr("The %1 \"%2\" has an empty, \".\" or \"..\" part.").arg(what, path), {}};
     }
     return {};
 }
@@ -50,7 +51,7 @@ Result<QString> normalizeDomain(const QString& input)
     if (domain.endsWith(QLatin1Char('.')))
         domain.chop(1);
     if (domain.isEmpty())
-        return Error {tr("No domain name was given."), {}};
+        return Error {Text::tr("No domain name was given."), {}};
     const QString shown = hasControl(domain) ? QStringLiteral("?") : domain;
     QString ace = domain;
     bool ascii = true;
@@ -70,8 +71,8 @@ Result<QString> normalizeDomain(const QString& input)
     bool numeric = false;
     labels.last().toInt(&numeric);
     if (!valid || numeric)
-        return Error {tr("\"%1\" is not a valid domain name. Use the host name Chat calls, for example "
-                         "\"webhook.example.com\": letters, digits and hyphens, separated by dots.")
+        return Error {Text::tr("\"%1\" is not a valid domain name. Use the host name Chat calls, for example "
+                               "\"webhook.example.com\": letters, digits and hyphens, separated by dots.")
                           .arg(shown),
                       {}};
     return ace;
@@ -83,12 +84,12 @@ Result<QString> normalizeWebhookPath(const QString& input)
     if (path.isEmpty())
         return QStringLiteral("/");
     if (!path.startsWith(QLatin1Char('/')))
-        return Error {
-            tr("The webhook path \"%1\" must start with \"/\".").arg(hasControl(path) ? QStringLiteral("?") : path),
-            {}};
+        return Error {Text::tr("The webhook path \"%1\" must start with \"/\".")
+                          .arg(hasControl(path) ? QStringLiteral("?") : path),
+                      {}};
     if (path.size() > 1024)
-        return Error {tr("The webhook path is too long (at most 1024 characters)."), {}};
-    if (auto checked = checkPathCharacters(path, tr("webhook path")); !checked)
+        return Error {Text::tr("The webhook path is too long (at most 1024 characters)."), {}};
+    if (auto checked = checkPathCharacters(path, Text::tr("webhook path")); !checked)
         return checked.error();
     return path;
 }
@@ -107,8 +108,8 @@ QString UpstreamUrl::toString() const
 Result<UpstreamUrl> parseUpstreamUrl(const QString& input)
 {
     const QString text = input.trimmed();
-    const Error invalid {tr("\"%1\" is not a usable URL for the webhook application. Give it as "
-                            "http://HOST:PORT/PATH, for example http://127.0.0.1:8080/webhook.")
+    const Error invalid {Text::tr("\"%1\" is not a usable URL for the webhook application. Give it as "
+                                  "http://HOST:PORT/PATH, for example http://127.0.0.1:8080/webhook.")
                              .arg(hasControl(text) ? QStringLiteral("?") : text),
                          {}};
     if (text.isEmpty() || hasControl(text) || text.contains(QLatin1Char(' ')) || text.contains(QLatin1Char('\\')))
@@ -119,10 +120,10 @@ Result<UpstreamUrl> parseUpstreamUrl(const QString& input)
     UpstreamUrl upstream;
     upstream.scheme = url.scheme().toLower();
     if (upstream.scheme != QLatin1String("http") && upstream.scheme != QLatin1String("https"))
-        return Error {tr("The webhook application's URL must start with http:// or https://."), {}};
+        return Error {Text::tr("The webhook application's URL must start with http:// or https://."), {}};
     if (!url.userInfo().isEmpty() || url.hasQuery() || url.hasFragment())
-        return Error {tr("The webhook application's URL may not contain a user name, a query (?...) or a "
-                         "fragment (#...)."),
+        return Error {Text::tr("The webhook application's URL may not contain a user name, a query (?...) or a "
+                               "fragment (#...)."),
                       {}};
     QHostAddress address;
     if (address.setAddress(url.host()) && address.scopeId().isEmpty()) {
@@ -136,7 +137,8 @@ Result<UpstreamUrl> parseUpstreamUrl(const QString& input)
     upstream.port = url.port();
     upstream.path = url.path(QUrl::FullyEncoded);
     if (!upstream.path.isEmpty()) {
-        if (auto checked = checkPathCharacters(upstream.path, tr("path of the webhook application's URL")); !checked)
+        if (auto checked = checkPathCharacters(upstream.path, Text::tr("path of the webhook application's URL"));
+            !checked)
             return checked.error();
     }
     return upstream;
@@ -145,15 +147,15 @@ Result<UpstreamUrl> parseUpstreamUrl(const QString& input)
 Result<QString> quoteNginx(const QString& value, const QString& what)
 {
     if (value.isEmpty())
-        return Error {tr("The %1 is empty.").arg(what), {}};
+        return Error {Text::tr("The %1 is empty.").arg(what), {}};
     if (hasControl(value))
-        return Error {tr("The %1 contains a line break or another control character, which cannot be written "
-                         "into an nginx configuration.")
+        return Error {Text::tr("The %1 contains a line break or another control character, which cannot be written "
+                               "into an nginx configuration.")
                           .arg(what),
                       {}};
     if (value.contains(QLatin1Char('$')))
-        return Error {tr("The %1 \"%2\" contains \"$\", which nginx would read as a variable. Rename the file or "
-                         "folder without \"$\".")
+        return Error {Text::tr("The %1 \"%2\" contains \"$\", which nginx would read as a variable. Rename the file or "
+                               "folder without \"$\".")
                           .arg(what, value),
                       {}};
     QString escaped = value;
@@ -165,20 +167,20 @@ Result<QString> quoteNginx(const QString& value, const QString& what)
 Result<QString> quoteApache(const QString& value, const QString& what)
 {
     if (value.isEmpty())
-        return Error {tr("The %1 is empty.").arg(what), {}};
+        return Error {Text::tr("The %1 is empty.").arg(what), {}};
     if (hasControl(value))
-        return Error {tr("The %1 contains a line break or another control character, which cannot be written "
-                         "into an Apache configuration.")
+        return Error {Text::tr("The %1 contains a line break or another control character, which cannot be written "
+                               "into an Apache configuration.")
                           .arg(what),
                       {}};
     if (value.contains(QLatin1Char('\\')))
-        return Error {tr("The %1 \"%2\" contains a backslash, which Apache would read as an escape. Use \"/\" "
-                         "between folders and rename files without \"\\\".")
+        return Error {Text::tr("The %1 \"%2\" contains a backslash, which Apache would read as an escape. Use \"/\" "
+                               "between folders and rename files without \"\\\".")
                           .arg(what, value),
                       {}};
     if (value.contains(QStringLiteral("${")))
-        return Error {tr("The %1 \"%2\" contains \"${\", which Apache would read as a variable. Rename the file "
-                         "or folder.")
+        return Error {Text::tr("The %1 \"%2\" contains \"${\", which Apache would read as a variable. Rename the file "
+                               "or folder.")
                           .arg(what, value),
                       {}};
     QString escaped = value;

@@ -12,10 +12,10 @@ namespace mtls {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("mtls::ConfigTester", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mtls::ConfigTester)
+};
 
 } // namespace
 
@@ -23,7 +23,7 @@ Status proveConfiguration(const ServerConfigRequest& original, const ApplyMateri
 {
     QTemporaryDir dir;
     if (!dir.isValid())
-        return Error {tr("Cannot create a temporary directory to test the configuration."), {}};
+        return Error {Text::tr("Cannot create a temporary directory to test the configuration."), {}};
     const auto privateMode = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
     ServerConfigRequest request = original;
     request.certificatePath = dir.filePath(QStringLiteral("fullchain.pem"));
@@ -40,7 +40,7 @@ Status proveConfiguration(const ServerConfigRequest& original, const ApplyMateri
     }
     QTcpServer probe;
     if (!probe.listen(QHostAddress::LocalHost, 0))
-        return Error {tr("No free loopback port to test the configuration on."), {}};
+        return Error {Text::tr("No free loopback port to test the configuration on."), {}};
     const quint16 port = probe.serverPort();
     probe.close();
     request.listen = {ListenAddress {QStringLiteral("127.0.0.1"), port}};

@@ -15,10 +15,10 @@ namespace mtls {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("mtls::ExportBundle", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mtls::ExportBundle)
+};
 
 constexpr auto kPublic
     = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther;
@@ -89,7 +89,8 @@ Result<ExportResult> exportBundle(const ExportRequest& request)
     static const QRegularExpression safePath(QStringLiteral("^/[A-Za-z0-9._/+@:,=-]*$"));
     if (!safePath.match(root).hasMatch())
         return Error {
-            tr("The server directory \"%1\" must be an absolute path of letters, digits and - . _ / only.").arg(root),
+            Text::tr("The server directory \"%1\" must be an absolute path of letters, digits and - . _ / only.")
+                .arg(root),
             {}};
     const ServerInstallation target = installationForLayout(kind, root, request.layout);
     const QString dir = target.certDir + QLatin1Char('/') + domain.value();
@@ -142,12 +143,14 @@ Result<ExportResult> exportBundle(const ExportRequest& request)
     const bool zip = request.out.endsWith(QLatin1String(".zip"), Qt::CaseInsensitive);
     const QString out = QDir(request.out).absolutePath();
     if (!zip && QFileInfo::exists(out) && !QDir(out).isEmpty())
-        return Error {tr("%1 already exists and is not empty; choose a new folder.").arg(QDir::toNativeSeparators(out)),
-                      {}};
+        return Error {
+            Text::tr("%1 already exists and is not empty; choose a new folder.").arg(QDir::toNativeSeparators(out)),
+            {}};
     QDir().mkpath(QFileInfo(out).absolutePath());
     QTemporaryDir staging(QFileInfo(out).absolutePath() + QStringLiteral("/.mtls-export-XXXXXX"));
     if (!staging.isValid())
-        return Error {tr("Cannot write into %1.").arg(QDir::toNativeSeparators(QFileInfo(out).absolutePath())), {}};
+        return Error {Text::tr("Cannot write into %1.").arg(QDir::toNativeSeparators(QFileInfo(out).absolutePath())),
+                      {}};
     QList<QPair<QString, std::pair<QByteArray, QFileDevice::Permissions>>> files {
         {generated->fileName, {generated->text.toUtf8(), kPublic}},
         {QStringLiteral("certs/fullchain.pem"), {request.material.fullChainPem, kPublic}},
@@ -168,17 +171,17 @@ Result<ExportResult> exportBundle(const ExportRequest& request)
         const QString temporary
             = staging.filePath(QStringLiteral("../") + QFileInfo(staging.path()).fileName() + QStringLiteral(".zip"));
         if (!JlCompress::compressDir(temporary, staging.path(), true))
-            return Error {tr("Cannot write the zip file %1.").arg(QDir::toNativeSeparators(out)), {}};
+            return Error {Text::tr("Cannot write the zip file %1.").arg(QDir::toNativeSeparators(out)), {}};
         QFile::setPermissions(temporary, kPrivate);
         QFile::remove(out);
         if (!QFile::rename(temporary, out)) {
             QFile::remove(temporary);
-            return Error {tr("Cannot write the zip file %1.").arg(QDir::toNativeSeparators(out)), {}};
+            return Error {Text::tr("Cannot write the zip file %1.").arg(QDir::toNativeSeparators(out)), {}};
         }
     } else {
         QDir().rmdir(out);
         if (!QDir().rename(staging.path(), out))
-            return Error {tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(out)), {}};
+            return Error {Text::tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(out)), {}};
         staging.setAutoRemove(false);
         QFile::setPermissions(out, kPrivate | QFileDevice::ExeOwner);
     }

@@ -8,23 +8,23 @@ namespace mtls::detail {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("mtls::NginxConfigWriter", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mtls::NginxConfigWriter)
+};
 
 } // namespace
 
 Result<QString> writeNginxConfig(const CheckedRequest& checked)
 {
     const ServerConfigRequest& r = checked.request;
-    auto certificate = configsyntax::quoteNginx(r.certificatePath, tr("certificate path"));
+    auto certificate = configsyntax::quoteNginx(r.certificatePath, Text::tr("certificate path"));
     if (!certificate)
         return certificate.error();
-    auto key = configsyntax::quoteNginx(r.keyPath, tr("private key path"));
+    auto key = configsyntax::quoteNginx(r.keyPath, Text::tr("private key path"));
     if (!key)
         return key.error();
-    auto clientCa = configsyntax::quoteNginx(r.clientCaPath, tr("client CA path"));
+    auto clientCa = configsyntax::quoteNginx(r.clientCaPath, Text::tr("client CA path"));
     if (!clientCa)
         return clientCa.error();
 

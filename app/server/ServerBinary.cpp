@@ -9,10 +9,10 @@ namespace mtls {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("mtls::ServerBinary", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mtls::ServerBinary)
+};
 
 QStringList extraDirectories(ServerKind kind)
 {
@@ -45,8 +45,8 @@ Result<QString> findServerBinary(ServerKind kind, const QString& hint)
         const QFileInfo info(hint);
         if (info.isFile() && info.isExecutable())
             return info.absoluteFilePath();
-        return Error {tr("The %1 program \"%2\" does not exist or cannot be run. Give the right path, or install "
-                         "%1, for example with \"apt-get install %3\" on Debian or Ubuntu.")
+        return Error {Text::tr("The %1 program \"%2\" does not exist or cannot be run. Give the right path, or install "
+                               "%1, for example with \"apt-get install %3\" on Debian or Ubuntu.")
                           .arg(serverKindDisplayName(kind), QDir::toNativeSeparators(hint), serverDebianPackage(kind)),
                       {}};
     }
@@ -57,9 +57,9 @@ Result<QString> findServerBinary(ServerKind kind, const QString& hint)
         if (!found.isEmpty())
             return found;
     }
-    return Error {tr("%1 is not installed (no \"%2\" program was found in PATH or in /usr/sbin). "
-                     "Install it, for example with \"apt-get install %3\" on Debian or Ubuntu, "
-                     "or give the path of the program.")
+    return Error {Text::tr("%1 is not installed (no \"%2\" program was found in PATH or in /usr/sbin). "
+                           "Install it, for example with \"apt-get install %3\" on Debian or Ubuntu, "
+                           "or give the path of the program.")
                       .arg(serverKindDisplayName(kind), serverProgramNames(kind).join(QStringLiteral("\" or \"")),
                            serverDebianPackage(kind)),
                   {}};

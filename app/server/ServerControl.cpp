@@ -11,10 +11,10 @@ namespace mtls {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("mtls::ServerControl", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mtls::ServerControl)
+};
 
 } // namespace
 
@@ -53,11 +53,11 @@ Result<QString> ServerControl::run(const QStringList& arguments, bool useControl
     qCDebug(lcServer) << "running" << program << args;
     process.start(program, args);
     if (!process.waitForStarted(10000))
-        return Error {tr("Cannot run %1: %2").arg(program, process.errorString()), {}};
+        return Error {Text::tr("Cannot run %1: %2").arg(program, process.errorString()), {}};
     if (!process.waitForFinished(timeoutMs)) {
         process.kill();
         process.waitForFinished(1000);
-        return Error {tr("%1 did not finish within %2 seconds.").arg(program).arg(timeoutMs / 1000), {}};
+        return Error {Text::tr("%1 did not finish within %2 seconds.").arg(program).arg(timeoutMs / 1000), {}};
     }
     const QString output = QString::fromLocal8Bit(process.readAll()).trimmed();
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
@@ -72,7 +72,7 @@ Status ServerControl::test() const
         = run(script ? QStringList {QStringLiteral("configtest")} : QStringList {QStringLiteral("-t")}, script, 60000);
     if (!result)
         return Error {result.error().message.isEmpty()
-                          ? tr("%1 rejected the configuration.").arg(serverKindDisplayName(m_installation.kind))
+                          ? Text::tr("%1 rejected the configuration.").arg(serverKindDisplayName(m_installation.kind))
                           : result.error().message,
                       result.error().detail};
     return {};
@@ -81,7 +81,7 @@ Status ServerControl::test() const
 Status ServerControl::reload() const
 {
     if (qEnvironmentVariable("MTLS_TEST_FAIL_RELOAD") == QLatin1String("1"))
-        return Error {tr("%1 did not reload (test hook).").arg(serverKindDisplayName(m_installation.kind)), {}};
+        return Error {Text::tr("%1 did not reload (test hook).").arg(serverKindDisplayName(m_installation.kind)), {}};
     const bool script = !controlScript().isEmpty();
     QStringList args;
     if (script)
@@ -92,7 +92,7 @@ Status ServerControl::reload() const
         args << QStringLiteral("-k") << QStringLiteral("graceful");
     auto result = run(args, script, 60000);
     if (!result)
-        return Error {result.error().message.isEmpty() ? tr("%1 did not reload its configuration. Is it running?")
+        return Error {result.error().message.isEmpty() ? Text::tr("%1 did not reload its configuration. Is it running?")
                                                              .arg(serverKindDisplayName(m_installation.kind))
                                                        : result.error().message,
                       result.error().detail};
@@ -105,10 +105,11 @@ Result<QString> ServerControl::dumpConfiguration() const
     auto result
         = run({m_installation.kind == ServerKind::Nginx ? QStringLiteral("-T") : QStringLiteral("-S")}, script, 60000);
     if (!result)
-        return Error {result.error().message.isEmpty()
-                          ? tr("%1 could not show its configuration.").arg(serverKindDisplayName(m_installation.kind))
-                          : result.error().message,
-                      result.error().detail};
+        return Error {
+            result.error().message.isEmpty()
+                ? Text::tr("%1 could not show its configuration.").arg(serverKindDisplayName(m_installation.kind))
+                : result.error().message,
+            result.error().detail};
     return result;
 }
 
@@ -124,7 +125,7 @@ QString ServerControl::explainError(const QString& output, const QString& file, 
             return;
         seen << number;
         explained += QLatin1Char('\n')
-            + tr("Line %1 of %2: %3").arg(number).arg(QFileInfo(file).fileName(), lines.at(number - 1).trimmed());
+            + Text::tr("Line %1 of %2: %3").arg(number).arg(QFileInfo(file).fileName(), lines.at(number - 1).trimmed());
     };
     for (auto it = nginxLocation.globalMatch(output); it.hasNext();) {
         const auto m = it.next();

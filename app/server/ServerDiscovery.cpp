@@ -13,10 +13,10 @@ namespace mtls {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("mtls::ServerDiscovery", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mtls::ServerDiscovery)
+};
 
 bool isDir(const QString& path)
 {
@@ -254,7 +254,7 @@ Result<ServerInstallation> discoverServer(ServerKind kind, const DiscoveryOption
     }
     if (root.isEmpty() || !isDir(root))
         return Error {
-            tr("The %1 configuration directory was not found%2. Give it with --server-root.")
+            Text::tr("The %1 configuration directory was not found%2. Give it with --server-root.")
                 .arg(serverKindDisplayName(kind),
                      root.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(QDir::toNativeSeparators(root))),
             {}};
@@ -262,7 +262,7 @@ Result<ServerInstallation> discoverServer(ServerKind kind, const DiscoveryOption
     installation.binary = binary.value();
     installation.prefix = options.prefix;
     if (!isFile(installation.mainConfig))
-        return Error {tr("The %1 main configuration file %2 does not exist. Give it with --main-config.")
+        return Error {Text::tr("The %1 main configuration file %2 does not exist. Give it with --main-config.")
                           .arg(serverKindDisplayName(kind), QDir::toNativeSeparators(installation.mainConfig)),
                       {}};
     installation.version = parseServerVersion(kind, runForOutput(binary.value(), {QStringLiteral("-v")}));

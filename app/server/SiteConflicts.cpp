@@ -10,10 +10,10 @@ namespace mtls {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("mtls::SiteConflicts", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mtls::SiteConflicts)
+};
 
 quint16 portOfListen(const QString& value)
 {
@@ -193,12 +193,12 @@ Findings siteConflictFindings(const QList<VirtualSite>& sites, const QString& do
             Finding f;
             f.code = QStringLiteral("SERVER_NAME_CONFLICT");
             f.severity = Severity::Warning;
-            f.message = tr("Another site already answers for %1 on port %2 (%3). The server will use only one of "
-                           "them, so Chat's calls might not reach the new configuration.")
+            f.message = Text::tr("Another site already answers for %1 on port %2 (%3). The server will use only one of "
+                                 "them, so Chat's calls might not reach the new configuration.")
                             .arg(domain)
                             .arg(port)
                             .arg(where);
-            f.hint = tr("Remove or change that site, or merge the client certificate settings into it.");
+            f.hint = Text::tr("Remove or change that site, or merge the client certificate settings into it.");
             f.subject = site.file;
             findings << f;
         }

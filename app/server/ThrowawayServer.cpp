@@ -25,10 +25,10 @@ namespace mtls {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("mtls::ThrowawayServer", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mtls::ThrowawayServer)
+};
 
 // The primary group of "nobody": nogroup on Debian, nobody on RHEL and Alpine.
 QString nobodyGroup()
@@ -55,7 +55,7 @@ Status writeText(const QString& path, const QString& text)
 {
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(text.toUtf8()) < 0 || !file.flush())
-        return Error {tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()), {}};
+        return Error {Text::tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()), {}};
     return {};
 }
 
@@ -226,19 +226,20 @@ Status ThrowawayServer::prepare()
         m_tempDir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/mtls-throwaway-XXXXXX"));
         if (!m_tempDir->isValid())
             return Error {
-                tr("Cannot create a temporary directory for the test server: %1").arg(m_tempDir->errorString()), {}};
+                Text::tr("Cannot create a temporary directory for the test server: %1").arg(m_tempDir->errorString()),
+                {}};
         m_prefix = QDir(m_tempDir->path()).absolutePath();
     } else {
         m_prefix = QDir(m_options.prefix).absolutePath();
     }
     if (m_prefix.contains(QLatin1Char('"')) || m_prefix.contains(QLatin1Char('\n')))
         return Error {
-            tr("The directory %1 cannot be used for a test server: its name contains a quote or a line break.")
+            Text::tr("The directory %1 cannot be used for a test server: its name contains a quote or a line break.")
                 .arg(QDir::toNativeSeparators(m_prefix)),
             {}};
     for (const char* sub : {"logs", "tmp", "run", "conf.d", "sites-enabled", "htdocs"}) {
         if (!QDir().mkpath(m_prefix + QLatin1Char('/') + QLatin1String(sub)))
-            return Error {tr("Cannot create the directory %1.")
+            return Error {Text::tr("Cannot create the directory %1.")
                               .arg(QDir::toNativeSeparators(m_prefix + QLatin1Char('/') + QLatin1String(sub))),
                           {}};
     }
@@ -273,15 +274,15 @@ Result<QString> ThrowawayServer::runBinary(const QStringList& arguments, int tim
     process.setWorkingDirectory(m_prefix);
     process.start(m_binary, selectArguments() + arguments);
     if (!process.waitForStarted(timeoutMs))
-        return Error {tr("Cannot run %1: %2").arg(m_binary, process.errorString()), {}};
+        return Error {Text::tr("Cannot run %1: %2").arg(m_binary, process.errorString()), {}};
     if (!process.waitForFinished(timeoutMs)) {
         process.kill();
         process.waitForFinished(1000);
-        return Error {tr("%1 did not finish within %2 seconds.").arg(m_binary).arg(timeoutMs / 1000), {}};
+        return Error {Text::tr("%1 did not finish within %2 seconds.").arg(m_binary).arg(timeoutMs / 1000), {}};
     }
     const QString output = QString::fromLocal8Bit(process.readAll()).trimmed();
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
-        return Error {tr("%1 rejected the configuration.").arg(serverKindDisplayName(m_options.kind)), output};
+        return Error {Text::tr("%1 rejected the configuration.").arg(serverKindDisplayName(m_options.kind)), output};
     return output;
 }
 
@@ -320,12 +321,12 @@ Status ThrowawayServer::start()
     if (auto tested = test(); !tested)
         return tested;
     if (m_options.port == 0)
-        return Error {tr("No port was given for the test server."), {}};
+        return Error {Text::tr("No port was given for the test server."), {}};
     {
         QTcpSocket probe;
         probe.connectToHost(m_options.host, m_options.port);
         if (probe.waitForConnected(200))
-            return Error {tr("Port %1 on %2 is already in use.").arg(m_options.port).arg(m_options.host), {}};
+            return Error {Text::tr("Port %1 on %2 is already in use.").arg(m_options.port).arg(m_options.host), {}};
     }
     m_process = std::make_unique<QProcess>();
     m_process->setWorkingDirectory(m_prefix);
@@ -345,7 +346,7 @@ Status ThrowawayServer::start()
     if (!m_process->waitForStarted(m_options.startTimeoutMs)) {
         const QString why = m_process->errorString();
         m_process.reset();
-        return Error {tr("Cannot start %1: %2").arg(m_binary, why), {}};
+        return Error {Text::tr("Cannot start %1: %2").arg(m_binary, why), {}};
     }
     m_pid = m_process->processId();
     // Apache binds its ports before it loads certificates and keys: it is ready once it logs
@@ -363,7 +364,7 @@ Status ThrowawayServer::start()
     if (!ready || m_process->state() == QProcess::NotRunning) {
         const QString output = readTail(m_prefix + QStringLiteral("/logs/stderr.log"), 20);
         stop();
-        return Error {tr("%1 did not start listening on %2 port %3.")
+        return Error {Text::tr("%1 did not start listening on %2 port %3.")
                           .arg(serverKindDisplayName(m_options.kind), m_options.host)
                           .arg(m_options.port),
                       (output + QLatin1Char('\n') + errorLogTail(20)).trimmed()};
@@ -374,7 +375,7 @@ Status ThrowawayServer::start()
 Status ThrowawayServer::reload()
 {
     if (!isRunning())
-        return Error {tr("The test server is not running."), {}};
+        return Error {Text::tr("The test server is not running."), {}};
     if (auto tested = test(); !tested)
         return tested;
 #ifdef Q_OS_UNIX
@@ -385,21 +386,21 @@ Status ThrowawayServer::reload()
     const int before = countInFile(errorLogPath(), marker);
     const auto pid = pid_t(m_pid);
     if (::kill(pid, m_options.kind == ServerKind::Nginx ? SIGHUP : SIGUSR1) != 0)
-        return Error {tr("Cannot signal the test server to reload."), {}};
+        return Error {Text::tr("Cannot signal the test server to reload."), {}};
     QDeadlineTimer deadline(m_options.startTimeoutMs);
     while (countInFile(errorLogPath(), marker) <= before) {
         if (deadline.hasExpired() || m_process->state() == QProcess::NotRunning)
-            return Error {tr("%1 did not reload its configuration.").arg(serverKindDisplayName(m_options.kind)),
+            return Error {Text::tr("%1 did not reload its configuration.").arg(serverKindDisplayName(m_options.kind)),
                           errorLogTail(20)};
         QThread::msleep(20);
     }
     // Give the new workers a moment to take over: wait until the port accepts connections.
     if (!waitForPort(m_options.startTimeoutMs))
-        return Error {tr("%1 stopped listening after the reload.").arg(serverKindDisplayName(m_options.kind)),
+        return Error {Text::tr("%1 stopped listening after the reload.").arg(serverKindDisplayName(m_options.kind)),
                       errorLogTail(20)};
     return {};
 #else
-    return Error {tr("Reloading a test server is only supported on Unix."), {}};
+    return Error {Text::tr("Reloading a test server is only supported on Unix."), {}};
 #endif
 }
 

@@ -6,10 +6,10 @@ namespace mtls {
 
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("mtls::TlsProfile", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mtls::TlsProfile)
+};
 
 } // namespace
 
@@ -71,10 +71,11 @@ Findings tlsProfileFindings(TlsProfile profile)
     Finding finding;
     finding.code = QStringLiteral("LEGACY_TLS");
     finding.severity = Severity::Warning;
-    finding.message = tr("The chat-guide profile allows only TLS 1.0 and TLS 1.1, as the Chat guide's sample does. "
-                         "Those versions are deprecated (RFC 8996) and refused by OpenSSL 3 at its default security "
-                         "level, so a current server with this configuration cannot complete a handshake with them.");
-    finding.hint = tr("Use the intermediate profile (TLS 1.2 and 1.3, the default) or modern (TLS 1.3 only).");
+    finding.message
+        = Text::tr("The chat-guide profile allows only TLS 1.0 and TLS 1.1, as the Chat guide's sample does. "
+                   "Those versions are deprecated (RFC 8996) and refused by OpenSSL 3 at its default security "
+                   "level, so a current server with this configuration cannot complete a handshake with them.");
+    finding.hint = Text::tr("Use the intermediate profile (TLS 1.2 and 1.3, the default) or modern (TLS 1.3 only).");
     return {finding};
 }
 
