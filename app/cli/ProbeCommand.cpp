@@ -12,28 +12,28 @@
 namespace mtls::cli {
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("mtls::cli::ProbeCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mtls::cli::ProbeCommand)
+};
 
 QCommandLineOption option(const char* name, const char* description, const char* valueName = nullptr)
 {
     if (valueName)
-        return QCommandLineOption(QString::fromLatin1(name), tr(description), tr(valueName));
-    return QCommandLineOption(QString::fromLatin1(name), tr(description));
+        return QCommandLineOption(QString::fromLatin1(name), Text::tr(description), Text::tr(valueName));
+    return QCommandLineOption(QString::fromLatin1(name), Text::tr(description));
 }
 
 } // namespace
 
 QString ProbeCommand::summary() const
 {
-    return tr("Test a live webhook endpoint as Chat's servers will meet it (TLS, client certificate, HTTP).");
+    return Text::tr("Test a live webhook endpoint as Chat's servers will meet it (TLS, client certificate, HTTP).");
 }
 
 void ProbeCommand::setup(QCommandLineParser& parser) const
 {
-    parser.addPositionalArgument(QStringLiteral("URL"), tr("The webhook URL, https://host[:port]/path"));
+    parser.addPositionalArgument(QStringLiteral("URL"), Text::tr("The webhook URL, https://host[:port]/path"));
 #define MTLS_N(text) QT_TRANSLATE_NOOP("mtls::cli::ProbeCommand", text)
     parser.addOption(option("server-ca",
                             MTLS_N("Trust this CA for the server's certificate instead of the system store."),
@@ -53,18 +53,18 @@ int ProbeCommand::run(const QCommandLineParser& parser) const
 {
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
-        return Output::usageError(name(), tr("give exactly one URL."));
+        return Output::usageError(name(), Text::tr("give exactly one URL."));
     ProbeOptions options;
     options.url = QUrl(positional.first(), QUrl::StrictMode);
     if (parser.isSet(QStringLiteral("timeout"))) {
         bool ok = false;
         const double seconds = parser.value(QStringLiteral("timeout")).toDouble(&ok);
         if (!ok || !(seconds > 0) || seconds > 3600)
-            return Output::usageError(name(), tr("--timeout needs a number of seconds between 0 and 3600."));
+            return Output::usageError(name(), Text::tr("--timeout needs a number of seconds between 0 and 3600."));
         options.timeoutMs = static_cast<int>(std::lround(seconds * 1000));
     }
     if (parser.isSet(QStringLiteral("client-cert")) != parser.isSet(QStringLiteral("client-key")))
-        return Output::usageError(name(), tr("--client-cert and --client-key go together."));
+        return Output::usageError(name(), Text::tr("--client-cert and --client-key go together."));
 
     if (parser.isSet(QStringLiteral("server-ca"))) {
         auto cas = readCertificatesFile(parser.value(QStringLiteral("server-ca")));

@@ -15,22 +15,22 @@
 namespace mtls::cli {
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("mtls::cli::SandboxCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mtls::cli::SandboxCommand)
+};
 
 QString verdict(const SandboxReport& report)
 {
     const ProbeReport& p = report.probe;
     QString refusal = p.withoutClientCertificate == CallerOutcome::RejectedByHttpStatus
-        ? tr("refused with HTTP %1").arg(p.httpStatusWithoutCertificate.value_or(0))
-        : tr("refused in the TLS handshake");
-    return tr("The setup works: a caller without a client certificate was %1, the stand-in for Chat's servers "
-              "with its certificate got through (HTTP %2), and %3 request(s) reached the webhook application.")
+        ? Text::tr("refused with HTTP %1").arg(p.httpStatusWithoutCertificate.value_or(0))
+        : Text::tr("refused in the TLS handshake");
+    return Text::tr("The setup works: a caller without a client certificate was %1, the stand-in for Chat's servers "
+                    "with its certificate got through (HTTP %2), and %n request(s) reached the webhook application.",
+                    nullptr, report.requestsReachingApplication)
         .arg(refusal)
-        .arg(p.httpStatusWithCertificate.value_or(0))
-        .arg(report.requestsReachingApplication);
+        .arg(p.httpStatusWithCertificate.value_or(0));
 }
 
 // Ctrl+C, SIGTERM and SIGHUP only write a byte into a pipe, so that the command always gets to stop the server
@@ -89,30 +89,31 @@ private:
 
 QString SandboxCommand::summary() const
 {
-    return tr("Show the whole job on this computer: test certificates, generated configuration, the real server, "
-              "the probe.");
+    return Text::tr("Show the whole job on this computer: test certificates, generated configuration, the real server, "
+                    "the probe.");
 }
 
 void SandboxCommand::setup(QCommandLineParser& parser) const
 {
-    parser.addOption(QCommandLineOption(QStringLiteral("server"), tr("The server to run: nginx (default) or apache."),
-                                        tr("nginx|apache"), QStringLiteral("nginx")));
-    parser.addOption(
-        QCommandLineOption(QStringLiteral("keep"), tr("Leave the sandbox running after the report, until Ctrl+C.")));
+    parser.addOption(QCommandLineOption(QStringLiteral("server"),
+                                        Text::tr("The server to run: nginx (default) or apache."),
+                                        Text::tr("nginx|apache"), QStringLiteral("nginx")));
+    parser.addOption(QCommandLineOption(QStringLiteral("keep"),
+                                        Text::tr("Leave the sandbox running after the report, until Ctrl+C.")));
 }
 
 int SandboxCommand::run(const QCommandLineParser& parser) const
 {
     if (!parser.positionalArguments().isEmpty())
-        return Output::usageError(name(), tr("takes no arguments."));
+        return Output::usageError(name(), Text::tr("takes no arguments."));
     const auto kind = serverKindFromName(parser.value(QStringLiteral("server")));
     if (!kind)
-        return Output::usageError(name(), tr("--server must be nginx or apache."));
+        return Output::usageError(name(), Text::tr("--server must be nginx or apache."));
     const bool keep = parser.isSet(QStringLiteral("keep"));
     const StopSignals stopSignals; // from here on, an interruption still ends with the cleanup below
 
     Output::line(Output::paint(
-        tr("mTLS Assistant sandbox: the whole job on this computer, with %1").arg(serverKindDisplayName(*kind)),
+        Text::tr("mTLS Assistant sandbox: the whole job on this computer, with %1").arg(serverKindDisplayName(*kind)),
         Output::Colour::Bold));
     Sandbox sandbox(*kind);
     sandbox.setProgressCallback([](const QString& what) { Output::line(QStringLiteral("  - ") + what); });
@@ -122,7 +123,7 @@ int SandboxCommand::run(const QCommandLineParser& parser) const
     const SandboxReport& report = result.value();
 
     Output::line();
-    Output::line(Output::paint(tr("The generated configuration"), Output::Colour::Bold));
+    Output::line(Output::paint(Text::tr("The generated configuration"), Output::Colour::Bold));
     for (const QString& l : report.config.text.split(QLatin1Char('\n')))
         Output::line(QStringLiteral("  | ") + l);
     Output::line();
@@ -131,13 +132,13 @@ int SandboxCommand::run(const QCommandLineParser& parser) const
     if (report.ok())
         Output::line(Output::paint(verdict(report), Output::Colour::Green));
     else
-        Output::line(
-            Output::paint(tr("The sandbox did not work as it should: see the findings above."), Output::Colour::Red));
-    Output::line(tr("From command to report: %1 ms.").arg(report.elapsedMs));
+        Output::line(Output::paint(Text::tr("The sandbox did not work as it should: see the findings above."),
+                                   Output::Colour::Red));
+    Output::line(Text::tr("From command to report: %1 ms.").arg(report.elapsedMs));
 
     if (keep) {
         Output::line();
-        Output::line(tr("The sandbox keeps running under %1. Try it:").arg(report.prefix));
+        Output::line(Text::tr("The sandbox keeps running under %1. Try it:").arg(report.prefix));
         const QString pki = report.prefix + QStringLiteral("/pki/");
         Output::line(
             QStringLiteral("  curl --cacert %1server-ca.crt --cert %1client.crt --key %1client.key -d '{}' '%2'")
@@ -145,13 +146,13 @@ int SandboxCommand::run(const QCommandLineParser& parser) const
         Output::line(QStringLiteral("  mtls-assistant-cli probe '%1' --server-ca %2server-ca.crt --client-ca "
                                     "%2chat-client-ca.crt --client-cert %2client.crt --client-key %2client.key")
                          .arg(report.url, pki));
-        Output::line(tr("Press Ctrl+C (or run: kill %1) to stop it and remove everything.").arg(::getpid()));
+        Output::line(Text::tr("Press Ctrl+C (or run: kill %1) to stop it and remove everything.").arg(::getpid()));
         fflush(stdout);
         stopSignals.wait();
     }
     sandbox.stop();
-    Output::line(
-        tr("Stopped %1 and the webhook application; removed %2.").arg(serverKindDisplayName(*kind), report.prefix));
+    Output::line(Text::tr("Stopped %1 and the webhook application; removed %2.")
+                     .arg(serverKindDisplayName(*kind), report.prefix));
     return report.ok() ? ExitOk : ExitFindings;
 }
 

@@ -8,10 +8,10 @@
 namespace mtls {
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("mtls::Prober", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mtls::Prober)
+};
 
 QString findingsText(const Findings& findings)
 {
@@ -28,7 +28,7 @@ Result<Certificates> readCertificatesFile(const QString& path)
     const Material material = MaterialLoader().loadFile(path);
     const Certificates certificates = material.allCertificates();
     if (certificates.isEmpty())
-        return Error {tr("%1 holds no certificate.").arg(path), findingsText(material.findings)};
+        return Error {Text::tr("%1 holds no certificate.").arg(path), findingsText(material.findings)};
     return certificates;
 }
 
@@ -36,7 +36,7 @@ Result<PrivateKey> readPrivateKeyFile(const QString& path)
 {
     const Material material = MaterialLoader().loadFile(path);
     if (material.keys.isEmpty())
-        return Error {tr("%1 holds no private key that can be read without a passphrase.").arg(path),
+        return Error {Text::tr("%1 holds no private key that can be read without a passphrase.").arg(path),
                       findingsText(material.findings)};
     return material.keys.first().key;
 }

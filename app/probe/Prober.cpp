@@ -23,25 +23,25 @@ using Failure = AttemptResult::Failure;
 
 constexpr qint64 kLegacyCheckMs = 3000;
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("mtls::Prober", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mtls::Prober)
+};
 
 Error cancelledError()
 {
-    return Error {tr("The probe was cancelled."), QString()};
+    return Error {Text::tr("The probe was cancelled."), QString()};
 }
 
 Result<SslCtxPtr> makeContext()
 {
     SslCtxPtr ctx(SSL_CTX_new(TLS_client_method()));
     if (!ctx)
-        return Error {tr("Cannot set up TLS."), drainOpenSslErrors()};
+        return Error {Text::tr("Cannot set up TLS."), drainOpenSslErrors()};
     SSL_CTX_set_verify(ctx.get(), SSL_VERIFY_NONE, nullptr); // the chain is judged afterwards, on its own
     SSL_CTX_set_read_ahead(ctx.get(), 1); // whole socket reads instead of record header, then body
     if (SSL_CTX_set_min_proto_version(ctx.get(), TLS1_2_VERSION) != 1)
-        return Error {tr("Cannot set up TLS."), drainOpenSslErrors()};
+        return Error {Text::tr("Cannot set up TLS."), drainOpenSslErrors()};
     return ctx;
 }
 
@@ -169,15 +169,15 @@ Status Prober::validate(const ProbeOptions& options)
 {
     const QUrl& url = options.url;
     if (!url.isValid() || url.scheme() != QLatin1String("https") || url.host().isEmpty())
-        return Error {tr("The webhook URL must be a full https:// address, such as "
-                         "https://www.example.com/im/callback (Chat calls webhooks over HTTPS only)."),
+        return Error {Text::tr("The webhook URL must be a full https:// address, such as "
+                               "https://www.example.com/im/callback (Chat calls webhooks over HTTPS only)."),
                       QString()};
     if (options.clientCertificate.isNull() != options.clientKey.isNull())
-        return Error {tr("A test client certificate needs its private key, and the reverse."), QString()};
+        return Error {Text::tr("A test client certificate needs its private key, and the reverse."), QString()};
     if (!options.clientCertificate.isNull() && !options.clientKey.matches(options.clientCertificate))
-        return Error {tr("The client key does not belong to the client certificate."), QString()};
+        return Error {Text::tr("The client key does not belong to the client certificate."), QString()};
     if (options.timeoutMs <= 0)
-        return Error {tr("The time limit must be more than zero."), QString()};
+        return Error {Text::tr("The time limit must be more than zero."), QString()};
     return {};
 }
 

@@ -14,10 +14,10 @@
 namespace mtls {
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("mtls::Prober", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mtls::Prober)
+};
 
 struct Lookup
 {
@@ -111,13 +111,13 @@ Result<std::vector<SocketAddress>> resolveHost(const QString& host, quint16 port
         while (!lookup->finished && !deadline.expired() && !deadline.cancelled())
             lookup->done.wait_for(lock, std::chrono::milliseconds(deadline.sliceMs()));
         if (!lookup->finished)
-            return Error {deadline.cancelled() ? tr("The probe was cancelled.")
-                                               : tr("Looking up %1 took longer than the time limit.").arg(bare),
+            return Error {deadline.cancelled() ? Text::tr("The probe was cancelled.")
+                                               : Text::tr("Looking up %1 took longer than the time limit.").arg(bare),
                           QString()};
     }
     std::lock_guard<std::mutex> lock(lookup->mutex);
     if (lookup->rc != 0 || lookup->addresses.empty())
-        return Error {tr("The name %1 could not be resolved to an address.").arg(bare),
+        return Error {Text::tr("The name %1 could not be resolved to an address.").arg(bare),
                       QString::fromLocal8Bit(gai_strerror(lookup->rc))};
     return lookup->addresses;
 }

@@ -15,10 +15,10 @@
 namespace mtls {
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("mtls::Sandbox", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mtls::Sandbox)
+};
 
 quint16 freeLoopbackPort()
 {
@@ -93,33 +93,33 @@ Result<SandboxReport> Sandbox::run()
         return binary.error();
     report.serverBinary = binary.value();
 
-    progress(tr("Making a throwaway test PKI (server CA, server certificate, stand-in Chat client CA, client "
-                "certificate)"));
+    progress(Text::tr("Making a throwaway test PKI (server CA, server certificate, stand-in Chat client CA, client "
+                      "certificate)"));
     auto pki = SandboxPki::make();
     if (!pki)
         return pki.error();
     m_dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/mtls-sandbox-XXXXXX"));
     if (!m_dir->isValid())
-        return Error {tr("Cannot create a temporary directory."), m_dir->errorString()};
+        return Error {Text::tr("Cannot create a temporary directory."), m_dir->errorString()};
     report.prefix = m_dir->path();
     // The server's unprivileged workers must be able to pass through; the keys inside stay 0600.
     QFile::setPermissions(report.prefix,
                           QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ExeGroup | QFile::ExeOther);
     const QString pkiDir = m_dir->path() + QStringLiteral("/pki");
     if (!QDir().mkpath(pkiDir))
-        return Error {tr("Cannot create %1.").arg(pkiDir), QString()};
+        return Error {Text::tr("Cannot create %1.").arg(pkiDir), QString()};
     if (Status written = pki->writeTo(pkiDir); !written)
         return written.error();
 
-    progress(tr("Starting the webhook application"));
+    progress(Text::tr("Starting the webhook application"));
     m_upstream = std::make_unique<WebhookUpstream>();
     if (Status up = m_upstream->start(); !up)
         return up.error();
 
-    progress(tr("Generating the %1 configuration").arg(serverKindDisplayName(m_server)));
+    progress(Text::tr("Generating the %1 configuration").arg(serverKindDisplayName(m_server)));
     const quint16 port = freeLoopbackPort();
     if (port == 0)
-        return Error {tr("No free port on 127.0.0.1."), QString()};
+        return Error {Text::tr("No free port on 127.0.0.1."), QString()};
     ServerConfigRequest request;
     request.server = m_server;
     request.domain = QStringLiteral("localhost");
@@ -135,7 +135,7 @@ Result<SandboxReport> Sandbox::run()
         return config.error();
     report.config = config.value();
 
-    progress(tr("Starting %1 on 127.0.0.1:%2").arg(serverKindDisplayName(m_server)).arg(port));
+    progress(Text::tr("Starting %1 on 127.0.0.1:%2").arg(serverKindDisplayName(m_server)).arg(port));
     ThrowawayServerOptions options;
     options.kind = m_server;
     options.binary = report.serverBinary;
@@ -151,7 +151,7 @@ Result<SandboxReport> Sandbox::run()
     report.url = QStringLiteral("https://localhost:%1%2?SdkAppid=1400000000&CallbackCommand=State.StateChange")
                      .arg(port)
                      .arg(kWebhookPath);
-    progress(tr("Probing %1 without and with the client certificate").arg(report.url));
+    progress(Text::tr("Probing %1 without and with the client certificate").arg(report.url));
     ProbeOptions probe;
     probe.url = QUrl(report.url);
     probe.serverCas = {pki->serverCa};

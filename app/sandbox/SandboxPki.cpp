@@ -10,14 +10,14 @@
 namespace mtls {
 namespace {
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("mtls::SandboxPki", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mtls::SandboxPki)
+};
 
 Error sslError(const QString& what)
 {
-    return Error {tr("Cannot make the sandbox's test certificates (%1).").arg(what), drainOpenSslErrors()};
+    return Error {Text::tr("Cannot make the sandbox's test certificates (%1).").arg(what), drainOpenSslErrors()};
 }
 
 Result<PrivateKey> makeKey()
@@ -80,11 +80,11 @@ Status writeFile(const QString& path, const QByteArray& data, bool secret)
 {
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return Error {tr("Cannot write %1: %2").arg(path, file.errorString()), QString()};
+        return Error {Text::tr("Cannot write %1: %2").arg(path, file.errorString()), QString()};
     if (secret)
         file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
     if (file.write(data) != data.size())
-        return Error {tr("Cannot write %1: %2").arg(path, file.errorString()), QString()};
+        return Error {Text::tr("Cannot write %1: %2").arg(path, file.errorString()), QString()};
     return {};
 }
 
