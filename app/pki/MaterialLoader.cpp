@@ -8,7 +8,6 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
-#include <QThread>
 
 #include <openssl/pem.h>
 #include <openssl/pkcs7.h>
@@ -16,8 +15,6 @@
 
 #include <cstring>
 #include <mutex>
-#include <thread>
-#include <vector>
 
 namespace mtls {
 
@@ -142,45 +139,6 @@ void addEncryptedPkcs8(Material& material, const X509_SIG* encrypted, const QByt
     else
         material.findings.append(passphraseWrong(origin));
     clearOpenSslErrors();
-}
-
-bool isCertificateLabel(const QByteArray& label)
-{
-    return label == "CERTIFICATE" || label == "X509 CERTIFICATE" || label == "TRUSTED CERTIFICATE";
-}
-
-// The certificates among `blocks`, decoded (null where damaged; the other slots stay null). OpenSSL 3.0 spends
-// about 100 µs on each, so a large bundle (a CA store of thousands) is decoded on every core.
-std::vector<X509Ptr> decodeCertificates(const QList<PemBlock>& blocks)
-{
-    constexpr qsizetype kParallelFrom = 256;
-    std::vector<X509Ptr> certificates(static_cast<size_t>(blocks.size()));
-    const auto decodeRange = [&](qsizetype begin, qsizetype end) {
-        for (qsizetype i = begin; i < end; ++i) {
-            const PemBlock& block = blocks.at(i);
-            if (!isCertificateLabel(block.label))
-                continue;
-            BioPtr bio = memoryBio(block.text);
-            certificates[static_cast<size_t>(i)].reset(block.label == "TRUSTED CERTIFICATE"
-                                                           ? PEM_read_bio_X509_AUX(bio.get(), nullptr, nullptr, nullptr)
-                                                           : PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
-        }
-        clearOpenSslErrors(); // the error queue is per thread
-    };
-    const qsizetype count = blocks.size();
-    const int threads = count >= kParallelFrom ? std::max(1, QThread::idealThreadCount()) : 1;
-    if (threads == 1) {
-        decodeRange(0, count);
-        return certificates;
-    }
-    std::vector<std::thread> workers;
-    const qsizetype chunk = (count + threads - 1) / threads;
-    for (qsizetype begin = chunk; begin < count; begin += chunk)
-        workers.emplace_back(decodeRange, begin, std::min(count, begin + chunk));
-    decodeRange(0, std::min(count, chunk));
-    for (std::thread& worker : workers)
-        worker.join();
-    return certificates;
 }
 
 bool isIgnorablePemLabel(const QByteArray& label)
@@ -346,14 +304,13 @@ Material MaterialLoader::loadPem(const QByteArray& data, const QString& origin) 
 {
     Material material;
     const QList<PemBlock> blocks = readPemBlocks(data);
-    std::vector<X509Ptr> certificates = decodeCertificates(blocks);
-    for (qsizetype i = 0; i < blocks.size(); ++i) {
-        const PemBlock& block = blocks.at(i);
+    for (const PemBlock& block : blocks) {
         clearOpenSslErrors();
         BioPtr bio = memoryBio(block.text);
         const QByteArray& label = block.label;
-        if (isCertificateLabel(label)) {
-            const X509Ptr& x509 = certificates[static_cast<size_t>(i)];
+        if (label == "CERTIFICATE" || label == "X509 CERTIFICATE" || label == "TRUSTED CERTIFICATE") {
+            X509Ptr x509(label == "TRUSTED CERTIFICATE" ? PEM_read_bio_X509_AUX(bio.get(), nullptr, nullptr, nullptr)
+                                                        : PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
             if (x509)
                 addCertificate(material, x509.get(), origin);
             else
