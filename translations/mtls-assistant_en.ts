@@ -45,4 +45,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>mtls::cli::SandboxCommand</name>
+    <message numerus="yes">
+        <source>The setup works: a caller without a client certificate was %1, the stand-in for Chat&apos;s servers with its certificate got through (HTTP %2), and %n request(s) reached the webhook application.</source>
+        <translation>
+            <numerusform>The setup works: a caller without a client certificate was %1, the stand-in for Chat&apos;s servers with its certificate got through (HTTP %2), and %n request reached the webhook application.</numerusform>
+            <numerusform>The setup works: a caller without a client certificate was %1, the stand-in for Chat&apos;s servers with its certificate got through (HTTP %2), and %n requests reached the webhook application.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

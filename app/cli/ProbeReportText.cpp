@@ -43,7 +43,8 @@ QString ms(qint64 value)
 void printProbeReport(const ProbeReport& report, const QString& indent)
 {
     const auto row = [&](const QString& label, const QString& value) {
-        Output::line(indent + QStringLiteral("  %1 %2").arg((label + QLatin1Char(':')).leftJustified(34), value));
+        //: A label of the probe report followed by its value's separator, as in "address:".
+        Output::line(indent + QStringLiteral("  %1 %2").arg(Output::padded(Text::tr("%1:").arg(label), 34), value));
     };
     Output::line(indent + Output::paint(Text::tr("Probe of %1").arg(report.url.toString()), Output::Colour::Bold));
     row(Text::tr("address"), report.address.isEmpty() ? Text::tr("none reached") : report.address);
@@ -60,7 +61,7 @@ void printProbeReport(const ProbeReport& report, const QString& indent)
         row(Text::tr("issued by"), s.leaf().issuer());
         row(Text::tr("expires"),
             Text::tr("%1 (%2 days)").arg(s.leaf().notAfter().toString(Qt::ISODate)).arg(s.daysLeft));
-        row(Text::tr("trusted, name matches"), QStringLiteral("%1, %2").arg(yesNo(s.trusted), yesNo(s.nameMatch)));
+        row(Text::tr("trusted, name matches"), Text::tr("%1, %2").arg(yesNo(s.trusted), yesNo(s.nameMatch)));
     }
     row(Text::tr("client certificate requested"), yesNo(report.clientCertificateRequested));
     if (report.clientCertificateRequested) {
