@@ -1390,6 +1390,7 @@
     </message>
     <message>
         <source>%1, %2</source>
+        <extracomment>The summary of a check: &quot;2 errors, 1 warning&quot;.</extracomment>
         <translation>%1，%2</translation>
     </message>
 </context>
@@ -1520,6 +1521,7 @@
     </message>
     <message>
         <source>%1:</source>
+        <extracomment>A label of the probe report followed by its value&apos;s separator, as in &quot;address:&quot;.</extracomment>
         <translation>%1：</translation>
     </message>
     <message>
