@@ -1083,14 +1083,6 @@
         <translation>在本机服务器上安装文件和配置，测试并重新加载；失败时撤销更改。</translation>
     </message>
     <message>
-        <source>Print one JSON object instead of the report.</source>
-        <translation>输出一个 JSON 对象，而不是报告。</translation>
-    </message>
-    <message>
-        <source>unexpected argument &quot;%1&quot;.</source>
-        <translation>多余的参数“%1”。</translation>
-    </message>
-    <message>
         <source>Applied the configuration for %1 to %2:</source>
         <translation>已将 %1 的配置应用到 %2：</translation>
     </message>
@@ -1202,14 +1194,6 @@
         <translation>用来代替系统信任库的根证书 PEM 文件。</translation>
     </message>
     <message>
-        <source>Print one JSON object instead of the report.</source>
-        <translation>输出一个 JSON 对象，而不是报告。</translation>
-    </message>
-    <message>
-        <source>unexpected argument &quot;%1&quot;.</source>
-        <translation>多余的参数“%1”。</translation>
-    </message>
-    <message>
         <source>--domain is required.</source>
         <translation>必须提供 --domain。</translation>
     </message>
@@ -1249,6 +1233,17 @@
     </message>
 </context>
 <context>
+    <name>mtls::cli::Command</name>
+    <message>
+        <source>Print one JSON object instead of the report.</source>
+        <translation>输出一个 JSON 对象，而不是报告。</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;.</source>
+        <translation>多余的参数“%1”。</translation>
+    </message>
+</context>
+<context>
     <name>mtls::cli::ExportCommand</name>
     <message>
         <source>Write a bundle for another server: configuration, certificate files, install script, README.</source>
@@ -1273,14 +1268,6 @@
     <message>
         <source>Do not prove the configuration with the server installed here.</source>
         <translation>不使用本机安装的服务器验证配置。</translation>
-    </message>
-    <message>
-        <source>Print one JSON object instead of the report.</source>
-        <translation>输出一个 JSON 对象，而不是报告。</translation>
-    </message>
-    <message>
-        <source>unexpected argument &quot;%1&quot;.</source>
-        <translation>多余的参数“%1”。</translation>
     </message>
     <message>
         <source>--out is required.</source>
@@ -1324,10 +1311,6 @@
     <message>
         <source>Print one JSON object: the configuration, the paths it refers to, the findings.</source>
         <translation>输出一个 JSON 对象：包含配置、其引用的路径以及检查结果。</translation>
-    </message>
-    <message>
-        <source>unexpected argument &quot;%1&quot;.</source>
-        <translation>多余的参数“%1”。</translation>
     </message>
     <message>
         <source>%1 refuses this configuration with these certificate files.</source>
@@ -1534,14 +1517,6 @@
     <message>
         <source>Put back what the last apply changed, then test and reload the server.</source>
         <translation>撤销上一次应用所做的更改，然后测试并重新加载服务器。</translation>
-    </message>
-    <message>
-        <source>Print one JSON object instead of the report.</source>
-        <translation>输出一个 JSON 对象，而不是报告。</translation>
-    </message>
-    <message>
-        <source>unexpected argument &quot;%1&quot;.</source>
-        <translation>多余的参数“%1”。</translation>
     </message>
     <message>
         <source>The previous configuration is back and the server reloaded it.</source>

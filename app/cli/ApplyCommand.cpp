@@ -29,14 +29,13 @@ void ApplyCommand::setup(QCommandLineParser& parser) const
     addMaterialOptions(parser);
     addSiteOptions(parser);
     addInstallationOptions(parser, true);
-    parser.addOption({QStringLiteral("json"), Text::tr("Print one JSON object instead of the report.")});
+    parser.addOption(jsonOption());
 }
 
 int ApplyCommand::run(const QCommandLineParser& parser) const
 {
-    if (!parser.positionalArguments().isEmpty())
-        return Output::usageError(name(),
-                                  Text::tr("unexpected argument \"%1\".").arg(parser.positionalArguments().first()));
+    if (const auto stop = rejectArguments(parser, name()))
+        return *stop;
     const auto kind = serverKindOption(parser, name());
     if (!kind)
         return ExitUsage;

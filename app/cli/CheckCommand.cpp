@@ -98,15 +98,14 @@ void CheckCommand::setup(QCommandLineParser& parser) const
          Text::tr("The certificate was issued by Chat (downloaded from the console).")},
         {QStringLiteral("roots"), Text::tr("A PEM file of root certificates to trust instead of the system's."),
          QStringLiteral("PEM")},
-        {QStringLiteral("json"), Text::tr("Print one JSON object instead of the report.")},
+        jsonOption(),
     });
 }
 
 int CheckCommand::run(const QCommandLineParser& parser) const
 {
-    if (!parser.positionalArguments().isEmpty())
-        return Output::usageError(name(),
-                                  Text::tr("unexpected argument \"%1\".").arg(parser.positionalArguments().first()));
+    if (const auto stop = rejectArguments(parser, name()))
+        return *stop;
     if (!parser.isSet(QStringLiteral("domain")))
         return Output::usageError(name(), Text::tr("--domain is required."));
     const int sources = int(parser.isSet(QStringLiteral("cert"))) + int(parser.isSet(QStringLiteral("pkcs12")))

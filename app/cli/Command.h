@@ -5,6 +5,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace mtls::cli {
@@ -30,5 +31,10 @@ public:
 };
 
 std::vector<std::unique_ptr<Command>> allCommands();
+
+// The --json option of the commands that print a report.
+QCommandLineOption jsonOption();
+// For commands that take no positional argument: a usage error (ExitUsage) when one was given.
+std::optional<int> rejectArguments(const QCommandLineParser& parser, const QString& command);
 
 } // namespace mtls::cli

@@ -3,11 +3,34 @@
 #include "Command.h"
 #include "ExportCommand.h"
 #include "GenerateCommand.h"
+#include "Output.h"
 #include "ProbeCommand.h"
 #include "RollbackCommand.h"
 #include "SandboxCommand.h"
 
+#include <QCoreApplication>
+
 namespace mtls::cli {
+
+namespace {
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(mtls::cli::Command)
+};
+} // namespace
+
+QCommandLineOption jsonOption()
+{
+    return {QStringLiteral("json"), Text::tr("Print one JSON object instead of the report.")};
+}
+
+std::optional<int> rejectArguments(const QCommandLineParser& parser, const QString& command)
+{
+    if (parser.positionalArguments().isEmpty())
+        return std::nullopt;
+    return Output::usageError(command,
+                              Text::tr("unexpected argument \"%1\".").arg(parser.positionalArguments().first()));
+}
 
 std::vector<std::unique_ptr<Command>> allCommands()
 {

@@ -45,15 +45,14 @@ void ExportCommand::setup(QCommandLineParser& parser) const
         {QStringLiteral("out"), Text::tr("The bundle: a new folder, or a file ending in .zip."),
          QStringLiteral("DIR|FILE.zip")},
         {QStringLiteral("no-test"), Text::tr("Do not prove the configuration with the server installed here.")},
-        {QStringLiteral("json"), Text::tr("Print one JSON object instead of the report.")},
+        jsonOption(),
     });
 }
 
 int ExportCommand::run(const QCommandLineParser& parser) const
 {
-    if (!parser.positionalArguments().isEmpty())
-        return Output::usageError(name(),
-                                  Text::tr("unexpected argument \"%1\".").arg(parser.positionalArguments().first()));
+    if (const auto stop = rejectArguments(parser, name()))
+        return *stop;
     const auto kind = serverKindOption(parser, name());
     if (!kind)
         return ExitUsage;

@@ -54,9 +54,8 @@ void GenerateCommand::setup(QCommandLineParser& parser) const
 
 int GenerateCommand::run(const QCommandLineParser& parser) const
 {
-    if (!parser.positionalArguments().isEmpty())
-        return Output::usageError(name(),
-                                  Text::tr("unexpected argument \"%1\".").arg(parser.positionalArguments().first()));
+    if (const auto stop = rejectArguments(parser, name()))
+        return *stop;
     const auto kind = serverKindOption(parser, name());
     if (!kind)
         return ExitUsage;

@@ -25,14 +25,13 @@ void RollbackCommand::setup(QCommandLineParser& parser) const
 {
     addServerKindOption(parser);
     addInstallationOptions(parser, true);
-    parser.addOption({QStringLiteral("json"), Text::tr("Print one JSON object instead of the report.")});
+    parser.addOption(jsonOption());
 }
 
 int RollbackCommand::run(const QCommandLineParser& parser) const
 {
-    if (!parser.positionalArguments().isEmpty())
-        return Output::usageError(name(),
-                                  Text::tr("unexpected argument \"%1\".").arg(parser.positionalArguments().first()));
+    if (const auto stop = rejectArguments(parser, name()))
+        return *stop;
     const auto kind = serverKindOption(parser, name());
     if (!kind)
         return ExitUsage;

@@ -1,5 +1,6 @@
 #include "Certificate.h"
 
+#include "KeyDescription.h"
 #include "OpenSslHandles.h"
 
 #include <QCoreApplication>
@@ -239,25 +240,7 @@ bool Certificate::allowsClientAuth() const
 
 QString Certificate::keyAlgorithm() const
 {
-    const EVP_PKEY* key = m_x509 ? X509_get0_pubkey(m_x509.get()) : nullptr;
-    if (!key)
-        return {};
-    switch (EVP_PKEY_get_base_id(key)) {
-    case EVP_PKEY_RSA:
-    case EVP_PKEY_RSA_PSS:
-        return QStringLiteral("RSA");
-    case EVP_PKEY_EC:
-        return QStringLiteral("EC");
-    case EVP_PKEY_ED25519:
-        return QStringLiteral("Ed25519");
-    case EVP_PKEY_ED448:
-        return QStringLiteral("Ed448");
-    case EVP_PKEY_DSA:
-        return QStringLiteral("DSA");
-    default:
-        break;
-    }
-    return QString::fromLatin1(EVP_PKEY_get0_type_name(key));
+    return keyAlgorithmName(m_x509 ? X509_get0_pubkey(m_x509.get()) : nullptr);
 }
 
 int Certificate::keyBits() const
@@ -268,30 +251,12 @@ int Certificate::keyBits() const
 
 QString Certificate::keyCurve() const
 {
-    const EVP_PKEY* key = m_x509 ? X509_get0_pubkey(m_x509.get()) : nullptr;
-    if (!key || EVP_PKEY_get_base_id(key) != EVP_PKEY_EC)
-        return {};
-    char group[80] = {};
-    size_t len = 0;
-    if (EVP_PKEY_get_utf8_string_param(key, "group", group, sizeof group, &len) != 1) {
-        clearOpenSslErrors();
-        return {};
-    }
-    const int nid = OBJ_sn2nid(group);
-    const char* nist = nid != NID_undef ? EC_curve_nid2nist(nid) : nullptr;
-    return QString::fromLatin1(nist ? nist : group);
+    return keyCurveName(m_x509 ? X509_get0_pubkey(m_x509.get()) : nullptr);
 }
 
 QString Certificate::keyDescription() const
 {
-    const QString algorithm = keyAlgorithm();
-    if (algorithm == QLatin1String("EC")) {
-        const QString curve = keyCurve();
-        return curve.isEmpty() ? QStringLiteral("EC %1").arg(keyBits()) : QStringLiteral("EC %1").arg(curve);
-    }
-    if (algorithm == QLatin1String("Ed25519") || algorithm == QLatin1String("Ed448"))
-        return algorithm;
-    return QStringLiteral("%1 %2").arg(algorithm).arg(keyBits());
+    return mtls::keyDescription(m_x509 ? X509_get0_pubkey(m_x509.get()) : nullptr);
 }
 
 QString Certificate::signatureAlgorithm() const

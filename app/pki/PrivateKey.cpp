@@ -1,5 +1,6 @@
 #include "PrivateKey.h"
 
+#include "KeyDescription.h"
 #include "OpenSslHandles.h"
 
 #include <openssl/pem.h>
@@ -16,24 +17,7 @@ PrivateKey PrivateKey::adopt(EVP_PKEY* key)
 
 QString PrivateKey::algorithm() const
 {
-    if (!m_key)
-        return {};
-    switch (EVP_PKEY_get_base_id(m_key.get())) {
-    case EVP_PKEY_RSA:
-    case EVP_PKEY_RSA_PSS:
-        return QStringLiteral("RSA");
-    case EVP_PKEY_EC:
-        return QStringLiteral("EC");
-    case EVP_PKEY_ED25519:
-        return QStringLiteral("Ed25519");
-    case EVP_PKEY_ED448:
-        return QStringLiteral("Ed448");
-    case EVP_PKEY_DSA:
-        return QStringLiteral("DSA");
-    default:
-        break;
-    }
-    return QString::fromLatin1(EVP_PKEY_get0_type_name(m_key.get()));
+    return keyAlgorithmName(m_key.get());
 }
 
 int PrivateKey::bits() const
@@ -43,22 +27,7 @@ int PrivateKey::bits() const
 
 QString PrivateKey::description() const
 {
-    if (!m_key)
-        return {};
-    const QString alg = algorithm();
-    if (alg == QLatin1String("EC")) {
-        char group[80] = {};
-        size_t len = 0;
-        if (EVP_PKEY_get_utf8_string_param(m_key.get(), "group", group, sizeof group, &len) == 1) {
-            const int nid = OBJ_sn2nid(group);
-            const char* nist = nid != NID_undef ? EC_curve_nid2nist(nid) : nullptr;
-            return QStringLiteral("EC %1").arg(QString::fromLatin1(nist ? nist : group));
-        }
-        clearOpenSslErrors();
-    }
-    if (alg == QLatin1String("Ed25519") || alg == QLatin1String("Ed448"))
-        return alg;
-    return QStringLiteral("%1 %2").arg(alg).arg(bits());
+    return keyDescription(m_key.get());
 }
 
 bool PrivateKey::matches(const Certificate& certificate) const
