@@ -1,0 +1,188 @@
+// The Apache writer: a `<VirtualHost>` file with the module checks it needs.
+
+#include "ConfigWriters.h"
+
+#include <QCoreApplication>
+
+namespace mtls::detail {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("mtls::ApacheConfigWriter", text);
+}
+
+QString moduleGuard(const QString& module, const QString& file)
+{
+    return QStringLiteral("<IfModule !%1_module>\n"
+                          "    Error \"%2 is not loaded. On Debian or Ubuntu run: a2enmod %1\"\n"
+                          "</IfModule>\n")
+        .arg(module, file);
+}
+
+// The VirtualHost addresses: 0.0.0.0 becomes "*", which also covers IPv6 when Apache listens on both.
+QStringList virtualHostAddresses(const QList<ListenAddress>& listen)
+{
+    QStringList addresses;
+    QList<quint16> wildcardPorts;
+    for (const ListenAddress& a : listen) {
+        if (a.host == QLatin1String("0.0.0.0") || a.host == QLatin1String("*"))
+            wildcardPorts << a.port;
+    }
+    for (const ListenAddress& a : listen) {
+        QString address;
+        if (a.host == QLatin1String("0.0.0.0") || a.host == QLatin1String("*"))
+            address = QStringLiteral("*:%1").arg(a.port);
+        else if (a.host == QLatin1String("::") && wildcardPorts.contains(a.port))
+            continue;
+        else
+            address = a.toString();
+        if (!addresses.contains(address))
+            addresses << address;
+    }
+    return addresses;
+}
+
+QStringList listenLines(const QList<ListenAddress>& listen)
+{
+    QStringList lines;
+    bool anyWildcard = false;
+    for (const ListenAddress& a : listen)
+        anyWildcard = anyWildcard || a.host == QLatin1String("0.0.0.0") || a.host == QLatin1String("*");
+    for (const ListenAddress& a : listen) {
+        if (a.port == 443)
+            continue; // ports.conf / httpd-ssl.conf already listen on 443
+        QString line;
+        if (a.host == QLatin1String("0.0.0.0") || a.host == QLatin1String("*"))
+            line = QStringLiteral("Listen %1").arg(a.port);
+        else if (a.host == QLatin1String("::") && anyWildcard)
+            continue; // "Listen PORT" binds IPv6 too
+        else
+            line = QStringLiteral("Listen %1").arg(a.toString());
+        if (!lines.contains(line))
+            lines << line;
+    }
+    return lines;
+}
+
+} // namespace
+
+bool apacheNeedsChainFile(const QVersionNumber& version)
+{
+    return !version.isNull() && version < QVersionNumber(2, 4, 8);
+}
+
+Result<QString> writeApacheConfig(const CheckedRequest& checked)
+{
+    const ServerConfigRequest& r = checked.request;
+    auto certificate = configsyntax::quoteApache(r.certificatePath, tr("certificate path"));
+    if (!certificate)
+        return certificate.error();
+    auto key = configsyntax::quoteApache(r.keyPath, tr("private key path"));
+    if (!key)
+        return key.error();
+    auto clientCa = configsyntax::quoteApache(r.clientCaPath, tr("client CA path"));
+    if (!clientCa)
+        return clientCa.error();
+    const bool chainFile = apacheNeedsChainFile(r.serverVersion) && !r.chainPath.isEmpty();
+    Result<QString> chain = QString();
+    if (chainFile) {
+        chain = configsyntax::quoteApache(r.chainPath, tr("chain path"));
+        if (!chain)
+            return chain.error();
+    }
+    if (r.profile == TlsProfile::Modern && !r.serverVersion.isNull() && r.serverVersion < QVersionNumber(2, 4, 36))
+        return Error {tr("The modern TLS profile needs Apache 2.4.36 or later (TLS 1.3); this server is %1. "
+                         "Use the intermediate profile.")
+                          .arg(r.serverVersion.toString()),
+                      {}};
+
+    // ProxyPass maps the webhook path to the application's URL, keeping a trailing "/" on both or neither.
+    QString target = checked.upstream.toString();
+    if (checked.upstream.path.isEmpty())
+        target += checked.webhookPath;
+    else if (checked.webhookPath.endsWith(QLatin1Char('/')) && !target.endsWith(QLatin1Char('/')))
+        target += QLatin1Char('/');
+    auto quotedTarget = configsyntax::quoteApache(target, tr("URL of the webhook application"));
+    if (!quotedTarget)
+        return quotedTarget.error();
+    auto quotedPath = configsyntax::quoteApache(checked.webhookPath, tr("webhook path"));
+    if (!quotedPath)
+        return quotedPath.error();
+
+    QString t = headerComment(checked,
+                              QStringLiteral("# Apache refuses a caller without a valid client certificate "
+                                             "during the TLS handshake.\n"
+                                             "# Needs the modules ssl, headers, proxy and proxy_http. Run "
+                                             "\"apachectl configtest\" after any change.\n"));
+    t += QStringLiteral("\n");
+    t += moduleGuard(QStringLiteral("ssl"), QStringLiteral("mod_ssl"));
+    t += moduleGuard(QStringLiteral("headers"), QStringLiteral("mod_headers"));
+    t += moduleGuard(QStringLiteral("proxy"), QStringLiteral("mod_proxy"));
+    t += moduleGuard(QStringLiteral("proxy_http"), QStringLiteral("mod_proxy_http"));
+
+    const QStringList listens = r.apacheListen ? listenLines(checked.listen) : QStringList();
+    if (!listens.isEmpty()) {
+        t += QStringLiteral("\n# Apache must listen on the webhook port. Remove these lines if another file "
+                            "already listens on it.\n");
+        t += listens.join(QLatin1Char('\n')) + QLatin1Char('\n');
+    }
+
+    t += QStringLiteral("\n# The addresses and port Chat calls: change the port if the webhook URL names another "
+                        "one.\n");
+    t += QStringLiteral("<VirtualHost %1>\n").arg(virtualHostAddresses(checked.listen).join(QLatin1Char(' ')));
+    t += QStringLiteral("    ServerName %1\n\n").arg(checked.domain);
+    t += QStringLiteral("    SSLEngine on\n");
+    if (chainFile) {
+        t += QStringLiteral("    # This server's certificate and private key; its intermediate certificates "
+                            "(Apache before 2.4.8).\n");
+        t += QStringLiteral("    SSLCertificateFile %1\n").arg(certificate.value());
+        t += QStringLiteral("    SSLCertificateKeyFile %1\n").arg(key.value());
+        t += QStringLiteral("    SSLCertificateChainFile %1\n\n").arg(chain.value());
+    } else {
+        t += QStringLiteral("    # This server's certificate followed by its intermediate certificates, and its "
+                            "private key.\n");
+        t += QStringLiteral("    SSLCertificateFile %1\n").arg(certificate.value());
+        t += QStringLiteral("    SSLCertificateKeyFile %1\n\n").arg(key.value());
+    }
+    t += QStringLiteral("    # Callers must present a client certificate signed by the Chat client CA "
+                        "(TencentQQAuthCA.crt).\n");
+    t += QStringLiteral("    SSLCACertificateFile %1\n").arg(clientCa.value());
+    t += QStringLiteral("    SSLVerifyClient require\n");
+    t += QStringLiteral("    SSLVerifyDepth %1\n\n").arg(r.verifyDepth);
+
+    t += QStringLiteral("    # TLS profile \"%1\": change it by generating the file again with another profile.\n")
+             .arg(tlsProfileName(r.profile));
+    QStringList protocols;
+    for (const QString& protocol : tlsProfileProtocols(r.profile))
+        protocols << QLatin1Char('+') + protocol;
+    t += QStringLiteral("    SSLProtocol -all %1\n").arg(protocols.join(QLatin1Char(' ')));
+    const QString ciphers = tlsProfileCiphers(r.profile);
+    if (!ciphers.isEmpty()) {
+        t += QStringLiteral("    SSLCipherSuite %1\n").arg(ciphers);
+        t += QStringLiteral("    SSLHonorCipherOrder off\n");
+    }
+    t += QStringLiteral("    SSLSessionTickets off\n\n");
+
+    t += QStringLiteral("    # Only the webhook path is served; change it together with the webhook URL in the "
+                        "Chat console.\n");
+    t += QStringLiteral("    <Location \"/\">\n        Require all denied\n    </Location>\n");
+    t += QStringLiteral("    <Location %1>\n        Require all granted\n    </Location>\n\n").arg(quotedPath.value());
+    t += QStringLiteral("    # The webhook application: change it if the application listens elsewhere.\n");
+    t += QStringLiteral("    ProxyRequests off\n"
+                        "    ProxyPreserveHost on\n");
+    if (checked.upstream.scheme == QLatin1String("https"))
+        t += QStringLiteral("    SSLProxyEngine on\n");
+    t += QStringLiteral("    ProxyPass %1 %2\n").arg(quotedPath.value(), quotedTarget.value());
+    t += QStringLiteral("    RequestHeader set X-Forwarded-Proto \"https\"\n"
+                        "    # The verification result and the caller's certificate, for the application.\n"
+                        "    RequestHeader set X-Client-Verify \"%{SSL_CLIENT_VERIFY}s\"\n"
+                        "    RequestHeader set X-Client-Subject \"%{SSL_CLIENT_S_DN}s\"\n"
+                        "    RequestHeader set X-Client-Issuer \"%{SSL_CLIENT_I_DN}s\"\n"
+                        "    RequestHeader set X-Client-Serial \"%{SSL_CLIENT_M_SERIAL}s\"\n");
+    t += QStringLiteral("</VirtualHost>\n");
+    return t;
+}
+
+} // namespace mtls::detail

@@ -1,0 +1,30 @@
+#pragma once
+
+// Internal to app/server: the two writers behind generateServerConfig().
+
+#include "ConfigSyntax.h"
+#include "ServerConfigRequest.h"
+#include "core/Result.h"
+
+namespace mtls::detail {
+
+// A request whose values were checked (domain, path, upstream). Paths are still raw: each writer quotes them.
+struct CheckedRequest
+{
+    ServerConfigRequest request;
+    QString domain;
+    QString webhookPath;
+    configsyntax::UpstreamUrl upstream;
+    QList<ListenAddress> listen;
+    QString producedBy;
+};
+
+// The comment block at the top of both files.
+QString headerComment(const CheckedRequest& checked, const QString& serverNote);
+
+Result<QString> writeNginxConfig(const CheckedRequest& checked);
+Result<QString> writeApacheConfig(const CheckedRequest& checked);
+// Whether Apache of `version` needs SSLCertificateChainFile (before 2.4.8); a null version is current.
+bool apacheNeedsChainFile(const QVersionNumber& version);
+
+} // namespace mtls::detail

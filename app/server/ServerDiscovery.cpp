@@ -1,0 +1,247 @@
+#include "ServerDiscovery.h"
+
+#include "ServerBinary.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QProcess>
+#include <QRegularExpression>
+
+namespace mtls {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("mtls::ServerDiscovery", text);
+}
+
+bool isDir(const QString& path)
+{
+    return QFileInfo(path).isDir();
+}
+
+bool isFile(const QString& path)
+{
+    return QFileInfo(path).isFile();
+}
+
+QString runForOutput(const QString& program, const QStringList& arguments)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(program, arguments);
+    if (!process.waitForStarted(10000) || !process.waitForFinished(20000)) {
+        process.kill();
+        process.waitForFinished(1000);
+        return {};
+    }
+    return QString::fromLocal8Bit(process.readAll());
+}
+
+} // namespace
+
+QString serverLayoutName(ServerLayout layout)
+{
+    switch (layout) {
+    case ServerLayout::Debian:
+        return QStringLiteral("debian");
+    case ServerLayout::RedHat:
+        return QStringLiteral("redhat");
+    case ServerLayout::Alpine:
+        return QStringLiteral("alpine");
+    case ServerLayout::Homebrew:
+        return QStringLiteral("homebrew");
+    case ServerLayout::Windows:
+        return QStringLiteral("windows");
+    case ServerLayout::Custom:
+        break;
+    }
+    return QStringLiteral("custom");
+}
+
+QStringList ServerInstallation::selectArguments() const
+{
+    QStringList args;
+    if (kind == ServerKind::Nginx) {
+        if (!prefix.isEmpty())
+            args << QStringLiteral("-p") << QDir(prefix).absolutePath() + QLatin1Char('/') << QStringLiteral("-e")
+                 << QDir(prefix).absoluteFilePath(QStringLiteral("logs/error.log"));
+        if (!mainConfig.isEmpty())
+            args << QStringLiteral("-c") << mainConfig;
+        return args;
+    }
+    if (!configRoot.isEmpty())
+        args << QStringLiteral("-d") << configRoot;
+    if (!mainConfig.isEmpty())
+        args << QStringLiteral("-f") << mainConfig;
+    return args;
+}
+
+QJsonObject ServerInstallation::toJson() const
+{
+    return {{QStringLiteral("server"), serverKindName(kind)},
+            {QStringLiteral("layout"), serverLayoutName(layout)},
+            {QStringLiteral("binary"), binary},
+            {QStringLiteral("version"), version.toString()},
+            {QStringLiteral("config_root"), configRoot},
+            {QStringLiteral("main_config"), mainConfig},
+            {QStringLiteral("site_dir"), siteDir},
+            {QStringLiteral("enabled_dir"), enabledDir},
+            {QStringLiteral("cert_dir"), certDir},
+            {QStringLiteral("needs_include_line"), needsIncludeLine}};
+}
+
+QVersionNumber parseServerVersion(ServerKind kind, const QString& output)
+{
+    static const QRegularExpression nginx(QStringLiteral("nginx/(\\d+\\.\\d+(?:\\.\\d+)?)"));
+    static const QRegularExpression apache(QStringLiteral("Apache/(\\d+\\.\\d+(?:\\.\\d+)?)"));
+    const auto match = (kind == ServerKind::Nginx ? nginx : apache).match(output);
+    return match.hasMatch() ? QVersionNumber::fromString(match.captured(1)) : QVersionNumber();
+}
+
+QString parseBuiltInConfigPath(ServerKind kind, const QString& output)
+{
+    if (kind == ServerKind::Nginx) {
+        static const QRegularExpression conf(QStringLiteral("--conf-path=(\\S+)"));
+        const auto match = conf.match(output);
+        return match.hasMatch() ? match.captured(1) : QString();
+    }
+    static const QRegularExpression root(QStringLiteral("HTTPD_ROOT=\"([^\"]+)\""));
+    static const QRegularExpression file(QStringLiteral("SERVER_CONFIG_FILE=\"([^\"]+)\""));
+    const auto r = root.match(output);
+    const auto f = file.match(output);
+    if (!f.hasMatch())
+        return {};
+    const QString config = f.captured(1);
+    if (QDir::isAbsolutePath(config) || !r.hasMatch())
+        return config;
+    return r.captured(1) + QLatin1Char('/') + config;
+}
+
+ServerInstallation layoutOfRoot(ServerKind kind, const QString& configRoot, const QString& mainConfig)
+{
+    ServerInstallation s;
+    s.kind = kind;
+    const QString root = QDir(configRoot).absolutePath();
+    s.configRoot = root;
+    const auto at = [&root](const char* sub) { return root + QLatin1Char('/') + QLatin1String(sub); };
+    const bool underEtc = root.startsWith(QLatin1String("/etc/"));
+    if (kind == ServerKind::Nginx) {
+        s.mainConfig = at("nginx.conf");
+        if (isDir(at("sites-available"))) {
+            s.layout = ServerLayout::Debian;
+            s.siteDir = at("sites-available");
+            s.enabledDir = at("sites-enabled");
+        } else if (isDir(at("http.d"))) {
+            s.layout = ServerLayout::Alpine;
+            s.siteDir = at("http.d");
+        } else if (isDir(at("servers"))) {
+            s.layout = ServerLayout::Homebrew;
+            s.siteDir = at("servers");
+        } else if (isFile(at("conf/nginx.conf"))) {
+            s.layout = ServerLayout::Windows;
+            s.mainConfig = at("conf/nginx.conf");
+            s.siteDir = at("conf/mtls-assistant-sites");
+            s.needsIncludeLine = true;
+        } else {
+            s.layout = underEtc ? ServerLayout::RedHat : ServerLayout::Custom;
+            s.siteDir = at("conf.d");
+        }
+    } else {
+        if (isDir(at("sites-available")) && isFile(at("apache2.conf"))) {
+            s.layout = ServerLayout::Debian;
+            s.mainConfig = at("apache2.conf");
+            s.siteDir = at("sites-available");
+            s.enabledDir = at("sites-enabled");
+        } else if (isFile(at("conf/httpd.conf")) && isDir(at("conf.d"))) {
+            s.layout = ServerLayout::RedHat;
+            s.mainConfig = at("conf/httpd.conf");
+            s.siteDir = at("conf.d");
+        } else if (isFile(at("httpd.conf")) && isDir(at("conf.d")) && underEtc) {
+            s.layout = ServerLayout::Alpine;
+            s.mainConfig = at("httpd.conf");
+            s.siteDir = at("conf.d");
+        } else if (isFile(at("httpd.conf")) && isDir(at("extra"))) {
+            s.layout = ServerLayout::Homebrew;
+            s.mainConfig = at("httpd.conf");
+            s.siteDir = at("extra");
+            s.needsIncludeLine = true;
+        } else if (isFile(at("conf/httpd.conf"))) {
+            s.layout = ServerLayout::Windows;
+            s.mainConfig = at("conf/httpd.conf");
+            s.siteDir = at("conf/extra");
+            s.needsIncludeLine = true;
+        } else {
+            s.layout = ServerLayout::Custom;
+            s.mainConfig = at("httpd.conf");
+            s.siteDir = at("conf.d");
+        }
+    }
+    if (!mainConfig.isEmpty())
+        s.mainConfig = QDir(mainConfig).absolutePath();
+    s.certDir = root + QStringLiteral("/mtls-assistant");
+    return s;
+}
+
+QStringList candidateConfigRoots(ServerKind kind)
+{
+    if (kind == ServerKind::Nginx)
+        return {QStringLiteral("/etc/nginx"), QStringLiteral("/opt/homebrew/etc/nginx"),
+                QStringLiteral("/usr/local/etc/nginx"), QStringLiteral("/usr/local/nginx/conf"),
+                QStringLiteral("C:/nginx")};
+    return {QStringLiteral("/etc/apache2"),
+            QStringLiteral("/etc/httpd"),
+            QStringLiteral("/opt/homebrew/etc/httpd"),
+            QStringLiteral("/usr/local/etc/httpd"),
+            QStringLiteral("/usr/local/apache2"),
+            QStringLiteral("C:/Apache24")};
+}
+
+Result<ServerInstallation> discoverServer(ServerKind kind, const DiscoveryOptions& options)
+{
+    auto binary = findServerBinary(kind, options.binary);
+    if (!binary)
+        return binary.error();
+
+    QString root = options.configRoot.isEmpty() ? options.prefix : options.configRoot;
+    if (root.isEmpty()) {
+        // What the binary was built for, then the usual places.
+        QString builtIn = parseBuiltInConfigPath(kind, runForOutput(binary.value(), {QStringLiteral("-V")}));
+        if (builtIn.isEmpty() && kind == ServerKind::Apache) {
+            const QString ctl = QFileInfo(binary.value()).absolutePath() + QStringLiteral("/apachectl");
+            if (QFileInfo(ctl).isExecutable())
+                builtIn = parseBuiltInConfigPath(kind, runForOutput(ctl, {QStringLiteral("-V")}));
+        }
+        if (!builtIn.isEmpty() && isFile(builtIn)) {
+            root = QFileInfo(builtIn).absolutePath();
+            if (kind == ServerKind::Apache && QFileInfo(root).fileName() == QLatin1String("conf"))
+                root = QFileInfo(root).absolutePath(); // RHEL and Windows: ROOT/conf/httpd.conf
+        }
+        for (const QString& candidate : candidateConfigRoots(kind)) {
+            if (!root.isEmpty())
+                break;
+            if (isDir(candidate))
+                root = candidate;
+        }
+    }
+    if (root.isEmpty() || !isDir(root))
+        return Error {
+            tr("The %1 configuration directory was not found%2. Give it with --server-root.")
+                .arg(serverKindDisplayName(kind),
+                     root.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(QDir::toNativeSeparators(root))),
+            {}};
+    ServerInstallation installation = layoutOfRoot(kind, root, options.mainConfig);
+    installation.binary = binary.value();
+    installation.prefix = options.prefix;
+    if (!isFile(installation.mainConfig))
+        return Error {tr("The %1 main configuration file %2 does not exist. Give it with --main-config.")
+                          .arg(serverKindDisplayName(kind), QDir::toNativeSeparators(installation.mainConfig)),
+                      {}};
+    installation.version = parseServerVersion(kind, runForOutput(binary.value(), {QStringLiteral("-v")}));
+    return installation;
+}
+
+} // namespace mtls

@@ -1,0 +1,56 @@
+#include "MtlsFixture.h"
+
+bool MtlsFixture::make()
+{
+    if (!m_dir.isValid()) {
+        m_error = QStringLiteral("no temporary directory");
+        return false;
+    }
+    m_pki = std::make_unique<TestPki>(m_dir.path());
+    TestPki& p = *m_pki;
+    const bool ok = p.makeCa(QStringLiteral("root"), QStringLiteral("Test Server Root"))
+        && p.makeCa(QStringLiteral("int"), QStringLiteral("Test Server Intermediate"), QStringLiteral("root"))
+        && p.makeServer(QStringLiteral("server"), {QStringLiteral("localhost")}, QStringLiteral("int"))
+        && p.concat({QStringLiteral("server.crt"), QStringLiteral("int.crt")}, QStringLiteral("fullchain.pem"))
+        && p.concat({QStringLiteral("int.crt")}, QStringLiteral("chain.pem"))
+        && p.makeCa(QStringLiteral("chatca"), QStringLiteral("Test Chat Client CA"))
+        && p.makeClient(QStringLiteral("chat"), QStringLiteral("Test Chat Client"), QStringLiteral("chatca"))
+        && p.makeCa(QStringLiteral("otherca"), QStringLiteral("Test Other CA"))
+        && p.makeClient(QStringLiteral("intruder"), QStringLiteral("Test Intruder"), QStringLiteral("otherca"));
+    if (!ok)
+        m_error = p.lastError();
+    return ok;
+}
+
+ProcessResult MtlsFixture::curl(quint16 port, const QString& pathAndQuery, const QString& client,
+                                const QStringList& extra) const
+{
+    QStringList args {QStringLiteral("-sS"),
+                      QStringLiteral("--max-time"),
+                      QStringLiteral("10"),
+                      QStringLiteral("--cacert"),
+                      path(QStringLiteral("root.crt")),
+                      QStringLiteral("--resolve"),
+                      QStringLiteral("localhost:%1:127.0.0.1").arg(port),
+                      QStringLiteral("-w"),
+                      QStringLiteral("\n%{http_code}")};
+    if (!client.isEmpty())
+        args << QStringLiteral("--cert") << path(client + QStringLiteral(".crt")) << QStringLiteral("--key")
+             << path(client + QStringLiteral(".key"));
+    args << extra << QStringLiteral("https://localhost:%1%2").arg(port).arg(pathAndQuery);
+    return runProcess(QStringLiteral("curl"), args);
+}
+
+ProcessResult MtlsFixture::sClient(quint16 port, const QString& client, const QStringList& extra) const
+{
+    QStringList args {
+        QStringLiteral("s_client"),      QStringLiteral("-connect"),  QStringLiteral("127.0.0.1:%1").arg(port),
+        QStringLiteral("-servername"),   QStringLiteral("localhost"), QStringLiteral("-CAfile"),
+        path(QStringLiteral("root.crt"))};
+    if (!client.isEmpty())
+        args << QStringLiteral("-cert") << path(client + QStringLiteral(".crt")) << QStringLiteral("-key")
+             << path(client + QStringLiteral(".key"));
+    args << extra;
+    return runProcess(QStringLiteral("openssl"), args, QProcessEnvironment::systemEnvironment(), 20000,
+                      QByteArrayLiteral("Q\n"));
+}
