@@ -1,5 +1,6 @@
 #include "CheckCommand.h"
 #include "Command.h"
+#include "StatusCommand.h"
 
 namespace mtls::cli {
 
@@ -7,6 +8,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
 {
     std::vector<std::unique_ptr<Command>> commands;
     commands.push_back(std::make_unique<CheckCommand>());
+    commands.push_back(std::make_unique<StatusCommand>());
     return commands;
 }
 
