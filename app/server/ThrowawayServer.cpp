@@ -322,6 +322,7 @@ Status ThrowawayServer::start()
     // Its own process group, so stop() can end the master and every worker or child together.
     m_process->setChildProcessModifier([] { ::setsid(); });
 #endif
+    const int readyBefore = countInFile(errorLogPath(), QByteArrayLiteral("resuming normal operations"));
     QStringList args = selectArguments();
     if (m_options.kind == ServerKind::Apache)
         args << QStringLiteral("-DFOREGROUND");
@@ -333,7 +334,19 @@ Status ThrowawayServer::start()
         return Error {tr("Cannot start %1: %2").arg(m_binary, why), {}};
     }
     m_pid = m_process->processId();
-    if (!waitForPort(m_options.startTimeoutMs) || m_process->state() == QProcess::NotRunning) {
+    // Apache binds its ports before it loads certificates and keys: it is ready once it logs
+    // "resuming normal operations". nginx loads them before it binds.
+    bool ready = waitForPort(m_options.startTimeoutMs);
+    if (ready && m_options.kind == ServerKind::Apache) {
+        QDeadlineTimer deadline(m_options.startTimeoutMs);
+        while (countInFile(errorLogPath(), QByteArrayLiteral("resuming normal operations")) <= readyBefore) {
+            if (deadline.hasExpired() || m_process->waitForFinished(20)) {
+                ready = false;
+                break;
+            }
+        }
+    }
+    if (!ready || m_process->state() == QProcess::NotRunning) {
         const QString output = readTail(m_prefix + QStringLiteral("/logs/stderr.log"), 20);
         stop();
         return Error {tr("%1 did not start listening on %2 port %3.")

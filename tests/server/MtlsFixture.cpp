@@ -1,5 +1,13 @@
 #include "MtlsFixture.h"
 
+#include <QCryptographicHash>
+#include <QDeadlineTimer>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QTcpSocket>
+#include <QThread>
+
 bool MtlsFixture::make()
 {
     if (!m_dir.isValid()) {
@@ -53,4 +61,53 @@ ProcessResult MtlsFixture::sClient(quint16 port, const QString& client, const QS
     args << extra;
     return runProcess(QStringLiteral("openssl"), args, QProcessEnvironment::systemEnvironment(), 20000,
                       QByteArrayLiteral("Q\n"));
+}
+
+QByteArray MtlsFixture::read(const QString& name) const
+{
+    QFile file(path(name));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QStringList treeDigest(const QString& root, const QStringList& skip)
+{
+    QStringList lines;
+    QDirIterator it(root, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QString relative = path.mid(root.size() + 1);
+        if (skip.contains(relative.section(QLatin1Char('/'), 0, 0)))
+            continue;
+        const QFileInfo info(path);
+        QString line = relative + QStringLiteral(" mode=") + QString::number(int(info.permissions()), 16);
+        if (info.isSymLink()) {
+            line += QStringLiteral(" link=") + info.symLinkTarget();
+        } else if (info.isDir()) {
+            line += QStringLiteral(" dir");
+        } else {
+            QFile file(path);
+            file.open(QIODevice::ReadOnly);
+            line += QStringLiteral(" sha256=")
+                + QString::fromLatin1(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex());
+        }
+        lines << line;
+    }
+    lines.sort();
+    return lines;
+}
+
+bool waitForPortState(quint16 port, bool accepting, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (true) {
+        QTcpSocket socket;
+        socket.connectToHost(QStringLiteral("127.0.0.1"), port);
+        const bool accepts = socket.waitForConnected(500);
+        if (accepts == accepting)
+            return true;
+        if (deadline.hasExpired())
+            return false;
+        QThread::msleep(20);
+    }
 }

@@ -26,8 +26,19 @@ public:
     // openssl s_client to 127.0.0.1:PORT with SNI localhost; `client` as for curl.
     ProcessResult sClient(quint16 port, const QString& client, const QStringList& extra = QStringList()) const;
 
+    QByteArray read(const QString& name) const;
+
 private:
     QTemporaryDir m_dir;
     std::unique_ptr<TestPki> m_pki;
     QString m_error;
 };
+
+// A description of a directory tree (relative path, type, permissions, SHA-256 of the content or the link's
+// target), to show that a tree is byte-for-byte as it was. Top-level entries named in `skip` are left out
+// (a server's own runtime files: logs, run, tmp).
+QStringList treeDigest(const QString& root,
+                       const QStringList& skip
+                       = {QStringLiteral("logs"), QStringLiteral("run"), QStringLiteral("tmp")});
+// Waits (bounded) until 127.0.0.1:port accepts, or no longer accepts, connections; returns whether it did.
+bool waitForPortState(quint16 port, bool accepting, int timeoutMs = 10000);

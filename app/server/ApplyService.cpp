@@ -1,0 +1,422 @@
+#include "ApplyService.h"
+
+#include "ConfigSyntax.h"
+#include "ServerControl.h"
+#include "SiteConflicts.h"
+#include "ThrowawayServer.h"
+#include "core/Logging.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
+#include <QLockFile>
+#include <QStandardPaths>
+#include <QTcpServer>
+
+#include <cstdlib>
+
+namespace mtls {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("mtls::ApplyService", text);
+}
+
+constexpr auto kPublic
+    = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther;
+constexpr auto kPrivate = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+
+// The test hook that ends the process between two steps.
+class Steps
+{
+public:
+    Steps()
+        : m_exitAfter(qEnvironmentVariableIntValue("MTLS_APPLY_EXIT_AFTER_STEP"))
+    {
+    }
+    void done(const char* what)
+    {
+        ++m_count;
+        qCDebug(lcServer) << "apply step" << m_count << what;
+        if (m_exitAfter > 0 && m_count == m_exitAfter)
+            std::_Exit(86);
+    }
+
+private:
+    int m_exitAfter = 0;
+    int m_count = 0;
+};
+
+QString stateDirFor(const ServerInstallation& installation, const QString& given)
+{
+    return given.isEmpty() ? defaultApplyStateDir(installation) : QDir(given).absolutePath();
+}
+
+Result<std::unique_ptr<QLockFile>> lockState(const QString& stateDir)
+{
+    if (!QDir().mkpath(stateDir))
+        return Error {tr("Cannot create the directory %1 for the apply journal.").arg(stateDir), {}};
+    auto lock = std::make_unique<QLockFile>(stateDir + QStringLiteral("/lock"));
+    lock->setStaleLockTime(0);
+    if (!lock->tryLock(0))
+        return Error {tr("Another apply or rollback is running for this server. Wait for it to finish."), {}};
+    return lock;
+}
+
+// Puts back every entry (last first) and removes the directories apply created. Collects what failed.
+Status undo(const ApplyJournal& journal)
+{
+    QStringList failures;
+    for (auto it = journal.entries.crbegin(); it != journal.entries.crend(); ++it) {
+        if (auto restored = fileops::restore(*it); !restored)
+            failures << restored.error().message;
+    }
+    for (auto it = journal.createdDirs.crbegin(); it != journal.createdDirs.crend(); ++it) {
+        if (QFileInfo(*it).isDir())
+            QDir().rmdir(*it); // only when empty
+    }
+    if (!failures.isEmpty())
+        return Error {tr("Some files could not be put back; the backups are kept in the apply state directory."),
+                      failures.join(QLatin1Char('\n'))};
+    return {};
+}
+
+Status markRolledBack(const ApplyStateDir& state, ApplyJournal journal)
+{
+    journal.state = ApplyJournal::State::RolledBack;
+    if (auto saved = state.save(journal); !saved)
+        return saved;
+    QDir(state.backupDir()).removeRecursively();
+    return {};
+}
+
+QStringList missingDirectories(const QStringList& wanted)
+{
+    QStringList missing;
+    for (const QString& dir : wanted) {
+        QStringList chain;
+        QString d = QDir(dir).absolutePath();
+        while (!QFileInfo::exists(d)) {
+            chain.prepend(d);
+            const QString parent = QFileInfo(d).absolutePath();
+            if (parent == d)
+                break;
+            d = parent;
+        }
+        for (const QString& c : std::as_const(chain)) {
+            if (!missing.contains(c))
+                missing << c;
+        }
+    }
+    return missing;
+}
+
+// Apache's configtest does not load certificates and keys (a key that does not match would only show when the
+// server restarts, and stop it). So our site alone runs first on a throwaway Apache on a loopback port.
+Status preflightApache(const ApplyPlan& plan, const ServerInstallation& inst)
+{
+    ServerConfigRequest request = plan.configRequest;
+    const quint16 port = [] {
+        QTcpServer probe;
+        return probe.listen(QHostAddress::LocalHost, 0) ? probe.serverPort() : quint16(0);
+    }();
+    if (port == 0)
+        return Error {tr("No free loopback port to try the configuration on."), {}};
+    request.listen = {ListenAddress {QStringLiteral("127.0.0.1"), port}};
+    request.apacheListen = true;
+    auto generated = generateServerConfig(request);
+    if (!generated)
+        return generated.error();
+    ThrowawayServerOptions options;
+    options.kind = ServerKind::Apache;
+    options.binary = inst.binary;
+    options.port = port;
+    options.addListen = false;
+    options.siteConfig = generated->text;
+    ThrowawayServer trial(options);
+    if (auto started = trial.start(); !started)
+        return Error {tr("Apache cannot start with the new certificate files."), started.error().fullText()};
+    return {};
+}
+
+} // namespace
+
+QString defaultApplyStateDir(const ServerInstallation& installation)
+{
+    const QByteArray key = (serverKindName(installation.kind) + QLatin1Char('|') + installation.configRoot).toUtf8();
+    const QString id = QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex().left(12));
+    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/apply/")
+        + serverKindName(installation.kind) + QLatin1Char('-') + id;
+}
+
+Result<ApplyPlan> planApply(const ApplyRequest& request)
+{
+    const ServerInstallation& inst = request.installation;
+    auto domain = configsyntax::normalizeDomain(request.config.domain);
+    if (!domain)
+        return domain.error();
+    if (request.material.fullChainPem.isEmpty() || request.material.keyPem.isEmpty()
+        || request.material.clientCaPem.isEmpty())
+        return Error {tr("The certificate, its key and the Chat client CA are all needed to apply."), {}};
+    const QString dir = inst.certDir + QLatin1Char('/') + domain.value();
+
+    ServerConfigRequest config = request.config;
+    config.server = inst.kind;
+    config.certificatePath = dir + QStringLiteral("/fullchain.pem");
+    config.keyPath = dir + QStringLiteral("/privkey.pem");
+    config.clientCaPath = dir + QStringLiteral("/client-ca.pem");
+    config.chainPath = request.material.chainPem.isEmpty() ? QString() : dir + QStringLiteral("/chain.pem");
+    if (config.serverVersion.isNull())
+        config.serverVersion = inst.version;
+    auto generated = generateServerConfig(config);
+    if (!generated)
+        return generated.error();
+
+    ApplyPlan plan;
+    plan.config = generated.value();
+    plan.configRequest = config;
+    plan.siteFile = inst.siteDir + QLatin1Char('/') + plan.config.fileName;
+    plan.directories << dir << inst.siteDir;
+    const auto file = [&plan](const QString& target, const QByteArray& content, QFileDevice::Permissions mode) {
+        ApplyChange change;
+        change.target = target;
+        change.content = content;
+        change.permissions = mode;
+        plan.changes << change;
+    };
+    file(config.certificatePath, request.material.fullChainPem, kPublic);
+    if (!config.chainPath.isEmpty())
+        file(config.chainPath, request.material.chainPem, kPublic);
+    file(config.keyPath, request.material.keyPem, kPrivate);
+    file(config.clientCaPath, request.material.clientCaPem, kPublic);
+    file(plan.siteFile, plan.config.text.toUtf8(), kPublic);
+
+    const auto link = [&plan](const QString& target, const QString& linkTo) {
+        ApplyChange change;
+        change.type = ApplyChange::Type::Symlink;
+        change.target = target;
+        change.linkTo = linkTo;
+        plan.changes << change;
+    };
+    if (!inst.enabledDir.isEmpty()) {
+        // Debian: enable the site as a2ensite / the nginx package do, with a relative link.
+        plan.directories << inst.enabledDir;
+        link(inst.enabledDir + QLatin1Char('/') + plan.config.fileName,
+             QDir(inst.enabledDir).relativeFilePath(plan.siteFile));
+    }
+    if (inst.kind == ServerKind::Apache && inst.layout == ServerLayout::Debian) {
+        // a2enmod: link the modules' .load and .conf files into mods-enabled when they are not yet there.
+        const QString available = inst.configRoot + QStringLiteral("/mods-available/");
+        const QString enabled = inst.configRoot + QStringLiteral("/mods-enabled/");
+        for (const QString& module : QStringList {QStringLiteral("socache_shmcb")} + plan.config.apacheModules) {
+            for (const QString& ext : {QStringLiteral(".load"), QStringLiteral(".conf")}) {
+                const QString name = module + ext;
+                if (QFileInfo::exists(available + name) && !QFileInfo(enabled + name).exists()
+                    && !QFileInfo(enabled + name).isSymLink())
+                    link(enabled + name, QStringLiteral("../mods-available/") + name);
+            }
+        }
+    }
+    return plan;
+}
+
+Result<QString> recoverInterruptedApply(const ServerInstallation& installation, const QString& stateDirPath)
+{
+    const ApplyStateDir state(stateDirFor(installation, stateDirPath));
+    if (!state.hasJournal())
+        return QString();
+    auto journal = state.load();
+    if (!journal)
+        return journal.error();
+    switch (journal->state) {
+    case ApplyJournal::State::Done:
+    case ApplyJournal::State::RolledBack:
+        return QString();
+    case ApplyJournal::State::Reloaded: {
+        // Every change was made and the server took it: only the last mark was missing.
+        ApplyJournal finished = journal.value();
+        finished.state = ApplyJournal::State::Done;
+        if (auto saved = state.save(finished); !saved)
+            return saved.error();
+        return tr("An earlier apply for %1 was interrupted after the server reloaded; it is now marked as finished.")
+            .arg(journal->domain);
+    }
+    case ApplyJournal::State::Started:
+    case ApplyJournal::State::Written:
+        break;
+    }
+    if (auto undone = undo(journal.value()); !undone)
+        return undone.error();
+    QString text = tr("An earlier apply for %1 was interrupted; its changes were rolled back.").arg(journal->domain);
+    if (journal->state == ApplyJournal::State::Written) {
+        // The reload may have happened just before the interruption: make the server read the old files again.
+        if (auto reloaded = ServerControl(installation).reload(); !reloaded)
+            text += QLatin1Char(' ') + tr("The server could not be reloaded (%1).").arg(reloaded.error().message);
+    }
+    if (auto marked = markRolledBack(state, journal.value()); !marked)
+        return marked.error();
+    return text;
+}
+
+Result<ApplyResult> applyConfiguration(const ApplyRequest& request)
+{
+    const ServerInstallation& inst = request.installation;
+    const ApplyStateDir state(stateDirFor(inst, request.stateDir));
+    auto lock = lockState(state.path());
+    if (!lock)
+        return lock.error();
+
+    ApplyResult result;
+    auto recovered = recoverInterruptedApply(inst, state.path());
+    if (!recovered)
+        return recovered.error();
+    result.recovered = recovered.value();
+
+    auto plan = planApply(request);
+    if (!plan)
+        return plan.error();
+    result.config = plan->config;
+    result.siteFile = plan->siteFile;
+    result.findings = plan->config.findings;
+
+    // Where the user cannot write, nothing is touched: the caller re-runs apply with the platform's elevation.
+    for (const ApplyChange& change : std::as_const(plan->changes)) {
+        const QString dir = QFileInfo(change.target).absolutePath();
+        if (!fileops::canWriteInto(dir))
+            return Error {tr("You do not have the rights to write into %1. Run apply as an administrator "
+                             "(for example with sudo or pkexec); nothing was changed.")
+                              .arg(QDir::toNativeSeparators(dir)),
+                          {}};
+    }
+
+    // Another site for the same name and port: a warning, before anything changes.
+    QList<quint16> ports;
+    for (const ListenAddress& a : request.config.listen.isEmpty() ? defaultListen() : request.config.listen) {
+        if (!ports.contains(a.port))
+            ports << a.port;
+    }
+    if (auto conflicts = findSiteConflicts(inst, plan->config.domain, ports, plan->siteFile); conflicts)
+        result.findings += conflicts.value();
+    else
+        return Error {tr("The current %1 configuration does not pass its own test; fix it before applying.")
+                          .arg(serverKindDisplayName(inst.kind)),
+                      conflicts.error().detail};
+
+    // Backups of everything that will be replaced, into the state directory (outside the server's tree).
+    ApplyJournal journal;
+    journal.server = serverKindName(inst.kind);
+    journal.domain = plan->config.domain;
+    journal.configRoot = inst.configRoot;
+    journal.siteFile = plan->siteFile;
+    journal.createdDirs = missingDirectories(plan->directories);
+    QDir(state.backupDir()).removeRecursively();
+    for (qsizetype i = 0; i < plan->changes.size(); ++i) {
+        auto entry = fileops::backup(plan->changes.at(i).target, state.backupDir(), QString::number(i));
+        if (!entry)
+            return entry.error();
+        journal.entries << entry.value();
+    }
+    if (auto saved = state.save(journal); !saved)
+        return saved.error();
+    Steps steps;
+    steps.done("journal written");
+
+    const auto rollBack = [&](const Error& why) -> Error {
+        Error error = why;
+        if (auto undone = undo(journal); !undone)
+            error.detail += QLatin1Char('\n') + undone.error().fullText();
+        else if (auto marked = markRolledBack(state, journal); !marked)
+            error.detail += QLatin1Char('\n') + marked.error().fullText();
+        error.message += QLatin1Char(' ') + tr("Every file was put back as it was.");
+        return error;
+    };
+
+    for (const QString& dir : std::as_const(journal.createdDirs)) {
+        if (!QDir().mkdir(dir))
+            return rollBack(Error {tr("Cannot create the directory %1.").arg(QDir::toNativeSeparators(dir)), {}});
+    }
+    steps.done("directories made");
+
+    const int failAt = qEnvironmentVariableIntValue("MTLS_APPLY_FAIL_WRITE_AT");
+    for (qsizetype i = 0; i < plan->changes.size(); ++i) {
+        const ApplyChange& change = plan->changes.at(i);
+        Status written = change.type == ApplyChange::Type::File
+            ? fileops::writeAtomically(change.target, change.content, change.permissions)
+            : fileops::makeSymlink(change.target, change.linkTo);
+        if (failAt > 0 && i + 1 == failAt)
+            written = Error {tr("Cannot write %1.").arg(QDir::toNativeSeparators(change.target)),
+                             QStringLiteral("No space left on device (test hook)")};
+        if (!written)
+            return rollBack(written.error());
+        result.changed << change.target;
+        steps.done("change written");
+    }
+    journal.state = ApplyJournal::State::Written;
+    if (auto saved = state.save(journal); !saved)
+        return rollBack(saved.error());
+    steps.done("written");
+
+    if (inst.kind == ServerKind::Apache) {
+        if (auto tried = preflightApache(plan.value(), inst); !tried)
+            return rollBack(tried.error());
+    }
+    const ServerControl control(inst);
+    if (auto tested = control.test(); !tested) {
+        const QString detail = ServerControl::explainError(tested.error().detail, plan->siteFile, plan->config.text);
+        return rollBack(Error {tr("%1 refused the new configuration.").arg(serverKindDisplayName(inst.kind)), detail});
+    }
+    steps.done("tested");
+    if (auto reloaded = control.reload(); !reloaded) {
+        Error error = rollBack(reloaded.error());
+        if (auto again = control.reload(); !again)
+            error.detail += QLatin1Char('\n')
+                + tr("Reloading the previous configuration failed too: %1").arg(again.error().fullText());
+        return error;
+    }
+    journal.state = ApplyJournal::State::Reloaded;
+    if (auto saved = state.save(journal); !saved)
+        return saved.error(); // the server runs the new configuration; recovery will mark it done
+    steps.done("reloaded");
+    journal.state = ApplyJournal::State::Done;
+    if (auto saved = state.save(journal); !saved)
+        return saved.error();
+    return result;
+}
+
+Status rollbackLastApply(const ServerInstallation& installation, const QString& stateDirPath)
+{
+    const ApplyStateDir state(stateDirFor(installation, stateDirPath));
+    auto lock = lockState(state.path());
+    if (!lock)
+        return lock.error();
+    auto recovered = recoverInterruptedApply(installation, state.path());
+    if (!recovered)
+        return recovered.error();
+    if (!recovered->isEmpty())
+        return {}; // the interrupted apply was the last one, and it is rolled back now
+    if (!state.hasJournal())
+        return Error {tr("There is nothing to roll back: no configuration was applied to this server."), {}};
+    auto journal = state.load();
+    if (!journal)
+        return journal.error();
+    if (journal->state != ApplyJournal::State::Done)
+        return Error {tr("There is nothing to roll back: the last apply was already rolled back."), {}};
+    if (auto undone = undo(journal.value()); !undone)
+        return undone;
+    if (auto marked = markRolledBack(state, journal.value()); !marked)
+        return marked;
+    const ServerControl control(installation);
+    if (auto tested = control.test(); !tested)
+        return Error {tr("The files were put back, but %1 refuses the restored configuration.")
+                          .arg(serverKindDisplayName(installation.kind)),
+                      tested.error().detail};
+    if (auto reloaded = control.reload(); !reloaded)
+        return Error {tr("The files were put back, but the server did not reload: %1").arg(reloaded.error().message),
+                      reloaded.error().detail};
+    return {};
+}
+
+} // namespace mtls
