@@ -6,8 +6,10 @@
 
 #include <QCoreApplication>
 
+#include <cerrno>
 #include <csignal>
-#include <pthread.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <unistd.h>
 
 namespace mtls::cli {
@@ -31,12 +33,57 @@ QString verdict(const SandboxReport& report)
         .arg(report.requestsReachingApplication);
 }
 
-// Waits for Ctrl+C, SIGTERM or SIGHUP (blocked in every thread since the start of the command).
-void waitForStopSignal(const sigset_t& stopSignals)
+// Ctrl+C, SIGTERM and SIGHUP only write a byte into a pipe, so that the command always gets to stop the server
+// and remove the files, and the processes it starts keep the usual signal dispositions and mask.
+class StopSignals
 {
-    int received = 0;
-    sigwait(&stopSignals, &received);
-}
+public:
+    StopSignals()
+    {
+        if (::pipe2(s_pipe, O_CLOEXEC | O_NONBLOCK) != 0)
+            return;
+        struct sigaction action = {};
+        action.sa_handler = &StopSignals::onSignal;
+        action.sa_flags = SA_RESTART;
+        sigemptyset(&action.sa_mask);
+        for (int i = 0; i < 3; ++i)
+            sigaction(kSignals[i], &action, &m_previous[i]);
+        m_installed = true;
+    }
+    ~StopSignals()
+    {
+        if (!m_installed)
+            return;
+        for (int i = 0; i < 3; ++i)
+            sigaction(kSignals[i], &m_previous[i], nullptr);
+        ::close(s_pipe[0]);
+        ::close(s_pipe[1]);
+    }
+    StopSignals(const StopSignals&) = delete;
+    StopSignals& operator=(const StopSignals&) = delete;
+
+    // Blocks until one of the signals arrives (or has arrived already).
+    void wait() const
+    {
+        if (!m_installed)
+            return;
+        pollfd p {s_pipe[0], POLLIN, 0};
+        while (::poll(&p, 1, -1) < 0 && errno == EINTR) { }
+    }
+
+private:
+    static void onSignal(int)
+    {
+        const int saved = errno;
+        [[maybe_unused]] const ssize_t n = ::write(s_pipe[1], "x", 1);
+        errno = saved;
+    }
+
+    static constexpr int kSignals[3] = {SIGINT, SIGTERM, SIGHUP};
+    static inline int s_pipe[2] = {-1, -1};
+    struct sigaction m_previous[3] = {};
+    bool m_installed = false;
+};
 
 } // namespace
 
@@ -62,15 +109,7 @@ int SandboxCommand::run(const QCommandLineParser& parser) const
     if (!kind)
         return Output::usageError(name(), tr("--server must be nginx or apache."));
     const bool keep = parser.isSet(QStringLiteral("keep"));
-    // With --keep the command waits for a signal to clean up: block them before any thread starts, so that
-    // every thread inherits the mask and only sigwait() receives them.
-    sigset_t stopSignals;
-    sigemptyset(&stopSignals);
-    sigaddset(&stopSignals, SIGINT);
-    sigaddset(&stopSignals, SIGTERM);
-    sigaddset(&stopSignals, SIGHUP);
-    if (keep)
-        pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+    const StopSignals stopSignals; // from here on, an interruption still ends with the cleanup below
 
     Output::line(Output::paint(
         tr("mTLS Assistant sandbox: the whole job on this computer, with %1").arg(serverKindDisplayName(*kind)),
@@ -108,7 +147,7 @@ int SandboxCommand::run(const QCommandLineParser& parser) const
                          .arg(report.url, pki));
         Output::line(tr("Press Ctrl+C (or run: kill %1) to stop it and remove everything.").arg(::getpid()));
         fflush(stdout);
-        waitForStopSignal(stopSignals);
+        stopSignals.wait();
     }
     sandbox.stop();
     Output::line(

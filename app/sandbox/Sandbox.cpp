@@ -66,12 +66,18 @@ QString Sandbox::prefix() const
 
 void Sandbox::stop()
 {
-    if (m_throwaway)
+    if (m_throwaway) {
+        qCDebug(lcSandbox) << "stopping the server";
         m_throwaway->stop();
+    }
     m_throwaway.reset();
-    if (m_upstream)
+    if (m_upstream) {
+        qCDebug(lcSandbox) << "stopping the webhook application";
         m_upstream->stop();
+    }
     m_upstream.reset();
+    if (m_dir)
+        qCDebug(lcSandbox) << "removing" << m_dir->path();
     m_dir.reset(); // removes every file
 }
 
@@ -82,7 +88,7 @@ Result<SandboxReport> Sandbox::run()
     stop();
     SandboxReport report;
     report.server = m_server;
-    auto binary = findServerBinary(m_server);
+    auto binary = findServerBinary(m_server, m_binaryHint);
     if (!binary)
         return binary.error();
     report.serverBinary = binary.value();

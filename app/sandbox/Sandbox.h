@@ -49,6 +49,8 @@ public:
     Sandbox& operator=(const Sandbox&) = delete;
 
     void setProgressCallback(ProgressCallback callback) { m_progress = std::move(callback); }
+    // The server program to run; empty (the default): found in PATH and the usual places.
+    void setServerBinary(const QString& path) { m_binaryHint = path; }
     // Runs everything and leaves the server and the application running until stop() or the destructor.
     // An Error says what could not be done (for example the package to install when the server is missing).
     Result<SandboxReport> run();
@@ -62,6 +64,7 @@ private:
 
     ServerKind m_server;
     ProgressCallback m_progress;
+    QString m_binaryHint;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<WebhookUpstream> m_upstream;
     std::unique_ptr<ThrowawayServer> m_throwaway;

@@ -35,6 +35,8 @@ private slots:
     void keepRunsUntilStopped_data();
     void keepRunsUntilStopped();
     void unknownServer();
+    void missingServerNamesThePackage_data();
+    void missingServerNamesThePackage();
 
 private:
     void servers();
@@ -147,6 +149,27 @@ void TestSandbox::unknownServer()
 {
     const ProcessResult r = runCli({QStringLiteral("sandbox"), QStringLiteral("--server"), QStringLiteral("iis")});
     QCOMPARE(r.exitCode, 2);
+}
+
+void TestSandbox::missingServerNamesThePackage_data()
+{
+    QTest::addColumn<ServerKind>("kind");
+    QTest::addColumn<QString>("package");
+    QTest::newRow("nginx") << ServerKind::Nginx << QStringLiteral("nginx");
+    QTest::newRow("apache") << ServerKind::Apache << QStringLiteral("apache2");
+}
+
+void TestSandbox::missingServerNamesThePackage()
+{
+    QFETCH(ServerKind, kind);
+    QFETCH(QString, package);
+    Sandbox sandbox(kind);
+    sandbox.setServerBinary(QStringLiteral("/nonexistent/sbin/") + serverKindName(kind));
+    const Result<SandboxReport> report = sandbox.run();
+    QVERIFY(!report);
+    QVERIFY2(report.error().message.contains(package), qPrintable(report.error().message));
+    QVERIFY(!sandbox.isRunning());
+    QVERIFY(sandbox.prefix().isEmpty()); // nothing was made
 }
 
 QTEST_GUILESS_MAIN(TestSandbox)
