@@ -38,6 +38,8 @@ struct WizardContext
     QStringList exported; // export: the files written
     std::optional<ProbeReport> probe; // the last test handshake
     Certificates probeServerCas; // test hook: roots the test handshake trusts (empty: the system's)
+    std::optional<DiscoveryOptions> discovery; // test hook: describes the installation instead of looking for it
+    QString applyStateDir; // test hook: where apply keeps its journal and backups (empty: the default)
     QString savedSetupError; // why the setup could not be saved, when it could not
 };
 

@@ -72,7 +72,8 @@ void ApplyPage::apply()
     m_ui->errorPanel->clear();
     m_ui->resultLabel->clear();
     setBusy(true, tr("Backing up, writing, testing and reloading..."));
-    const ApplyRequest request = *context().plan->apply;
+    ApplyRequest request = *context().plan->apply;
+    request.stateDir = context().applyStateDir;
     runAsync<Result<ApplyResult>>(
         this, [request] { return applyConfiguration(request); },
         [this](Result<ApplyResult> result) {

@@ -40,7 +40,7 @@ void ClientCaPage::initializePage()
         return;
     m_loadedRemembered = true;
     const SetupStore store = context().store;
-    m_busy = true;
+    m_loading = true;
     runAsync<QString>(
         this,
         [store] {
@@ -48,7 +48,7 @@ void ClientCaPage::initializePage()
             return content && QFileInfo::exists(content->clientCaPath) ? content->clientCaPath : QString();
         },
         [this](QString path) {
-            m_busy = false;
+            m_loading = false;
             if (!path.isEmpty() && context().model.clientCaPath.isEmpty()) {
                 chooseFile(path);
                 m_ui->rememberedLabel->setText(tr("Remembered from your last setup."));
@@ -116,7 +116,7 @@ void ClientCaPage::checked(const CheckReport& report)
 
 bool ClientCaPage::isComplete() const
 {
-    return !m_busy && m_checked && !m_hasError;
+    return !m_busy && !m_loading && m_checked && !m_hasError;
 }
 
 bool ClientCaPage::validatePage()

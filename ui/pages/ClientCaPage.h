@@ -30,14 +30,15 @@ public:
     QString helpText() const override;
 
     void chooseFile(const QString& path);
-    bool isBusy() const { return m_busy; }
+    bool isBusy() const { return m_busy || m_loading; }
 
 private:
     void checked(const CheckReport& report);
 
     std::unique_ptr<Ui::ClientCaPage> m_ui;
     int m_sequence = 0;
-    bool m_busy = false;
+    bool m_busy = false; // checking
+    bool m_loading = false; // reading the remembered client CA
     bool m_checked = false;
     bool m_loadedRemembered = false;
     bool m_hasError = false;

@@ -60,8 +60,9 @@ void RenewComparePage::initializePage()
     // The server of the saved setup, for the review.
     if (ctx.model.target == SetupTarget::ThisMachine && !ctx.installation) {
         m_busy = true;
-        DiscoveryOptions options;
-        options.configRoot = ctx.model.serverRoot;
+        DiscoveryOptions options = ctx.discovery.value_or(DiscoveryOptions());
+        if (!ctx.discovery)
+            options.configRoot = ctx.model.serverRoot;
         const ServerKind kind = ctx.model.server;
         runAsync<Result<ServerInstallation>>(
             this, [kind, options] { return discoverServer(kind, options); },

@@ -80,7 +80,9 @@ bool RenewSelectPage::validatePage()
     WizardContext& ctx = context();
     ctx.renewing = s;
     SetupModel& m = ctx.model;
+    const QString roots = m.rootsPath;
     m = SetupModel();
+    m.rootsPath = roots;
     m.webhookInput = s.domain;
     m.domain = s.domain;
     m.webhookPath = s.webhookPath;

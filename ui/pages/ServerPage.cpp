@@ -73,8 +73,9 @@ void ServerPage::discover()
 {
     m_installation.reset();
     const ServerKind serverKind = kind();
-    DiscoveryOptions options;
-    options.configRoot = m_ui->rootEdit->text().trimmed();
+    DiscoveryOptions options = context().discovery.value_or(DiscoveryOptions());
+    if (!context().discovery)
+        options.configRoot = m_ui->rootEdit->text().trimmed();
     m_busy = true;
     m_ui->busyBar->show();
     m_ui->busyLabel->show();

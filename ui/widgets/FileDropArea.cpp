@@ -15,7 +15,7 @@ namespace mtls::ui {
 FileDropArea::FileDropArea(QWidget* parent)
     : QFrame(parent)
     , m_prompt(new QLabel(this))
-    , m_browse(new QPushButton(tr("&Browse..."), this))
+    , m_browse(new QPushButton(tr("Bro&wse..."), this))
 {
     setAcceptDrops(true);
     setFrameShape(QFrame::StyledPanel);
