@@ -5,6 +5,7 @@
 #include "ui_ServerPage.h"
 #include "widgets/Async.h"
 
+#include <QButtonGroup>
 #include <QDir>
 #include <QSettings>
 
@@ -15,6 +16,16 @@ ServerPage::ServerPage(WizardContext& context, QWidget* parent)
     , m_ui(std::make_unique<Ui::ServerPage>())
 {
     m_ui->setupUi(this);
+    // The two choices share one group box: each pair is exclusive on its own.
+    auto* servers = new QButtonGroup(this);
+    servers->addButton(m_ui->nginxRadio);
+    servers->addButton(m_ui->apacheRadio);
+    auto* targets = new QButtonGroup(this);
+    targets->addButton(m_ui->thisMachineRadio);
+    targets->addButton(m_ui->exportRadio);
+    // setupUi checked them one after the other while they were still exclusive across the box.
+    m_ui->nginxRadio->setChecked(true);
+    m_ui->thisMachineRadio->setChecked(true);
     setTitle(tr("Web server"));
     setSubTitle(tr("Which server receives Chat's calls, and where it passes them on."));
     m_ui->profileCombo->addItem(tr("Intermediate: TLS 1.2 and 1.3 (recommended)"),
