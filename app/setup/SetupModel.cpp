@@ -98,6 +98,15 @@ CertificateInputs CertificateInputs::fromFiles(const QStringList& paths)
     return inputs;
 }
 
+QString SetupModel::webhookUrl() const
+{
+    const QList<ListenAddress> addresses = parseListen(listen);
+    const quint16 port = addresses.isEmpty() ? 443 : addresses.first().port;
+    const QString portText = port == 443 ? QString() : QStringLiteral(":%1").arg(port);
+    return QStringLiteral("https://%1%2%3")
+        .arg(domain, portText, webhookPath.isEmpty() ? QStringLiteral("/") : webhookPath);
+}
+
 CheckInput SetupModel::checkInput() const
 {
     CheckInput input;
@@ -110,6 +119,7 @@ CheckInput SetupModel::checkInput() const
     input.bundlePath = inputs.bundlePath;
     input.clientCaPath = clientCaPath;
     input.passphrase = passphrase;
+    input.rootsPath = rootsPath;
     return input;
 }
 

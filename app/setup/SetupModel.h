@@ -57,6 +57,7 @@ struct SetupModel
     CertificateInputs inputs;
     QString clientCaPath; // TencentQQAuthCA.crt or its .zip
     QByteArray passphrase; // never saved, never logged
+    QString rootsPath; // a PEM file of roots that replaces the system trust store (tests, private CAs); empty: system
 
     ServerKind server = ServerKind::Nginx;
     SetupTarget target = SetupTarget::ThisMachine;
@@ -65,6 +66,8 @@ struct SetupModel
     QString upstreamUrl = QStringLiteral("http://127.0.0.1:8080");
     TlsProfile profile = TlsProfile::Intermediate;
 
+    // The URL Chat calls: https://domain[:port]/path, the port from `listen` when it is not 443.
+    QString webhookUrl() const;
     // The input of the certificate check for what has been collected.
     CheckInput checkInput() const;
     // The generator's request, with the paths where the files will be on the server.

@@ -17,6 +17,7 @@ ApplyPage::ApplyPage(WizardContext& context, QWidget* parent)
     m_ui->setupUi(this);
     m_ui->busyBar->hide();
     m_ui->busyLabel->hide();
+    m_ui->stepsView->setWordWrap(true);
     connect(m_ui->applyButton, &QPushButton::clicked, this, &ApplyPage::apply);
     connect(m_ui->exportButton, &QPushButton::clicked, this, [this] {
         const QString dir

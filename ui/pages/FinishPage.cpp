@@ -99,7 +99,7 @@ QString FinishPage::reportHtml() const
     const SetupModel& m = ctx.model;
     QString html = QStringLiteral("<h2>%1</h2><table cellspacing=\"0\" cellpadding=\"3\">")
                        .arg(tr("mTLS Assistant report for %1").arg(m.domain).toHtmlEscaped());
-    html += row(tr("Webhook URL"), QStringLiteral("https://%1%2").arg(m.domain, m.webhookPath));
+    html += row(tr("Webhook URL"), m.webhookUrl());
     html += row(tr("Certificate from"),
                 m.source == CertificateSource::IssuedByChat ? tr("Chat (downloaded from the console)")
                                                             : tr("A certificate authority"));

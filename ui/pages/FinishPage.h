@@ -20,6 +20,7 @@ public:
 
     void initializePage() override;
     bool isComplete() const override;
+    int nextId() const override { return -1; }
     QString helpText() const override;
 
     QString reportHtml() const;

@@ -28,6 +28,7 @@ ImportPage::ImportPage(WizardContext& context, QWidget* parent)
                               true);
     m_ui->dropArea->setDirectory(QSettings().value(QLatin1String(kLastFolderKey), QDir::homePath()).toString());
     m_ui->passphraseBox->hide();
+    m_ui->unlockRow->setStretch(1, 1); // the keychain's answer takes the room, not the button
     m_ui->busyBar->hide();
     m_ui->busyLabel->hide();
     m_ui->findingsView->hide();

@@ -19,7 +19,10 @@ RenewComparePage::RenewComparePage(WizardContext& context, QWidget* parent)
     m_ui->compareView->setHorizontalHeaderLabels({tr("In use"), tr("New")});
     m_ui->compareView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_ui->compareView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_ui->compareView->setWordWrap(true);
+    m_ui->compareView->setWordWrap(false);
+    m_ui->compareView->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_ui->compareView->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Maximum);
+    m_ui->compareView->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 }
 
 RenewComparePage::~RenewComparePage() = default;
@@ -32,9 +35,13 @@ void RenewComparePage::initializePage()
     const RememberedCertificate now = RememberedCertificate::of(ctx.report.material.leaf);
     const QStringList rows {tr("Subject"), tr("Valid from"), tr("Valid until"), tr("Days left"), tr("SHA-256")};
     const auto values = [](const RememberedCertificate& c) {
+        // The fingerprint on two lines, split at the colon in the middle, so both columns fit.
+        QString sha = c.sha256;
+        const qsizetype middle = sha.indexOf(QLatin1Char(':'), sha.size() / 2 - 1);
+        if (middle > 0)
+            sha = sha.left(middle + 1) + QLatin1Char('\n') + sha.mid(middle + 1);
         return QStringList {c.subject, c.notBefore.toString(QStringLiteral("yyyy-MM-dd")),
-                            c.notAfter.toString(QStringLiteral("yyyy-MM-dd")), daysLeftText(c.daysUntilExpiry()),
-                            c.sha256};
+                            c.notAfter.toString(QStringLiteral("yyyy-MM-dd")), daysLeftText(c.daysUntilExpiry()), sha};
     };
     const QStringList oldValues = values(old);
     const QStringList newValues = values(now);
@@ -45,6 +52,7 @@ void RenewComparePage::initializePage()
         m_ui->compareView->setItem(i, 1, new QTableWidgetItem(newValues.at(i)));
     }
     m_ui->compareView->resizeRowsToContents();
+    m_ui->compareView->setCurrentCell(-1, -1);
 
     m_sameAsOld = !old.sha256.isEmpty() && old.sha256 == now.sha256;
     QStringList verdict;

@@ -52,10 +52,10 @@ void ReviewPage::generate()
     m_ui->configView->setPlainText(config->text);
     m_ui->summaryLabel->setText(
         ctx.model.target == SetupTarget::ThisMachine
-            ? tr("%1 on this machine will answer https://%2%3 and demand Chat's client certificate.")
-                  .arg(serverKindDisplayName(ctx.model.server), ctx.model.domain, ctx.model.webhookPath)
-            : tr("Files for %1 on another machine, answering https://%2%3 with Chat's client certificate required.")
-                  .arg(serverKindDisplayName(ctx.model.server), ctx.model.domain, ctx.model.webhookPath));
+            ? tr("%1 on this machine will answer %2 and demand Chat's client certificate.")
+                  .arg(serverKindDisplayName(ctx.model.server), ctx.model.webhookUrl())
+            : tr("Files for %1 on another machine, answering %2 with Chat's client certificate required.")
+                  .arg(serverKindDisplayName(ctx.model.server), ctx.model.webhookUrl()));
     QStringList files;
     for (const QString& file : ctx.plan->files())
         files << QStringLiteral("  ") + QDir::toNativeSeparators(file);

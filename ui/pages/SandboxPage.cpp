@@ -21,6 +21,7 @@ SandboxPage::SandboxPage(WizardContext& context, QWidget* parent)
     m_ui->busyBar->hide();
     m_ui->busyLabel->hide();
     m_ui->findingsView->hide();
+    m_ui->stepsView->setWordWrap(true);
     connect(m_ui->runButton, &QPushButton::clicked, this, &SandboxPage::run);
 }
 
@@ -71,6 +72,9 @@ void SandboxPage::run()
         },
         [this](Result<SandboxReport> report) {
             setRunning(false);
+            for (int i = 0; i < m_ui->stepsView->count(); ++i)
+                m_ui->stepsView->item(i)->setIcon(
+                    style()->standardIcon(report ? QStyle::SP_DialogApplyButton : QStyle::SP_MessageBoxWarning));
             if (!report) {
                 m_ui->verdictLabel->setText(tr("The sandbox could not run."));
                 m_ui->errorPanel->setError(report.error());

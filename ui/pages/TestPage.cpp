@@ -23,6 +23,7 @@ TestPage::TestPage(WizardContext& context, QWidget* parent)
     m_ui->busyLabel->hide();
     m_ui->cancelButton->setEnabled(false);
     m_ui->findingsView->hide();
+    m_ui->stepsView->setWordWrap(true);
     connect(m_ui->runButton, &QPushButton::clicked, this, &TestPage::run);
     connect(m_ui->cancelButton, &QPushButton::clicked, m_worker, &ProbeWorker::cancel);
     connect(m_worker, &ProbeWorker::stepStarted, this, [this](ProbeStep, const QString& label) {
@@ -41,11 +42,7 @@ TestPage::~TestPage() = default;
 
 void TestPage::initializePage()
 {
-    const SetupModel& model = context().model;
-    const QList<ListenAddress> listen = parseListen(model.listen);
-    const quint16 port = listen.isEmpty() ? 443 : listen.first().port;
-    const QString portText = port == 443 ? QString() : QStringLiteral(":%1").arg(port);
-    m_ui->urlEdit->setText(QStringLiteral("https://%1%2%3").arg(model.domain, portText, model.webhookPath));
+    m_ui->urlEdit->setText(context().model.webhookUrl());
     if (!context().probe && !m_running)
         run();
 }
@@ -82,6 +79,8 @@ void TestPage::run()
 void TestPage::finished(const ProbeReport& report)
 {
     setRunning(false);
+    for (int i = 0; i < m_ui->stepsView->count(); ++i)
+        m_ui->stepsView->item(i)->setIcon(style()->standardIcon(QStyle::SP_DialogApplyButton));
     context().probe = report;
     m_ui->findingsView->setFindings(report.findings);
     m_ui->findingsView->setVisible(!report.findings.isEmpty());

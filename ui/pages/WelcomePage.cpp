@@ -19,6 +19,9 @@ WelcomePage::WelcomePage(WizardContext& context, QWidget* parent)
     m_ui->savedSetupsView->setHeaderLabels({tr("Domain"), tr("Server"), tr("Expires"), tr("Days left")});
     m_ui->savedSetupsView->setColumnWidth(0, 260);
     m_ui->expiryWarning->hide();
+    QFont bold = m_ui->expiryWarning->font();
+    bold.setBold(true);
+    m_ui->expiryWarning->setFont(bold);
     m_ui->storeErrorLabel->hide();
     m_ui->moveAsideButton->hide();
     m_ui->renewRadio->setEnabled(false);

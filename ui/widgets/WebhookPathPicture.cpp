@@ -16,12 +16,12 @@ WebhookPathPicture::WebhookPathPicture(QWidget* parent)
 
 QSize WebhookPathPicture::sizeHint() const
 {
-    return {640, fontMetrics().height() * 6};
+    return {640, fontMetrics().height() * 8};
 }
 
 QSize WebhookPathPicture::minimumSizeHint() const
 {
-    return {420, fontMetrics().height() * 6};
+    return {420, fontMetrics().height() * 8};
 }
 
 void WebhookPathPicture::paintEvent(QPaintEvent*)
@@ -30,7 +30,7 @@ void WebhookPathPicture::paintEvent(QPaintEvent*)
     p.setRenderHint(QPainter::Antialiasing);
     const QPalette pal = palette();
     const int line = fontMetrics().height();
-    const int boxHeight = line * 4;
+    const int boxHeight = line * 7;
     const int top = (height() - boxHeight) / 2;
     const int gap = qMax(40, width() / 9);
     const int boxWidth = (width() - 2 * gap - 2) / 3;
@@ -58,6 +58,7 @@ void WebhookPathPicture::paintEvent(QPaintEvent*)
         p.setPen(pal.color(QPalette::Text));
         const QRectF titleRect = box.adjusted(6, 6, -6, -box.height() / 2);
         p.drawText(titleRect, Qt::AlignHCenter | Qt::AlignBottom | Qt::TextWordWrap, boxes[i].title);
+        // Notes get the lower half: three lines of the normal font.
         p.setFont(font());
         p.setPen(pal.color(QPalette::PlaceholderText));
         const QRectF noteRect = box.adjusted(6, box.height() / 2 + 2, -6, -4);
