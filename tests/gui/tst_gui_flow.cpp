@@ -17,6 +17,7 @@
 #include "secrets/MemorySecretStore.h"
 #include "server/ThrowawayServer.h"
 
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -87,6 +88,7 @@ private slots:
     void issuedByChatOnApache();
     void exportForAnotherMachine();
     void sandboxFromTheWelcomePage();
+    void failedApplyIsPutBack();
 
 private:
     void makeWizard();
@@ -363,6 +365,41 @@ void TestGuiFlow::sandboxFromTheWelcomePage()
     QVERIFY(find<QListWidget>(sandbox, "stepsView")->count() > 0);
     QVERIFY(m_wizard->button(QWizard::FinishButton)->isEnabled());
     screenshot(*m_wizard, QStringLiteral("13-sandbox-done"));
+}
+
+void TestGuiFlow::failedApplyIsPutBack()
+{
+    QVERIFY2(m_installation.start(ServerKind::Nginx).ok(), "throwaway nginx");
+    makeWizard();
+    endpointAndPath(QStringLiteral("https://localhost:%1/im/callback").arg(m_installation.port), false);
+    importFiles({QStringLiteral("bundle.crt"), QStringLiteral("server.key")});
+    QVERIFY(next(*m_wizard));
+    clientCa();
+    server(ServerKind::Nginx, true, m_installation.port);
+    auto* review = find<ReviewPage>(m_wizard.get(), "ReviewPage");
+    QTRY_VERIFY_WITH_TIMEOUT(!review->isBusy(), 30000);
+    QVERIFY(next(*m_wizard));
+
+    // The server refuses the reload (the engine's fault hook): everything is put back, the user is told.
+    const QString siteDir = m_installation.server->prefix() + QStringLiteral("/conf.d");
+    const QStringList before = QDir(siteDir).entryList(QDir::Files);
+    qputenv("MTLS_TEST_FAIL_RELOAD", "1");
+    mnemonic(*m_wizard, 'a');
+    auto* apply = find<ApplyPage>(m_wizard.get(), "ApplyPage");
+    QTRY_VERIFY_WITH_TIMEOUT(!apply->isBusy(), 30000);
+    qunsetenv("MTLS_TEST_FAIL_RELOAD");
+    QVERIFY(!m_wizard->context().applied);
+    QVERIFY(!m_wizard->button(QWizard::NextButton)->isEnabled());
+    QVERIFY(!find<QLabel>(apply, "errorMessage")->text().isEmpty());
+    QVERIFY(find<QLabel>(apply, "resultLabel")->text().contains(QLatin1String("Nothing was changed")));
+    QCOMPARE(QDir(siteDir).entryList(QDir::Files), before);
+    screenshot(*m_wizard, QStringLiteral("08-apply-failed"));
+
+    // Fixed: apply again.
+    mnemonic(*m_wizard, 'a');
+    QTRY_VERIFY_WITH_TIMEOUT(!apply->isBusy(), 30000);
+    QVERIFY(m_wizard->context().applied.has_value());
+    QVERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
 }
 
 QTEST_MAIN(TestGuiFlow)

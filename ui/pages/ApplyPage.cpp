@@ -96,6 +96,7 @@ void ApplyPage::apply()
             new QListWidgetItem(ok, tr("Configuration tested and server reloaded."), m_ui->stepsView);
             context().applied = result.value();
             m_done = true;
+            m_ui->applyButton->setEnabled(false); // applied; Back and Next from here
             m_ui->resultLabel->setText(
                 tr("Done: %n file(s) written. Next, test it like Chat would.", nullptr, int(result->changed.size())));
             emit completeChanged();

@@ -24,6 +24,7 @@ TestPage::TestPage(WizardContext& context, QWidget* parent)
     m_ui->cancelButton->setEnabled(false);
     m_ui->findingsView->hide();
     m_ui->stepsView->setWordWrap(true);
+    m_ui->stepsView->setMaximumHeight(fontMetrics().height() * 12);
     connect(m_ui->runButton, &QPushButton::clicked, this, &TestPage::run);
     connect(m_ui->cancelButton, &QPushButton::clicked, m_worker, &ProbeWorker::cancel);
     connect(m_worker, &ProbeWorker::stepStarted, this, [this](ProbeStep, const QString& label) {
