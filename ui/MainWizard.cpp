@@ -17,6 +17,7 @@
 #include "pages/WelcomePage.h"
 #include "secrets/KeychainSecretStore.h"
 
+#include <QIcon>
 #include <QSettings>
 
 namespace mtls::ui {
@@ -33,6 +34,7 @@ MainWizard::MainWizard(SecretStore* secrets, const QString& setupDirectory, QWid
 
     setObjectName(QStringLiteral("mainWizard"));
     setWindowTitle(tr("mTLS Assistant"));
+    setWindowIcon(QIcon(QStringLiteral(":/mtls-assistant.svg")));
     setWizardStyle(QWizard::ModernStyle);
     setOptions(QWizard::HaveHelpButton | QWizard::NoBackButtonOnStartPage);
 

@@ -241,7 +241,15 @@ void TestGuiFlow::reviewApplyTestFinish(const QString& shotPrefix)
     QVERIFY(html.contains("localhost"));
     QVERIFY(!html.contains("PRIVATE KEY"));
     QVERIFY(!html.contains("s3cret"));
+    // The same report as PDF.
+    const QString pdfPath = m_state->filePath(QStringLiteral("report.pdf"));
+    Dialogs::setNextSaveFile(pdfPath);
+    mnemonic(*m_wizard, 's');
+    QFile pdf(pdfPath);
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    QVERIFY(pdf.read(5) == "%PDF-");
     QVERIFY(m_wizard->button(QWizard::FinishButton)->isEnabled());
+    QVERIFY(!m_wizard->button(QWizard::NextButton)->isVisible() || !m_wizard->button(QWizard::NextButton)->isEnabled());
 }
 
 void TestGuiFlow::ownCaOnNginxThenRenewal()

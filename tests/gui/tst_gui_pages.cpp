@@ -146,6 +146,8 @@ void TestGuiPages::welcomeStartsNewSetupByKeyboard()
     screenshot(*m_wizard, QStringLiteral("01-welcome"));
     // No saved setup: renewing is not offered.
     QVERIFY(!find<QRadioButton>(m_wizard->currentPage(), "renewRadio")->isEnabled());
+    QVERIFY(QFile::exists(QStringLiteral(":/mtls-assistant.svg")));
+    QVERIFY(!m_wizard->windowIcon().pixmap(32, 32).isNull());
     mnemonic(*m_wizard, 't');
     QVERIFY(find<QRadioButton>(m_wizard->currentPage(), "sandboxRadio")->isChecked());
     QCOMPARE(m_wizard->page(WelcomePageId)->nextId(), int(SandboxPageId));

@@ -76,6 +76,7 @@ void WelcomePage::showSetups(const Result<SetupStoreContent>& content)
     m_ui->savedLabel->setText(any ? tr("Saved setups:") : tr("No saved setup yet."));
     m_ui->savedSetupsView->setVisible(any);
     m_ui->renewRadio->setEnabled(any);
+    m_ui->renewRadio->setToolTip(any ? QString() : tr("There is no saved setup to renew yet."));
     m_ui->expiryWarning->setVisible(expiring > 0);
     m_ui->expiryWarning->setText(
         tr("Warning: %n certificate(s) expire within 30 days or have expired. Choose \"Renew\" to replace them.",
