@@ -9,7 +9,7 @@ PACKAGES="ca-certificates git g++ cmake ninja-build pkg-config \
  nginx apache2 curl \
  clang libclang-rt-14-dev \
  xvfb xauth imagemagick gnome-keyring dbus-x11 libsecret-tools \
- file dpkg-dev appstream zip time"
+ file dpkg-dev appstream desktop-file-utils bash-completion man-db zip time"
 
 missing=""
 for p in $PACKAGES; do

@@ -28,10 +28,10 @@ void write(FILE* stream, const QString& text)
     fwrite(utf8.constData(), 1, static_cast<size_t>(utf8.size()), stream);
 }
 
-QString tr(const char* text, int n = -1)
+struct Text
 {
-    return QCoreApplication::translate("mtls::cli::Output", text, nullptr, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(mtls::cli::Output)
+};
 } // namespace
 
 void Output::out(const QString& text)
@@ -90,22 +90,22 @@ void Output::findings(const Findings& list)
         Colour colour = Colour::None;
         switch (f.severity) {
         case Severity::Error:
-            label = tr("error");
+            label = Text::tr("error");
             colour = Colour::Red;
             break;
         case Severity::Warning:
-            label = tr("warning");
+            label = Text::tr("warning");
             colour = Colour::Yellow;
             break;
         case Severity::Info:
-            label = tr("info");
+            label = Text::tr("info");
             colour = Colour::Dim;
             break;
         }
-        line(QStringLiteral("  %1 %2  %3")
-                 .arg(paint(label.leftJustified(7), colour), paint(f.code, Colour::Bold), f.message));
+        line(
+            QStringLiteral("  %1 %2  %3").arg(paint(padded(label, 7), colour), paint(f.code, Colour::Bold), f.message));
         if (!f.hint.isEmpty())
-            line(QStringLiteral("          %1").arg(paint(tr("fix: %1").arg(f.hint), Colour::Dim)));
+            line(QStringLiteral("          %1").arg(paint(Text::tr("fix: %1").arg(f.hint), Colour::Dim)));
     }
 }
 
@@ -117,19 +117,40 @@ QString Output::summary(const Findings& list)
         errors += f.severity == Severity::Error;
         warnings += f.severity == Severity::Warning;
     }
-    return tr("%n error(s)", errors) + QStringLiteral(", ") + tr("%n warning(s)", warnings);
+    //: The summary of a check: "2 errors, 1 warning".
+    return Text::tr("%1, %2").arg(Text::tr("%n error(s)", nullptr, errors),
+                                  Text::tr("%n warning(s)", nullptr, warnings));
+}
+
+int Output::displayWidth(const QString& text)
+{
+    int width = 0;
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        // East Asian wide and full-width characters take two terminal columns.
+        const bool wide = (u >= 0x1100 && u <= 0x115F) || (u >= 0x2E80 && u <= 0xA4CF) || (u >= 0xAC00 && u <= 0xD7A3)
+            || (u >= 0xF900 && u <= 0xFAFF) || (u >= 0xFE30 && u <= 0xFE4F) || (u >= 0xFF00 && u <= 0xFF60)
+            || (u >= 0xFFE0 && u <= 0xFFE6);
+        width += wide ? 2 : 1;
+    }
+    return width;
+}
+
+QString Output::padded(const QString& text, int columns)
+{
+    return text + QString(qMax(0, columns - displayWidth(text)), QLatin1Char(' '));
 }
 
 int Output::usageError(const QString& command, const QString& message)
 {
-    err(tr("mtls-assistant-cli %1: %2").arg(command, message));
-    err(tr("Run 'mtls-assistant-cli %1 --help' for the options.").arg(command));
+    err(Text::tr("mtls-assistant-cli %1: %2").arg(command, message));
+    err(Text::tr("Run 'mtls-assistant-cli %1 --help' for the options.").arg(command));
     return ExitUsage;
 }
 
 int Output::failure(const QString& message, const QString& detail)
 {
-    err(paint(tr("error: "), Colour::Red, stderr) + message);
+    err(paint(Text::tr("error: "), Colour::Red, stderr) + message);
     if (!detail.isEmpty())
         err(detail);
     return ExitUsage;

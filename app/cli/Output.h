@@ -26,6 +26,11 @@ public:
     // "2 errors, 1 warning" style summary.
     static QString summary(const Findings& findings);
 
+    // Columns a text takes on a terminal (East Asian wide characters count twice), and the text padded to
+    // `columns` so that tables line up in every language.
+    static int displayWidth(const QString& text);
+    static QString padded(const QString& text, int columns);
+
     // Usage error: prints the message and a pointer to --help; returns ExitUsage.
     static int usageError(const QString& command, const QString& message);
     // Failure to run: prints the message (and detail) on stderr; returns ExitUsage.

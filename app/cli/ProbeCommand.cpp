@@ -34,15 +34,19 @@ QString ProbeCommand::summary() const
 void ProbeCommand::setup(QCommandLineParser& parser) const
 {
     parser.addPositionalArgument(QStringLiteral("URL"), tr("The webhook URL, https://host[:port]/path"));
+#define MTLS_N(text) QT_TRANSLATE_NOOP("mtls::cli::ProbeCommand", text)
     parser.addOption(option("server-ca",
-                            "Trust this CA (PEM) for the server's certificate instead of the system "
-                            "store.",
-                            "FILE"));
-    parser.addOption(option("client-ca", "The Chat client CA (TencentQQAuthCA.crt) the server must name.", "FILE"));
-    parser.addOption(option("client-cert", "A test client certificate (PEM) to try as well.", "FILE"));
-    parser.addOption(option("client-key", "The unencrypted private key (PEM) of --client-cert.", "FILE"));
-    parser.addOption(option("timeout", "Time limit of the whole probe in seconds (default 10).", "SECONDS"));
-    parser.addOption(option("json", "Print one JSON object instead of text."));
+                            MTLS_N("Trust this CA for the server's certificate instead of the system store."),
+                            MTLS_N("FILE")));
+    parser.addOption(option("client-ca",
+                            MTLS_N("The Chat client CA (TencentQQAuthCA.crt or its .zip) the server must name."),
+                            MTLS_N("FILE")));
+    parser.addOption(option("client-cert", MTLS_N("A test client certificate to try as well."), MTLS_N("FILE")));
+    parser.addOption(option("client-key", MTLS_N("The unencrypted private key of --client-cert."), MTLS_N("FILE")));
+    parser.addOption(
+        option("timeout", MTLS_N("Time limit of the whole probe in seconds (default 10)."), MTLS_N("SECONDS")));
+    parser.addOption(option("json", MTLS_N("Print one JSON object instead of text.")));
+#undef MTLS_N
 }
 
 int ProbeCommand::run(const QCommandLineParser& parser) const

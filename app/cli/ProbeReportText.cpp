@@ -3,6 +3,7 @@
 #include "Output.h"
 
 #include <QCoreApplication>
+#include <QStringList>
 
 namespace mtls::cli {
 namespace {
@@ -51,6 +52,11 @@ void printProbeReport(const ProbeReport& report, const QString& indent)
     if (!report.serverCertificate.isNull()) {
         const ServerCertificateInfo& s = report.serverCertificate;
         row(tr("server certificate"), s.leaf().subject());
+        QStringList chain;
+        for (qsizetype i = 1; i < s.chain.size(); ++i)
+            chain << s.chain.at(i).subject();
+        if (!chain.isEmpty())
+            row(tr("then the chain"), chain.join(QStringLiteral("; ")));
         row(tr("issued by"), s.leaf().issuer());
         row(tr("expires"), tr("%1 (%2 days)").arg(s.leaf().notAfter().toString(Qt::ISODate)).arg(s.daysLeft));
         row(tr("trusted, name matches"), QStringLiteral("%1, %2").arg(yesNo(s.trusted), yesNo(s.nameMatch)));

@@ -11,10 +11,10 @@
 namespace mtls {
 
 namespace {
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("mtls::CheckService", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mtls::CheckService)
+};
 } // namespace
 
 CheckReport runCheck(const CheckInput& input)
@@ -46,7 +46,8 @@ CheckReport runCheck(const CheckInput& input)
         context.trust = &trust.value();
     } else {
         report.findings.append(Finding {QStringLiteral("FILE_UNREADABLE"), Severity::Error, trust.error().message,
-                                        tr("Give a PEM file with the root certificates to trust."), input.rootsPath});
+                                        Text::tr("Give a PEM file with the root certificates to trust."),
+                                        input.rootsPath});
     }
     report.findings += checkServerCertificate(selection, context);
 
@@ -57,8 +58,8 @@ CheckReport runCheck(const CheckInput& input)
         report.material.clientCaOrigin = ca.certificates.isEmpty() ? QString() : ca.certificates.first().origin;
         if (ca.certificates.isEmpty() && !hasError(ca.findings)) {
             report.findings.append(Finding {QStringLiteral("FORMAT_UNRECOGNIZED"), Severity::Error,
-                                            tr("No certificate was found in the client CA file."),
-                                            tr("Choose TencentQQAuthCA.crt or TencentQQAuthCA.crt.zip."),
+                                            Text::tr("No certificate was found in the client CA file."),
+                                            Text::tr("Choose TencentQQAuthCA.crt or TencentQQAuthCA.crt.zip."),
                                             input.clientCaPath});
         }
         report.findings += checkClientCa(report.material.clientCas, report.material.clientCaOrigin, context);

@@ -7,16 +7,16 @@
 namespace mtls {
 
 namespace {
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("mtls::DomainName", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mtls::DomainName)
+};
 
 Finding invalid(const QString& domain, const QString& message)
 {
     return Finding {QStringLiteral("DOMAIN_INVALID"), Severity::Error, message,
-                    tr("Use the domain exactly as it is set as the webhook URL in the Chat console, for example "
-                       "www.example.com: letters a-z, digits and single hyphens between them."),
+                    Text::tr("Use the domain exactly as it is set as the webhook URL in the Chat console, for example "
+                             "www.example.com: letters a-z, digits and single hyphens between them."),
                     domain};
 }
 
@@ -44,41 +44,42 @@ Findings validateWebhookDomain(const QString& domain)
 {
     Findings findings;
     if (domain.isEmpty()) {
-        findings.append(invalid(domain, tr("No webhook domain was given.")));
+        findings.append(invalid(domain, Text::tr("No webhook domain was given.")));
         return findings;
     }
     if (domain.size() > 253) {
-        findings.append(
-            invalid(domain, tr("The domain is %1 characters long; a domain name has at most 253.").arg(domain.size())));
+        findings.append(invalid(
+            domain, Text::tr("The domain is %1 characters long; a domain name has at most 253.").arg(domain.size())));
         return findings;
     }
     const QStringList labels = domain.toLower().split(QLatin1Char('.'));
     for (const QString& label : labels) {
         if (label.isEmpty()) {
-            findings.append(invalid(domain, tr("\"%1\" has an empty part between two dots.").arg(domain)));
+            findings.append(invalid(domain, Text::tr("\"%1\" has an empty part between two dots.").arg(domain)));
             return findings;
         }
         for (const QChar c : label) {
             if (!isLabelChar(c)) {
                 findings.append(invalid(domain,
-                                        tr("\"%1\" contains \"%2\": only letters a-z, digits 0-9 and the "
-                                           "hyphen are allowed.")
+                                        Text::tr("\"%1\" contains \"%2\": only letters a-z, digits 0-9 and the "
+                                                 "hyphen are allowed.")
                                             .arg(domain, QString(c))));
                 return findings;
             }
         }
         if (label.startsWith(QLatin1Char('-')) || label.endsWith(QLatin1Char('-'))) {
-            findings.append(invalid(domain, tr("\"%1\" in \"%2\" begins or ends with a hyphen.").arg(label, domain)));
+            findings.append(
+                invalid(domain, Text::tr("\"%1\" in \"%2\" begins or ends with a hyphen.").arg(label, domain)));
             return findings;
         }
         if (label.contains(QStringLiteral("--"))) {
-            findings.append(invalid(domain, tr("\"%1\" in \"%2\" has two hyphens in a row.").arg(label, domain)));
+            findings.append(invalid(domain, Text::tr("\"%1\" in \"%2\" has two hyphens in a row.").arg(label, domain)));
             return findings;
         }
         if (label.size() > 63) {
             findings.append(invalid(domain,
-                                    tr("\"%1...\" in \"%2\" is %3 characters long; each part of a domain has "
-                                       "at most 63.")
+                                    Text::tr("\"%1...\" in \"%2\" is %3 characters long; each part of a domain has "
+                                             "at most 63.")
                                         .arg(label.left(12), domain)
                                         .arg(label.size())));
             return findings;

@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QThread>
 
 #include <openssl/pem.h>
 #include <openssl/pkcs7.h>
@@ -15,16 +16,18 @@
 
 #include <cstring>
 #include <mutex>
+#include <thread>
+#include <vector>
 
 namespace mtls {
 
 namespace {
 constexpr int kMaxZipDepth = 2; // a zip inside a zip (TencentQQAuthCA.crt.zip in a larger package)
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("mtls::MaterialLoader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mtls::MaterialLoader)
+};
 
 Finding make(const char* code, Severity severity, const QString& message, const QString& hint, const QString& subject)
 {
@@ -34,8 +37,8 @@ Finding make(const char* code, Severity severity, const QString& message, const 
 Finding unrecognized(const QString& origin, const QString& message)
 {
     return make("FORMAT_UNRECOGNIZED", Severity::Error, message,
-                tr("Choose the certificate (.crt, .pem, .cer, .der), key (.key, .pem), PKCS#12 (.pfx, .p12) or "
-                   "the .zip package as downloaded. If the file was cut short, download it again."),
+                Text::tr("Choose the certificate (.crt, .pem, .cer, .der), key (.key, .pem), PKCS#12 (.pfx, .p12) or "
+                         "the .zip package as downloaded. If the file was cut short, download it again."),
                 origin);
 }
 
@@ -75,17 +78,17 @@ void loadLegacyProvider()
 Finding passphraseRequired(const QString& origin)
 {
     return make("PASSPHRASE_REQUIRED", Severity::Error,
-                tr("The private key in this file is protected by a passphrase."),
-                tr("Enter the passphrase (on the command line: put it in an environment variable and name it "
-                   "with --passphrase-env)."),
+                Text::tr("The private key in this file is protected by a passphrase."),
+                Text::tr("Enter the passphrase (on the command line: put it in an environment variable and name it "
+                         "with --passphrase-env)."),
                 origin);
 }
 
 Finding passphraseWrong(const QString& origin)
 {
-    return make("PASSPHRASE_WRONG", Severity::Error, tr("The passphrase does not open this file."),
-                tr("Check the passphrase: it is case-sensitive. For a package downloaded from Tencent Cloud, "
-                   "the passphrase of a .pfx is in keystorePass.txt beside it."),
+    return make("PASSPHRASE_WRONG", Severity::Error, Text::tr("The passphrase does not open this file."),
+                Text::tr("Check the passphrase: it is case-sensitive. For a package downloaded from Tencent Cloud, "
+                         "the passphrase of a .pfx is in keystorePass.txt beside it."),
                 origin);
 }
 
@@ -111,10 +114,10 @@ void addPkcs7(Material& material, PKCS7* p7, const QString& origin)
 Finding tooManyRounds(const QString& origin)
 {
     return make("FORMAT_UNRECOGNIZED", Severity::Error,
-                tr("\"%1\" asks for an unreasonable number of encryption rounds and was not opened (such a file "
-                   "could keep the program busy for hours).")
+                Text::tr("\"%1\" asks for an unreasonable number of encryption rounds and was not opened (such a file "
+                         "could keep the program busy for hours).")
                     .arg(origin),
-                tr("Export the key again with the usual settings of your tool."), origin);
+                Text::tr("Export the key again with the usual settings of your tool."), origin);
 }
 
 // An encrypted PKCS#8 key (PEM "ENCRYPTED PRIVATE KEY" or DER): the passphrase decides.
@@ -139,6 +142,45 @@ void addEncryptedPkcs8(Material& material, const X509_SIG* encrypted, const QByt
     else
         material.findings.append(passphraseWrong(origin));
     clearOpenSslErrors();
+}
+
+bool isCertificateLabel(const QByteArray& label)
+{
+    return label == "CERTIFICATE" || label == "X509 CERTIFICATE" || label == "TRUSTED CERTIFICATE";
+}
+
+// The certificates among `blocks`, decoded (null where damaged; the other slots stay null). OpenSSL 3.0 spends
+// about 100 µs on each, so a large bundle (a CA store of thousands) is decoded on every core.
+std::vector<X509Ptr> decodeCertificates(const QList<PemBlock>& blocks)
+{
+    constexpr qsizetype kParallelFrom = 256;
+    std::vector<X509Ptr> certificates(static_cast<size_t>(blocks.size()));
+    const auto decodeRange = [&](qsizetype begin, qsizetype end) {
+        for (qsizetype i = begin; i < end; ++i) {
+            const PemBlock& block = blocks.at(i);
+            if (!isCertificateLabel(block.label))
+                continue;
+            BioPtr bio = memoryBio(block.text);
+            certificates[static_cast<size_t>(i)].reset(block.label == "TRUSTED CERTIFICATE"
+                                                           ? PEM_read_bio_X509_AUX(bio.get(), nullptr, nullptr, nullptr)
+                                                           : PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
+        }
+        clearOpenSslErrors(); // the error queue is per thread
+    };
+    const qsizetype count = blocks.size();
+    const int threads = count >= kParallelFrom ? std::max(1, QThread::idealThreadCount()) : 1;
+    if (threads == 1) {
+        decodeRange(0, count);
+        return certificates;
+    }
+    std::vector<std::thread> workers;
+    const qsizetype chunk = (count + threads - 1) / threads;
+    for (qsizetype begin = chunk; begin < count; begin += chunk)
+        workers.emplace_back(decodeRange, begin, std::min(count, begin + chunk));
+    decodeRange(0, std::min(count, chunk));
+    for (std::thread& worker : workers)
+        worker.join();
+    return certificates;
 }
 
 bool isIgnorablePemLabel(const QByteArray& label)
@@ -175,30 +217,30 @@ Material MaterialLoader::loadFile(const QString& path) const
     const QString name = info.fileName().isEmpty() ? path : info.fileName();
     if (!info.exists()) {
         material.findings.append(make("FILE_UNREADABLE", Severity::Error,
-                                      tr("The file \"%1\" does not exist.").arg(path),
-                                      tr("Check the path and the spelling of the file name."), name));
+                                      Text::tr("The file \"%1\" does not exist.").arg(path),
+                                      Text::tr("Check the path and the spelling of the file name."), name));
         return material;
     }
     if (info.isDir()) {
         material.findings.append(make("FILE_UNREADABLE", Severity::Error,
-                                      tr("\"%1\" is a folder, not a file.").arg(path),
-                                      tr("Choose the certificate, key or .zip file inside it."), name));
+                                      Text::tr("\"%1\" is a folder, not a file.").arg(path),
+                                      Text::tr("Choose the certificate, key or .zip file inside it."), name));
         return material;
     }
     if (info.size() > m_options.maxFileBytes) {
         material.findings.append(make("FILE_TOO_LARGE", Severity::Error,
-                                      tr("\"%1\" is %2 MB, far larger than any certificate or key file.")
+                                      Text::tr("\"%1\" is %2 MB, far larger than any certificate or key file.")
                                           .arg(path)
                                           .arg(info.size() / (1024 * 1024)),
-                                      tr("Choose the certificate, key or .zip package itself."), name));
+                                      Text::tr("Choose the certificate, key or .zip package itself."), name));
         return material;
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         material.findings.append(make("FILE_UNREADABLE", Severity::Error,
-                                      tr("\"%1\" cannot be read: %2.").arg(path, file.errorString()),
-                                      tr("Check that your user may read the file (for a key owned by root, run "
-                                         "with the rights of its owner or copy it somewhere you can read)."),
+                                      Text::tr("\"%1\" cannot be read: %2.").arg(path, file.errorString()),
+                                      Text::tr("Check that your user may read the file (for a key owned by root, run "
+                                               "with the rights of its owner or copy it somewhere you can read)."),
                                       name));
         return material;
     }
@@ -206,8 +248,8 @@ Material MaterialLoader::loadFile(const QString& path) const
     const QByteArray data = file.read(m_options.maxFileBytes + 1);
     if (data.size() > m_options.maxFileBytes) {
         material.findings.append(make("FILE_TOO_LARGE", Severity::Error,
-                                      tr("\"%1\" is far larger than any certificate or key file.").arg(path),
-                                      tr("Choose the certificate, key or .zip package itself."), name));
+                                      Text::tr("\"%1\" is far larger than any certificate or key file.").arg(path),
+                                      Text::tr("Choose the certificate, key or .zip package itself."), name));
         return material;
     }
     material = load(data, name, 0);
@@ -217,9 +259,9 @@ Material MaterialLoader::loadFile(const QString& path) const
     if (!material.keys.isEmpty() && (file.permissions() & others) && !looksLikeZip(data)) {
         material.findings.append(
             make("KEY_FILE_PERMISSIONS", Severity::Warning,
-                 tr("The private key file \"%1\" can be read by other users of this computer.").arg(path),
-                 tr("Restrict it to its owner: chmod 600 \"%1\". The assistant installs its own copy with mode "
-                    "600.")
+                 Text::tr("The private key file \"%1\" can be read by other users of this computer.").arg(path),
+                 Text::tr("Restrict it to its owner: chmod 600 \"%1\". The assistant installs its own copy with mode "
+                          "600.")
                      .arg(path),
                  name));
     }
@@ -232,8 +274,8 @@ Material MaterialLoader::loadData(const QByteArray& data, const QString& origin)
     if (data.size() > m_options.maxFileBytes) {
         Material material;
         material.findings.append(make("FILE_TOO_LARGE", Severity::Error,
-                                      tr("\"%1\" is far larger than any certificate or key file.").arg(origin),
-                                      tr("Choose the certificate, key or .zip package itself."), origin));
+                                      Text::tr("\"%1\" is far larger than any certificate or key file.").arg(origin),
+                                      Text::tr("Choose the certificate, key or .zip package itself."), origin));
         return material;
     }
     return load(data, origin, 0);
@@ -243,7 +285,7 @@ Material MaterialLoader::load(const QByteArray& data, const QString& origin, int
 {
     if (data.trimmed().isEmpty()) {
         Material material;
-        material.findings.append(unrecognized(origin, tr("\"%1\" is empty.").arg(origin)));
+        material.findings.append(unrecognized(origin, Text::tr("\"%1\" is empty.").arg(origin)));
         return material;
     }
     if (looksLikeZip(data))
@@ -258,15 +300,15 @@ Material MaterialLoader::loadZip(const QByteArray& data, const QString& origin, 
     Material material;
     if (depth >= kMaxZipDepth) {
         material.findings.append(make("ARCHIVE_REFUSED", Severity::Error,
-                                      tr("\"%1\" is a zip inside a zip inside a zip: refused.").arg(origin),
-                                      tr("Extract the package and choose the files inside it."), origin));
+                                      Text::tr("\"%1\" is a zip inside a zip inside a zip: refused.").arg(origin),
+                                      Text::tr("Extract the package and choose the files inside it."), origin));
         return material;
     }
     const Result<QList<ZipEntry>> entries = readZip(data, m_options.zip);
     if (!entries) {
         material.findings.append(make("ARCHIVE_REFUSED", Severity::Error, entries.error().message,
-                                      tr("Download the package again from the console, or extract it and choose "
-                                         "the certificate and key files."),
+                                      Text::tr("Download the package again from the console, or extract it and choose "
+                                               "the certificate and key files."),
                                       origin));
         return material;
     }
@@ -294,8 +336,8 @@ Material MaterialLoader::loadZip(const QByteArray& data, const QString& origin, 
             names << e.name;
         material.findings.append(
             unrecognized(origin,
-                         tr("The zip archive \"%1\" holds no certificate or key (it has: %2).")
-                             .arg(origin, names.isEmpty() ? tr("nothing") : names.join(QStringLiteral(", ")))));
+                         Text::tr("The zip archive \"%1\" holds no certificate or key (it has: %2).")
+                             .arg(origin, names.isEmpty() ? Text::tr("nothing") : names.join(QStringLiteral(", ")))));
     }
     return material;
 }
@@ -304,33 +346,34 @@ Material MaterialLoader::loadPem(const QByteArray& data, const QString& origin) 
 {
     Material material;
     const QList<PemBlock> blocks = readPemBlocks(data);
-    for (const PemBlock& block : blocks) {
+    std::vector<X509Ptr> certificates = decodeCertificates(blocks);
+    for (qsizetype i = 0; i < blocks.size(); ++i) {
+        const PemBlock& block = blocks.at(i);
         clearOpenSslErrors();
         BioPtr bio = memoryBio(block.text);
         const QByteArray& label = block.label;
-        if (label == "CERTIFICATE" || label == "X509 CERTIFICATE" || label == "TRUSTED CERTIFICATE") {
-            X509Ptr x509(label == "TRUSTED CERTIFICATE" ? PEM_read_bio_X509_AUX(bio.get(), nullptr, nullptr, nullptr)
-                                                        : PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
+        if (isCertificateLabel(label)) {
+            const X509Ptr& x509 = certificates[static_cast<size_t>(i)];
             if (x509)
                 addCertificate(material, x509.get(), origin);
             else
-                material.findings.append(
-                    unrecognized(origin, tr("A certificate in \"%1\" is damaged and cannot be read.").arg(origin)));
+                material.findings.append(unrecognized(
+                    origin, Text::tr("A certificate in \"%1\" is damaged and cannot be read.").arg(origin)));
         } else if (label == "PKCS7") {
             std::unique_ptr<PKCS7, OpenSslDeleter<PKCS7_free>> p7(
                 PEM_read_bio_PKCS7(bio.get(), nullptr, nullptr, nullptr));
             if (p7)
                 addPkcs7(material, p7.get(), origin);
             else
-                material.findings.append(
-                    unrecognized(origin, tr("A PKCS#7 block in \"%1\" is damaged and cannot be read.").arg(origin)));
+                material.findings.append(unrecognized(
+                    origin, Text::tr("A PKCS#7 block in \"%1\" is damaged and cannot be read.").arg(origin)));
         } else if (label == "ENCRYPTED PRIVATE KEY") {
             Pkcs8Ptr encrypted(PEM_read_bio_PKCS8(bio.get(), nullptr, nullptr, nullptr));
             if (encrypted)
                 addEncryptedPkcs8(material, encrypted.get(), m_options.passphrase, origin);
             else
                 material.findings.append(
-                    unrecognized(origin, tr("An encrypted private key in \"%1\" is damaged.").arg(origin)));
+                    unrecognized(origin, Text::tr("An encrypted private key in \"%1\" is damaged.").arg(origin)));
         } else if (label.endsWith("PRIVATE KEY")) {
             const bool encrypted = block.encryptedHeader || label == "ENCRYPTED PRIVATE KEY";
             if (encrypted && m_options.passphrase.isEmpty()) {
@@ -345,18 +388,18 @@ Material MaterialLoader::loadPem(const QByteArray& data, const QString& origin) 
                 material.findings.append(passphraseWrong(origin));
             else
                 material.findings.append(unrecognized(
-                    origin, tr("A private key in \"%1\" is damaged or of an unsupported kind.").arg(origin)));
+                    origin, Text::tr("A private key in \"%1\" is damaged or of an unsupported kind.").arg(origin)));
         } else if (!isIgnorablePemLabel(label)) {
-            material.findings.append(
-                make("FORMAT_UNRECOGNIZED", Severity::Info,
-                     tr("\"%1\" holds a \"%2\" block, which was left aside.").arg(origin, QString::fromLatin1(label)),
-                     QString(), origin));
+            material.findings.append(make(
+                "FORMAT_UNRECOGNIZED", Severity::Info,
+                Text::tr("\"%1\" holds a \"%2\" block, which was left aside.").arg(origin, QString::fromLatin1(label)),
+                QString(), origin));
         }
         clearOpenSslErrors();
     }
     if (!material.hasCertificateOrKey() && !hasError(material.findings))
         material.findings.append(
-            unrecognized(origin, tr("\"%1\" holds no certificate or private key in PEM form.").arg(origin)));
+            unrecognized(origin, Text::tr("\"%1\" holds no certificate or private key in PEM form.").arg(origin)));
     return material;
 }
 
@@ -405,13 +448,14 @@ Material MaterialLoader::loadPkcs12(const QByteArray& data, const QString& origi
     X509* cert = nullptr;
     STACK_OF(X509)* ca = nullptr;
     if (PKCS12_parse(p12.get(), pass, &key, &cert, &ca) != 1) {
-        material.findings.append(make("FORMAT_UNRECOGNIZED", Severity::Error,
-                                      tr("The PKCS#12 file \"%1\" cannot be opened: it uses an algorithm this system "
-                                         "does not support, or it is damaged.")
-                                          .arg(origin),
-                                      tr("Export it again with current settings (AES-256), or export the certificate "
-                                         "and key as PEM files."),
-                                      origin));
+        material.findings.append(
+            make("FORMAT_UNRECOGNIZED", Severity::Error,
+                 Text::tr("The PKCS#12 file \"%1\" cannot be opened: it uses an algorithm this system "
+                          "does not support, or it is damaged.")
+                     .arg(origin),
+                 Text::tr("Export it again with current settings (AES-256), or export the certificate "
+                          "and key as PEM files."),
+                 origin));
         qCDebug(lcPki) << "PKCS12_parse failed:" << drainOpenSslErrors();
         return material;
     }
@@ -425,7 +469,7 @@ Material MaterialLoader::loadPkcs12(const QByteArray& data, const QString& origi
     if (key)
         addKey(material, keyOwner.release(), origin);
     if (!material.hasCertificateOrKey())
-        material.findings.append(unrecognized(origin, tr("The PKCS#12 file \"%1\" is empty.").arg(origin)));
+        material.findings.append(unrecognized(origin, Text::tr("The PKCS#12 file \"%1\" is empty.").arg(origin)));
     return material;
 }
 
@@ -472,11 +516,11 @@ Material MaterialLoader::loadDer(const QByteArray& data, const QString& origin) 
         }
     }
     clearOpenSslErrors();
-    material.findings.append(
-        unrecognized(origin,
-                     tr("\"%1\" is not a certificate, private key, PKCS#12 or zip package that can be read (it may be "
-                        "truncated or damaged).")
-                         .arg(origin)));
+    material.findings.append(unrecognized(
+        origin,
+        Text::tr("\"%1\" is not a certificate, private key, PKCS#12 or zip package that can be read (it may be "
+                 "truncated or damaged).")
+            .arg(origin)));
     return material;
 }
 

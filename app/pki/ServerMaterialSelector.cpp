@@ -11,10 +11,10 @@ namespace mtls {
 namespace {
 constexpr int kMaxChainLength = 10;
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("mtls::ServerMaterialSelector", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mtls::ServerMaterialSelector)
+};
 
 // Certificates without duplicates (packages repeat them in each server's folder), first origin kept.
 QList<SourcedCertificate> unique(const QList<SourcedCertificate>& all)
@@ -64,11 +64,12 @@ ServerSelection selectServerMaterial(const Material& material, const QString& ho
     ServerSelection selection;
     const QList<SourcedCertificate> certs = unique(material.certificates);
     if (certs.isEmpty()) {
-        selection.findings.append(Finding {QStringLiteral("CERT_MISSING"), Severity::Error,
-                                           tr("No server certificate was found in the files given."),
-                                           tr("Add the certificate file (.crt, .pem) or the .zip package downloaded "
-                                              "with the key."),
-                                           QString()});
+        selection.findings.append(
+            Finding {QStringLiteral("CERT_MISSING"), Severity::Error,
+                     Text::tr("No server certificate was found in the files given."),
+                     Text::tr("Add the certificate file (.crt, .pem) or the .zip package downloaded "
+                              "with the key."),
+                     QString()});
         return selection;
     }
 
@@ -118,9 +119,9 @@ ServerSelection selectServerMaterial(const Material& material, const QString& ho
     if (chainOutOfOrder(material.certificates, served)) {
         selection.findings.append(Finding {
             QStringLiteral("CHAIN_ORDER"), Severity::Warning,
-            tr("The certificates are not in serving order (the server certificate first, then each issuer)."),
-            tr("Nothing to do here: the assistant writes them in the right order. If you configure the server by "
-               "hand, put the server certificate first in the bundle."),
+            Text::tr("The certificates are not in serving order (the server certificate first, then each issuer)."),
+            Text::tr("Nothing to do here: the assistant writes them in the right order. If you configure the server by "
+                     "hand, put the server certificate first in the bundle."),
             best->origin});
     }
 
@@ -140,19 +141,19 @@ ServerSelection selectServerMaterial(const Material& material, const QString& ho
             if (!locked)
                 selection.findings.append(Finding {
                     QStringLiteral("KEY_MISSING"), Severity::Error,
-                    tr("No private key was found for the certificate \"%1\".")
+                    Text::tr("No private key was found for the certificate \"%1\".")
                         .arg(selection.material.leaf.displayName()),
-                    tr("Add the key file (.key) that was made with the certificate request, or the .zip package "
-                       "that holds it. A certificate cannot be served without its key."),
+                    Text::tr("Add the key file (.key) that was made with the certificate request, or the .zip package "
+                             "that holds it. A certificate cannot be served without its key."),
                     best->origin});
         } else {
-            selection.findings.append(
-                Finding {QStringLiteral("KEY_MISMATCH"), Severity::Error,
-                         tr("The private key (%1) does not belong to the certificate \"%2\".")
-                             .arg(material.keys.first().origin, selection.material.leaf.displayName()),
-                         tr("Use the key that was made with this certificate's request; after a renewal, the old key "
-                            "usually no longer fits. Download the certificate and key together again if in doubt."),
-                         material.keys.first().origin});
+            selection.findings.append(Finding {
+                QStringLiteral("KEY_MISMATCH"), Severity::Error,
+                Text::tr("The private key (%1) does not belong to the certificate \"%2\".")
+                    .arg(material.keys.first().origin, selection.material.leaf.displayName()),
+                Text::tr("Use the key that was made with this certificate's request; after a renewal, the old key "
+                         "usually no longer fits. Download the certificate and key together again if in doubt."),
+                material.keys.first().origin});
         }
     }
     return selection;

@@ -8,10 +8,10 @@
 namespace mtls {
 
 namespace {
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("mtls::TrustStore", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mtls::TrustStore)
+};
 
 std::shared_ptr<X509_STORE> newStore()
 {
@@ -26,7 +26,7 @@ Result<TrustStore> TrustStore::system()
     trust.m_store = newStore();
     trust.m_system = true;
     if (!trust.m_store || X509_STORE_set_default_paths(trust.m_store.get()) != 1)
-        return Error {tr("The system's trust store cannot be opened."), drainOpenSslErrors()};
+        return Error {Text::tr("The system's trust store cannot be opened."), drainOpenSslErrors()};
     return trust;
 }
 
@@ -37,7 +37,7 @@ Result<TrustStore> TrustStore::fromFile(const QString& path)
         QString detail;
         for (const Finding& f : material.findings)
             detail += f.message + QLatin1Char('\n');
-        return Error {tr("No root certificate could be read from \"%1\".").arg(path), detail.trimmed()};
+        return Error {Text::tr("No root certificate could be read from \"%1\".").arg(path), detail.trimmed()};
     }
     return fromCertificates(material.allCertificates());
 }
@@ -47,7 +47,7 @@ Result<TrustStore> TrustStore::fromCertificates(const Certificates& roots)
     TrustStore trust;
     trust.m_store = newStore();
     if (!trust.m_store)
-        return Error {tr("Out of memory."), drainOpenSslErrors()};
+        return Error {Text::tr("Out of memory."), drainOpenSslErrors()};
     for (const Certificate& root : roots) {
         if (X509_STORE_add_cert(trust.m_store.get(), root.handle()) != 1)
             clearOpenSslErrors(); // a duplicate: harmless

@@ -11,10 +11,10 @@
 namespace mtls {
 
 namespace {
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("mtls::ZipArchive", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mtls::ZipArchive)
+};
 
 bool isUnsafePath(const QString& name)
 {
@@ -44,10 +44,11 @@ Result<QList<ZipEntry>> readZip(const QByteArray& data, const ZipLimits& limits)
     QBuffer buffer(&copy);
     QuaZip zip(&buffer);
     if (!zip.open(QuaZip::mdUnzip))
-        return Error {tr("The zip archive is damaged and cannot be read."), tr("zip error %1").arg(zip.getZipError())};
+        return Error {Text::tr("The zip archive is damaged and cannot be read."),
+                      Text::tr("zip error %1").arg(zip.getZipError())};
 
     if (zip.getEntriesCount() > limits.maxEntries)
-        return Error {tr("The zip archive holds %1 entries, more than the %2 a certificate package can have.")
+        return Error {Text::tr("The zip archive holds %1 entries, more than the %2 a certificate package can have.")
                           .arg(zip.getEntriesCount())
                           .arg(limits.maxEntries)};
 
@@ -56,46 +57,49 @@ Result<QList<ZipEntry>> readZip(const QByteArray& data, const ZipLimits& limits)
     for (bool more = zip.goToFirstFile(); more; more = zip.goToNextFile()) {
         QuaZipFileInfo64 info;
         if (!zip.getCurrentFileInfo(&info))
-            return Error {tr("The zip archive is damaged and cannot be read."), tr("bad entry header")};
+            return Error {Text::tr("The zip archive is damaged and cannot be read."), Text::tr("bad entry header")};
         if (isUnsafePath(info.name))
-            return Error {
-                tr("The zip archive holds an entry with a path outside the archive (\"%1\"): refused.").arg(info.name)};
+            return Error {Text::tr("The zip archive holds an entry with a path outside the archive (\"%1\"): refused.")
+                              .arg(info.name)};
         if (isSymlink(info))
-            return Error {tr("The zip archive holds a symbolic link (\"%1\"): refused.").arg(info.name)};
+            return Error {Text::tr("The zip archive holds a symbolic link (\"%1\"): refused.").arg(info.name)};
         if (info.name.endsWith(QLatin1Char('/')))
             continue; // a directory
         if (info.flags & 0x1)
-            return Error {tr("The zip archive is protected by a password. Extract it first, then import the files.")};
+            return Error {
+                Text::tr("The zip archive is protected by a password. Extract it first, then import the files.")};
 
         QuaZipFile file(&zip);
         if (!file.open(QIODevice::ReadOnly))
-            return Error {tr("The zip archive is damaged and cannot be read."),
-                          tr("cannot open entry \"%1\" (zip error %2)").arg(info.name).arg(file.getZipError())};
+            return Error {Text::tr("The zip archive is damaged and cannot be read."),
+                          Text::tr("cannot open entry \"%1\" (zip error %2)").arg(info.name).arg(file.getZipError())};
         ZipEntry entry;
         entry.name = info.name;
         char chunk[65536];
         for (;;) {
             const qint64 n = file.read(chunk, sizeof chunk);
             if (n < 0)
-                return Error {tr("The zip archive is damaged and cannot be read."),
-                              tr("cannot inflate entry \"%1\" (zip error %2)").arg(info.name).arg(file.getZipError())};
+                return Error {
+                    Text::tr("The zip archive is damaged and cannot be read."),
+                    Text::tr("cannot inflate entry \"%1\" (zip error %2)").arg(info.name).arg(file.getZipError())};
             if (n == 0)
                 break;
             total += n;
             if (entry.data.size() + n > limits.maxEntryBytes || total > limits.maxTotalBytes)
-                return Error {tr("The zip archive unpacks to more than a certificate package can hold (\"%1\" is "
-                                 "too large): refused.")
+                return Error {Text::tr("The zip archive unpacks to more than a certificate package can hold (\"%1\" is "
+                                       "too large): refused.")
                                   .arg(info.name)};
             entry.data.append(chunk, n);
         }
         file.close();
         if (file.getZipError() != UNZ_OK)
-            return Error {tr("The zip archive is damaged and cannot be read."),
-                          tr("entry \"%1\" fails its checksum").arg(info.name)};
+            return Error {Text::tr("The zip archive is damaged and cannot be read."),
+                          Text::tr("entry \"%1\" fails its checksum").arg(info.name)};
         entries.append(entry);
     }
     if (zip.getZipError() != UNZ_OK)
-        return Error {tr("The zip archive is damaged and cannot be read."), tr("zip error %1").arg(zip.getZipError())};
+        return Error {Text::tr("The zip archive is damaged and cannot be read."),
+                      Text::tr("zip error %1").arg(zip.getZipError())};
     qCDebug(lcPki) << "read zip with" << entries.size() << "entries," << total << "bytes";
     return entries;
 }

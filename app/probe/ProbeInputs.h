@@ -6,10 +6,11 @@
 
 namespace mtls {
 
-// The probe's own file inputs, in their simplest forms (the general loader reads every other format).
-// Every certificate of a PEM file, or the one certificate of a DER file.
+// The probe's file inputs, through the general loader (PEM, DER, PKCS#7, PKCS#12 without passphrase, zip packages
+// such as TencentQQAuthCA.crt.zip).
+// Every certificate of the file, in the order read.
 Result<Certificates> readCertificatesFile(const QString& path);
-// An unencrypted private key in PEM (PKCS#8 or traditional).
+// The first private key of the file (unencrypted).
 Result<PrivateKey> readPrivateKeyFile(const QString& path);
 
 } // namespace mtls

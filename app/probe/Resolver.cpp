@@ -28,12 +28,12 @@ struct Lookup
     std::vector<SocketAddress> addresses;
 };
 
-void runLookup(const std::shared_ptr<Lookup>& lookup, const QByteArray& host, const QByteArray& service, bool numeric)
+void runLookup(const std::shared_ptr<Lookup>& lookup, const QByteArray& host, const QByteArray& service)
 {
     addrinfo hints {};
     hints.ai_family = AF_UNSPEC;
     hints.ai_socktype = SOCK_STREAM;
-    hints.ai_flags = AI_ADDRCONFIG | (numeric ? AI_NUMERICHOST : 0);
+    hints.ai_flags = AI_ADDRCONFIG;
     addrinfo* list = nullptr;
     const int rc = getaddrinfo(host.constData(), service.constData(), &hints, &list);
     std::vector<SocketAddress> addresses;
@@ -52,6 +52,24 @@ void runLookup(const std::shared_ptr<Lookup>& lookup, const QByteArray& host, co
     lookup->addresses = std::move(addresses);
     lookup->finished = true;
     lookup->done.notify_all();
+}
+
+// An address literal (RFC 6761 names the loopback addresses for "localhost": never a question to DNS).
+SocketAddress literalAddress(const char* text, quint16 port)
+{
+    SocketAddress address;
+    auto* in = reinterpret_cast<sockaddr_in*>(&address.storage);
+    auto* in6 = reinterpret_cast<sockaddr_in6*>(&address.storage);
+    if (inet_pton(AF_INET, text, &in->sin_addr) == 1) {
+        in->sin_family = AF_INET;
+        in->sin_port = htons(port);
+        address.length = sizeof(sockaddr_in);
+    } else if (inet_pton(AF_INET6, text, &in6->sin6_addr) == 1) {
+        in6->sin6_family = AF_INET6;
+        in6->sin6_port = htons(port);
+        address.length = sizeof(sockaddr_in6);
+    }
+    return address;
 }
 
 } // namespace
@@ -80,20 +98,15 @@ Result<std::vector<SocketAddress>> resolveHost(const QString& host, quint16 port
     const bool numeric
         = inet_pton(AF_INET, name.constData(), &scratch) == 1 || inet_pton(AF_INET6, name.constData(), &scratch) == 1;
 
-    auto lookup = std::make_shared<Lookup>();
     const QString lower = bare.toLower();
-    if (lower == QLatin1String("localhost") || lower.endsWith(QLatin1String(".localhost"))) {
-        // RFC 6761: the loopback addresses, never a question to DNS (which some resolvers ask for AAAA).
-        runLookup(lookup, "127.0.0.1", service, true);
-        std::vector<SocketAddress> v4 = lookup->addresses;
-        runLookup(lookup, "::1", service, true);
-        v4.insert(v4.end(), lookup->addresses.begin(), lookup->addresses.end());
-        lookup->addresses = v4;
-        lookup->rc = v4.empty() ? EAI_NONAME : 0;
-    } else if (numeric) {
-        runLookup(lookup, name, service, true); // no I/O: answer at once
-    } else {
-        std::thread(runLookup, lookup, name, service, false).detach();
+    if (lower == QLatin1String("localhost") || lower.endsWith(QLatin1String(".localhost")))
+        return std::vector<SocketAddress> {literalAddress("127.0.0.1", port), literalAddress("::1", port)};
+    if (numeric)
+        return std::vector<SocketAddress> {literalAddress(name.constData(), port)}; // no I/O, no system resolver
+
+    auto lookup = std::make_shared<Lookup>();
+    std::thread(runLookup, lookup, name, service).detach();
+    {
         std::unique_lock<std::mutex> lock(lookup->mutex);
         while (!lookup->finished && !deadline.expired() && !deadline.cancelled())
             lookup->done.wait_for(lock, std::chrono::milliseconds(deadline.sliceMs()));

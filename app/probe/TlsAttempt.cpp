@@ -343,6 +343,12 @@ AttemptResult runAttempt(const AttemptPlan& plan, const Deadline& deadline)
             break;
         written += n;
     }
+    if (result.failure == AttemptResult::Failure::NoHttpAnswer) {
+        // The server may have refused the caller (TLS 1.3 alert) just before the write: read what it sent.
+        char buffer[256];
+        (void)SSL_read(s, buffer, sizeof buffer);
+        clearOpenSslErrors();
+    }
     while (result.failure == AttemptResult::Failure::None && !responseComplete(result.httpResponse)) {
         char buffer[4096];
         int n = 0;
@@ -359,6 +365,8 @@ AttemptResult runAttempt(const AttemptPlan& plan, const Deadline& deadline)
     captureSession(s, &result);
     result.httpResponse.truncate(kMaxResponse);
     result.httpStatus = parseStatus(result.httpResponse);
+    if (result.httpStatus >= 0 && result.failure == AttemptResult::Failure::Timeout)
+        result.failure = AttemptResult::Failure::None; // the answer came; only its end was slow
     if (result.httpStatus < 0 && result.failure == AttemptResult::Failure::None) {
         result.failure = AttemptResult::Failure::NoHttpAnswer;
         if (result.error.isEmpty())

@@ -5,7 +5,8 @@
 #
 # 1. Starts `mtls-assistant-cli sandbox --keep` (nginx) as the local endpoint: real nginx, mutual TLS, webhook app.
 # 2. Side by side in the same run: RUNS x one whole `mtls-assistant-cli probe` process (every connection it makes:
-#    without and with the client certificate, and the TLS 1.0/1.1 check) against RUNS x one `openssl s_client`
+#    without and with the test client certificate, and the TLS 1.0/1.1 check; and the same without a test client
+#    certificate, 2 connections) against RUNS x one `openssl s_client`
 #    connection to the same endpoint, interleaved (probe, s_client, probe, ...) so that both meet the same machine
 #    load; medians of the wall times. Uses hyperfine when installed, else bash's $EPOCHREALTIME (no extra process).
 # 3. The sandbox from command to printed report, for nginx and for Apache.
@@ -41,6 +42,7 @@ url=$(sed -n "s/^  curl .* -d '{}' '\(.*\)'$/\1/p" "$work/sandbox.out")
 pki=$(sed -n 's/^The sandbox keeps running under \(.*\)\. Try it:$/\1/p' "$work/sandbox.out")/pki
 port=$(echo "$url" | sed -n 's|^https://localhost:\([0-9]*\)/.*|\1|p')
 probe="$CLI probe $url --server-ca $pki/server-ca.crt --client-ca $pki/chat-client-ca.crt --client-cert $pki/client.crt --client-key $pki/client.key"
+probe2="$CLI probe $url --server-ca $pki/server-ca.crt --client-ca $pki/chat-client-ca.crt"
 sclient="openssl s_client -connect 127.0.0.1:$port -servername localhost -CAfile $pki/server-ca.crt"
 
 $probe >/dev/null || { echo "the probe reports a problem: stopping" >&2; $probe; exit 1; }
@@ -50,13 +52,15 @@ median() { sort -n | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : 
 
 echo "Endpoint: $url (nginx, mutual TLS), $RUNS runs each, $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')"
 if command -v hyperfine >/dev/null; then
-    hyperfine -N --warmup 3 --runs "$RUNS" --export-json "$work/h.json" "$probe" "$sclient" >/dev/null
+    hyperfine -N --warmup 3 --runs "$RUNS" --export-json "$work/h.json" "$probe" "$probe2" "$sclient" >/dev/null
     medians=$(sed -n 's/.*"median": *\([0-9.e-]*\).*/\1/p' "$work/h.json")
     probe_ms=$(echo "$medians" | sed -n 1p | awk '{ printf "%.1f", $1 * 1000 }')
-    sclient_ms=$(echo "$medians" | sed -n 2p | awk '{ printf "%.1f", $1 * 1000 }')
+    probe2_ms=$(echo "$medians" | sed -n 2p | awk '{ printf "%.1f", $1 * 1000 }')
+    sclient_ms=$(echo "$medians" | sed -n 3p | awk '{ printf "%.1f", $1 * 1000 }')
     how="hyperfine, medians"
 else
     : >"$work/probe.us"
+    : >"$work/probe2.us"
     : >"$work/sclient.us"
     n=0
     while [ $n -lt $((RUNS + 3)) ]; do
@@ -64,16 +68,21 @@ else
         [ $n -lt 3 ] || echo $((e - s)) >>"$work/probe.us"
         s=$(now_us); $sclient </dev/null >/dev/null 2>&1 || true; e=$(now_us)
         [ $n -lt 3 ] || echo $((e - s)) >>"$work/sclient.us"
+        s=$(now_us); $probe2 </dev/null >/dev/null 2>&1 || true; e=$(now_us)
+        [ $n -lt 3 ] || echo $((e - s)) >>"$work/probe2.us"
         n=$((n + 1))
     done
     probe_ms=$(median <"$work/probe.us")
+    probe2_ms=$(median <"$work/probe2.us")
     sclient_ms=$(median <"$work/sclient.us")
     how="interleaved runs, medians"
 fi
 ratio=$(echo "$probe_ms $sclient_ms" | awk '{ printf "%.2f", $1 / $2 }')
-echo "  one whole probe process (3 connections):  $probe_ms ms"
-echo "  one openssl s_client connection:           $sclient_ms ms"
-echo "  ratio probe / s_client:                    $ratio   (goal: at most 2; $how)"
+ratio2=$(echo "$probe2_ms $sclient_ms" | awk '{ printf "%.2f", $1 / $2 }')
+echo "  one openssl s_client connection:                          $sclient_ms ms"
+echo "  one probe process with a test client certificate (3 connections):  $probe_ms ms, ratio $ratio"
+echo "  one probe process without one (2 connections):            $probe2_ms ms, ratio $ratio2"
+echo "  (goal: ratio at most 2; $how)"
 
 kill "$sandbox_pid"
 wait "$sandbox_pid" 2>/dev/null || true

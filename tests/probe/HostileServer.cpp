@@ -63,10 +63,14 @@ bool HostileServer::start()
     address.sin_family = AF_INET;
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     socklen_t len = sizeof address;
-    if (::bind(m_listenFd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 || ::listen(m_listenFd, 16) != 0
+    if (::bind(m_listenFd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0
         || ::getsockname(m_listenFd, reinterpret_cast<sockaddr*>(&address), &len) != 0)
         return false;
     m_port = ntohs(address.sin_port);
+    if (m_behaviour == Behaviour::NotListening)
+        return true; // no other program can take the port while it is held
+    if (::listen(m_listenFd, 16) != 0)
+        return false;
     m_thread = std::thread([this] { serve(); });
     return true;
 }
@@ -93,6 +97,7 @@ void HostileServer::serve()
 void HostileServer::handle(int fd)
 {
     switch (m_behaviour) {
+    case Behaviour::NotListening:
     case Behaviour::Silent:
         return;
     case Behaviour::Garbage: {

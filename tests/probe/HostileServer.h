@@ -11,6 +11,7 @@ class HostileServer
 {
 public:
     enum class Behaviour {
+        NotListening, // the port is held (bound) but nothing listens: connections are refused
         Silent, // accepts and never answers
         Garbage, // answers any connection with random bytes
         StallHalfway, // reads the ClientHello, sends half a ServerHello, then nothing

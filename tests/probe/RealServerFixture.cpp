@@ -26,9 +26,19 @@ bool RealServerFixture::init(QString* error)
         && m_pki->makeServer(QStringLiteral("expired"), localhost, QStringLiteral("serverca"), expired)
         && m_pki->makeClient(QStringLiteral("client"), QStringLiteral("chat-caller"), QStringLiteral("chatca"))
         && m_pki->makeClient(QStringLiteral("otherclient"), QStringLiteral("stranger"), QStringLiteral("otherca"));
-    if (!ok)
+    if (!ok) {
         *error = m_pki->lastError();
-    return ok;
+        return false;
+    }
+    // The Chat client CA as users download it: TencentQQAuthCA.crt.zip.
+    const ProcessResult zip = runProcess(QStringLiteral("zip"),
+                                         {QStringLiteral("-jq"), m_pki->path(QStringLiteral("chatca.crt.zip")),
+                                          m_pki->path(QStringLiteral("chatca.crt"))});
+    if (zip.exitCode != 0) {
+        *error = QStringLiteral("zip failed: ") + QString::fromLocal8Bit(zip.err);
+        return false;
+    }
+    return true;
 }
 
 Certificate RealServerFixture::certificate(const QString& name) const

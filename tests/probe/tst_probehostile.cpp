@@ -56,11 +56,12 @@ ProbeOptions TestProbeHostile::options(quint16 port, int timeoutMs) const
 
 void TestProbeHostile::endsWithFinding_data()
 {
-    QTest::addColumn<int>("behaviour"); // -1: nothing listening
+    QTest::addColumn<int>("behaviour");
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("hintMentions");
 
-    QTest::newRow("nothing listening") << -1 << QStringLiteral("CONNECT_FAILED") << QStringLiteral("listen");
+    QTest::newRow("nothing listening") << int(Behaviour::NotListening) << QStringLiteral("CONNECT_FAILED")
+                                       << QStringLiteral("listen");
     QTest::newRow("accepts, never answers")
         << int(Behaviour::Silent) << QStringLiteral("TIMEOUT") << QStringLiteral("TLS handshake");
     QTest::newRow("garbage") << int(Behaviour::Garbage) << QStringLiteral("TLS_HANDSHAKE_FAILED") << QString();
@@ -80,16 +81,10 @@ void TestProbeHostile::endsWithFinding()
     QFETCH(QString, code);
     QFETCH(QString, hintMentions);
 
-    std::unique_ptr<HostileServer> server;
-    quint16 port = 0;
-    if (behaviour < 0) {
-        port = freeLoopbackPort();
-    } else {
-        server = std::make_unique<HostileServer>(Behaviour(behaviour), m_pki->path(QStringLiteral("server.crt")),
-                                                 m_pki->path(QStringLiteral("server.key")));
-        QVERIFY(server->start());
-        port = server->port();
-    }
+    HostileServer server(Behaviour(behaviour), m_pki->path(QStringLiteral("server.crt")),
+                         m_pki->path(QStringLiteral("server.key")));
+    QVERIFY(server.start());
+    const quint16 port = server.port();
     const int timeoutMs = 1500;
     Prober prober(options(port, timeoutMs));
     QElapsedTimer clock;
@@ -104,7 +99,7 @@ void TestProbeHostile::endsWithFinding()
     QVERIFY2(first.hint.contains(hintMentions), qPrintable(first.hint));
     QVERIFY2(elapsed <= timeoutMs + 1000, qPrintable(QString::number(elapsed)));
     QCOMPARE(report->withoutClientCertificate, CallerOutcome::NotTested);
-    if (server && code != QLatin1String("CONNECT_FAILED"))
+    if (code != QLatin1String("CONNECT_FAILED"))
         QCOMPARE(report->address, QStringLiteral("127.0.0.1:%1").arg(port));
 }
 

@@ -219,14 +219,17 @@ void TestProbeServer::cliJsonContract_data()
 {
     QTest::addColumn<QString>("verify");
     QTest::addColumn<int>("exitCode");
-    QTest::newRow("correct") << QStringLiteral("require") << 0;
-    QTest::newRow("optional") << QStringLiteral("optional") << 1;
+    QTest::addColumn<QString>("clientCaFile");
+    QTest::newRow("correct, CA as downloaded (zip)")
+        << QStringLiteral("require") << 0 << QStringLiteral("chatca.crt.zip");
+    QTest::newRow("optional") << QStringLiteral("optional") << 1 << QStringLiteral("chatca.crt");
 }
 
 void TestProbeServer::cliJsonContract()
 {
     QFETCH(QString, verify);
     QFETCH(int, exitCode);
+    QFETCH(QString, clientCaFile);
     SiteSpec spec;
     spec.verify = verify;
     quint16 port = 0;
@@ -235,10 +238,10 @@ void TestProbeServer::cliJsonContract()
     const ProcessResult r
         = runCli({QStringLiteral("probe"), QStringLiteral("https://localhost:%1/im/callback").arg(port),
                   QStringLiteral("--server-ca"), m_fixture.pkiPath(QStringLiteral("serverca.crt")),
-                  QStringLiteral("--client-ca"), m_fixture.pkiPath(QStringLiteral("chatca.crt")),
-                  QStringLiteral("--client-cert"), m_fixture.pkiPath(QStringLiteral("client.crt")),
-                  QStringLiteral("--client-key"), m_fixture.pkiPath(QStringLiteral("client.key")),
-                  QStringLiteral("--timeout"), QStringLiteral("5"), QStringLiteral("--json")});
+                  QStringLiteral("--client-ca"), m_fixture.pkiPath(clientCaFile), QStringLiteral("--client-cert"),
+                  m_fixture.pkiPath(QStringLiteral("client.crt")), QStringLiteral("--client-key"),
+                  m_fixture.pkiPath(QStringLiteral("client.key")), QStringLiteral("--timeout"), QStringLiteral("5"),
+                  QStringLiteral("--json")});
     QVERIFY(r.finished);
     QCOMPARE(r.exitCode, exitCode);
     QJsonParseError error;

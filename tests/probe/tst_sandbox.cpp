@@ -1,12 +1,14 @@
 // The sandbox end to end with the real nginx and Apache: engine and command line, with and without --keep.
 #include "TestProcess.h"
 #include "sandbox/Sandbox.h"
+#include "sandbox/SandboxWorker.h"
 #include "server/ServerBinary.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -35,6 +37,7 @@ private slots:
     void keepRunsUntilStopped_data();
     void keepRunsUntilStopped();
     void unknownServer();
+    void workerForTheGui();
     void missingServerNamesThePackage_data();
     void missingServerNamesThePackage();
 
@@ -170,6 +173,30 @@ void TestSandbox::missingServerNamesThePackage()
     QVERIFY2(report.error().message.contains(package), qPrintable(report.error().message));
     QVERIFY(!sandbox.isRunning());
     QVERIFY(sandbox.prefix().isEmpty()); // nothing was made
+}
+
+void TestSandbox::workerForTheGui()
+{
+    if (!findServerBinary(ServerKind::Nginx))
+        QSKIP("nginx is not installed");
+    SandboxWorker worker;
+    QSignalSpy progress(&worker, &SandboxWorker::progress);
+    QSignalSpy finished(&worker, &SandboxWorker::finished);
+    QSignalSpy stopped(&worker, &SandboxWorker::stopped);
+    QVERIFY(worker.start(ServerKind::Nginx));
+    QVERIFY(!worker.start(ServerKind::Apache)); // one at a time
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(progress.count(), 5);
+    const SandboxReport report = finished.first().at(0).value<SandboxReport>();
+    QVERIFY(report.ok());
+    QVERIFY(worker.isBusy()); // still running until stopped
+    QVERIFY(QFileInfo::exists(report.prefix));
+    QVERIFY(portAccepts(QUrl(report.url)));
+    worker.stop();
+    QVERIFY(stopped.wait(10000));
+    QVERIFY(!worker.isBusy());
+    QVERIFY(!QFileInfo::exists(report.prefix));
+    QVERIFY(!portAccepts(QUrl(report.url)));
 }
 
 QTEST_GUILESS_MAIN(TestSandbox)
