@@ -1,8 +1,10 @@
 #include "MainWizard.h"
+#include "core/Translations.h"
 #include "core/Version.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QSettings>
 
 #include <cstdio>
 #include <cstring>
@@ -21,6 +23,9 @@ int main(int argc, char* argv[])
     QApplication::setOrganizationName(QStringLiteral("mtls-assistant"));
     QApplication::setApplicationDisplayName(QStringLiteral(MTLS_APP_NAME));
     QApplication::setApplicationVersion(QStringLiteral(MTLS_VERSION));
+    // MTLS_LANGUAGE, else the language chosen last time, else the system's locale.
+    mtls::installTranslations(
+        qEnvironmentVariable("MTLS_LANGUAGE", QSettings().value(QStringLiteral("language")).toString()));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
