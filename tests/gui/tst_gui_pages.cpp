@@ -10,12 +10,16 @@
 #include "pages/WelcomePage.h"
 #include "secrets/MemorySecretStore.h"
 #include "widgets/ErrorPanel.h"
+#include "widgets/FileDropArea.h"
 #include "widgets/FindingsView.h"
 
+#include <QApplication>
 #include <QCheckBox>
+#include <QDragEnterEvent>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QStandardPaths>
@@ -44,6 +48,7 @@ private slots:
     void importBadInput();
     void importGoodFilesAndPackage_data();
     void importGoodFilesAndPackage();
+    void importByDragAndDrop();
     void passphraseWrongThenRightAndRemembered();
     void passphraseWithoutKeychainIsAskedAgain();
     void clientCaBadInput_data();
@@ -267,6 +272,23 @@ void TestGuiPages::importGoodFilesAndPackage()
     if (!issuedByChat)
         screenshot(*m_wizard, QStringLiteral("04-import-ok"));
     QCOMPARE(m_wizard->context().model.inputs.bundlePath.isEmpty(), !issuedByChat);
+}
+
+void TestGuiPages::importByDragAndDrop()
+{
+    goToImport(true);
+    auto* area = find<FileDropArea>(m_wizard->currentPage(), "dropArea");
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(m_pki->path(QStringLiteral("localhost.zip")))});
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(area, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(area, &drop);
+    QVERIFY(drop.isAccepted());
+    QTRY_VERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
+    QCOMPARE(m_wizard->context().model.inputs.bundlePath, m_pki->path(QStringLiteral("localhost.zip")));
+    QVERIFY(find<QLabel>(m_wizard->currentPage(), "summaryLabel")->text().contains(QLatin1String("OK:")));
 }
 
 void TestGuiPages::passphraseWrongThenRightAndRemembered()

@@ -86,7 +86,7 @@ void ApplyPage::apply()
                                           tr("Failed: the previous configuration was put back."), m_ui->stepsView);
                 item->setData(Qt::AccessibleTextRole, item->text());
                 m_ui->errorPanel->setError(result.error());
-                m_ui->resultLabel->setText(tr("Nothing was changed. Fix the problem above and apply again."));
+                m_ui->resultLabel->setText(tr("Nothing was changed. Fix the problem shown here and apply again."));
                 return;
             }
             if (!result->recovered.isEmpty())

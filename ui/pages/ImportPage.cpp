@@ -159,7 +159,11 @@ void ImportPage::checked(const CheckReport& report)
         summary += QLatin1Char('\n') + tr("Private key: found in %1").arg(report.material.keyOrigin);
     if (!report.material.chain.isEmpty())
         summary += QLatin1Char('\n') + tr("Intermediate certificates: %n", nullptr, int(report.material.chain.size()));
-    m_ui->summaryLabel->setText(summary);
+    if (report.ok() && !report.material.leaf.isNull())
+        summary += QStringLiteral("\n\n")
+            + (report.findings.isEmpty() ? tr("OK: no problem found.")
+                                         : tr("OK: no error found. Read the notes below."));
+    m_ui->summaryLabel->setText(summary.trimmed());
     m_ui->findingsView->setFindings(report.findings);
     m_ui->findingsView->setVisible(!report.findings.isEmpty());
 
