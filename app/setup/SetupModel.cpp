@@ -1,9 +1,9 @@
 #include "SetupModel.h"
 
 #include "pki/DomainName.h"
+#include "server/ConfigSyntax.h"
 
 #include <QFileInfo>
-#include <QRegularExpression>
 #include <QUrl>
 
 namespace mtls {
@@ -48,8 +48,8 @@ QString webhookPathFromInput(const QString& input)
 
 bool isValidWebhookPath(const QString& path)
 {
-    static const QRegularExpression allowed(QStringLiteral("^/[A-Za-z0-9._~!$&'()*+,=:@%/-]*$"));
-    return allowed.match(path).hasMatch() && !path.contains(QLatin1String("..")) && !path.contains(QLatin1String("//"));
+    // The generator's own rule, so the wizard and the configuration can never disagree.
+    return path.startsWith(QLatin1Char('/')) && configsyntax::normalizeWebhookPath(path).ok();
 }
 
 QStringList CertificateInputs::files() const

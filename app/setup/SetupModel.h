@@ -25,7 +25,7 @@ std::optional<SetupTarget> setupTargetFromName(const QString& name);
 
 // The path of what the user typed when it is a URL ("https://host/im/callback" -> "/im/callback"); "/" otherwise.
 QString webhookPathFromInput(const QString& input);
-// Whether a webhook path can be used as is: starts with "/", no spaces, quotes, braces, semicolons or "..".
+// Whether a webhook path can be used as is (the generator's rule: starts with "/", no spaces, quotes, "..").
 bool isValidWebhookPath(const QString& path);
 
 // The files the user gave for the server certificate: the same choices as `mtls-assistant-cli check`.
