@@ -45,6 +45,16 @@ void ApplyPage::initializePage()
         m_ui->introLabel->setText(
             tr("Every file that is replaced is backed up first. If the server refuses the new configuration, "
                "everything is put back and the server keeps running as before."));
+        // What will happen, before it happens.
+        if (context().plan) {
+            const QIcon pending = style()->standardIcon(QStyle::SP_FileIcon);
+            for (const QString& path : context().plan->files())
+                new QListWidgetItem(pending, tr("To write: %1").arg(QDir::toNativeSeparators(path)), m_ui->stepsView);
+            new QListWidgetItem(pending,
+                                tr("Then: test the whole configuration and reload %1.")
+                                    .arg(serverKindDisplayName(context().model.server)),
+                                m_ui->stepsView);
+        }
     } else {
         setTitle(tr("Export"));
         setSubTitle(tr("The files to copy to your server."));
