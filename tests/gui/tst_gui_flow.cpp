@@ -224,6 +224,7 @@ void TestGuiFlow::reviewApplyTestFinish(const QString& shotPrefix)
     const QString verdict = find<QLabel>(test, "verdictLabel")->accessibleName();
     QVERIFY2(verdict.startsWith(QLatin1String("Ready")) || verdict.startsWith(QLatin1String("Works")),
              qPrintable(verdict));
+    QVERIFY(find<QLabel>(test, "verdictLabel")->accessibleDescription().contains(QLatin1String("was refused")));
     screenshot(*m_wizard, shotPrefix + QStringLiteral("09-test"));
     QVERIFY(next(*m_wizard));
 

@@ -102,8 +102,20 @@ void TestPage::finished(const ProbeReport& report)
         verdict = tr("Ready: your server shows a valid certificate and refuses callers without Chat's client "
                      "certificate.");
     }
-    m_ui->verdictLabel->setText(QStringLiteral("<b style=\"color:%1\">%2</b>").arg(colour, verdict.toHtmlEscaped()));
+    QString how;
+    if (report.withoutClientCertificate == CallerOutcome::RejectedInHandshake)
+        how = tr("A caller without a client certificate was refused during the TLS handshake.");
+    else if (report.withoutClientCertificate == CallerOutcome::RejectedByHttpStatus)
+        how = tr("A caller without a client certificate was refused with HTTP status %1.")
+                  .arg(report.httpStatusWithoutCertificate.value_or(0));
+    else if (report.withoutClientCertificate == CallerOutcome::Accepted)
+        how = tr("A caller without a client certificate was let through.");
+    if (!report.tlsVersion.isEmpty())
+        how += QLatin1Char(' ') + tr("Protocol: %1.").arg(report.tlsVersion);
+    m_ui->verdictLabel->setText(
+        QStringLiteral("<b style=\"color:%1\">%2</b><br>%3").arg(colour, verdict.toHtmlEscaped(), how.toHtmlEscaped()));
     m_ui->verdictLabel->setAccessibleName(verdict);
+    m_ui->verdictLabel->setAccessibleDescription(how);
     emit completeChanged();
 }
 
