@@ -1,7 +1,10 @@
 #include "MainWizard.h"
+#include "core/Translations.h"
 #include "core/Version.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QSettings>
 
 #include <cstdio>
 #include <cstring>
@@ -20,6 +23,16 @@ int main(int argc, char* argv[])
     QApplication::setOrganizationName(QStringLiteral("mtls-assistant"));
     QApplication::setApplicationDisplayName(QStringLiteral(MTLS_APP_NAME));
     QApplication::setApplicationVersion(QStringLiteral(MTLS_VERSION));
+    // MTLS_LANGUAGE, else the language chosen last time, else the system's locale.
+    mtls::installTranslations(
+        qEnvironmentVariable("MTLS_LANGUAGE", QSettings().value(QStringLiteral("language")).toString()));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Sets up HTTPS mutual TLS for Tencent Cloud Chat webhooks."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.process(app);
 
     mtls::ui::MainWizard wizard;
     wizard.show();

@@ -2,14 +2,37 @@
 
 #include <QWizard>
 
+#include <memory>
+
+namespace mtls {
+class SecretStore;
+}
+
 namespace mtls::ui {
 
-// The first-time setup wizard.
+struct WizardContext;
+
+// The assistant's wizard: first-time setup on both certificate paths, renewal of a saved setup, and the sandbox.
+// Pages collect the user's choices into the setup model (WizardContext); the engine does the work.
 class MainWizard : public QWizard
 {
     Q_OBJECT
 public:
-    explicit MainWizard(QWidget* parent = nullptr);
+    // `secrets` null: the system keychain. `setupDirectory` empty: the application data location.
+    explicit MainWizard(SecretStore* secrets = nullptr, const QString& setupDirectory = QString(),
+                        QWidget* parent = nullptr);
+    ~MainWizard() override;
+
+    WizardContext& context() { return *m_context; }
+
+protected:
+    void done(int result) override;
+
+private:
+    void showHelp();
+
+    std::unique_ptr<SecretStore> m_ownSecrets;
+    std::unique_ptr<WizardContext> m_context;
 };
 
 } // namespace mtls::ui

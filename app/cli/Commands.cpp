@@ -7,6 +7,7 @@
 #include "ProbeCommand.h"
 #include "RollbackCommand.h"
 #include "SandboxCommand.h"
+#include "StatusCommand.h"
 
 #include <QCoreApplication>
 
@@ -40,6 +41,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(std::make_unique<ApplyCommand>());
     commands.push_back(std::make_unique<RollbackCommand>());
     commands.push_back(std::make_unique<ExportCommand>());
+    commands.push_back(std::make_unique<StatusCommand>());
     commands.push_back(std::make_unique<ProbeCommand>());
     commands.push_back(std::make_unique<SandboxCommand>());
     return commands;

@@ -1,0 +1,92 @@
+#include "StatusCommand.h"
+
+#include "Output.h"
+#include "setup/SetupStore.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+namespace mtls::cli {
+
+namespace {
+QString tr(const char* text, int n = -1)
+{
+    return QCoreApplication::translate("mtls::cli::StatusCommand", text, nullptr, n);
+}
+
+QString daysText(qint64 days)
+{
+    if (days < 0)
+        return tr("expired %n day(s) ago", static_cast<int>(-days));
+    return tr("%n day(s) left", static_cast<int>(days));
+}
+} // namespace
+
+QString StatusCommand::summary() const
+{
+    return tr("List the saved setups with the days left before their certificates expire.");
+}
+
+void StatusCommand::setup(QCommandLineParser& parser) const
+{
+    parser.addOption({QStringLiteral("json"), tr("Print one JSON object instead of the list.")});
+}
+
+int StatusCommand::run(const QCommandLineParser& parser) const
+{
+    if (!parser.positionalArguments().isEmpty())
+        return Output::usageError(name(), tr("unexpected argument \"%1\".").arg(parser.positionalArguments().first()));
+
+    const SetupStore store;
+    const Result<SetupStoreContent> content = store.load();
+    if (!content)
+        return Output::failure(content.error().message, content.error().detail);
+
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    int expiring = 0;
+    QJsonArray setupsJson;
+    for (const SavedSetup& setup : content->setups) {
+        const qint64 days = setup.certificate.daysUntilExpiry(now);
+        const bool soon = days <= kExpiryWarningDays;
+        expiring += soon ? 1 : 0;
+        QJsonObject object = setup.toJson();
+        object.insert(QStringLiteral("days_left"), days);
+        object.insert(QStringLiteral("expiring"), soon);
+        setupsJson.append(object);
+    }
+
+    if (parser.isSet(QStringLiteral("json"))) {
+        Output::json({{QStringLiteral("file"), store.filePath()},
+                      {QStringLiteral("setups"), setupsJson},
+                      {QStringLiteral("expiring"), expiring},
+                      {QStringLiteral("warning_days"), kExpiryWarningDays}});
+        return expiring > 0 ? ExitFindings : ExitOk;
+    }
+
+    if (content->setups.isEmpty()) {
+        Output::line(tr("No saved setup. Run mtls-assistant to set up a webhook server."));
+        return ExitOk;
+    }
+    Output::line(
+        Output::paint(tr("%n saved setup(s)", static_cast<int>(content->setups.size())), Output::Colour::Bold));
+    for (const SavedSetup& setup : content->setups) {
+        const qint64 days = setup.certificate.daysUntilExpiry(now);
+        const QString when = QStringLiteral("%1 (%2)").arg(
+            setup.certificate.notAfter.toString(QStringLiteral("yyyy-MM-dd")), daysText(days));
+        const Output::Colour colour = days < 0 ? Output::Colour::Red
+            : days <= kExpiryWarningDays       ? Output::Colour::Yellow
+                                               : Output::Colour::Green;
+        Output::line(QStringLiteral("  %1  %2  %3  %4")
+                         .arg(setup.domain.leftJustified(28), serverKindDisplayName(setup.server).leftJustified(7),
+                              setup.target == SetupTarget::Export ? tr("exported") : tr("this machine"),
+                              Output::paint(when, colour)));
+    }
+    if (expiring > 0)
+        Output::line(tr("%n setup(s) expire within %1 days or have expired: renew the certificate with "
+                        "mtls-assistant.",
+                        expiring)
+                         .arg(kExpiryWarningDays));
+    return expiring > 0 ? ExitFindings : ExitOk;
+}
+
+} // namespace mtls::cli

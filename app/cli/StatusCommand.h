@@ -1,0 +1,18 @@
+#pragma once
+
+#include "Command.h"
+
+namespace mtls::cli {
+
+// mtls-assistant-cli status: the saved setups with days to expiry; exit 1 when one expires within 30 days
+// (for a scheduled job).
+class StatusCommand : public Command
+{
+public:
+    QString name() const override { return QStringLiteral("status"); }
+    QString summary() const override;
+    void setup(QCommandLineParser& parser) const override;
+    int run(const QCommandLineParser& parser) const override;
+};
+
+} // namespace mtls::cli

@@ -1,0 +1,134 @@
+#include "SavedSetup.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+namespace mtls {
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("mtls::SavedSetup", text);
+}
+
+QString isoUtc(const QDateTime& time)
+{
+    return time.isValid() ? time.toUTC().toString(Qt::ISODate) : QString();
+}
+
+QDateTime fromIsoUtc(const QString& text)
+{
+    QDateTime time = QDateTime::fromString(text, Qt::ISODate);
+    return time.isValid() ? time.toUTC() : QDateTime();
+}
+} // namespace
+
+RememberedCertificate RememberedCertificate::of(const Certificate& certificate)
+{
+    RememberedCertificate remembered;
+    if (certificate.isNull())
+        return remembered;
+    remembered.subject = certificate.subject();
+    remembered.sha256 = certificate.sha256Fingerprint();
+    remembered.notBefore = certificate.notBefore();
+    remembered.notAfter = certificate.notAfter();
+    return remembered;
+}
+
+qint64 RememberedCertificate::daysUntilExpiry(const QDateTime& now) const
+{
+    if (!notAfter.isValid())
+        return 0;
+    // Whole days, rounded down, like Certificate::daysUntilExpiry.
+    const qint64 seconds = now.secsTo(notAfter);
+    return seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400);
+}
+
+QJsonObject RememberedCertificate::toJson() const
+{
+    return {{QStringLiteral("subject"), subject},
+            {QStringLiteral("sha256"), sha256},
+            {QStringLiteral("not_before"), isoUtc(notBefore)},
+            {QStringLiteral("not_after"), isoUtc(notAfter)}};
+}
+
+RememberedCertificate RememberedCertificate::fromJson(const QJsonObject& object)
+{
+    RememberedCertificate remembered;
+    remembered.subject = object.value(QStringLiteral("subject")).toString();
+    remembered.sha256 = object.value(QStringLiteral("sha256")).toString();
+    remembered.notBefore = fromIsoUtc(object.value(QStringLiteral("not_before")).toString());
+    remembered.notAfter = fromIsoUtc(object.value(QStringLiteral("not_after")).toString());
+    return remembered;
+}
+
+QString SavedSetup::id() const
+{
+    return QStringLiteral("%1|%2|%3").arg(domain, serverKindName(server), setupTargetName(target));
+}
+
+QJsonObject SavedSetup::toJson() const
+{
+    return {
+        {QStringLiteral("domain"), domain},
+        {QStringLiteral("webhook_path"), webhookPath},
+        {QStringLiteral("certificate_source"), certificateSourceName(source)},
+        {QStringLiteral("server"), serverKindName(server)},
+        {QStringLiteral("target"), setupTargetName(target)},
+        {QStringLiteral("server_root"), serverRoot},
+        {QStringLiteral("config_file"), configFile},
+        {QStringLiteral("certificate_file"), certificateFile},
+        {QStringLiteral("key_file"), keyFile},
+        {QStringLiteral("client_ca_file"), clientCaFile},
+        {QStringLiteral("listen"), listen},
+        {QStringLiteral("upstream"), upstreamUrl},
+        {QStringLiteral("tls_profile"), tlsProfileName(profile)},
+        {QStringLiteral("inputs"),
+         QJsonObject {{QStringLiteral("cert"), inputs.certPath},
+                      {QStringLiteral("key"), inputs.keyPath},
+                      {QStringLiteral("chain"), inputs.chainPath},
+                      {QStringLiteral("pkcs12"), inputs.pkcs12Path},
+                      {QStringLiteral("bundle"), inputs.bundlePath}}},
+        {QStringLiteral("certificate"), certificate.toJson()},
+        {QStringLiteral("client_ca"), clientCa.toJson()},
+        {QStringLiteral("saved_at"), isoUtc(savedAt)},
+    };
+}
+
+Result<SavedSetup> SavedSetup::fromJson(const QJsonObject& object)
+{
+    SavedSetup setup;
+    setup.domain = object.value(QStringLiteral("domain")).toString();
+    if (setup.domain.isEmpty())
+        return Error(tr("A saved setup has no domain."));
+    const auto server = serverKindFromName(object.value(QStringLiteral("server")).toString());
+    if (!server)
+        return Error(tr("The saved setup for %1 names no known server.").arg(setup.domain));
+    setup.server = *server;
+    setup.source = certificateSourceFromName(object.value(QStringLiteral("certificate_source")).toString())
+                       .value_or(CertificateSource::OwnCa);
+    setup.target
+        = setupTargetFromName(object.value(QStringLiteral("target")).toString()).value_or(SetupTarget::ThisMachine);
+    setup.profile
+        = tlsProfileFromName(object.value(QStringLiteral("tls_profile")).toString()).value_or(TlsProfile::Intermediate);
+    setup.webhookPath = object.value(QStringLiteral("webhook_path")).toString(QStringLiteral("/"));
+    setup.serverRoot = object.value(QStringLiteral("server_root")).toString();
+    setup.configFile = object.value(QStringLiteral("config_file")).toString();
+    setup.certificateFile = object.value(QStringLiteral("certificate_file")).toString();
+    setup.keyFile = object.value(QStringLiteral("key_file")).toString();
+    setup.clientCaFile = object.value(QStringLiteral("client_ca_file")).toString();
+    setup.listen = object.value(QStringLiteral("listen")).toString();
+    setup.upstreamUrl = object.value(QStringLiteral("upstream")).toString();
+    const QJsonObject inputs = object.value(QStringLiteral("inputs")).toObject();
+    setup.inputs.certPath = inputs.value(QStringLiteral("cert")).toString();
+    setup.inputs.keyPath = inputs.value(QStringLiteral("key")).toString();
+    setup.inputs.chainPath = inputs.value(QStringLiteral("chain")).toString();
+    setup.inputs.pkcs12Path = inputs.value(QStringLiteral("pkcs12")).toString();
+    setup.inputs.bundlePath = inputs.value(QStringLiteral("bundle")).toString();
+    setup.certificate = RememberedCertificate::fromJson(object.value(QStringLiteral("certificate")).toObject());
+    setup.clientCa = RememberedCertificate::fromJson(object.value(QStringLiteral("client_ca")).toObject());
+    setup.savedAt = fromIsoUtc(object.value(QStringLiteral("saved_at")).toString());
+    return setup;
+}
+
+} // namespace mtls

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "SetupModel.h"
+#include "core/Result.h"
+#include "pki/Certificate.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+
+namespace mtls {
+
+// A certificate as remembered: enough to recognize it and to warn before it expires. No key material.
+struct RememberedCertificate
+{
+    QString subject;
+    QString sha256; // "AB:CD:..."
+    QDateTime notBefore; // UTC
+    QDateTime notAfter; // UTC
+
+    static RememberedCertificate of(const Certificate& certificate);
+    bool isNull() const { return sha256.isEmpty(); }
+    qint64 daysUntilExpiry(const QDateTime& now = QDateTime::currentDateTimeUtc()) const;
+    QJsonObject toJson() const;
+    static RememberedCertificate fromJson(const QJsonObject& object);
+};
+
+// A finished setup, kept for renewal and for `mtls-assistant-cli status`. Never holds a secret: no passphrase,
+// no key, only where the files are and which certificate was installed.
+struct SavedSetup
+{
+    QString domain;
+    QString webhookPath = QStringLiteral("/");
+    CertificateSource source = CertificateSource::OwnCa;
+    ServerKind server = ServerKind::Nginx;
+    SetupTarget target = SetupTarget::ThisMachine;
+    QString serverRoot; // the configuration root the setup was applied to (empty for export)
+    QString configFile; // the site file written (or exported)
+    QString certificateFile; // where the server reads the certificate (full chain)
+    QString keyFile;
+    QString clientCaFile;
+    QString listen;
+    QString upstreamUrl;
+    TlsProfile profile = TlsProfile::Intermediate;
+    CertificateInputs inputs; // what the user imported, to offer the same folder next time
+    RememberedCertificate certificate;
+    RememberedCertificate clientCa;
+    QDateTime savedAt; // UTC
+
+    // Setups are identified by domain, server and target.
+    QString id() const;
+    QJsonObject toJson() const;
+    // An Error naming the field when the object is not a saved setup.
+    static Result<SavedSetup> fromJson(const QJsonObject& object);
+};
+
+// How many days before expiry a setup counts as expiring (warnings on start, exit 1 of `status`).
+constexpr int kExpiryWarningDays = 30;
+
+} // namespace mtls

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "SetupModel.h"
+#include "core/Result.h"
+#include "pki/ServerMaterial.h"
+#include "server/ApplyService.h"
+#include "server/ServerDiscovery.h"
+
+#include <optional>
+
+namespace mtls {
+
+// Where a setup's files go, the generated configuration, and what applying or exporting it changes.
+struct SetupPlan
+{
+    SetupTarget target = SetupTarget::ThisMachine;
+    GeneratedConfig config;
+    ServerConfigRequest request; // what `config` was generated from (with the final paths)
+    QString configFile; // the site file
+    QString certificateFile; // leaf + chain
+    QString keyFile;
+    QString clientCaFile;
+    QStringList changes; // every file written or link made (this machine); the exported files (export)
+    std::optional<ApplyRequest> apply; // this machine: what applyConfiguration() gets
+
+    QStringList files() const { return changes; }
+};
+
+// The PEM texts of the material, as apply and export install them.
+ApplyMaterial applyMaterialOf(const ServerMaterial& material);
+
+// For this machine: the apply plan of the installation (its certificate folder and site folder). For export: the
+// usual Debian layout of that server, which the exported README tells the user to adapt.
+Result<SetupPlan> planSetup(const SetupModel& model, const ServerMaterial& material,
+                            const std::optional<ServerInstallation>& installation);
+
+// The server's own configuration test (`nginx -t` / `apache2 -t`) of the generated site, on a private throwaway
+// copy that holds the real material (removed afterwards), so nothing of the user's installation is touched.
+// `binary` empty: found on this machine. An Error (with the server's output as detail) when the test fails or the
+// program is missing. Blocking: run it off the UI thread.
+Status testConfiguration(const SetupModel& model, const ServerMaterial& material, const QString& binary = QString());
+
+// Writes the exported files into `directory` (which must be empty or new): the site configuration, the
+// certificate chain, the key (owner-only), Chat's client CA and a README with the steps on the other machine.
+// Returns the files written. Never overwrites an existing file.
+Result<QStringList> exportSetup(const SetupPlan& plan, const ServerMaterial& material, const QString& directory);
+
+} // namespace mtls

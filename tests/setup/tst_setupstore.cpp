@@ -1,0 +1,206 @@
+#include "setup/SetupStore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace mtls;
+
+class TestSetupStore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void emptyWhenNoFile();
+    void roundTrip();
+    void sameIdReplaces();
+    void removeById();
+    void clientCaRemembered();
+    void damagedFileIsReportedAndKept_data();
+    void damagedFileIsReportedAndKept();
+    void moveDamagedAsideThenSave();
+    void noSecretInTheFile();
+    void daysUntilExpiry();
+
+private:
+    static SavedSetup sample(const QString& domain, ServerKind server = ServerKind::Nginx);
+};
+
+SavedSetup TestSetupStore::sample(const QString& domain, ServerKind server)
+{
+    SavedSetup s;
+    s.domain = domain;
+    s.webhookPath = QStringLiteral("/im/callback");
+    s.source = CertificateSource::IssuedByChat;
+    s.server = server;
+    s.target = SetupTarget::ThisMachine;
+    s.serverRoot = QStringLiteral("/etc/nginx");
+    s.configFile = QStringLiteral("/etc/nginx/sites-available/mtls-assistant-%1.conf").arg(domain);
+    s.certificateFile = QStringLiteral("/etc/nginx/mtls-assistant/%1.crt").arg(domain);
+    s.keyFile = QStringLiteral("/etc/nginx/mtls-assistant/%1.key").arg(domain);
+    s.clientCaFile = QStringLiteral("/etc/nginx/mtls-assistant/TencentQQAuthCA.crt");
+    s.listen = QStringLiteral("443");
+    s.upstreamUrl = QStringLiteral("http://127.0.0.1:8080");
+    s.profile = TlsProfile::Modern;
+    s.inputs.bundlePath = QStringLiteral("/home/u/Downloads/%1.zip").arg(domain);
+    s.certificate.subject = QStringLiteral("CN=%1").arg(domain);
+    s.certificate.sha256 = QStringLiteral("AB:CD");
+    s.certificate.notBefore = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
+    s.certificate.notAfter = QDateTime(QDate(2027, 1, 1), QTime(12, 0), Qt::UTC);
+    s.savedAt = QDateTime(QDate(2026, 11, 22), QTime(7, 0), Qt::UTC);
+    return s;
+}
+
+void TestSetupStore::emptyWhenNoFile()
+{
+    QTemporaryDir dir;
+    const SetupStore store(dir.filePath(QStringLiteral("sub/dir")));
+    const auto content = store.load();
+    QVERIFY(content.ok());
+    QVERIFY(content->setups.isEmpty());
+    QVERIFY(!QFile::exists(store.filePath())); // loading writes nothing
+}
+
+void TestSetupStore::roundTrip()
+{
+    QTemporaryDir dir;
+    const SetupStore store(dir.filePath(QStringLiteral("sub")));
+    const SavedSetup s = sample(QStringLiteral("hook.example.com"));
+    QVERIFY(store.save(s).ok());
+    const auto content = store.load();
+    QVERIFY2(content.ok(), qPrintable(content.error().fullText()));
+    QCOMPARE(content->setups.size(), 1);
+    const SavedSetup& back = content->setups.first();
+    QCOMPARE(back.toJson(), s.toJson());
+    QCOMPARE(back.source, CertificateSource::IssuedByChat);
+    QCOMPARE(back.profile, TlsProfile::Modern);
+    QCOMPARE(back.certificate.notAfter, s.certificate.notAfter);
+    QCOMPARE(back.inputs.bundlePath, s.inputs.bundlePath);
+    // Atomic writes leave no temporary file behind.
+    QCOMPARE(QDir(dir.filePath(QStringLiteral("sub"))).entryList(QDir::Files),
+             QStringList {QStringLiteral("setups.json")});
+}
+
+void TestSetupStore::sameIdReplaces()
+{
+    QTemporaryDir dir;
+    const SetupStore store(dir.path());
+    QVERIFY(store.save(sample(QStringLiteral("a.example.com"))).ok());
+    QVERIFY(store.save(sample(QStringLiteral("b.example.com"))).ok());
+    QVERIFY(store.save(sample(QStringLiteral("a.example.com"), ServerKind::Apache)).ok());
+    SavedSetup renewed = sample(QStringLiteral("a.example.com"));
+    renewed.certificate.sha256 = QStringLiteral("NEW");
+    QVERIFY(store.save(renewed).ok());
+    const auto content = store.load();
+    QCOMPARE(content->setups.size(), 3);
+    QCOMPARE(content->setups.at(0).certificate.sha256, QStringLiteral("NEW"));
+    QCOMPARE(content->setups.at(2).server, ServerKind::Apache);
+}
+
+void TestSetupStore::removeById()
+{
+    QTemporaryDir dir;
+    const SetupStore store(dir.path());
+    QVERIFY(store.save(sample(QStringLiteral("a.example.com"))).ok());
+    QVERIFY(store.save(sample(QStringLiteral("b.example.com"))).ok());
+    QVERIFY(store.remove(sample(QStringLiteral("a.example.com")).id()).ok());
+    QVERIFY(!store.remove(QStringLiteral("nothing")).ok());
+    const auto content = store.load();
+    QCOMPARE(content->setups.size(), 1);
+    QCOMPARE(content->setups.first().domain, QStringLiteral("b.example.com"));
+}
+
+void TestSetupStore::clientCaRemembered()
+{
+    QTemporaryDir dir;
+    const SetupStore store(dir.path());
+    QVERIFY(store.save(sample(QStringLiteral("a.example.com"))).ok());
+    RememberedCertificate ca;
+    ca.subject = QStringLiteral("CN=Chat client CA");
+    ca.sha256 = QStringLiteral("01:02");
+    QVERIFY(store.rememberClientCa(QStringLiteral("/home/u/TencentQQAuthCA.crt"), ca).ok());
+    const auto content = store.load();
+    QCOMPARE(content->clientCaPath, QStringLiteral("/home/u/TencentQQAuthCA.crt"));
+    QCOMPARE(content->clientCa.sha256, QStringLiteral("01:02"));
+    QCOMPARE(content->setups.size(), 1); // the setups stay
+}
+
+void TestSetupStore::damagedFileIsReportedAndKept_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::newRow("truncated") << QByteArray("{\"version\": 1, \"setups\": [{\"domain\": \"a");
+    QTest::newRow("not an object") << QByteArray("[1, 2]");
+    QTest::newRow("binary") << QByteArray("\x00\x01\x02garbage", 10);
+    QTest::newRow("no domain") << QByteArray("{\"version\": 1, \"setups\": [{\"server\": \"nginx\"}]}");
+    QTest::newRow("unknown server") << QByteArray(
+        "{\"version\": 1, \"setups\": [{\"domain\": \"a\", \"server\": \"iis\"}]}");
+    QTest::newRow("other version") << QByteArray("{\"version\": 99, \"setups\": []}");
+}
+
+void TestSetupStore::damagedFileIsReportedAndKept()
+{
+    QFETCH(QByteArray, content);
+    QTemporaryDir dir;
+    const SetupStore store(dir.path());
+    QFile file(store.filePath());
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(content);
+    file.close();
+
+    const auto loaded = store.load();
+    QVERIFY(!loaded.ok());
+    QVERIFY(loaded.error().message.contains(store.filePath()));
+    // Saving does not overwrite what the user may still want to rescue.
+    const Status saved = store.save(sample(QStringLiteral("a.example.com")));
+    QVERIFY(!saved.ok());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), content);
+}
+
+void TestSetupStore::moveDamagedAsideThenSave()
+{
+    QTemporaryDir dir;
+    const SetupStore store(dir.path());
+    QFile file(store.filePath());
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{ broken");
+    file.close();
+    const auto aside = store.moveDamagedAside();
+    QVERIFY(aside.ok());
+    QVERIFY(aside->contains(QLatin1String(".damaged-")));
+    QFile kept(aside.value());
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), QByteArray("{ broken"));
+    QVERIFY(store.save(sample(QStringLiteral("a.example.com"))).ok());
+    QCOMPARE(store.load()->setups.size(), 1);
+}
+
+void TestSetupStore::noSecretInTheFile()
+{
+    QTemporaryDir dir;
+    const SetupStore store(dir.path());
+    QVERIFY(store.save(sample(QStringLiteral("a.example.com"))).ok());
+    QFile file(store.filePath());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray text = file.readAll();
+    QVERIFY(!text.contains("passphrase"));
+    QVERIFY(!text.contains("PRIVATE KEY"));
+    QVERIFY(QJsonDocument::fromJson(text).isObject());
+}
+
+void TestSetupStore::daysUntilExpiry()
+{
+    RememberedCertificate c;
+    c.sha256 = QStringLiteral("x");
+    c.notAfter = QDateTime(QDate(2027, 1, 31), QTime(12, 0), Qt::UTC);
+    QCOMPARE(c.daysUntilExpiry(QDateTime(QDate(2027, 1, 1), QTime(12, 0), Qt::UTC)), 30);
+    QCOMPARE(c.daysUntilExpiry(QDateTime(QDate(2027, 1, 1), QTime(13, 0), Qt::UTC)), 29);
+    QCOMPARE(c.daysUntilExpiry(QDateTime(QDate(2027, 1, 31), QTime(11, 0), Qt::UTC)), 0);
+    QCOMPARE(c.daysUntilExpiry(QDateTime(QDate(2027, 1, 31), QTime(13, 0), Qt::UTC)), -1);
+    QCOMPARE(c.daysUntilExpiry(QDateTime(QDate(2027, 2, 10), QTime(12, 0), Qt::UTC)), -10);
+}
+
+QTEST_GUILESS_MAIN(TestSetupStore)
+#include "tst_setupstore.moc"

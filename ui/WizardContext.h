@@ -1,0 +1,46 @@
+#pragma once
+
+#include "pki/CheckService.h"
+#include "probe/ProbeTypes.h"
+#include "server/ConfigGenerator.h"
+#include "server/ServerDiscovery.h"
+#include "setup/SavedSetup.h"
+#include "setup/SetupModel.h"
+#include "setup/SetupPlan.h"
+#include "setup/SetupStore.h"
+
+#include <optional>
+
+namespace mtls {
+class SecretStore;
+}
+
+namespace mtls::ui {
+
+// The pages' shared state: the setup model they fill and what the engine answered. Owned by the wizard.
+struct WizardContext
+{
+    explicit WizardContext(SecretStore& secretStore, QString setupDirectory = QString())
+        : secrets(secretStore)
+        , store(std::move(setupDirectory))
+    {
+    }
+
+    SecretStore& secrets;
+    SetupStore store;
+
+    SetupModel model;
+    CheckReport report; // the last full check of the certificate (and the client CA once imported)
+    std::optional<SavedSetup> renewing; // set on the renewal path
+    std::optional<ServerInstallation> installation; // the server found on this machine
+    std::optional<SetupPlan> plan; // from the review page
+    std::optional<ApplyResult> applied; // this machine, after apply
+    QStringList exported; // export: the files written
+    std::optional<ProbeReport> probe; // the last test handshake
+    Certificates probeServerCas; // test hook: roots the test handshake trusts (empty: the system's)
+    std::optional<DiscoveryOptions> discovery; // test hook: describes the installation instead of looking for it
+    QString applyStateDir; // test hook: where apply keeps its journal and backups (empty: the default)
+    QString savedSetupError; // why the setup could not be saved, when it could not
+};
+
+} // namespace mtls::ui

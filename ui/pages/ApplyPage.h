@@ -1,0 +1,39 @@
+#pragma once
+
+#include "WizardPage.h"
+
+#include <memory>
+
+namespace Ui {
+class ApplyPage;
+}
+
+namespace mtls::ui {
+
+// Applies the configuration to this machine (backups, test, reload, rollback on failure) or exports the files to a
+// folder for another machine. The work runs off the UI thread.
+class ApplyPage : public WizardPage
+{
+    Q_OBJECT
+public:
+    explicit ApplyPage(WizardContext& context, QWidget* parent = nullptr);
+    ~ApplyPage() override;
+
+    void initializePage() override;
+    bool isComplete() const override;
+    int nextId() const override;
+    QString helpText() const override;
+
+    bool isBusy() const { return m_busy; }
+    void apply();
+    void exportTo(const QString& directory);
+
+private:
+    void setBusy(bool busy, const QString& what = QString());
+
+    std::unique_ptr<Ui::ApplyPage> m_ui;
+    bool m_busy = false;
+    bool m_done = false;
+};
+
+} // namespace mtls::ui

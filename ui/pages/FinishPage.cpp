@@ -1,0 +1,195 @@
+#include "FinishPage.h"
+
+#include "Dialogs.h"
+#include "WizardContext.h"
+#include "ui_FinishPage.h"
+#include "widgets/Async.h"
+#include "widgets/CertificateText.h"
+#include "widgets/FindingsView.h"
+
+#include <QDir>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QTextDocument>
+
+namespace mtls::ui {
+
+namespace {
+QString row(const QString& label, const QString& value)
+{
+    return QStringLiteral("<tr><th align=\"left\" valign=\"top\">%1</th><td>%2</td></tr>")
+        .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+}
+
+SavedSetup savedSetupOf(const WizardContext& ctx)
+{
+    SavedSetup s = ctx.renewing.value_or(SavedSetup());
+    const SetupModel& m = ctx.model;
+    s.domain = m.domain;
+    s.webhookPath = m.webhookPath;
+    s.source = m.source;
+    s.server = m.server;
+    s.target = m.target;
+    s.serverRoot = m.serverRoot;
+    s.listen = m.listen;
+    s.upstreamUrl = m.upstreamUrl;
+    s.profile = m.profile;
+    s.inputs = m.inputs;
+    if (ctx.plan) {
+        s.configFile = ctx.applied ? ctx.applied->siteFile : ctx.plan->configFile;
+        s.certificateFile = ctx.plan->certificateFile;
+        s.keyFile = ctx.plan->keyFile;
+        s.clientCaFile = ctx.plan->clientCaFile;
+    }
+    s.certificate = RememberedCertificate::of(ctx.report.material.leaf);
+    if (!ctx.report.material.clientCas.isEmpty())
+        s.clientCa = RememberedCertificate::of(ctx.report.material.clientCas.first());
+    s.savedAt = QDateTime::currentDateTimeUtc();
+    return s;
+}
+} // namespace
+
+FinishPage::FinishPage(WizardContext& context, QWidget* parent)
+    : WizardPage(context, parent)
+    , m_ui(std::make_unique<Ui::FinishPage>())
+{
+    m_ui->setupUi(this);
+    setTitle(tr("Finished"));
+    setFinalPage(true);
+    connect(m_ui->saveReportButton, &QPushButton::clicked, this, [this] {
+        const QString path = Dialogs::saveFile(
+            this, tr("Save the report"),
+            QDir::home().filePath(QStringLiteral("mtls-assistant-%1.html").arg(this->context().model.domain)),
+            tr("HTML report (*.html);;PDF report (*.pdf)"));
+        if (!path.isEmpty())
+            saveReport(path);
+    });
+}
+
+FinishPage::~FinishPage() = default;
+
+void FinishPage::initializePage()
+{
+    const WizardContext& ctx = context();
+    setSubTitle(ctx.renewing ? tr("The certificate of %1 is renewed.").arg(ctx.model.domain)
+                             : tr("Two-way TLS for %1 is set up.").arg(ctx.model.domain));
+    m_ui->summaryView->setHtml(reportHtml());
+
+    // Saved for renewal and for `mtls-assistant-cli status`: no secret in it.
+    m_saving = true;
+    m_saved = false;
+    m_ui->savedLabel->setText(tr("Saving the setup..."));
+    const SetupStore store = ctx.store;
+    const SavedSetup saved = savedSetupOf(ctx);
+    runAsync<Status>(
+        this, [store, saved] { return store.save(saved); },
+        [this](Status status) {
+            m_saving = false;
+            m_saved = status.ok();
+            m_ui->savedLabel->setText(status ? tr("The setup is saved: the assistant will remind you before the "
+                                                  "certificate expires.")
+                                             : tr("The setup could not be saved: %1").arg(status.error().message));
+            emit completeChanged();
+        });
+}
+
+QString FinishPage::reportHtml() const
+{
+    const WizardContext& ctx = context();
+    const SetupModel& m = ctx.model;
+    QString html = QStringLiteral("<h2>%1</h2><table cellspacing=\"0\" cellpadding=\"3\">")
+                       .arg(tr("mTLS Assistant report for %1").arg(m.domain).toHtmlEscaped());
+    html += row(tr("Webhook URL"), m.webhookUrl());
+    html += row(tr("Certificate from"),
+                m.source == CertificateSource::IssuedByChat ? tr("Chat (downloaded from the console)")
+                                                            : tr("A certificate authority"));
+    html += row(tr("Server"), serverKindDisplayName(m.server));
+    html += row(tr("Where"),
+                m.target == SetupTarget::ThisMachine ? tr("This machine") : tr("Another machine (exported)"));
+    html += row(tr("Listen"), m.listen);
+    html += row(tr("Webhook application"), m.upstreamUrl);
+    html += row(tr("TLS profile"), tlsProfileName(m.profile));
+    const Certificate& leaf = ctx.report.material.leaf;
+    if (!leaf.isNull()) {
+        html += row(tr("Certificate"), leaf.subject());
+        html += row(tr("Valid"), validityText(leaf.notBefore(), leaf.notAfter()));
+        html += row(tr("SHA-256"), leaf.sha256Fingerprint());
+    }
+    if (!ctx.report.material.clientCas.isEmpty()) {
+        const Certificate& ca = ctx.report.material.clientCas.first();
+        html += row(tr("Chat client CA"), ca.subject());
+        html += row(tr("Client CA SHA-256"), ca.sha256Fingerprint());
+    }
+    if (ctx.plan) {
+        QStringList files
+            = ctx.applied ? ctx.applied->changed : (ctx.exported.isEmpty() ? ctx.plan->files() : ctx.exported);
+        html += row(tr("Files"), files.join(QStringLiteral(", ")));
+    }
+    if (ctx.probe) {
+        html += row(tr("Test handshake"), ctx.probe->ok() ? tr("passed") : tr("did not pass"));
+        if (!ctx.probe->tlsVersion.isEmpty())
+            html += row(tr("TLS version"), ctx.probe->tlsVersion);
+    } else if (m.target == SetupTarget::ThisMachine) {
+        html += row(tr("Test handshake"), tr("not run"));
+    }
+    html += QStringLiteral("</table>");
+    Findings findings = ctx.report.findings;
+    if (ctx.probe)
+        findings += ctx.probe->findings;
+    if (!findings.isEmpty()) {
+        html += QStringLiteral("<h3>%1</h3><ul>").arg(tr("Findings").toHtmlEscaped());
+        for (const Finding& f : sortedBySeverity(findings))
+            html += QStringLiteral("<li>%1</li>")
+                        .arg(FindingsView::findingText(f).toHtmlEscaped().replace(QLatin1Char('\n'),
+                                                                                  QStringLiteral("<br>")));
+        html += QStringLiteral("</ul>");
+    }
+    html += QStringLiteral("<p><small>%1</small></p>")
+                .arg(tr("This report holds no passphrase and no key material.").toHtmlEscaped());
+    return html;
+}
+
+bool FinishPage::saveReport(const QString& path)
+{
+    const QString html = reportHtml();
+    if (path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
+        QPdfWriter writer(path);
+        writer.setTitle(tr("mTLS Assistant report"));
+        QTextDocument document;
+        document.setHtml(html);
+        document.print(&writer);
+        return true;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        Dialogs::message(this, QMessageBox::Warning, tr("Save the report"), tr("The report cannot be saved."),
+                         file.errorString());
+        return false;
+    }
+    file.write(QStringLiteral("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>%1</title></head><body>")
+                   .arg(tr("mTLS Assistant report").toHtmlEscaped())
+                   .toUtf8());
+    file.write(html.toUtf8());
+    file.write("</body></html>\n");
+    if (!file.commit()) {
+        Dialogs::message(this, QMessageBox::Warning, tr("Save the report"), tr("The report cannot be saved."),
+                         file.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool FinishPage::isComplete() const
+{
+    return !m_saving;
+}
+
+QString FinishPage::helpText() const
+{
+    return tr("The report sums up what was set up: domain, server, files, certificate fingerprints and the test "
+              "result. It never holds a passphrase or key. The setup is saved (without secrets) so the assistant "
+              "and `mtls-assistant-cli status` can warn you 30 days before the certificate expires, and so the "
+              "renewal wizard can replace it.");
+}
+
+} // namespace mtls::ui

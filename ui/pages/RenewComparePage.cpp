@@ -1,0 +1,114 @@
+#include "RenewComparePage.h"
+
+#include "WizardContext.h"
+#include "ui_RenewComparePage.h"
+#include "widgets/Async.h"
+#include "widgets/CertificateText.h"
+
+#include <QHeaderView>
+
+namespace mtls::ui {
+
+RenewComparePage::RenewComparePage(WizardContext& context, QWidget* parent)
+    : WizardPage(context, parent)
+    , m_ui(std::make_unique<Ui::RenewComparePage>())
+{
+    m_ui->setupUi(this);
+    setTitle(tr("Old and new certificate"));
+    m_ui->compareView->setColumnCount(2);
+    m_ui->compareView->setHorizontalHeaderLabels({tr("In use"), tr("New")});
+    m_ui->compareView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_ui->compareView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_ui->compareView->setWordWrap(false);
+    m_ui->compareView->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_ui->compareView->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Maximum);
+    m_ui->compareView->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+}
+
+RenewComparePage::~RenewComparePage() = default;
+
+void RenewComparePage::initializePage()
+{
+    const WizardContext& ctx = context();
+    setSubTitle(tr("Renewing %1.").arg(ctx.model.domain));
+    const RememberedCertificate old = ctx.renewing ? ctx.renewing->certificate : RememberedCertificate();
+    const RememberedCertificate now = RememberedCertificate::of(ctx.report.material.leaf);
+    const QStringList rows {tr("Subject"), tr("Valid from"), tr("Valid until"), tr("Days left"), tr("SHA-256")};
+    const auto values = [](const RememberedCertificate& c) {
+        // The fingerprint on two lines, split at the colon in the middle, so both columns fit.
+        QString sha = c.sha256;
+        const qsizetype middle = sha.indexOf(QLatin1Char(':'), sha.size() / 2 - 1);
+        if (middle > 0)
+            sha = sha.left(middle + 1) + QLatin1Char('\n') + sha.mid(middle + 1);
+        return QStringList {c.subject, c.notBefore.toString(QStringLiteral("yyyy-MM-dd")),
+                            c.notAfter.toString(QStringLiteral("yyyy-MM-dd")), daysLeftText(c.daysUntilExpiry()), sha};
+    };
+    const QStringList oldValues = values(old);
+    const QStringList newValues = values(now);
+    m_ui->compareView->setRowCount(int(rows.size()));
+    m_ui->compareView->setVerticalHeaderLabels(rows);
+    for (int i = 0; i < rows.size(); ++i) {
+        m_ui->compareView->setItem(i, 0, new QTableWidgetItem(oldValues.at(i)));
+        m_ui->compareView->setItem(i, 1, new QTableWidgetItem(newValues.at(i)));
+    }
+    m_ui->compareView->resizeRowsToContents();
+    m_ui->compareView->setCurrentCell(-1, -1);
+
+    m_sameAsOld = !old.sha256.isEmpty() && old.sha256 == now.sha256;
+    QStringList verdict;
+    if (m_sameAsOld)
+        verdict << tr("Error: this is the certificate already in use. Import the new one.");
+    else if (now.notAfter <= old.notAfter)
+        verdict << tr("Warning: the new certificate does not last longer than the one in use.");
+    else
+        verdict << tr("OK: the new certificate covers %1, fits its key, and lasts until %2.")
+                       .arg(ctx.model.domain, now.notAfter.toString(QStringLiteral("yyyy-MM-dd")));
+    m_ui->verdictLabel->setText(verdict.join(QLatin1Char('\n')));
+
+    // The server of the saved setup, for the review.
+    if (ctx.model.target == SetupTarget::ThisMachine && !ctx.installation) {
+        m_busy = true;
+        DiscoveryOptions options = ctx.discovery.value_or(DiscoveryOptions());
+        if (!ctx.discovery)
+            options.configRoot = ctx.model.serverRoot;
+        const ServerKind kind = ctx.model.server;
+        runAsync<Result<ServerInstallation>>(
+            this, [kind, options] { return discoverServer(kind, options); },
+            [this](Result<ServerInstallation> installation) {
+                m_busy = false;
+                if (installation)
+                    context().installation = installation.value();
+                else
+                    m_ui->verdictLabel->setText(m_ui->verdictLabel->text() + QLatin1Char('\n')
+                                                + tr("Error: %1").arg(installation.error().message));
+                emit completeChanged();
+            });
+    }
+    emit completeChanged();
+}
+
+bool RenewComparePage::isComplete() const
+{
+    const bool serverReady = context().model.target == SetupTarget::Export || context().installation.has_value();
+    return !m_busy && !m_sameAsOld && serverReady;
+}
+
+bool RenewComparePage::validatePage()
+{
+    return true;
+}
+
+int RenewComparePage::nextId() const
+{
+    // The client CA of the saved setup is re-read with the new certificate on its page.
+    return ClientCaPageId;
+}
+
+QString RenewComparePage::helpText() const
+{
+    return tr("Check that the new certificate is the one you expect: the same domain, a later expiry date, and a "
+              "different fingerprint from the one in use. The next pages re-check Chat's client CA, show the "
+              "configuration and apply it with a backup.");
+}
+
+} // namespace mtls::ui

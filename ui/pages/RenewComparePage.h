@@ -1,0 +1,36 @@
+#pragma once
+
+#include "WizardPage.h"
+
+#include <memory>
+
+namespace Ui {
+class RenewComparePage;
+}
+
+namespace mtls::ui {
+
+// The renewal path: the certificate in use and the new one side by side. The new one must cover the same domain
+// (the import's check already refuses one that does not, or whose key does not fit).
+class RenewComparePage : public WizardPage
+{
+    Q_OBJECT
+public:
+    explicit RenewComparePage(WizardContext& context, QWidget* parent = nullptr);
+    ~RenewComparePage() override;
+
+    void initializePage() override;
+    bool isComplete() const override;
+    bool validatePage() override;
+    int nextId() const override;
+    QString helpText() const override;
+
+    bool isBusy() const { return m_busy; }
+
+private:
+    std::unique_ptr<Ui::RenewComparePage> m_ui;
+    bool m_busy = false;
+    bool m_sameAsOld = false;
+};
+
+} // namespace mtls::ui
