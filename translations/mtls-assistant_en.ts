@@ -55,4 +55,99 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>mtls::cli::StatusCommand</name>
+    <message numerus="yes">
+        <source>expired %n day(s) ago</source>
+        <translation>
+            <numerusform>expired %n day ago</numerusform>
+            <numerusform>expired %n days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>%n day left</numerusform>
+            <numerusform>%n days left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n saved setup(s)</source>
+        <translation>
+            <numerusform>%n saved setup</numerusform>
+            <numerusform>%n saved setups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n setup(s) expire within %1 days or have expired: renew the certificate with mtls-assistant.</source>
+        <translation>
+            <numerusform>%n setup expire within %1 days or have expired: renew the certificate with mtls-assistant.</numerusform>
+            <numerusform>%n setups expire within %1 days or have expired: renew the certificate with mtls-assistant.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mtls::ui::ApplyPage</name>
+    <message numerus="yes">
+        <source>Done: %n file(s) written. Next, test it like Chat would.</source>
+        <translation>
+            <numerusform>Done: %n file written. Next, test it like Chat would.</numerusform>
+            <numerusform>Done: %n files written. Next, test it like Chat would.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n file(s) exported. Follow README.txt on your server.</source>
+        <translation>
+            <numerusform>Done: %n file exported. Follow README.txt on your server.</numerusform>
+            <numerusform>Done: %n files exported. Follow README.txt on your server.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mtls::ui::CertificateText</name>
+    <message numerus="yes">
+        <source>expired %n day(s) ago</source>
+        <translation>
+            <numerusform>expired %n day ago</numerusform>
+            <numerusform>expired %n days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>%n day left</numerusform>
+            <numerusform>%n days left</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mtls::ui::ImportPage</name>
+    <message numerus="yes">
+        <source>Intermediate certificates: %n</source>
+        <translation>
+            <numerusform>Intermediate certificates: %n</numerusform>
+            <numerusform>Intermediate certificates: %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mtls::ui::SandboxPage</name>
+    <message numerus="yes">
+        <source>It works: %1 refused the caller without a client certificate and passed the one with Chat&apos;s kind of certificate on to the webhook application (%n request(s) reached it).</source>
+        <translation>
+            <numerusform>It works: %1 refused the caller without a client certificate and passed the one with Chat&apos;s kind of certificate on to the webhook application (%n request reached it).</numerusform>
+            <numerusform>It works: %1 refused the caller without a client certificate and passed the one with Chat&apos;s kind of certificate on to the webhook application (%n requests reached it).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mtls::ui::WelcomePage</name>
+    <message numerus="yes">
+        <source>Warning: %n certificate(s) expire within 30 days or have expired. Choose &quot;Renew&quot; to replace them.</source>
+        <translation>
+            <numerusform>Warning: %n certificate expire within 30 days or have expired. Choose &quot;Renew&quot; to replace them.</numerusform>
+            <numerusform>Warning: %n certificates expire within 30 days or have expired. Choose &quot;Renew&quot; to replace them.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

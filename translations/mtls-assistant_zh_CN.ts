@@ -2,6 +2,504 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ApplyPage</name>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Apply the configuration</source>
+        <translation>应用配置</translation>
+    </message>
+    <message>
+        <source>&amp;Export to a folder...</source>
+        <translation>导出到文件夹(&amp;E)...</translation>
+    </message>
+    <message>
+        <source>Export the files to a folder</source>
+        <translation>将文件导出到文件夹</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Working...</source>
+        <translation>正在处理...</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatePathPage</name>
+    <message>
+        <source>Which certificate will your server show to Chat&apos;s servers?</source>
+        <translation>您的服务器将向即时通信 IM 服务器出示哪种证书？</translation>
+    </message>
+    <message>
+        <source>I have a certificate from a certificate &amp;authority</source>
+        <translation>我有证书颁发机构签发的证书(&amp;A)</translation>
+    </message>
+    <message>
+        <source>I have a certificate from a certificate authority</source>
+        <translation>我有证书颁发机构签发的证书</translation>
+    </message>
+    <message>
+        <source>You need the certificate for your webhook domain, its intermediate certificates and its private key: separate files, a .pfx/.p12 file, or the .zip package you downloaded.</source>
+        <translation>您需要回调域名的证书、其中间证书和私钥：可以是单独的文件、.pfx/.p12 文件，或您下载的 .zip 证书包。</translation>
+    </message>
+    <message>
+        <source>&amp;Chat issued a certificate for my domain (downloaded from the console)</source>
+        <translation>即时通信 IM 为我的域名签发了证书（从控制台下载）(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Chat issued a certificate for my domain</source>
+        <translation>即时通信 IM 为我的域名签发了证书</translation>
+    </message>
+    <message>
+        <source>You need the .zip package with the certificate and the private key that you downloaded from the Chat console after setting the webhook URL there.</source>
+        <translation>您需要在即时通信 IM 控制台设置回调地址后，从控制台下载的包含证书和私钥的 .zip 证书包。</translation>
+    </message>
+</context>
+<context>
+    <name>ClientCaPage</name>
+    <message>
+        <source>Chat&apos;s servers show a client certificate issued by Chat&apos;s CA. Download TencentQQAuthCA.crt.zip from the Chat documentation or console and import it here (the .zip or the .crt inside it). Compare the fingerprint below with the one Chat publishes before you continue.</source>
+        <translation>即时通信 IM 服务器会出示由即时通信 IM 的 CA 签发的客户端证书。请从即时通信 IM 文档或控制台下载 TencentQQAuthCA.crt.zip，并在此导入（.zip 文件或其中的 .crt 文件均可）。继续之前，请将下方的指纹与即时通信 IM 公布的指纹进行比对。</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Working...</source>
+        <translation>正在处理...</translation>
+    </message>
+    <message>
+        <source>Chat client CA</source>
+        <translation>即时通信 IM 客户端 CA 证书</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <source>Subject of the client CA</source>
+        <translation>客户端 CA 证书的主题</translation>
+    </message>
+    <message>
+        <source>Valid:</source>
+        <translation>有效期：</translation>
+    </message>
+    <message>
+        <source>Validity of the client CA</source>
+        <translation>客户端 CA 证书的有效期</translation>
+    </message>
+    <message>
+        <source>SHA-256:</source>
+        <translation>SHA-256：</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint of the client CA</source>
+        <translation>客户端 CA 证书的 SHA-256 指纹</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>File of the client CA</source>
+        <translation>客户端 CA 证书文件</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>检查结果</translation>
+    </message>
+</context>
+<context>
+    <name>EndpointPage</name>
+    <message>
+        <source>Enter the webhook URL exactly as it is configured in the Chat console (or just its domain). Chat&apos;s servers will call this address over HTTPS.</source>
+        <translation>请输入与即时通信 IM 控制台中配置完全一致的回调地址（或仅输入其域名）。即时通信 IM 服务器将通过 HTTPS 调用该地址。</translation>
+    </message>
+    <message>
+        <source>Webhook &amp;URL or domain:</source>
+        <translation>回调地址或域名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>https://webhook.example.com/im/callback</source>
+        <translation>https://webhook.example.com/im/callback</translation>
+    </message>
+    <message>
+        <source>Webhook URL or domain</source>
+        <translation>回调地址或域名</translation>
+    </message>
+    <message>
+        <source>Webhook &amp;path:</source>
+        <translation>回调路径(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Webhook path</source>
+        <translation>回调路径</translation>
+    </message>
+    <message>
+        <source>Domain rules of the Chat guide: letters a-z, digits and hyphens; no hyphen at the start or end of a part and no two hyphens in a row; each part at most 63 characters.</source>
+        <translation>即时通信 IM 指南中的域名规则：只能包含字母 a-z、数字和连字符；每一段的开头和结尾不能是连字符，也不能有连续的连字符；每一段最长 63 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>FinishPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>&amp;Save the report...</source>
+        <translation>保存报告(&amp;S)...</translation>
+    </message>
+    <message>
+        <source>Save the report as HTML or PDF</source>
+        <translation>将报告保存为 HTML 或 PDF</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <source>Working</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Working...</source>
+        <translation>正在处理...</translation>
+    </message>
+    <message>
+        <source>This file is protected by a passphrase</source>
+        <translation>此文件受密码保护</translation>
+    </message>
+    <message>
+        <source>P&amp;assphrase:</source>
+        <translation>密码(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>R&amp;emember it in the system keychain</source>
+        <translation>保存到系统钥匙串(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Remember the passphrase in the system keychain</source>
+        <translation>将密码保存到系统钥匙串</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Unlock with this passphrase</source>
+        <translation>使用此密码解锁</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>检查结果</translation>
+    </message>
+</context>
+<context>
+    <name>RenewComparePage</name>
+    <message>
+        <source>The certificate in use and the new one, side by side.</source>
+        <translation>并排对比当前使用的证书和新证书。</translation>
+    </message>
+    <message>
+        <source>The certificate in use and the new one</source>
+        <translation>当前使用的证书和新证书</translation>
+    </message>
+</context>
+<context>
+    <name>RenewSelectPage</name>
+    <message>
+        <source>Pick the setup whose certificate you want to renew. You will import the new certificate, compare it with the one in use, and apply it with a backup.</source>
+        <translation>请选择要续期证书的配置。接下来您将导入新证书，与当前使用的证书进行对比，然后在备份后应用新证书。</translation>
+    </message>
+    <message>
+        <source>Saved setups</source>
+        <translation>已保存的配置</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Generated configuration</source>
+        <translation>生成的配置</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Working...</source>
+        <translation>正在处理...</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxPage</name>
+    <message>
+        <source>The sandbox makes a throwaway certificate authority, a server certificate and a client certificate like Chat&apos;s, writes the configuration with the real generator, starts the real server on a free loopback port and calls it like Chat would. Nothing on your system is changed; everything is removed afterwards.</source>
+        <translation>沙盒会生成一次性的证书颁发机构、一张服务器证书和一张与即时通信 IM 类似的客户端证书，用真实的生成器写出配置，在空闲的本地回环端口上启动真实的服务器，并像即时通信 IM 一样调用它。不会更改您系统上的任何内容；结束后所有内容都会被删除。</translation>
+    </message>
+    <message>
+        <source>N&amp;ginx</source>
+        <translation>N&amp;ginx</translation>
+    </message>
+    <message>
+        <source>Nginx</source>
+        <translation>Nginx</translation>
+    </message>
+    <message>
+        <source>A&amp;pache</source>
+        <translation>A&amp;pache</translation>
+    </message>
+    <message>
+        <source>Apache</source>
+        <translation>Apache</translation>
+    </message>
+    <message>
+        <source>&amp;Run the sandbox</source>
+        <translation>运行沙盒(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run the sandbox</source>
+        <translation>运行沙盒</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Working...</source>
+        <translation>正在处理...</translation>
+    </message>
+    <message>
+        <source>Steps of the sandbox</source>
+        <translation>沙盒的步骤</translation>
+    </message>
+    <message>
+        <source>Findings of the sandbox</source>
+        <translation>沙盒的检查结果</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPage</name>
+    <message>
+        <source>Web server</source>
+        <translation>Web 服务器</translation>
+    </message>
+    <message>
+        <source>N&amp;ginx</source>
+        <translation>N&amp;ginx</translation>
+    </message>
+    <message>
+        <source>Nginx</source>
+        <translation>Nginx</translation>
+    </message>
+    <message>
+        <source>A&amp;pache</source>
+        <translation>A&amp;pache</translation>
+    </message>
+    <message>
+        <source>Apache</source>
+        <translation>Apache</translation>
+    </message>
+    <message>
+        <source>On &amp;this machine</source>
+        <translation>在本机上(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Configure the server on this machine</source>
+        <translation>配置本机上的服务器</translation>
+    </message>
+    <message>
+        <source>On an&amp;other machine (export the files)</source>
+        <translation>在另一台机器上（导出文件）(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Export the files for another machine</source>
+        <translation>为另一台机器导出文件</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Working...</source>
+        <translation>正在处理...</translation>
+    </message>
+    <message>
+        <source>Configuration fol&amp;der:</source>
+        <translation>配置文件夹(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Configuration folder of the server</source>
+        <translation>服务器的配置文件夹</translation>
+    </message>
+    <message>
+        <source>found automatically</source>
+        <translation>自动查找</translation>
+    </message>
+    <message>
+        <source>&amp;Listen on:</source>
+        <translation>监听地址(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Listen address and port</source>
+        <translation>监听地址和端口</translation>
+    </message>
+    <message>
+        <source>443, 0.0.0.0:443, [::]:443</source>
+        <translation>443, 0.0.0.0:443, [::]:443</translation>
+    </message>
+    <message>
+        <source>&amp;Webhook application:</source>
+        <translation>回调处理程序(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>URL of the webhook application</source>
+        <translation>回调处理程序地址</translation>
+    </message>
+    <message>
+        <source>http://127.0.0.1:8080</source>
+        <translation>http://127.0.0.1:8080</translation>
+    </message>
+    <message>
+        <source>TLS p&amp;rofile:</source>
+        <translation>TLS 配置档(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>TLS profile</source>
+        <translation>TLS 配置档</translation>
+    </message>
+    <message>
+        <source>Use the Chat guide&apos;s legac&amp;y protocols TLS 1.0 and 1.1 (not recommended)</source>
+        <translation>使用即时通信 IM 指南中的旧版协议 TLS 1.0 和 1.1（不推荐）(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Use the legacy protocols of the Chat guide</source>
+        <translation>使用即时通信 IM 指南中的旧版协议</translation>
+    </message>
+    <message>
+        <source>Warnings about the TLS profile</source>
+        <translation>有关 TLS 配置档的警告</translation>
+    </message>
+</context>
+<context>
+    <name>TestPage</name>
+    <message>
+        <source>Test &amp;URL:</source>
+        <translation>测试地址(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>URL to test</source>
+        <translation>要测试的地址</translation>
+    </message>
+    <message>
+        <source>&amp;Run the test</source>
+        <translation>运行测试(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run the test handshake</source>
+        <translation>运行测试握手</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Stop the test</source>
+        <translation>停止测试</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Working...</source>
+        <translation>正在处理...</translation>
+    </message>
+    <message>
+        <source>Steps of the test</source>
+        <translation>测试步骤</translation>
+    </message>
+    <message>
+        <source>Findings of the test</source>
+        <translation>测试的检查结果</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>This assistant sets up HTTPS two-way (mutual) TLS for your Chat webhook: your server shows its certificate to Chat, and only callers with a client certificate from Chat are let through.</source>
+        <translation>本助手为您的即时通信 IM 回调配置 HTTPS 双向认证：您的服务器向即时通信 IM 出示其证书，并且只放行持有即时通信 IM 客户端证书的调用方。</translation>
+    </message>
+    <message>
+        <source>The path of a webhook</source>
+        <translation>回调的路径</translation>
+    </message>
+    <message>
+        <source>What would you like to do?</source>
+        <translation>您想做什么？</translation>
+    </message>
+    <message>
+        <source>Set up a ne&amp;w webhook server</source>
+        <translation>配置新的回调服务器(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Set up a new webhook server</source>
+        <translation>配置新的回调服务器</translation>
+    </message>
+    <message>
+        <source>&amp;Renew the certificate of a saved setup</source>
+        <translation>为已保存的配置续期证书(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Renew the certificate of a saved setup</source>
+        <translation>为已保存的配置续期证书</translation>
+    </message>
+    <message>
+        <source>&amp;Try it in a sandbox on this computer (nothing on your system is changed)</source>
+        <translation>在本机沙盒中试用（不会更改您系统上的任何内容）(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Try it in a sandbox on this computer</source>
+        <translation>在本机沙盒中试用</translation>
+    </message>
+    <message>
+        <source>Saved setups:</source>
+        <translation>已保存的配置：</translation>
+    </message>
+    <message>
+        <source>Saved setups</source>
+        <translation>已保存的配置</translation>
+    </message>
+    <message>
+        <source>&amp;Move the damaged file aside</source>
+        <translation>移走损坏的文件(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Move the damaged file of saved setups aside</source>
+        <translation>移走已损坏的配置保存文件</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Sets up HTTPS mutual TLS for Tencent Cloud Chat webhooks.</source>
+        <translation>为腾讯云即时通信 IM 回调配置 HTTPS 双向认证。</translation>
+    </message>
+</context>
+<context>
     <name>mtls::ApacheConfigWriter</name>
     <message>
         <source>certificate path</source>
@@ -404,6 +902,29 @@
     </message>
 </context>
 <context>
+    <name>mtls::KeychainSecretStore</name>
+    <message>
+        <source>the system keychain</source>
+        <translation>系统钥匙串</translation>
+    </message>
+    <message>
+        <source>Nothing is stored in the system keychain under this name.</source>
+        <translation>系统钥匙串中没有以此名称保存的内容。</translation>
+    </message>
+    <message>
+        <source>The system keychain refused access. Nothing was stored; you will be asked again next time.</source>
+        <translation>系统钥匙串拒绝了访问。未保存任何内容；下次还会再询问您。</translation>
+    </message>
+    <message>
+        <source>No system keychain is available in this session (on Linux: no Secret Service such as GNOME Keyring or KWallet is running). Nothing was stored; you will be asked again next time.</source>
+        <translation>当前会话中没有可用的系统钥匙串（在 Linux 上：没有运行 GNOME Keyring 或 KWallet 等 Secret Service）。未保存任何内容；下次还会再询问您。</translation>
+    </message>
+    <message>
+        <source>The system keychain reported an error. Nothing was stored; you will be asked again next time.</source>
+        <translation>系统钥匙串报告了错误。未保存任何内容；下次还会再询问您。</translation>
+    </message>
+</context>
+<context>
     <name>mtls::MaterialLoader</name>
     <message>
         <source>Choose the certificate (.crt, .pem, .cer, .der), key (.key, .pem), PKCS#12 (.pfx, .p12) or the .zip package as downloaded. If the file was cut short, download it again.</source>
@@ -540,6 +1061,21 @@
     <message>
         <source>&quot;%1&quot; is not a certificate, private key, PKCS#12 or zip package that can be read (it may be truncated or damaged).</source>
         <translation>“%1”不是可读取的证书、私钥、PKCS#12 文件或 zip 证书包（可能不完整或已损坏）。</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::MemorySecretStore</name>
+    <message>
+        <source>a keychain in memory</source>
+        <translation>内存中的钥匙串</translation>
+    </message>
+    <message>
+        <source>No system keychain is available.</source>
+        <translation>没有可用的系统钥匙串。</translation>
+    </message>
+    <message>
+        <source>Nothing is stored under this name.</source>
+        <translation>没有以此名称保存的内容。</translation>
     </message>
 </context>
 <context>
@@ -831,6 +1367,17 @@
     </message>
 </context>
 <context>
+    <name>mtls::SavedSetup</name>
+    <message>
+        <source>A saved setup has no domain.</source>
+        <translation>某个已保存的配置没有域名。</translation>
+    </message>
+    <message>
+        <source>The saved setup for %1 names no known server.</source>
+        <translation>%1 的已保存配置中没有指定已知的服务器。</translation>
+    </message>
+</context>
+<context>
     <name>mtls::ServerBinary</name>
     <message>
         <source>The %1 program &quot;%2&quot; does not exist or cannot be run. Give the right path, or install %1, for example with &quot;apt-get install %3&quot; on Debian or Ubuntu.</source>
@@ -916,6 +1463,112 @@
     <message>
         <source>Use the key that was made with this certificate&apos;s request; after a renewal, the old key usually no longer fits. Download the certificate and key together again if in doubt.</source>
         <translation>请使用与该证书请求一起生成的私钥；续期后，旧私钥通常不再匹配。如有疑问，请重新一起下载证书和私钥。</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::SetupPlan</name>
+    <message>
+        <source>Two-way TLS for the Chat webhook of %1 (%2)</source>
+        <translation>%1 的即时通信 IM 回调双向认证（%2）</translation>
+    </message>
+    <message>
+        <source>On the server:</source>
+        <translation>在服务器上：</translation>
+    </message>
+    <message>
+        <source>1. Copy the certificate files to the paths the configuration names:</source>
+        <translation>1. 将证书文件复制到配置中指定的路径：</translation>
+    </message>
+    <message>
+        <source>2. Copy %1 to %2.</source>
+        <translation>2. 将 %1 复制到 %2。</translation>
+    </message>
+    <message>
+        <source>3. Enable it: ln -s %1 /etc/nginx/sites-enabled/</source>
+        <translation>3. 启用该配置：ln -s %1 /etc/nginx/sites-enabled/</translation>
+    </message>
+    <message>
+        <source>4. Test and reload: nginx -t &amp;&amp; nginx -s reload</source>
+        <translation>4. 测试并重新加载：nginx -t &amp;&amp; nginx -s reload</translation>
+    </message>
+    <message>
+        <source>3. Enable the modules and the site: a2enmod ssl headers proxy proxy_http socache_shmcb &amp;&amp; a2ensite %1</source>
+        <translation>3. 启用所需模块和站点：a2enmod ssl headers proxy proxy_http socache_shmcb &amp;&amp; a2ensite %1</translation>
+    </message>
+    <message>
+        <source>4. Test and reload: apache2ctl configtest &amp;&amp; apache2ctl graceful</source>
+        <translation>4. 测试并重新加载：apache2ctl configtest &amp;&amp; apache2ctl graceful</translation>
+    </message>
+    <message>
+        <source>Adapt the paths when your server keeps its configuration elsewhere.</source>
+        <translation>如果您的服务器将配置存放在其他位置，请相应调整路径。</translation>
+    </message>
+    <message>
+        <source>No %1 was found on this machine.</source>
+        <translation>本机上没有找到 %1。</translation>
+    </message>
+    <message>
+        <source>The certificate, its key and Chat&apos;s client CA are needed to test the configuration.</source>
+        <translation>测试配置需要证书、其私钥以及即时通信 IM 的客户端 CA 证书。</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary folder to test the configuration.</source>
+        <translation>无法创建用于测试配置的临时文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 refused the generated configuration.</source>
+        <translation>%1 拒绝了生成的配置。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>%1 exists already; choose an empty folder.</source>
+        <translation>%1 已存在；请选择一个空文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::SetupStore</name>
+    <message>
+        <source>The saved setups in %1 cannot be read.</source>
+        <translation>无法读取 %1 中已保存的配置。</translation>
+    </message>
+    <message>
+        <source>The file of saved setups %1 is damaged. It was left as it is; move it aside to start a new one.</source>
+        <translation>已保存配置的文件 %1 已损坏。该文件保持原样未做改动；请将其移走，以便重新开始。</translation>
+    </message>
+    <message>
+        <source>JSON error at offset %1: %2</source>
+        <translation>JSON 错误（偏移量 %1）：%2</translation>
+    </message>
+    <message>
+        <source>The file does not hold a JSON object.</source>
+        <translation>该文件中没有 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>The file of saved setups %1 was written by another version of the assistant (format %2).</source>
+        <translation>已保存配置的文件 %1 是由其他版本的本助手写入的（格式 %2）。</translation>
+    </message>
+    <message>
+        <source>The folder %1 for saved setups cannot be created.</source>
+        <translation>无法创建用于保存配置的文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>The saved setups cannot be written to %1.</source>
+        <translation>无法将已保存的配置写入 %1。</translation>
+    </message>
+    <message>
+        <source>There is no saved setup %1.</source>
+        <translation>没有名为 %1 的已保存配置。</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be renamed.</source>
+        <translation>无法重命名文件 %1。</translation>
     </message>
 </context>
 <context>
@@ -1704,6 +2357,57 @@
     </message>
 </context>
 <context>
+    <name>mtls::cli::StatusCommand</name>
+    <message>
+        <source>List the saved setups with the days left before their certificates expire.</source>
+        <translation>列出已保存的配置及其证书距离过期的剩余天数。</translation>
+    </message>
+    <message>
+        <source>Print one JSON object instead of the list.</source>
+        <translation>输出一个 JSON 对象，而不是列表。</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;.</source>
+        <translation>多余的参数“%1”。</translation>
+    </message>
+    <message>
+        <source>No saved setup. Run mtls-assistant to set up a webhook server.</source>
+        <translation>没有已保存的配置。请运行 mtls-assistant 配置回调服务器。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n saved setup(s)</source>
+        <translation>
+            <numerusform>%n 个已保存的配置</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation>已导出</translation>
+    </message>
+    <message>
+        <source>this machine</source>
+        <translation>本机</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n setup(s) expire within %1 days or have expired: renew the certificate with mtls-assistant.</source>
+        <translation>
+            <numerusform>%n 个配置的证书将在 %1 天内过期或已过期：请用 mtls-assistant 续期证书。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>expired %n day(s) ago</source>
+        <translation>
+            <numerusform>已过期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>剩余 %n 天</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>mtls::cli::main</name>
     <message>
         <source>mtls-assistant-cli %1: sets up HTTPS mutual TLS for Tencent Cloud Chat webhooks on Nginx and Apache.</source>
@@ -1806,10 +2510,926 @@
     </message>
 </context>
 <context>
+    <name>mtls::ui::ApplyPage</name>
+    <message>
+        <source>Choose an empty folder for the files</source>
+        <translation>为这些文件选择一个空文件夹</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Write the files, test the whole configuration and reload %1.</source>
+        <translation>写入文件，测试整个配置并重新加载 %1。</translation>
+    </message>
+    <message>
+        <source>Every file that is replaced is backed up first. If the server refuses the new configuration, everything is put back and the server keeps running as before.</source>
+        <translation>每个被替换的文件都会先备份。如果服务器拒绝新配置，所有内容都会还原，服务器照常运行。</translation>
+    </message>
+    <message>
+        <source>To write: %1</source>
+        <translation>将写入：%1</translation>
+    </message>
+    <message>
+        <source>Then: test the whole configuration and reload %1.</source>
+        <translation>然后：测试整个配置并重新加载 %1。</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>The files to copy to your server.</source>
+        <translation>要复制到您服务器上的文件。</translation>
+    </message>
+    <message>
+        <source>Choose an empty folder. The assistant writes the configuration, the certificate files and a README with the steps for the other machine.</source>
+        <translation>请选择一个空文件夹。本助手会写入配置、证书文件，以及一份说明在另一台机器上如何操作的 README。</translation>
+    </message>
+    <message>
+        <source>Backing up, writing, testing and reloading...</source>
+        <translation>正在备份、写入、测试并重新加载...</translation>
+    </message>
+    <message>
+        <source>Failed: the previous configuration was put back.</source>
+        <translation>失败：已恢复之前的配置。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. Fix the problem shown here and apply again.</source>
+        <translation>未做任何更改。请修复此处显示的问题，然后重新应用。</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>已写入：%1</translation>
+    </message>
+    <message>
+        <source>Configuration tested and server reloaded.</source>
+        <translation>配置已通过测试，服务器已重新加载。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n file(s) written. Next, test it like Chat would.</source>
+        <translation>
+            <numerusform>完成：已写入 %n 个文件。下一步，像即时通信 IM 一样测试它。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Writing the files...</source>
+        <translation>正在写入文件...</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n file(s) exported. Follow README.txt on your server.</source>
+        <translation>
+            <numerusform>完成：已导出 %n 个文件。请在您的服务器上按照 README.txt 操作。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Apply writes the certificate files into a folder of their own in the server&apos;s configuration (the key readable by the owner only), writes the site file, enables it, runs the server&apos;s configuration test and reloads the server. A journal and backups are kept, so a failed or interrupted apply is put back automatically.
+
+Export writes the same files into a folder for you to copy to another machine.</source>
+        <translation>“应用”会将证书文件写入服务器配置中的一个专用文件夹（私钥仅所有者可读），写入站点文件并启用，运行服务器的配置测试，然后重新加载服务器。操作过程会保留日志和备份，因此失败或中断的应用会自动还原。
+
+“导出”会将同样的文件写入一个文件夹，供您复制到另一台机器上。</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::ui::CertificatePathPage</name>
+    <message>
+        <source>Server certificate</source>
+        <translation>服务器证书</translation>
+    </message>
+    <message>
+        <source>Where your server&apos;s certificate comes from.</source>
+        <translation>您服务器证书的来源。</translation>
+    </message>
+    <message>
+        <source>Chat&apos;s servers check your server&apos;s certificate like a browser does. Either you already have one for the webhook domain from a public certificate authority (with its private key), or you let Chat issue one: set the webhook URL in the Chat console, and download the certificate and key it issues for that domain.</source>
+        <translation>即时通信 IM 服务器会像浏览器一样检查您服务器的证书。您可以使用已有的、由公共证书颁发机构为回调域名签发的证书（及其私钥），也可以让即时通信 IM 签发一张：在即时通信 IM 控制台设置回调地址，然后下载它为该域名签发的证书和私钥。</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::ui::CertificateText</name>
+    <message numerus="yes">
+        <source>expired %n day(s) ago</source>
+        <translation>
+            <numerusform>已过期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>剩余 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 to %2 (%3)</source>
+        <translation>%1 至 %2（%3）</translation>
+    </message>
+    <message>
+        <source>Certificate: %1</source>
+        <translation>证书：%1</translation>
+    </message>
+    <message>
+        <source>Issued by: %1</source>
+        <translation>签发者：%1</translation>
+    </message>
+    <message>
+        <source>Names: %1</source>
+        <translation>域名：%1</translation>
+    </message>
+    <message>
+        <source>Valid: %1</source>
+        <translation>有效期：%1</translation>
+    </message>
+    <message>
+        <source>Key: %1</source>
+        <translation>密钥：%1</translation>
+    </message>
+    <message>
+        <source>SHA-256: %1</source>
+        <translation>SHA-256：%1</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::ui::ClientCaPage</name>
+    <message>
+        <source>Chat client CA</source>
+        <translation>即时通信 IM 客户端 CA 证书</translation>
+    </message>
+    <message>
+        <source>Only callers with a certificate from this CA will be let through.</source>
+        <translation>只有持有该 CA 签发证书的调用方才会被放行。</translation>
+    </message>
+    <message>
+        <source>Drop TencentQQAuthCA.crt or TencentQQAuthCA.crt.zip here, or use Browse.</source>
+        <translation>请将 TencentQQAuthCA.crt 或 TencentQQAuthCA.crt.zip 拖放到此处，或点击“浏览”。</translation>
+    </message>
+    <message>
+        <source>Choose Chat&apos;s client CA</source>
+        <translation>选择即时通信 IM 的客户端 CA 证书</translation>
+    </message>
+    <message>
+        <source>Client CA (*.crt *.cer *.pem *.zip);;All files (*)</source>
+        <translation>客户端 CA 证书 (*.crt *.cer *.pem *.zip);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Remembered from your last setup.</source>
+        <translation>已沿用上次配置时保存的客户端 CA 证书。</translation>
+    </message>
+    <message>
+        <source>Reading the client CA...</source>
+        <translation>正在读取客户端 CA 证书...</translation>
+    </message>
+    <message>
+        <source>No CA certificate was found in %1.</source>
+        <translation>在 %1 中没有找到 CA 证书。</translation>
+    </message>
+    <message>
+        <source>Import TencentQQAuthCA.crt, or the TencentQQAuthCA.crt.zip it comes in.</source>
+        <translation>请导入 TencentQQAuthCA.crt，或包含它的 TencentQQAuthCA.crt.zip。</translation>
+    </message>
+    <message>
+        <source>It will be remembered for your next setups.</source>
+        <translation>以后配置时会沿用此证书。</translation>
+    </message>
+    <message>
+        <source>When Chat&apos;s servers call your webhook, they present a client certificate issued by Chat&apos;s CA. Your server must demand it and trust only that CA. Chat publishes the CA as TencentQQAuthCA.crt.zip; the assistant cannot ship it, so you import it here once. Compare the SHA-256 fingerprint with the one from Chat before you continue.</source>
+        <translation>即时通信 IM 服务器调用您的回调时，会出示由即时通信 IM 的 CA 签发的客户端证书。您的服务器必须要求出示该证书，并且只信任这个 CA。即时通信 IM 以 TencentQQAuthCA.crt.zip 的形式发布该 CA 证书；本助手无法自带它，因此需要您在此导入一次。继续之前，请将 SHA-256 指纹与即时通信 IM 公布的指纹进行比对。</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::ui::EndpointPage</name>
+    <message>
+        <source>Webhook endpoint</source>
+        <translation>回调地址</translation>
+    </message>
+    <message>
+        <source>The address Chat&apos;s servers call.</source>
+        <translation>即时通信 IM 服务器调用的地址。</translation>
+    </message>
+    <message>
+        <source>Error: Chat calls webhooks over HTTPS; the URL must start with https://.</source>
+        <translation>错误：即时通信 IM 通过 HTTPS 发起回调；地址必须以 https:// 开头。</translation>
+    </message>
+    <message>
+        <source>OK: %1 follows the domain rules.</source>
+        <translation>正确：%1 符合域名规则。</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>Copy the webhook URL from the Chat console (Application configuration &gt; Webhook configuration). The assistant takes the domain from it and checks it against the rules of the Chat guide; the path is where your server passes calls on to your webhook application (other paths answer 404).</source>
+        <translation>请从即时通信 IM 控制台（应用配置 &gt; 回调配置）复制回调地址。本助手会从中提取域名，并按照即时通信 IM 指南的规则进行检查；路径是指您的服务器将回调请求转发给回调处理程序的路径（其他路径返回 404）。</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::ui::ErrorPanel</name>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>显示详情</translation>
+    </message>
+    <message>
+        <source>Show technical details</source>
+        <translation>显示技术详情</translation>
+    </message>
+    <message>
+        <source>Technical details</source>
+        <translation>技术详情</translation>
+    </message>
+    <message>
+        <source>Hide details</source>
+        <translation>隐藏详情</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::ui::FileDropArea</name>
+    <message>
+        <source>Bro&amp;wse...</source>
+        <translation>浏览(&amp;W)...</translation>
+    </message>
+    <message>
+        <source>Browse for files</source>
+        <translation>浏览文件</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::ui::FindingsView</name>
+    <message>
+        <source>Findings</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>How to fix: %1</source>
+        <translation>修复建议：%1</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::ui::FinishPage</name>
+    <message>
+        <source>Finished</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html);;PDF report (*.pdf)</source>
+        <translation>HTML 报告 (*.html);;PDF 报告 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is renewed.</source>
+        <translation>%1 的证书已续期。</translation>
+    </message>
+    <message>
+        <source>Two-way TLS for %1 is set up.</source>
+        <translation>%1 的双向认证已配置完成。</translation>
+    </message>
+    <message>
+        <source>Saving the setup...</source>
+        <translation>正在保存配置...</translation>
+    </message>
+    <message>
+        <source>The setup is saved: the assistant will remind you before the certificate expires.</source>
+        <translation>配置已保存：证书过期前本助手会提醒您。</translation>
+    </message>
+    <message>
+        <source>The setup could not be saved: %1</source>
+        <translation>无法保存配置：%1</translation>
+    </message>
+    <message>
+        <source>mTLS Assistant report for %1</source>
+        <translation>mTLS 双向认证助手报告：%1</translation>
+    </message>
+    <message>
+        <source>Webhook URL</source>
+        <translation>回调地址</translation>
+    </message>
+    <message>
+        <source>Certificate from</source>
+        <translation>证书来源</translation>
+    </message>
+    <message>
+        <source>Chat (downloaded from the console)</source>
+        <translation>即时通信 IM（从控制台下载）</translation>
+    </message>
+    <message>
+        <source>A certificate authority</source>
+        <translation>证书颁发机构</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>部署位置</translation>
+    </message>
+    <message>
+        <source>This machine</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Another machine (exported)</source>
+        <translation>另一台机器（已导出）</translation>
+    </message>
+    <message>
+        <source>Listen</source>
+        <translation>监听地址</translation>
+    </message>
+    <message>
+        <source>Webhook application</source>
+        <translation>回调处理程序</translation>
+    </message>
+    <message>
+        <source>TLS profile</source>
+        <translation>TLS 配置档</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Chat client CA</source>
+        <translation>即时通信 IM 客户端 CA 证书</translation>
+    </message>
+    <message>
+        <source>Client CA SHA-256</source>
+        <translation>客户端 CA 证书 SHA-256</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Test handshake</source>
+        <translation>测试握手</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>did not pass</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>TLS version</source>
+        <translation>TLS 版本</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>未运行</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>This report holds no passphrase and no key material.</source>
+        <translation>本报告不包含任何密码和私钥数据。</translation>
+    </message>
+    <message>
+        <source>mTLS Assistant report</source>
+        <translation>mTLS 双向认证助手报告</translation>
+    </message>
+    <message>
+        <source>The report cannot be saved.</source>
+        <translation>无法保存报告。</translation>
+    </message>
+    <message>
+        <source>The report sums up what was set up: domain, server, files, certificate fingerprints and the test result. It never holds a passphrase or key. The setup is saved (without secrets) so the assistant and `mtls-assistant-cli status` can warn you 30 days before the certificate expires, and so the renewal wizard can replace it.</source>
+        <translation>报告汇总了本次配置的内容：域名、服务器、文件、证书指纹和测试结果。报告中绝不会包含密码或私钥。配置会被保存（不含任何机密信息），以便本助手和 `mtls-assistant-cli status` 在证书过期前 30 天提醒您，续期向导也能据此替换证书。</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::ui::ImportPage</name>
+    <message>
+        <source>Import the certificate</source>
+        <translation>导入证书</translation>
+    </message>
+    <message>
+        <source>Choose the certificate files or the downloaded package</source>
+        <translation>选择证书文件或下载的证书包</translation>
+    </message>
+    <message>
+        <source>Certificates and keys (*.zip *.pem *.crt *.cer *.der *.key *.pfx *.p12 *.p7b);;All files (*)</source>
+        <translation>证书和私钥 (*.zip *.pem *.crt *.cer *.der *.key *.pfx *.p12 *.p7b);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The package Chat issued for %1.</source>
+        <translation>即时通信 IM 为 %1 签发的证书包。</translation>
+    </message>
+    <message>
+        <source>Drop the .zip package you downloaded from the Chat console here, or browse for it. Separate certificate and key files work too.</source>
+        <translation>请将从即时通信 IM 控制台下载的 .zip 证书包拖放到此处，或点击浏览选择。也可以使用单独的证书和私钥文件。</translation>
+    </message>
+    <message>
+        <source>The certificate for %1 from your certificate authority.</source>
+        <translation>证书颁发机构为 %1 签发的证书。</translation>
+    </message>
+    <message>
+        <source>Drop the certificate, its intermediate certificates and its private key here (separate files, one .pfx/.p12, or the .zip you downloaded), or browse for them. The assistant finds out which file holds what.</source>
+        <translation>请将证书、其中间证书和私钥拖放到此处（单独的文件、一个 .pfx/.p12 文件，或您下载的 .zip 证书包），或点击浏览选择。本助手会自动识别各文件中的内容。</translation>
+    </message>
+    <message>
+        <source>It must cover %1, like the certificate in use.</source>
+        <translation>新证书必须和当前使用的证书一样适用于 %1。</translation>
+    </message>
+    <message>
+        <source>Drop files here, or use Browse.</source>
+        <translation>请将文件拖放到此处，或点击“浏览”。</translation>
+    </message>
+    <message>
+        <source>Files: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <source>Reading and checking the certificate...</source>
+        <translation>正在读取并检查证书...</translation>
+    </message>
+    <message>
+        <source>Looking for the passphrase in %1...</source>
+        <translation>正在从%1中查找密码...</translation>
+    </message>
+    <message>
+        <source>The passphrase does not fit: try again</source>
+        <translation>密码不正确：请重试</translation>
+    </message>
+    <message>
+        <source>This file is protected by a passphrase</source>
+        <translation>此文件受密码保护</translation>
+    </message>
+    <message>
+        <source>The passphrase remembered in the keychain no longer fits.</source>
+        <translation>钥匙串中保存的密码已不再正确。</translation>
+    </message>
+    <message>
+        <source>Private key: found in %1</source>
+        <translation>私钥：位于 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Intermediate certificates: %n</source>
+        <translation>
+            <numerusform>中间证书：%n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>OK: no problem found.</source>
+        <translation>正确：未发现问题。</translation>
+    </message>
+    <message>
+        <source>OK: no error found. Read the notes below.</source>
+        <translation>正确：未发现错误。请阅读下方的提示。</translation>
+    </message>
+    <message>
+        <source>Saving the passphrase in %1...</source>
+        <translation>正在将密码保存到%1...</translation>
+    </message>
+    <message>
+        <source>The passphrase is remembered in the system keychain.</source>
+        <translation>密码已保存到系统钥匙串。</translation>
+    </message>
+    <message>
+        <source>The assistant reads PEM, DER, PKCS#12 (.pfx/.p12), PKCS#7 and zip packages as downloaded from Tencent Cloud SSL or the Chat console, whatever the files are called. It picks the certificate for your domain, its intermediate certificates and the matching private key, and checks them: dates, names, chain, key. Errors must be fixed before you go on; each one says how.
+
+Passphrases are never written to a file. If you tick &quot;Remember&quot;, the passphrase is kept in the system keychain; where there is none, you are asked again next time.</source>
+        <translation>本助手可以读取从腾讯云 SSL 证书或即时通信 IM 控制台下载的 PEM、DER、PKCS#12（.pfx/.p12）、PKCS#7 文件和 zip 证书包，无论文件叫什么名字。它会挑选出您域名的证书、其中间证书以及匹配的私钥，并进行检查：有效期、域名、证书链和私钥。必须先修复错误才能继续；每个错误都附有修复方法。
+
+密码绝不会写入文件。如果勾选“保存”，密码会保存在系统钥匙串中；如果没有系统钥匙串，下次会再次询问您。</translation>
+    </message>
+</context>
+<context>
     <name>mtls::ui::MainWizard</name>
     <message>
         <source>mTLS Assistant</source>
         <translation>mTLS 双向认证助手</translation>
+    </message>
+    <message>
+        <source>Help: %1</source>
+        <translation>帮助：%1</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::ui::RenewComparePage</name>
+    <message>
+        <source>Old and new certificate</source>
+        <translation>新旧证书对比</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>当前使用</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新证书</translation>
+    </message>
+    <message>
+        <source>Renewing %1.</source>
+        <translation>正在为 %1 续期。</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>生效时间</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Error: this is the certificate already in use. Import the new one.</source>
+        <translation>错误：这是当前正在使用的证书。请导入新证书。</translation>
+    </message>
+    <message>
+        <source>Warning: the new certificate does not last longer than the one in use.</source>
+        <translation>警告：新证书的有效期并不比当前使用的证书长。</translation>
+    </message>
+    <message>
+        <source>OK: the new certificate covers %1, fits its key, and lasts until %2.</source>
+        <translation>正确：新证书适用于 %1，与其私钥匹配，有效期至 %2。</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>Check that the new certificate is the one you expect: the same domain, a later expiry date, and a different fingerprint from the one in use. The next pages re-check Chat&apos;s client CA, show the configuration and apply it with a backup.</source>
+        <translation>请确认新证书符合预期：域名相同、到期时间更晚，且指纹与当前使用的证书不同。接下来的页面会重新检查即时通信 IM 的客户端 CA 证书、显示配置，并在备份后应用。</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::ui::RenewSelectPage</name>
+    <message>
+        <source>Renew a certificate</source>
+        <translation>续期证书</translation>
+    </message>
+    <message>
+        <source>Replace the certificate of a saved setup.</source>
+        <translation>替换已保存配置中的证书。</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>域名</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>部署位置</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <source>Certificate in use: %1, SHA-256 %2</source>
+        <translation>当前使用的证书：%1，SHA-256 %2</translation>
+    </message>
+    <message>
+        <source>another machine</source>
+        <translation>另一台机器</translation>
+    </message>
+    <message>
+        <source>this machine</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Certificates expire; Chat&apos;s calls fail when yours has. Pick the setup to renew, import the new certificate (from your certificate authority or downloaded again from the Chat console), compare it with the one in use, and apply it: the old files are backed up and put back if anything fails.</source>
+        <translation>证书会过期；您的证书一旦过期，即时通信 IM 的回调就会失败。请选择要续期的配置，导入新证书（来自您的证书颁发机构，或从即时通信 IM 控制台重新下载），与当前使用的证书进行对比，然后应用：旧文件会先备份，如有任何失败都会还原。</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::ui::ReviewPage</name>
+    <message>
+        <source>Review</source>
+        <translation>确认配置</translation>
+    </message>
+    <message>
+        <source>The configuration the assistant will write, tested with your server&apos;s own program.</source>
+        <translation>本助手将写入的配置，已用您服务器自身的程序测试过。</translation>
+    </message>
+    <message>
+        <source>%1 on this machine will answer %2 and demand Chat&apos;s client certificate.</source>
+        <translation>本机上的 %1 将响应 %2，并要求出示即时通信 IM 的客户端证书。</translation>
+    </message>
+    <message>
+        <source>Files for %1 on another machine, answering %2 with Chat&apos;s client certificate required.</source>
+        <translation>用于另一台机器上 %1 的文件：响应 %2，并要求出示即时通信 IM 的客户端证书。</translation>
+    </message>
+    <message>
+        <source>Files that will be written (existing ones are backed up first):</source>
+        <translation>将要写入的文件（已有文件会先备份）：</translation>
+    </message>
+    <message>
+        <source>Files that will be exported (the paths they are meant for):</source>
+        <translation>将要导出的文件（及其目标路径）：</translation>
+    </message>
+    <message>
+        <source>Testing the configuration with %1...</source>
+        <translation>正在用 %1 测试配置...</translation>
+    </message>
+    <message>
+        <source>OK: %1 accepts this configuration.</source>
+        <translation>正确：%1 接受此配置。</translation>
+    </message>
+    <message>
+        <source>The configuration test did not pass.</source>
+        <translation>配置测试未通过。</translation>
+    </message>
+    <message>
+        <source>This is the whole site configuration: your certificate and key, Chat&apos;s client CA with client certificates required, the TLS profile, and the path passed on to your webhook application. The assistant tests it with the real nginx or apache2 program on a private copy before anything is written; a failed test shows the server&apos;s own message under &quot;Show details&quot;.</source>
+        <translation>这是完整的站点配置：您的证书和私钥、要求客户端证书的即时通信 IM 客户端 CA 证书、TLS 配置档，以及转发给回调处理程序的路径。在写入任何内容之前，本助手会用真实的 nginx 或 apache2 程序在一份私有副本上测试它；如果测试失败，可在“显示详情”中查看服务器自身的报错信息。</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::ui::SandboxPage</name>
+    <message>
+        <source>Sandbox</source>
+        <translation>沙盒</translation>
+    </message>
+    <message>
+        <source>The whole setup on this computer, with throwaway certificates.</source>
+        <translation>使用一次性证书，在本机演示完整配置。</translation>
+    </message>
+    <message>
+        <source>Starting...</source>
+        <translation>正在启动...</translation>
+    </message>
+    <message>
+        <source>The sandbox could not run.</source>
+        <translation>沙盒无法运行。</translation>
+    </message>
+    <message numerus="yes">
+        <source>It works: %1 refused the caller without a client certificate and passed the one with Chat&apos;s kind of certificate on to the webhook application (%n request(s) reached it).</source>
+        <translation>
+            <numerusform>配置有效：%1 拒绝了没有客户端证书的调用方，并将持有即时通信 IM 同类证书的调用方转发给了回调处理程序（有 %n 个请求到达）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The sandbox found a problem: read the findings below.</source>
+        <translation>沙盒发现了问题：请查看下方的检查结果。</translation>
+    </message>
+    <message>
+        <source>The sandbox needs nginx or apache2 installed (it does not need them running). It starts its own copy on a free port of 127.0.0.1 under a temporary folder, never touches your configuration, and removes everything when it is done.</source>
+        <translation>沙盒需要安装 nginx 或 apache2（无需运行）。它会在临时文件夹中、127.0.0.1 的空闲端口上启动自己的实例，绝不改动您的配置，完成后会删除所有内容。</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::ui::ServerPage</name>
+    <message>
+        <source>Web server</source>
+        <translation>Web 服务器</translation>
+    </message>
+    <message>
+        <source>Which server receives Chat&apos;s calls, and where it passes them on.</source>
+        <translation>由哪个服务器接收即时通信 IM 的回调请求，以及将其转发到哪里。</translation>
+    </message>
+    <message>
+        <source>Intermediate: TLS 1.2 and 1.3 (recommended)</source>
+        <translation>中级：TLS 1.2 和 1.3（推荐）</translation>
+    </message>
+    <message>
+        <source>Modern: TLS 1.3 only</source>
+        <translation>现代：仅 TLS 1.3</translation>
+    </message>
+    <message>
+        <source>Looking for %1 on this machine...</source>
+        <translation>正在本机上查找 %1...</translation>
+    </message>
+    <message>
+        <source>version unknown</source>
+        <translation>版本未知</translation>
+    </message>
+    <message>
+        <source>Found %1 %2 on this machine, configuration in %3.</source>
+        <translation>在本机上找到 %1 %2，配置位于 %3。</translation>
+    </message>
+    <message>
+        <source>%1 was not found on this machine: %2 Choose &quot;another machine&quot; to export the files, or give the configuration folder.</source>
+        <translation>本机上没有找到 %1：%2 请选择“在另一台机器上”以导出文件，或指定配置文件夹。</translation>
+    </message>
+    <message>
+        <source>Error: &quot;%1&quot; is not an address and port to listen on (for example 443, 0.0.0.0:443 or [::]:443).</source>
+        <translation>错误：“%1”不是有效的监听地址和端口（例如 443、0.0.0.0:443 或 [::]:443）。</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>Error: no %1 to configure on this machine.</source>
+        <translation>错误：本机上没有可配置的 %1。</translation>
+    </message>
+    <message>
+        <source>The assistant looks for Nginx and Apache on this machine and writes its configuration where that installation reads it, with a backup. If your server is another machine, choose &quot;another machine&quot;: you get the files to copy there.
+
+Listen: the address and port Chat calls (443 unless your webhook URL names another port). Webhook application: where your server passes verified calls on.
+
+The Chat guide&apos;s samples list TLS 1.0 and 1.1. Those versions are deprecated and current servers refuse them anyway; keep the recommended profile unless you know you need the guide&apos;s line.</source>
+        <translation>本助手会在本机上查找 Nginx 和 Apache，并将配置写入该安装实际读取配置的位置，同时进行备份。如果您的服务器是另一台机器，请选择“在另一台机器上”：您将得到需要复制过去的文件。
+
+监听地址：即时通信 IM 调用的地址和端口（默认为 443，除非回调地址中指定了其他端口）。回调处理程序：您的服务器将通过验证的回调请求转发到的位置。
+
+即时通信 IM 指南的示例中列出了 TLS 1.0 和 1.1。这两个版本已被弃用，新版服务器本来也会拒绝它们；除非您确定需要指南中的那一行，否则请保留推荐的配置档。</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::ui::TestPage</name>
+    <message>
+        <source>Test the handshake</source>
+        <translation>测试握手</translation>
+    </message>
+    <message>
+        <source>Call the webhook like Chat&apos;s servers do, and check that strangers are refused.</source>
+        <translation>像即时通信 IM 服务器一样调用回调，并检查陌生调用方是否被拒绝。</translation>
+    </message>
+    <message>
+        <source>The test connects to your webhook URL, checks your certificate like Chat&apos;s servers do, and makes sure a caller without Chat&apos;s client certificate is refused.</source>
+        <translation>测试会连接您的回调地址，像即时通信 IM 服务器一样检查您的证书，并确认没有即时通信 IM 客户端证书的调用方会被拒绝。</translation>
+    </message>
+    <message>
+        <source>The test could not run.</source>
+        <translation>测试无法运行。</translation>
+    </message>
+    <message>
+        <source>&amp;Run again</source>
+        <translation>重新运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Not ready: fix the errors below, then run the test again.</source>
+        <translation>未就绪：请修复下方的错误，然后重新运行测试。</translation>
+    </message>
+    <message>
+        <source>Works, with warnings: read them below.</source>
+        <translation>可以使用，但有警告：请查看下方内容。</translation>
+    </message>
+    <message>
+        <source>Ready: your server shows a valid certificate and refuses callers without Chat&apos;s client certificate.</source>
+        <translation>就绪：您的服务器出示了有效的证书，并会拒绝没有即时通信 IM 客户端证书的调用方。</translation>
+    </message>
+    <message>
+        <source>A caller without a client certificate was refused during the TLS handshake.</source>
+        <translation>没有客户端证书的调用方在 TLS 握手时被拒绝。</translation>
+    </message>
+    <message>
+        <source>A caller without a client certificate was refused with HTTP status %1.</source>
+        <translation>没有客户端证书的调用方被拒绝（HTTP 状态码 %1）。</translation>
+    </message>
+    <message>
+        <source>A caller without a client certificate was let through.</source>
+        <translation>没有客户端证书的调用方被放行了。</translation>
+    </message>
+    <message>
+        <source>Protocol: %1.</source>
+        <translation>协议：%1。</translation>
+    </message>
+    <message>
+        <source>The test resolves the webhook domain, connects, checks the certificate chain and name as Chat&apos;s servers would, and checks that the server asks for a client certificate from Chat&apos;s CA and refuses a caller without one. Nginx refuses with HTTP 400, Apache in the handshake: both are right.
+
+If the domain does not point at this server yet, the test fails at the first step; change the DNS record and run it again.</source>
+        <translation>测试会解析回调域名并建立连接，像即时通信 IM 服务器一样检查证书链和域名，并检查服务器是否要求出示由即时通信 IM 的 CA 签发的客户端证书、是否拒绝没有该证书的调用方。Nginx 会返回 HTTP 400 拒绝，Apache 则在握手时拒绝：两者都是正确的。
+
+如果域名尚未指向该服务器，测试会在第一步失败；请修改 DNS 记录后重新运行。</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::ui::WebhookPathPicture</name>
+    <message>
+        <source>Chat&apos;s servers call your webhook URL over HTTPS and show their client certificate. Your Nginx or Apache checks that certificate against Chat&apos;s client CA and passes the call on to your webhook application.</source>
+        <translation>即时通信 IM 服务器通过 HTTPS 调用您的回调地址，并出示其客户端证书。您的 Nginx 或 Apache 用即时通信 IM 的客户端 CA 证书验证该证书，然后将请求转发给您的回调处理程序。</translation>
+    </message>
+    <message>
+        <source>Chat&apos;s servers</source>
+        <translation>即时通信 IM 服务器</translation>
+    </message>
+    <message>
+        <source>present a client certificate from Chat&apos;s CA</source>
+        <translation>出示由即时通信 IM 的 CA 签发的客户端证书</translation>
+    </message>
+    <message>
+        <source>Your Nginx or Apache</source>
+        <translation>您的 Nginx 或 Apache</translation>
+    </message>
+    <message>
+        <source>shows your certificate, checks the caller&apos;s</source>
+        <translation>出示您的证书，验证调用方的证书</translation>
+    </message>
+    <message>
+        <source>Your webhook application</source>
+        <translation>您的回调处理程序</translation>
+    </message>
+    <message>
+        <source>gets only verified calls</source>
+        <translation>只接收经过验证的请求</translation>
+    </message>
+    <message>
+        <source>HTTPS</source>
+        <translation>HTTPS</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::ui::WelcomePage</name>
+    <message>
+        <source>Welcome</source>
+        <translation>欢迎</translation>
+    </message>
+    <message>
+        <source>Two-way TLS for your Tencent Cloud Chat webhook, step by step.</source>
+        <translation>一步步为您的腾讯云即时通信 IM 回调配置双向认证。</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>域名</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <source>The damaged file was kept as %1.</source>
+        <translation>已损坏的文件已保留为 %1。</translation>
+    </message>
+    <message>
+        <source>Saved setups:</source>
+        <translation>已保存的配置：</translation>
+    </message>
+    <message>
+        <source>No saved setup yet.</source>
+        <translation>还没有已保存的配置。</translation>
+    </message>
+    <message>
+        <source>There is no saved setup to renew yet.</source>
+        <translation>还没有可续期的已保存配置。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Warning: %n certificate(s) expire within 30 days or have expired. Choose &quot;Renew&quot; to replace them.</source>
+        <translation>
+            <numerusform>警告：有 %n 个证书将在 30 天内过期或已过期。请选择“续期”来替换它们。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chat calls your webhook over HTTPS with two-way authentication: your server proves who it is with its certificate, and Chat&apos;s servers prove who they are with a client certificate issued by Chat&apos;s CA. The assistant checks your certificate files, writes the Nginx or Apache configuration, applies it with a backup (or exports it for another machine) and tests the result like Chat would.
+
+The sandbox does all of this on this computer with throwaway certificates, so you can see how it works before you touch your server.</source>
+        <translation>即时通信 IM 通过启用双向认证的 HTTPS 调用您的回调：您的服务器用其证书证明自己的身份，即时通信 IM 服务器则用由即时通信 IM 的 CA 签发的客户端证书证明自己的身份。本助手会检查您的证书文件，生成 Nginx 或 Apache 配置，在备份后应用（或导出到另一台机器），并像即时通信 IM 一样测试结果。
+
+沙盒会使用一次性证书在本机完成以上全部操作，让您在改动服务器之前先了解整个流程。</translation>
     </message>
 </context>
 </TS>

@@ -9,33 +9,34 @@
 namespace mtls::cli {
 
 namespace {
-QString tr(const char* text, int n = -1)
+struct Text
 {
-    return QCoreApplication::translate("mtls::cli::StatusCommand", text, nullptr, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(mtls::cli::StatusCommand)
+};
 
 QString daysText(qint64 days)
 {
     if (days < 0)
-        return tr("expired %n day(s) ago", static_cast<int>(-days));
-    return tr("%n day(s) left", static_cast<int>(days));
+        return Text::tr("expired %n day(s) ago", nullptr, static_cast<int>(-days));
+    return Text::tr("%n day(s) left", nullptr, static_cast<int>(days));
 }
 } // namespace
 
 QString StatusCommand::summary() const
 {
-    return tr("List the saved setups with the days left before their certificates expire.");
+    return Text::tr("List the saved setups with the days left before their certificates expire.");
 }
 
 void StatusCommand::setup(QCommandLineParser& parser) const
 {
-    parser.addOption({QStringLiteral("json"), tr("Print one JSON object instead of the list.")});
+    parser.addOption({QStringLiteral("json"), Text::tr("Print one JSON object instead of the list.")});
 }
 
 int StatusCommand::run(const QCommandLineParser& parser) const
 {
     if (!parser.positionalArguments().isEmpty())
-        return Output::usageError(name(), tr("unexpected argument \"%1\".").arg(parser.positionalArguments().first()));
+        return Output::usageError(name(),
+                                  Text::tr("unexpected argument \"%1\".").arg(parser.positionalArguments().first()));
 
     const SetupStore store;
     const Result<SetupStoreContent> content = store.load();
@@ -64,11 +65,11 @@ int StatusCommand::run(const QCommandLineParser& parser) const
     }
 
     if (content->setups.isEmpty()) {
-        Output::line(tr("No saved setup. Run mtls-assistant to set up a webhook server."));
+        Output::line(Text::tr("No saved setup. Run mtls-assistant to set up a webhook server."));
         return ExitOk;
     }
-    Output::line(
-        Output::paint(tr("%n saved setup(s)", static_cast<int>(content->setups.size())), Output::Colour::Bold));
+    Output::line(Output::paint(Text::tr("%n saved setup(s)", nullptr, static_cast<int>(content->setups.size())),
+                               Output::Colour::Bold));
     for (const SavedSetup& setup : content->setups) {
         const qint64 days = setup.certificate.daysUntilExpiry(now);
         const QString when = QStringLiteral("%1 (%2)").arg(
@@ -78,13 +79,13 @@ int StatusCommand::run(const QCommandLineParser& parser) const
                                                : Output::Colour::Green;
         Output::line(QStringLiteral("  %1  %2  %3  %4")
                          .arg(setup.domain.leftJustified(28), serverKindDisplayName(setup.server).leftJustified(7),
-                              setup.target == SetupTarget::Export ? tr("exported") : tr("this machine"),
+                              setup.target == SetupTarget::Export ? Text::tr("exported") : Text::tr("this machine"),
                               Output::paint(when, colour)));
     }
     if (expiring > 0)
-        Output::line(tr("%n setup(s) expire within %1 days or have expired: renew the certificate with "
-                        "mtls-assistant.",
-                        expiring)
+        Output::line(Text::tr("%n setup(s) expire within %1 days or have expired: renew the certificate with "
+                              "mtls-assistant.",
+                              nullptr, expiring)
                          .arg(kExpiryWarningDays));
     return expiring > 0 ? ExitFindings : ExitOk;
 }

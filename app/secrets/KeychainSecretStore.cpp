@@ -8,10 +8,10 @@
 namespace mtls {
 
 namespace {
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("mtls::KeychainSecretStore", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mtls::KeychainSecretStore)
+};
 
 // A keychain that cannot be reached at all (no secret service, no session bus) shows up as one of these.
 bool looksUnavailable(const QKeychain::Job& job)
@@ -44,26 +44,27 @@ SecretResult resultOf(const QKeychain::Job& job)
         return result;
     case QKeychain::EntryNotFound:
         result.status = SecretResult::Status::NotFound;
-        result.message = tr("Nothing is stored in the system keychain under this name.");
+        result.message = Text::tr("Nothing is stored in the system keychain under this name.");
         return result;
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
         result.status = SecretResult::Status::Denied;
-        result.message = tr("The system keychain refused access. Nothing was stored; you will be asked again "
-                            "next time.");
+        result.message = Text::tr("The system keychain refused access. Nothing was stored; you will be asked again "
+                                  "next time.");
         return result;
     default:
         break;
     }
     if (looksUnavailable(job)) {
         result.status = SecretResult::Status::Unavailable;
-        result.message = tr("No system keychain is available in this session (on Linux: no Secret Service such as "
-                            "GNOME Keyring or KWallet is running). Nothing was stored; you will be asked again "
-                            "next time.");
+        result.message
+            = Text::tr("No system keychain is available in this session (on Linux: no Secret Service such as "
+                       "GNOME Keyring or KWallet is running). Nothing was stored; you will be asked again "
+                       "next time.");
     } else {
         result.status = SecretResult::Status::Failed;
-        result.message = tr("The system keychain reported an error. Nothing was stored; you will be asked again "
-                            "next time.");
+        result.message = Text::tr("The system keychain reported an error. Nothing was stored; you will be asked again "
+                                  "next time.");
     }
     return result;
 }
@@ -99,7 +100,7 @@ KeychainSecretStore::KeychainSecretStore(QString service, QObject* parent)
 
 QString KeychainSecretStore::description() const
 {
-    return tr("the system keychain");
+    return Text::tr("the system keychain");
 }
 
 void KeychainSecretStore::read(const QString& key, QObject* context, Callback done)

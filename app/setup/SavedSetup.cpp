@@ -6,10 +6,10 @@
 namespace mtls {
 
 namespace {
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("mtls::SavedSetup", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mtls::SavedSetup)
+};
 
 QString isoUtc(const QDateTime& time)
 {
@@ -100,10 +100,10 @@ Result<SavedSetup> SavedSetup::fromJson(const QJsonObject& object)
     SavedSetup setup;
     setup.domain = object.value(QStringLiteral("domain")).toString();
     if (setup.domain.isEmpty())
-        return Error(tr("A saved setup has no domain."));
+        return Error(Text::tr("A saved setup has no domain."));
     const auto server = serverKindFromName(object.value(QStringLiteral("server")).toString());
     if (!server)
-        return Error(tr("The saved setup for %1 names no known server.").arg(setup.domain));
+        return Error(Text::tr("The saved setup for %1 names no known server.").arg(setup.domain));
     setup.server = *server;
     setup.source = certificateSourceFromName(object.value(QStringLiteral("certificate_source")).toString())
                        .value_or(CertificateSource::OwnCa);

@@ -11,22 +11,23 @@
 namespace mtls {
 
 namespace {
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("mtls::SetupPlan", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mtls::SetupPlan)
+};
 
-constexpr QFile::Permissions kPrivate = QFile::ReadOwner | QFile::WriteOwner;
-constexpr QFile::Permissions kPublic = kPrivate | QFile::ReadGroup | QFile::ReadOther;
+// (Written with auto: lupdate loses the translation context after "Type::Name variable = ...".)
+constexpr auto kPrivate = QFile::Permissions(QFile::ReadOwner | QFile::WriteOwner);
+constexpr auto kPublic = QFile::Permissions(kPrivate | QFile::ReadGroup | QFile::ReadOther);
 
 Status writeNewFile(const QString& path, const QByteArray& data, QFile::Permissions permissions)
 {
     QFile file(path);
     if (file.exists())
-        return Error(tr("%1 exists already; choose an empty folder.").arg(QDir::toNativeSeparators(path)));
+        return Error(Text::tr("%1 exists already; choose an empty folder.").arg(QDir::toNativeSeparators(path)));
     // Created with the final permissions before any byte of a key is written.
     if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, permissions) || file.write(data) != data.size())
-        return Error(tr("Cannot write %1.").arg(QDir::toNativeSeparators(path)), file.errorString());
+        return Error(Text::tr("Cannot write %1.").arg(QDir::toNativeSeparators(path)), file.errorString());
     return {};
 }
 
@@ -34,23 +35,23 @@ QString exportReadme(const SetupPlan& plan)
 {
     const bool nginx = plan.config.server == ServerKind::Nginx;
     QStringList lines;
-    lines << tr("Two-way TLS for the Chat webhook of %1 (%2)")
+    lines << Text::tr("Two-way TLS for the Chat webhook of %1 (%2)")
                  .arg(plan.config.domain, serverKindDisplayName(plan.config.server))
-          << QString() << tr("On the server:")
-          << tr("1. Copy the certificate files to the paths the configuration names:")
+          << QString() << Text::tr("On the server:")
+          << Text::tr("1. Copy the certificate files to the paths the configuration names:")
           << QStringLiteral("     fullchain.pem  -> %1").arg(plan.certificateFile)
           << QStringLiteral("     privkey.pem    -> %1   (readable by root only)").arg(plan.keyFile)
           << QStringLiteral("     client-ca.pem  -> %1").arg(plan.clientCaFile)
-          << tr("2. Copy %1 to %2.").arg(plan.config.fileName, plan.configFile);
+          << Text::tr("2. Copy %1 to %2.").arg(plan.config.fileName, plan.configFile);
     if (nginx)
-        lines << tr("3. Enable it: ln -s %1 /etc/nginx/sites-enabled/").arg(plan.configFile)
-              << tr("4. Test and reload: nginx -t && nginx -s reload");
+        lines << Text::tr("3. Enable it: ln -s %1 /etc/nginx/sites-enabled/").arg(plan.configFile)
+              << Text::tr("4. Test and reload: nginx -t && nginx -s reload");
     else
-        lines << tr("3. Enable the modules and the site: a2enmod ssl headers proxy proxy_http socache_shmcb && "
-                    "a2ensite %1")
+        lines << Text::tr("3. Enable the modules and the site: a2enmod ssl headers proxy proxy_http socache_shmcb && "
+                          "a2ensite %1")
                      .arg(QFileInfo(plan.configFile).completeBaseName())
-              << tr("4. Test and reload: apache2ctl configtest && apache2ctl graceful");
-    lines << tr("Adapt the paths when your server keeps its configuration elsewhere.") << QString();
+              << Text::tr("4. Test and reload: apache2ctl configtest && apache2ctl graceful");
+    lines << Text::tr("Adapt the paths when your server keeps its configuration elsewhere.") << QString();
     return lines.join(QLatin1Char('\n'));
 }
 } // namespace
@@ -72,7 +73,7 @@ Result<SetupPlan> planSetup(const SetupModel& model, const ServerMaterial& mater
     plan.target = model.target;
     if (model.target == SetupTarget::ThisMachine) {
         if (!installation)
-            return Error(tr("No %1 was found on this machine.").arg(serverKindDisplayName(model.server)));
+            return Error(Text::tr("No %1 was found on this machine.").arg(serverKindDisplayName(model.server)));
         ApplyRequest request;
         request.installation = *installation;
         request.config = model.configRequest(QString(), QString(), QString());
@@ -110,10 +111,10 @@ Result<SetupPlan> planSetup(const SetupModel& model, const ServerMaterial& mater
 Status testConfiguration(const SetupModel& model, const ServerMaterial& material, const QString& binary)
 {
     if (material.leaf.isNull() || material.key.isNull() || material.clientCas.isEmpty())
-        return Error(tr("The certificate, its key and Chat's client CA are needed to test the configuration."));
+        return Error(Text::tr("The certificate, its key and Chat's client CA are needed to test the configuration."));
     QTemporaryDir dir;
     if (!dir.isValid())
-        return Error(tr("Cannot create a temporary folder to test the configuration."), dir.errorString());
+        return Error(Text::tr("Cannot create a temporary folder to test the configuration."), dir.errorString());
     const QString cert = dir.filePath(QStringLiteral("fullchain.pem"));
     const QString key = dir.filePath(QStringLiteral("privkey.pem"));
     const QString ca = dir.filePath(QStringLiteral("client-ca.pem"));
@@ -138,7 +139,7 @@ Status testConfiguration(const SetupModel& model, const ServerMaterial& material
     ThrowawayServer server(options);
     const Status tested = server.test();
     if (!tested)
-        return Error(tr("%1 refused the generated configuration.").arg(serverKindDisplayName(model.server)),
+        return Error(Text::tr("%1 refused the generated configuration.").arg(serverKindDisplayName(model.server)),
                      tested.error().fullText());
     return {};
 }
@@ -146,7 +147,7 @@ Status testConfiguration(const SetupModel& model, const ServerMaterial& material
 Result<QStringList> exportSetup(const SetupPlan& plan, const ServerMaterial& material, const QString& directory)
 {
     if (!QDir().mkpath(directory))
-        return Error(tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(directory)));
+        return Error(Text::tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(directory)));
     const QDir dir(directory);
     const ApplyMaterial pem = applyMaterialOf(material);
     const QList<std::tuple<QString, QByteArray, QFile::Permissions>> files {
@@ -158,8 +159,8 @@ Result<QStringList> exportSetup(const SetupPlan& plan, const ServerMaterial& mat
     };
     for (const auto& [name, data, permissions] : files)
         if (dir.exists(name))
-            return Error(
-                tr("%1 exists already; choose an empty folder.").arg(QDir::toNativeSeparators(dir.filePath(name))));
+            return Error(Text::tr("%1 exists already; choose an empty folder.")
+                             .arg(QDir::toNativeSeparators(dir.filePath(name))));
     QStringList written;
     for (const auto& [name, data, permissions] : files) {
         const Status status = writeNewFile(dir.filePath(name), data, permissions);

@@ -13,10 +13,10 @@
 namespace mtls {
 
 namespace {
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("mtls::SetupStore", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mtls::SetupStore)
+};
 
 constexpr int kFormatVersion = 1;
 const char* const kFileName = "setups.json";
@@ -44,29 +44,31 @@ Result<SetupStoreContent> SetupStore::load() const
     if (!file.exists())
         return content;
     if (!file.open(QIODevice::ReadOnly))
-        return Error(tr("The saved setups in %1 cannot be read.").arg(filePath()), file.errorString());
+        return Error(Text::tr("The saved setups in %1 cannot be read.").arg(filePath()), file.errorString());
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return Error(tr("The file of saved setups %1 is damaged. It was left as it is; move it aside to start a "
-                        "new one.")
+        return Error(Text::tr("The file of saved setups %1 is damaged. It was left as it is; move it aside to start a "
+                              "new one.")
                          .arg(filePath()),
                      parseError.error != QJsonParseError::NoError
-                         ? tr("JSON error at offset %1: %2").arg(parseError.offset).arg(parseError.errorString())
-                         : tr("The file does not hold a JSON object."));
+                         ? Text::tr("JSON error at offset %1: %2").arg(parseError.offset).arg(parseError.errorString())
+                         : Text::tr("The file does not hold a JSON object."));
     const QJsonObject root = document.object();
     const int version = root.value(QStringLiteral("version")).toInt(0);
     if (version != kFormatVersion)
-        return Error(tr("The file of saved setups %1 was written by another version of the assistant (format %2).")
-                         .arg(filePath())
-                         .arg(version));
+        return Error(
+            Text::tr("The file of saved setups %1 was written by another version of the assistant (format %2).")
+                .arg(filePath())
+                .arg(version));
     for (const QJsonValue& value : root.value(QStringLiteral("setups")).toArray()) {
         Result<SavedSetup> setup = SavedSetup::fromJson(value.toObject());
         if (!setup)
-            return Error(tr("The file of saved setups %1 is damaged. It was left as it is; move it aside to start a "
-                            "new one.")
-                             .arg(filePath()),
-                         setup.error().message);
+            return Error(
+                Text::tr("The file of saved setups %1 is damaged. It was left as it is; move it aside to start a "
+                         "new one.")
+                    .arg(filePath()),
+                setup.error().message);
         content.setups << std::move(setup).value();
     }
     const QJsonObject clientCa = root.value(QStringLiteral("client_ca")).toObject();
@@ -78,7 +80,7 @@ Result<SetupStoreContent> SetupStore::load() const
 Status SetupStore::write(const SetupStoreContent& content) const
 {
     if (!QDir().mkpath(m_directory))
-        return Error(tr("The folder %1 for saved setups cannot be created.").arg(m_directory));
+        return Error(Text::tr("The folder %1 for saved setups cannot be created.").arg(m_directory));
     QJsonArray setups;
     for (const SavedSetup& setup : content.setups)
         setups.append(setup.toJson());
@@ -90,10 +92,10 @@ Status SetupStore::write(const SetupStoreContent& content) const
 
     QSaveFile file(filePath());
     if (!file.open(QIODevice::WriteOnly))
-        return Error(tr("The saved setups cannot be written to %1.").arg(filePath()), file.errorString());
+        return Error(Text::tr("The saved setups cannot be written to %1.").arg(filePath()), file.errorString());
     file.write(QJsonDocument(root).toJson(QJsonDocument::Indented));
     if (!file.commit())
-        return Error(tr("The saved setups cannot be written to %1.").arg(filePath()), file.errorString());
+        return Error(Text::tr("The saved setups cannot be written to %1.").arg(filePath()), file.errorString());
     qCDebug(lcSetup) << "saved" << content.setups.size() << "setups to" << filePath();
     return {};
 }
@@ -124,7 +126,7 @@ Status SetupStore::remove(const QString& id) const
     QList<SavedSetup>& setups = content.value().setups;
     const auto removed = setups.removeIf([&](const SavedSetup& s) { return s.id() == id; });
     if (removed == 0)
-        return Error(tr("There is no saved setup %1.").arg(id));
+        return Error(Text::tr("There is no saved setup %1.").arg(id));
     return write(content.value());
 }
 
@@ -143,7 +145,7 @@ Result<QString> SetupStore::moveDamagedAside() const
     const QString target = filePath() + QStringLiteral(".damaged-")
         + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
     if (!QFile::rename(filePath(), target))
-        return Error(tr("The file %1 cannot be renamed.").arg(filePath()));
+        return Error(Text::tr("The file %1 cannot be renamed.").arg(filePath()));
     return target;
 }
 
