@@ -3355,10 +3355,6 @@ If the domain does not point at this server yet, the test fails at the first ste
         <translation>您的 Nginx 或 Apache</translation>
     </message>
     <message>
-        <source>shows your certificate, checks the caller&apos;s</source>
-        <translation>出示您的证书，验证调用方的证书</translation>
-    </message>
-    <message>
         <source>Your webhook application</source>
         <translation>您的回调处理程序</translation>
     </message>
@@ -3373,6 +3369,10 @@ If the domain does not point at this server yet, the test fails at the first ste
     <message>
         <source>HTTP</source>
         <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>shows your certificate and checks the caller&apos;s certificate</source>
+        <translation>出示您的证书，并检查调用方的证书</translation>
     </message>
 </context>
 <context>

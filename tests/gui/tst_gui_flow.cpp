@@ -5,6 +5,7 @@
 #include "MainWizard.h"
 #include "TestProcess.h"
 #include "WizardContext.h"
+#include "core/Translations.h"
 #include "pages/ApplyPage.h"
 #include "pages/FinishPage.h"
 #include "pages/ImportPage.h"
@@ -109,6 +110,8 @@ private:
 void TestGuiFlow::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    // The screenshot script runs these tests once per language; normal runs leave MTLS_LANGUAGE unset (English).
+    mtls::installTranslations(qEnvironmentVariable("MTLS_LANGUAGE", QStringLiteral("en")));
     m_pki = std::make_unique<Pki>();
     QVERIFY2(m_pki->ok, qPrintable(m_pki->pki.lastError()));
 }

@@ -4,6 +4,7 @@
 #include "GuiTestSupport.h"
 #include "MainWizard.h"
 #include "WizardContext.h"
+#include "core/Translations.h"
 #include "pages/ClientCaPage.h"
 #include "pages/ImportPage.h"
 #include "pages/ServerPage.h"
@@ -75,6 +76,8 @@ private:
 void TestGuiPages::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    // The screenshot script runs these tests once per language; normal runs leave MTLS_LANGUAGE unset (English).
+    mtls::installTranslations(qEnvironmentVariable("MTLS_LANGUAGE", QStringLiteral("en")));
     m_pki = std::make_unique<Pki>();
     QVERIFY2(m_pki->ok, qPrintable(m_pki->pki.lastError()));
 }

@@ -42,7 +42,7 @@ void WebhookPathPicture::paintEvent(QPaintEvent*)
     };
     const Box boxes[3] = {
         {tr("Chat's servers"), tr("present a client certificate from Chat's CA")},
-        {tr("Your Nginx or Apache"), tr("shows your certificate, checks the caller's")},
+        {tr("Your Nginx or Apache"), tr("shows your certificate and checks the caller's certificate")},
         {tr("Your webhook application"), tr("gets only verified calls")},
     };
     const QString arrows[2] = {tr("HTTPS"), tr("HTTP")};
