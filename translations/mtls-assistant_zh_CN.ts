@@ -2780,6 +2780,11 @@ Export writes the same files into a folder for you to copy to another machine.</
         <source>How to fix: %1</source>
         <translation>修复建议：%1</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>A finding: its severity, then its message (&quot;Error: The key does not fit.&quot;).</extracomment>
+        <translation>%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>mtls::ui::FinishPage</name>

@@ -4,6 +4,7 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QCoreApplication>
 #include <QLineEdit>
 #include <QTest>
 #include <QWizard>
@@ -74,6 +75,18 @@ Pki::Pki()
               TestZipEntry(QStringLiteral("Nginx/2_localhost.key"), pki.read(QStringLiteral("server.key")))})
         && writeTestZip(pki.path(QStringLiteral("TencentQQAuthCA.crt.zip")),
                         {TestZipEntry(QStringLiteral("TencentQQAuthCA.crt"), pki.read(QStringLiteral("chatca.crt")))});
+}
+
+QString tt(const char* context, const char* source, int n)
+{
+    return QCoreApplication::translate(context, source, nullptr, n);
+}
+
+QString lead(const char* context, const char* source)
+{
+    const QString text = tt(context, source, 1);
+    const qsizetype placeholder = text.indexOf(QLatin1Char('%'));
+    return placeholder < 0 ? text : text.left(placeholder);
 }
 
 } // namespace guitest

@@ -25,6 +25,11 @@ bool next(QWizard& wizard);
 void mnemonic(QWidget& window, char key);
 // Replaces the text of the focused line edit by typing.
 void typeInto(QWidget* edit, const QString& text);
+// A text in the language installed (the screenshot script runs these tests in Chinese too), and the part of a
+// translated message before its first placeholder ("Error: %1" -> "Error: " or "错误："), so that checks hold in
+// every language.
+QString tt(const char* context, const char* source, int n = -1);
+QString lead(const char* context, const char* source);
 // Saves a picture of the window to $MTLS_SCREENSHOT_DIR/<name>.png when that variable is set.
 void screenshot(QWidget& window, const QString& name);
 

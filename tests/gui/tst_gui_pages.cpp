@@ -168,7 +168,11 @@ void TestGuiPages::welcomeStartsNewSetupByKeyboard()
     const int before = Dialogs::messageCount();
     QMetaObject::invokeMethod(m_wizard->button(QWizard::HelpButton), "click");
     QCOMPARE(Dialogs::messageCount(), before + 1);
-    QVERIFY(Dialogs::lastMessage().contains(QLatin1String("Chat console")));
+    QVERIFY(Dialogs::lastMessage().contains(
+        tt("mtls::ui::EndpointPage",
+           "Copy the webhook URL from the Chat console (Application configuration > Webhook configuration). The "
+           "assistant takes the domain from it and checks it against the rules of the Chat guide; the path is where "
+           "your server passes calls on to your webhook application (other paths answer 404).")));
 }
 
 void TestGuiPages::endpointChecksDomainAsTyped_data()
@@ -197,7 +201,9 @@ void TestGuiPages::endpointChecksDomainAsTyped()
     typeInto(url, input);
     QCOMPARE(m_wizard->button(QWizard::NextButton)->isEnabled(), valid);
     const QString status = find<QLabel>(m_wizard->currentPage(), "domainStatus")->text();
-    QVERIFY2(status.startsWith(valid ? QLatin1String("OK") : QLatin1String("Error")), qPrintable(status));
+    QVERIFY2(status.startsWith(valid ? lead("mtls::ui::EndpointPage", "OK: %1 follows the domain rules.")
+                                     : lead("mtls::ui::EndpointPage", "Error: %1")),
+             qPrintable(status));
     QCOMPARE(find<QLineEdit>(m_wizard->currentPage(), "pathEdit")->text(), path);
     if (QLatin1String(QTest::currentDataTag()) == QLatin1String("url"))
         screenshot(*m_wizard, QStringLiteral("02-endpoint"));
@@ -208,7 +214,9 @@ void TestGuiPages::endpointChecksDomainAsTyped()
     if (valid) {
         typeInto(find<QLineEdit>(m_wizard->currentPage(), "pathEdit"), QStringLiteral("/a b"));
         QVERIFY(!m_wizard->button(QWizard::NextButton)->isEnabled());
-        QVERIFY(find<QLabel>(m_wizard->currentPage(), "pathStatus")->text().startsWith(QLatin1String("Error")));
+        QVERIFY(find<QLabel>(m_wizard->currentPage(), "pathStatus")
+                    ->text()
+                    .startsWith(lead("mtls::ui::EndpointPage", "Error: %1")));
     }
 }
 
@@ -239,7 +247,8 @@ void TestGuiPages::importBadInput()
     QVERIFY2(codes(findings).contains(code), qPrintable(codes(findings).join(QLatin1Char(' '))));
     QCOMPARE(findings->findings().first().severity, Severity::Error); // errors first
     QVERIFY(findings->isVisible());
-    QVERIFY(findings->item(0)->text().startsWith(QLatin1String("Error:")));
+    QVERIFY(findings->item(0)->text().startsWith(
+        tt("mtls::ui::FindingsView", "%1: %2").arg(tt("mtls::ui::FindingsView", "Error"), QString())));
     QVERIFY(!m_wizard->button(QWizard::NextButton)->isEnabled());
     QCOMPARE(find<QGroupBox>(m_wizard->currentPage(), "passphraseBox")->isVisible(),
              code == QLatin1String("PASSPHRASE_REQUIRED"));
@@ -270,7 +279,7 @@ void TestGuiPages::importGoodFilesAndPackage()
     QTRY_VERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
     const QString summary = find<QLabel>(m_wizard->currentPage(), "summaryLabel")->text();
     QVERIFY2(summary.contains(QLatin1String("CN=localhost")), qPrintable(summary));
-    QVERIFY(summary.contains(QLatin1String("Private key: found")));
+    QVERIFY(summary.contains(lead("mtls::ui::ImportPage", "Private key: found in %1")));
     QVERIFY(!hasError(m_wizard->context().report.findings));
     if (!issuedByChat)
         screenshot(*m_wizard, QStringLiteral("04-import-ok"));
@@ -291,7 +300,9 @@ void TestGuiPages::importByDragAndDrop()
     QVERIFY(drop.isAccepted());
     QTRY_VERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
     QCOMPARE(m_wizard->context().model.inputs.bundlePath, m_pki->path(QStringLiteral("localhost.zip")));
-    QVERIFY(find<QLabel>(m_wizard->currentPage(), "summaryLabel")->text().contains(QLatin1String("OK:")));
+    QVERIFY(find<QLabel>(m_wizard->currentPage(), "summaryLabel")
+                ->text()
+                .contains(tt("mtls::ui::ImportPage", "OK: no problem found.")));
 }
 
 void TestGuiPages::passphraseWrongThenRightAndRemembered()
@@ -314,7 +325,9 @@ void TestGuiPages::passphraseWrongThenRightAndRemembered()
     mnemonic(*m_wizard, 'u'); // Unlock
     QTRY_VERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
     QTRY_VERIFY(m_secrets->count() == 1);
-    QTRY_VERIFY(find<QLabel>(m_wizard->currentPage(), "keychainLabel")->text().contains(QLatin1String("remembered")));
+    QTRY_VERIFY(find<QLabel>(m_wizard->currentPage(), "keychainLabel")
+                    ->text()
+                    .contains(tt("mtls::ui::ImportPage", "The passphrase is remembered in the system keychain.")));
 
     // Next time, the keychain answers and no passphrase is asked.
     m_wizard.reset();
@@ -335,8 +348,9 @@ void TestGuiPages::passphraseWithoutKeychainIsAskedAgain()
     mnemonic(*m_wizard, 'u');
     QTRY_VERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
     // The user is told, and nothing was stored anywhere.
-    QTRY_VERIFY(
-        find<QLabel>(m_wizard->currentPage(), "keychainLabel")->text().contains(QLatin1String("No system keychain")));
+    QTRY_VERIFY(find<QLabel>(m_wizard->currentPage(), "keychainLabel")
+                    ->text()
+                    .contains(tt("mtls::MemorySecretStore", "No system keychain is available.")));
     QCOMPARE(m_secrets->count(), 0);
 }
 
@@ -386,7 +400,7 @@ void TestGuiPages::clientCaShownAndRemembered()
     goToClientCa();
     QTRY_VERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
     QCOMPARE(find<QLabel>(m_wizard->currentPage(), "rememberedLabel")->text(),
-             QStringLiteral("Remembered from your last setup."));
+             tt("mtls::ui::ClientCaPage", "Remembered from your last setup."));
 }
 
 void TestGuiPages::serverPageValidation()
@@ -403,7 +417,9 @@ void TestGuiPages::serverPageValidation()
 
     typeInto(find<QLineEdit>(m_wizard->currentPage(), "listenEdit"), QStringLiteral("not a port"));
     QVERIFY(!m_wizard->button(QWizard::NextButton)->isEnabled());
-    QVERIFY(find<QLabel>(m_wizard->currentPage(), "validationLabel")->text().startsWith(QLatin1String("Error")));
+    QVERIFY(find<QLabel>(m_wizard->currentPage(), "validationLabel")
+                ->text()
+                .startsWith(lead("mtls::ui::ServerPage", "Error: %1")));
     typeInto(find<QLineEdit>(m_wizard->currentPage(), "listenEdit"), QStringLiteral("127.0.0.1:8443"));
     QVERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
 
@@ -441,7 +457,9 @@ void TestGuiPages::welcomeWarnsOfExpiry()
     makeWizard();
     auto* warning = find<QLabel>(m_wizard->currentPage(), "expiryWarning");
     QVERIFY(warning->isVisible());
-    QVERIFY(warning->text().contains(QLatin1String("30 days")));
+    QVERIFY(warning->text().contains(
+        lead("mtls::ui::WelcomePage",
+             "Warning: %n certificate(s) expire within 30 days or have expired. Choose \"Renew\" to replace them.")));
     QCOMPARE(find<QTreeWidget>(m_wizard->currentPage(), "savedSetupsView")->topLevelItemCount(), 2);
     QVERIFY(find<QRadioButton>(m_wizard->currentPage(), "renewRadio")->isChecked());
     screenshot(*m_wizard, QStringLiteral("01-welcome-expiring"));
@@ -464,10 +482,14 @@ void TestGuiPages::damagedStoreIsReported()
     makeWizard();
     auto* error = find<QLabel>(m_wizard->currentPage(), "storeErrorLabel");
     QVERIFY(error->isVisible());
-    QVERIFY(error->text().contains(QLatin1String("damaged")));
+    QVERIFY(error->text().contains(
+        lead("mtls::SetupStore",
+             "The file of saved setups %1 is damaged. It was left as it is; move it aside to start a new one.")));
     QVERIFY(!find<QRadioButton>(m_wizard->currentPage(), "renewRadio")->isEnabled());
     mnemonic(*m_wizard, 'm'); // Move the damaged file aside
-    QTRY_VERIFY(find<QLabel>(m_wizard->currentPage(), "storeErrorLabel")->text().contains(QLatin1String("kept as")));
+    QTRY_VERIFY(find<QLabel>(m_wizard->currentPage(), "storeErrorLabel")
+                    ->text()
+                    .contains(lead("mtls::ui::WelcomePage", "The damaged file was kept as %1.")));
     QVERIFY(!QFile::exists(file.fileName()));
 }
 

@@ -29,7 +29,8 @@ QString FindingsView::severityLabel(Severity severity)
 
 QString FindingsView::findingText(const Finding& finding)
 {
-    QString text = QStringLiteral("%1: %2").arg(severityLabel(finding.severity), finding.message);
+    //: A finding: its severity, then its message ("Error: The key does not fit.").
+    QString text = tr("%1: %2").arg(severityLabel(finding.severity), finding.message);
     if (!finding.hint.isEmpty())
         text += QLatin1Char('\n') + tr("How to fix: %1").arg(finding.hint);
     text += QStringLiteral("\n[%1]").arg(finding.code);
