@@ -272,11 +272,21 @@ void TestGuiFlow::ownCaOnNginxThenRenewal()
     makeWizard();
     const QString url = QStringLiteral("https://localhost:%1/im/callback").arg(m_installation.port);
     endpointAndPath(url, false);
+    if (QTest::currentTestFailed())
+        return;
     importFiles({QStringLiteral("bundle.crt"), QStringLiteral("server.key")});
+    if (QTest::currentTestFailed())
+        return;
     QVERIFY(next(*m_wizard));
     clientCa();
+    if (QTest::currentTestFailed())
+        return;
     server(ServerKind::Nginx, true, m_installation.port);
+    if (QTest::currentTestFailed())
+        return;
     reviewApplyTestFinish(QString());
+    if (QTest::currentTestFailed())
+        return;
 
     const auto saved = SetupStore(m_setups->path()).load();
     QVERIFY(saved.ok());
@@ -300,6 +310,8 @@ void TestGuiFlow::ownCaOnNginxThenRenewal()
     QCOMPARE(m_wizard->currentId(), int(ImportPageId));
     // The certificate in use is refused as a "renewal".
     importFiles({QStringLiteral("renewed_bundle.crt"), QStringLiteral("renewed.key")});
+    if (QTest::currentTestFailed())
+        return;
     QVERIFY(next(*m_wizard));
     QCOMPARE(m_wizard->currentId(), int(RenewComparePageId));
     auto* compare = find<RenewComparePage>(m_wizard.get(), "RenewComparePage");
@@ -317,6 +329,8 @@ void TestGuiFlow::ownCaOnNginxThenRenewal()
     QTRY_VERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
     QVERIFY(next(*m_wizard));
     reviewApplyTestFinish(QStringLiteral("renew-"));
+    if (QTest::currentTestFailed())
+        return;
 
     const auto renewed = SetupStore(m_setups->path()).load();
     QCOMPARE(renewed->setups.size(), 1);
@@ -332,11 +346,21 @@ void TestGuiFlow::issuedByChatOnApache()
     QVERIFY2(m_installation.start(ServerKind::Apache).ok(), "throwaway Apache");
     makeWizard();
     endpointAndPath(QStringLiteral("https://localhost:%1/im/callback").arg(m_installation.port), true);
+    if (QTest::currentTestFailed())
+        return;
     importFiles({QStringLiteral("localhost.zip")});
+    if (QTest::currentTestFailed())
+        return;
     QVERIFY(next(*m_wizard));
     clientCa();
+    if (QTest::currentTestFailed())
+        return;
     server(ServerKind::Apache, true, m_installation.port);
+    if (QTest::currentTestFailed())
+        return;
     reviewApplyTestFinish(QStringLiteral("apache-"));
+    if (QTest::currentTestFailed())
+        return;
     const auto saved = SetupStore(m_setups->path()).load();
     QCOMPARE(saved->setups.first().server, ServerKind::Apache);
     QCOMPARE(saved->setups.first().source, CertificateSource::IssuedByChat);
@@ -346,10 +370,18 @@ void TestGuiFlow::exportForAnotherMachine()
 {
     makeWizard();
     endpointAndPath(QStringLiteral("https://localhost/im/callback"), false);
+    if (QTest::currentTestFailed())
+        return;
     importFiles({QStringLiteral("server.crt"), QStringLiteral("inter.crt"), QStringLiteral("server.key")});
+    if (QTest::currentTestFailed())
+        return;
     QVERIFY(next(*m_wizard));
     clientCa();
+    if (QTest::currentTestFailed())
+        return;
     server(ServerKind::Nginx, false, 443);
+    if (QTest::currentTestFailed())
+        return;
     auto* review = find<ReviewPage>(m_wizard.get(), "ReviewPage");
     QTRY_VERIFY_WITH_TIMEOUT(!review->isBusy(), 30000);
     QVERIFY(next(*m_wizard));
@@ -401,10 +433,18 @@ void TestGuiFlow::failedApplyIsPutBack()
     QVERIFY2(m_installation.start(ServerKind::Nginx).ok(), "throwaway nginx");
     makeWizard();
     endpointAndPath(QStringLiteral("https://localhost:%1/im/callback").arg(m_installation.port), false);
+    if (QTest::currentTestFailed())
+        return;
     importFiles({QStringLiteral("bundle.crt"), QStringLiteral("server.key")});
+    if (QTest::currentTestFailed())
+        return;
     QVERIFY(next(*m_wizard));
     clientCa();
+    if (QTest::currentTestFailed())
+        return;
     server(ServerKind::Nginx, true, m_installation.port);
+    if (QTest::currentTestFailed())
+        return;
     auto* review = find<ReviewPage>(m_wizard.get(), "ReviewPage");
     QTRY_VERIFY_WITH_TIMEOUT(!review->isBusy(), 30000);
     QVERIFY(next(*m_wizard));
