@@ -1,4 +1,4 @@
-#include "MainWizard.h"
+#include "WizardHost.h"
 #include "core/Translations.h"
 #include "core/Version.h"
 
@@ -34,7 +34,7 @@ int main(int argc, char* argv[])
     parser.addVersionOption();
     parser.process(app);
 
-    mtls::ui::MainWizard wizard;
-    wizard.show();
+    mtls::ui::WizardHost host; // builds the wizard again when the user switches languages
+    host.show();
     return QApplication::exec();
 }

@@ -19,6 +19,16 @@
     </message>
 </context>
 <context>
+    <name>mtls::Prober</name>
+    <message numerus="yes">
+        <source>The server&apos;s certificate expires in %n day(s) (%1).</source>
+        <translation>
+            <numerusform>The server&apos;s certificate expires in %n day (%1).</numerusform>
+            <numerusform>The server&apos;s certificate expires in %n days (%1).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>mtls::cli::CheckCommand</name>
     <message numerus="yes">
         <source>%1 (%n day(s) left)</source>
@@ -42,6 +52,16 @@
         <translation>
             <numerusform>%n warning</numerusform>
             <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mtls::cli::ProbeReportText</name>
+    <message numerus="yes">
+        <source>%1 (%n day(s))</source>
+        <translation>
+            <numerusform>%1 (%n day)</numerusform>
+            <numerusform>%1 (%n days)</numerusform>
         </translation>
     </message>
 </context>

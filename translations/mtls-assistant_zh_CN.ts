@@ -491,6 +491,14 @@
         <source>Move the damaged file of saved setups aside</source>
         <translation>移走已损坏的配置保存文件</translation>
     </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Language of the assistant</source>
+        <translation>本助手的界面语言</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1192,10 +1200,6 @@
         <translation>请续期证书，将新文件安装到 `ssl_certificate`/`ssl_certificate_key`（Apache 为 `SSLCertificateFile`/`SSLCertificateKeyFile`）指向的位置，然后重新加载服务器。</translation>
     </message>
     <message>
-        <source>The server&apos;s certificate expires in %1 days (%2).</source>
-        <translation>服务器证书将在 %1 天后（%2）过期。</translation>
-    </message>
-    <message>
         <source>Renew it before then and reload the server; Chat&apos;s calls fail from the day it expires.</source>
         <translation>请在此之前续期并重新加载服务器；从证书过期当天起，即时通信 IM 的回调都会失败。</translation>
     </message>
@@ -1318,6 +1322,12 @@
     <message>
         <source>The name %1 could not be resolved to an address.</source>
         <translation>无法将域名 %1 解析为地址。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server&apos;s certificate expires in %n day(s) (%1).</source>
+        <translation>
+            <numerusform>服务器证书将在 %n 天后（%1）过期。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2052,6 +2062,26 @@
         <source>--client-cert and --client-key go together.</source>
         <translation>--client-cert 和 --client-key 必须同时使用。</translation>
     </message>
+    <message>
+        <source>Trust this CA for the server&apos;s certificate instead of the system store.</source>
+        <translation>用此 CA 验证服务器证书，而不使用系统信任库。</translation>
+    </message>
+    <message>
+        <source>The Chat client CA (TencentQQAuthCA.crt or its .zip) the server must name.</source>
+        <translation>服务器必须列出的即时通信 IM 客户端 CA 证书（TencentQQAuthCA.crt 或其 .zip）。</translation>
+    </message>
+    <message>
+        <source>A test client certificate to try as well.</source>
+        <translation>额外尝试使用的测试客户端证书。</translation>
+    </message>
+    <message>
+        <source>The unencrypted private key of --client-cert.</source>
+        <translation>--client-cert 对应的未加密私钥。</translation>
+    </message>
+    <message>
+        <source>Time limit of the whole probe in seconds (default 10).</source>
+        <translation>整个探测的时间限制，单位为秒（默认 10）。</translation>
+    </message>
 </context>
 <context>
     <name>mtls::cli::ProbeReportText</name>
@@ -2112,10 +2142,6 @@
         <translation>到期时间</translation>
     </message>
     <message>
-        <source>%1 (%2 days)</source>
-        <translation>%1（%2 天）</translation>
-    </message>
-    <message>
         <source>trusted, name matches</source>
         <translation>受信任，域名匹配</translation>
     </message>
@@ -2163,6 +2189,12 @@
     <message>
         <source>%1, %2</source>
         <translation>%1，%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n day(s))</source>
+        <translation>
+            <numerusform>%1（%n 天）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3435,6 +3467,10 @@ The sandbox does all of this on this computer with throwaway certificates, so yo
         <translation>即时通信 IM 通过启用双向认证的 HTTPS 调用您的回调：您的服务器用其证书证明自己的身份，即时通信 IM 服务器则用由即时通信 IM 的 CA 签发的客户端证书证明自己的身份。本助手会检查您的证书文件，生成 Nginx 或 Apache 配置，在备份后应用（或导出到另一台机器），并像即时通信 IM 一样测试结果。
 
 沙盒会使用一次性证书在本机完成以上全部操作，让您在改动服务器之前先了解整个流程。</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>跟随系统</translation>
     </message>
 </context>
 </TS>

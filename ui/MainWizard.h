@@ -25,6 +25,11 @@ public:
 
     WizardContext& context() { return *m_context; }
 
+signals:
+    // The user chose another language (already remembered in the settings; empty: the system's). The program
+    // builds the wizard again in that language.
+    void languageChangeRequested(const QString& language);
+
 protected:
     void done(int result) override;
 

@@ -17,13 +17,6 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(mtls::cli::ProbeCommand)
 };
 
-QCommandLineOption option(const char* name, const char* description, const char* valueName = nullptr)
-{
-    if (valueName)
-        return QCommandLineOption(QString::fromLatin1(name), Text::tr(description), Text::tr(valueName));
-    return QCommandLineOption(QString::fromLatin1(name), Text::tr(description));
-}
-
 } // namespace
 
 QString ProbeCommand::summary() const
@@ -34,19 +27,18 @@ QString ProbeCommand::summary() const
 void ProbeCommand::setup(QCommandLineParser& parser) const
 {
     parser.addPositionalArgument(QStringLiteral("URL"), Text::tr("The webhook URL, https://host[:port]/path"));
-#define MTLS_N(text) QT_TRANSLATE_NOOP("mtls::cli::ProbeCommand", text)
-    parser.addOption(option("server-ca",
-                            MTLS_N("Trust this CA for the server's certificate instead of the system store."),
-                            MTLS_N("FILE")));
-    parser.addOption(option("client-ca",
-                            MTLS_N("The Chat client CA (TencentQQAuthCA.crt or its .zip) the server must name."),
-                            MTLS_N("FILE")));
-    parser.addOption(option("client-cert", MTLS_N("A test client certificate to try as well."), MTLS_N("FILE")));
-    parser.addOption(option("client-key", MTLS_N("The unencrypted private key of --client-cert."), MTLS_N("FILE")));
-    parser.addOption(
-        option("timeout", MTLS_N("Time limit of the whole probe in seconds (default 10)."), MTLS_N("SECONDS")));
-    parser.addOption(option("json", MTLS_N("Print one JSON object instead of text.")));
-#undef MTLS_N
+    const QString file = QStringLiteral("FILE");
+    parser.addOptions({
+        {QStringLiteral("server-ca"),
+         Text::tr("Trust this CA for the server's certificate instead of the system store."), file},
+        {QStringLiteral("client-ca"),
+         Text::tr("The Chat client CA (TencentQQAuthCA.crt or its .zip) the server must name."), file},
+        {QStringLiteral("client-cert"), Text::tr("A test client certificate to try as well."), file},
+        {QStringLiteral("client-key"), Text::tr("The unencrypted private key of --client-cert."), file},
+        {QStringLiteral("timeout"), Text::tr("Time limit of the whole probe in seconds (default 10)."),
+         QStringLiteral("SECONDS")},
+        jsonOption(),
+    });
 }
 
 int ProbeCommand::run(const QCommandLineParser& parser) const

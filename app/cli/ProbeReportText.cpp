@@ -60,7 +60,8 @@ void printProbeReport(const ProbeReport& report, const QString& indent)
             row(Text::tr("then the chain"), chain.join(QStringLiteral("; ")));
         row(Text::tr("issued by"), s.leaf().issuer());
         row(Text::tr("expires"),
-            Text::tr("%1 (%2 days)").arg(s.leaf().notAfter().toString(Qt::ISODate)).arg(s.daysLeft));
+            Text::tr("%1 (%n day(s))", nullptr, static_cast<int>(s.daysLeft))
+                .arg(s.leaf().notAfter().toString(Qt::ISODate)));
         row(Text::tr("trusted, name matches"), Text::tr("%1, %2").arg(yesNo(s.trusted), yesNo(s.nameMatch)));
     }
     row(Text::tr("client certificate requested"), yesNo(report.clientCertificateRequested));

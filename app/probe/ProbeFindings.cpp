@@ -154,12 +154,12 @@ Finding serverCertExpired(const ServerCertificateInfo& info)
 
 Finding serverCertExpiringSoon(const ServerCertificateInfo& info)
 {
-    return make("SERVER_CERT_EXPIRING_SOON", Severity::Warning,
-                Text::tr("The server's certificate expires in %1 days (%2).")
-                    .arg(info.daysLeft)
-                    .arg(info.leaf().notAfter().toString(Qt::ISODate)),
-                Text::tr("Renew it before then and reload the server; Chat's calls fail from the day it expires."),
-                info.leaf().subject());
+    return make(
+        "SERVER_CERT_EXPIRING_SOON", Severity::Warning,
+        Text::tr("The server's certificate expires in %n day(s) (%1).", nullptr, static_cast<int>(info.daysLeft))
+            .arg(info.leaf().notAfter().toString(Qt::ISODate)),
+        Text::tr("Renew it before then and reload the server; Chat's calls fail from the day it expires."),
+        info.leaf().subject());
 }
 
 Finding clientCertNotRequested()

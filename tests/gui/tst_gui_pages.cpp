@@ -4,6 +4,7 @@
 #include "GuiTestSupport.h"
 #include "MainWizard.h"
 #include "WizardContext.h"
+#include "WizardHost.h"
 #include "core/Translations.h"
 #include "pages/ClientCaPage.h"
 #include "pages/ImportPage.h"
@@ -16,13 +17,17 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDragEnterEvent>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
+#include <QPointer>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
 #include <QTreeWidget>
@@ -38,6 +43,8 @@ class TestGuiPages : public QObject
     Q_OBJECT
 
 private slots:
+    void switchingLanguageRebuildsTheWizard();
+    void languageChosenAndRemembered();
     void initTestCase();
     void init();
     void cleanup();
@@ -514,6 +521,40 @@ void TestGuiPages::everyControlHasAnAccessibleName()
                                 + QString::fromLatin1(w->metaObject()->className())));
         }
     }
+}
+
+void TestGuiPages::languageChosenAndRemembered()
+{
+    QSignalSpy requested(m_wizard.get(), &MainWizard::languageChangeRequested);
+    auto* combo = find<QComboBox>(m_wizard->currentPage(), "languageCombo");
+    mnemonic(*m_wizard, 'l'); // Alt+L: the label's buddy, the language list
+    QTRY_VERIFY(combo->hasFocus());
+    QTest::keyClick(combo, Qt::Key_End); // the last language: Chinese
+    QCOMPARE(requested.count(), 1);
+    QCOMPARE(requested.first().first().toString(), QStringLiteral("zh_CN"));
+    QCOMPARE(QSettings().value(QStringLiteral("language")).toString(), QStringLiteral("zh_CN"));
+    QTest::keyClick(combo, Qt::Key_Home); // back to the system's language
+    QCOMPARE(requested.count(), 2);
+    QCOMPARE(requested.last().first().toString(), QString());
+    QSettings().remove(QStringLiteral("language"));
+}
+
+void TestGuiPages::switchingLanguageRebuildsTheWizard()
+{
+    WizardHost host;
+    host.show();
+    QPointer<MainWizard> first = host.wizard();
+    QVERIFY(first);
+    QSignalSpy replaced(&host, &WizardHost::wizardReplaced);
+    emit first->languageChangeRequested(QStringLiteral("zh_CN"));
+    QTRY_COMPARE(replaced.count(), 1);
+    QTRY_VERIFY(first.isNull()); // the old wizard is gone
+    QVERIFY(host.wizard()->isVisible());
+    QCOMPARE(host.wizard()->currentPage()->title(), tt("mtls::ui::WelcomePage", "Welcome"));
+    QVERIFY(host.wizard()->currentPage()->title() != QLatin1String("Welcome"));
+    emit host.wizard()->languageChangeRequested(qEnvironmentVariable("MTLS_LANGUAGE", QStringLiteral("en")));
+    QTRY_COMPARE(replaced.count(), 2);
+    QCOMPARE(host.wizard()->currentPage()->title(), tt("mtls::ui::WelcomePage", "Welcome"));
 }
 
 QTEST_MAIN(TestGuiPages)

@@ -1,10 +1,12 @@
 #include "WelcomePage.h"
 
+#include "MainWizard.h"
 #include "WizardContext.h"
 #include "ui_WelcomePage.h"
 #include "widgets/Async.h"
 #include "widgets/CertificateText.h"
 
+#include <QSettings>
 #include <QStyle>
 
 namespace mtls::ui {
@@ -25,6 +27,18 @@ WelcomePage::WelcomePage(WizardContext& context, QWidget* parent)
     m_ui->storeErrorLabel->hide();
     m_ui->moveAsideButton->hide();
     m_ui->renewRadio->setEnabled(false);
+    // Each language is named in its own language, so that anybody finds theirs.
+    m_ui->languageCombo->addItem(tr("System language"), QString());
+    m_ui->languageCombo->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_ui->languageCombo->addItem(QString::fromUtf8("\u7b80\u4f53\u4e2d\u6587"), QStringLiteral("zh_CN"));
+    m_ui->languageCombo->setCurrentIndex(
+        std::max(0, m_ui->languageCombo->findData(QSettings().value(QStringLiteral("language")).toString())));
+    connect(m_ui->languageCombo, &QComboBox::activated, this, [this](int index) {
+        const QString language = m_ui->languageCombo->itemData(index).toString();
+        QSettings().setValue(QStringLiteral("language"), language);
+        if (auto* main = qobject_cast<MainWizard*>(wizard()))
+            emit main->languageChangeRequested(language);
+    });
     connect(m_ui->newSetupRadio, &QRadioButton::toggled, this, &WelcomePage::completeChanged);
     connect(m_ui->renewRadio, &QRadioButton::toggled, this, &WelcomePage::completeChanged);
     connect(m_ui->moveAsideButton, &QPushButton::clicked, this, [this] {
