@@ -23,7 +23,7 @@ rm -f mtls-assistant_*.deb
 cpack -G DEB >cpack.log 2>&1 || { cat cpack.log; exit 1; }
 deb=$(ls mtls-assistant_"$version"_*.deb)
 dpkg-deb -f "$deb" Depends | tr ',' '\n' | sed 's/^ //' >deb-depends.txt
-for needed in qt6-translations-l10n libsecret-1-0 qt6-qpa-plugins; do
+for needed in libqt6keychain1 qt6-translations-l10n libsecret-1-0 qt6-qpa-plugins; do
     grep -q "^$needed" deb-depends.txt || { echo "the package does not depend on $needed:"; cat deb-depends.txt; exit 1; }
 done
 
