@@ -8,7 +8,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-
 using namespace mtls;
 
 // Reads every common format and download-package layout, whatever the files are called, and refuses bad input
