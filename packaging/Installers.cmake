@@ -27,7 +27,7 @@ if(UNIX AND NOT APPLE)
     # Loaded at run time, so shlibdeps cannot see them: the Qt platform and SVG plugins, the keychain's
     # backend, Qt's own translations.
     set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6svg6, qt6-translations-l10n, libsecret-1-0")
-    set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "nginx | apache2, gnome-keyring | kwalletmanager, openssl")
+    set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "nginx | apache2, gnome-keyring | kwalletmanager, openssl, pkexec")
     set(CPACK_DEBIAN_PACKAGE_SUGGESTS "curl")
 elseif(WIN32 OR APPLE)
     # Qt's translations of its standard dialogs (qtbase_zh_CN.qm), shipped beside the program: where Qt keeps

@@ -9,6 +9,7 @@ PACKAGES="ca-certificates git g++ cmake ninja-build pkg-config \
  nginx apache2 curl \
  clang libclang-rt-14-dev \
  xvfb xauth imagemagick gnome-keyring dbus-x11 libsecret-tools \
+ dbus pkexec \
  file dpkg-dev appstream desktop-file-utils bash-completion man-db zip time"
 
 missing=""

@@ -1,11 +1,13 @@
 #include "ApplyCommand.h"
 
+#include "ElevationOptions.h"
 #include "Output.h"
 #include "ServerCommandOptions.h"
+#include "server/ApplyRequestJson.h"
+#include "server/Elevation.h"
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QJsonArray>
 
 namespace mtls::cli {
 
@@ -15,6 +17,53 @@ struct Text
 {
     Q_DECLARE_TR_FUNCTIONS(mtls::cli::ApplyCommand)
 };
+
+bool needsElevation(const Error& error)
+{
+    return error.detail == QLatin1String("needs-elevation");
+}
+
+void printApplied(const ApplyResult& applied, const ServerInstallation& installation, const Findings& findings)
+{
+    if (!applied.recovered.isEmpty())
+        Output::line(applied.recovered);
+    Output::line(Text::tr("Applied the configuration for %1 to %2:")
+                     .arg(applied.config.domain, serverKindDisplayName(installation.kind)));
+    for (const QString& path : std::as_const(applied.changed))
+        Output::line(QStringLiteral("  ") + QDir::toNativeSeparators(path));
+    if (installation.needsIncludeLine)
+        Output::line(Text::tr("Add this line to %1 so the server reads the file: %2")
+                         .arg(QDir::toNativeSeparators(installation.mainConfig),
+                              installation.kind == ServerKind::Nginx
+                                  ? QStringLiteral("include \"%1\";").arg(applied.siteFile)
+                                  : QStringLiteral("Include \"%1\"").arg(applied.siteFile)));
+    if (!findings.isEmpty())
+        Output::findings(findings);
+    Output::line(Output::paint(Text::tr("The server tested and reloaded the new configuration. "
+                                        "'mtls-assistant-cli rollback' puts the previous one back."),
+                               Output::Colour::Green));
+}
+
+// The elevated side of --elevate: the request file holds the whole request, the outcome goes to --result-file.
+int runRequest(const QCommandLineParser& parser, const QString& command)
+{
+    QJsonObject object;
+    if (const auto stop = readElevatedRequest(parser, command, object))
+        return *stop;
+    auto request = applyRequestFromJson(object);
+    if (!request)
+        return failElevated(parser, request.error());
+    if (auto trusted = checkInstallationTrusted(request->installation); !trusted)
+        return failElevated(parser, trusted.error());
+    auto applied = applyConfiguration(request.value());
+    if (!applied)
+        return failElevated(parser, applied.error());
+    const Findings findings = sortedBySeverity(applied->findings);
+    if (!writeElevatedResult(parser, applyResultToJson(applied.value(), request->installation, findings)))
+        return ExitUsage;
+    printApplied(applied.value(), request->installation, findings);
+    return ExitOk;
+}
 
 } // namespace
 
@@ -29,6 +78,7 @@ void ApplyCommand::setup(QCommandLineParser& parser) const
     addMaterialOptions(parser);
     addSiteOptions(parser);
     addInstallationOptions(parser, true);
+    addElevationOptions(parser);
     parser.addOption(jsonOption());
 }
 
@@ -36,6 +86,8 @@ int ApplyCommand::run(const QCommandLineParser& parser) const
 {
     if (const auto stop = rejectArguments(parser, name()))
         return *stop;
+    if (parser.isSet(QStringLiteral("request")))
+        return runRequest(parser, name());
     const auto kind = serverKindOption(parser, name());
     if (!kind)
         return ExitUsage;
@@ -56,43 +108,26 @@ int ApplyCommand::run(const QCommandLineParser& parser) const
     request.stateDir = stateDirOption(parser);
     const bool json = parser.isSet(QStringLiteral("json"));
     auto applied = applyConfiguration(request);
+    if (!applied && needsElevation(applied.error()) && parser.isSet(QStringLiteral("elevate"))) {
+        if (!json)
+            Output::line(
+                Text::tr("The server's directories are not yours to write: asking for administrator rights..."));
+        applied = applyElevated(request);
+    }
     if (!applied) {
         if (json)
-            Output::json(
-                {{QStringLiteral("ok"), false},
-                 {QStringLiteral("error"), applied.error().message},
-                 {QStringLiteral("needs_elevation"), applied.error().detail == QLatin1String("needs-elevation")},
-                 {QStringLiteral("detail"), applied.error().detail}});
+            Output::json(applyErrorToJson(applied.error()));
         return Output::failure(applied.error().message,
-                               applied.error().detail == QLatin1String("needs-elevation") ? QString()
-                                                                                          : applied.error().detail);
+                               needsElevation(applied.error())
+                                   ? Text::tr("Run the same command again with --elevate to be asked for administrator "
+                                              "rights, or run it with sudo.")
+                                   : applied.error().detail);
     }
     const Findings findings = sortedBySeverity(report.findings + applied->findings);
-    if (json) {
-        Output::json({{QStringLiteral("ok"), true},
-                      {QStringLiteral("site_file"), applied->siteFile},
-                      {QStringLiteral("changed"), QJsonArray::fromStringList(applied->changed)},
-                      {QStringLiteral("recovered"), applied->recovered},
-                      {QStringLiteral("installation"), installation->toJson()},
-                      {QStringLiteral("findings"), findingsToJson(findings)}});
-        return ExitOk;
-    }
-    if (!applied->recovered.isEmpty())
-        Output::line(applied->recovered);
-    Output::line(
-        Text::tr("Applied the configuration for %1 to %2:").arg(applied->config.domain, serverKindDisplayName(*kind)));
-    for (const QString& path : std::as_const(applied->changed))
-        Output::line(QStringLiteral("  ") + QDir::toNativeSeparators(path));
-    if (installation->needsIncludeLine)
-        Output::line(Text::tr("Add this line to %1 so the server reads the file: %2")
-                         .arg(QDir::toNativeSeparators(installation->mainConfig),
-                              *kind == ServerKind::Nginx ? QStringLiteral("include \"%1\";").arg(applied->siteFile)
-                                                         : QStringLiteral("Include \"%1\"").arg(applied->siteFile)));
-    if (!findings.isEmpty())
-        Output::findings(findings);
-    Output::line(Output::paint(Text::tr("The server tested and reloaded the new configuration. "
-                                        "'mtls-assistant-cli rollback' puts the previous one back."),
-                               Output::Colour::Green));
+    if (json)
+        Output::json(applyResultToJson(applied.value(), installation.value(), findings));
+    else
+        printApplied(applied.value(), installation.value(), findings);
     return ExitOk;
 }
 

@@ -1,7 +1,10 @@
 #include "RollbackCommand.h"
 
+#include "ElevationOptions.h"
 #include "Output.h"
 #include "ServerCommandOptions.h"
+#include "server/ApplyRequestJson.h"
+#include "server/Elevation.h"
 
 #include <QCoreApplication>
 
@@ -14,6 +17,33 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(mtls::cli::RollbackCommand)
 };
 
+QJsonObject rollbackJson(const Status& rolledBack)
+{
+    return {{QStringLiteral("ok"), rolledBack.ok()},
+            {QStringLiteral("error"), rolledBack.ok() ? QString() : rolledBack.error().message},
+            {QStringLiteral("detail"), rolledBack.ok() ? QString() : rolledBack.error().detail}};
+}
+
+// The elevated side of --elevate.
+int runRequest(const QCommandLineParser& parser, const QString& command)
+{
+    QJsonObject object;
+    if (const auto stop = readElevatedRequest(parser, command, object))
+        return *stop;
+    auto installation = installationFromJson(object.value(QLatin1String("installation")).toObject());
+    if (!installation)
+        return failElevated(parser, installation.error());
+    if (auto trusted = checkInstallationTrusted(installation.value()); !trusted)
+        return failElevated(parser, trusted.error());
+    const Status rolledBack
+        = rollbackLastApply(installation.value(), object.value(QLatin1String("state_dir")).toString());
+    if (!writeElevatedResult(parser, rollbackJson(rolledBack)))
+        return ExitUsage;
+    if (!rolledBack)
+        return Output::failure(rolledBack.error().message, rolledBack.error().detail);
+    return ExitOk;
+}
+
 } // namespace
 
 QString RollbackCommand::summary() const
@@ -25,6 +55,7 @@ void RollbackCommand::setup(QCommandLineParser& parser) const
 {
     addServerKindOption(parser);
     addInstallationOptions(parser, true);
+    addElevationOptions(parser);
     parser.addOption(jsonOption());
 }
 
@@ -32,16 +63,25 @@ int RollbackCommand::run(const QCommandLineParser& parser) const
 {
     if (const auto stop = rejectArguments(parser, name()))
         return *stop;
+    if (parser.isSet(QStringLiteral("request")))
+        return runRequest(parser, name());
     const auto kind = serverKindOption(parser, name());
     if (!kind)
         return ExitUsage;
     auto installation = installationOption(parser, *kind);
     if (!installation)
         return Output::failure(installation.error().message, installation.error().detail);
-    const Status rolledBack = rollbackLastApply(installation.value(), stateDirOption(parser));
+    // An apply made as an administrator has its journal with the administrator: so has the rollback.
+    const bool elevated = installationNeedsElevation(installation.value());
+    Status rolledBack = elevated && parser.isSet(QStringLiteral("elevate"))
+        ? rollbackElevated(installation.value(), stateDirOption(parser))
+        : rollbackLastApply(installation.value(), stateDirOption(parser));
+    if (!rolledBack && elevated && !parser.isSet(QStringLiteral("elevate")))
+        rolledBack = Error {rolledBack.error().message,
+                            Text::tr("The server's files are not yours to write: if the last apply was made as an "
+                                     "administrator, run rollback again with --elevate, or with sudo.")};
     if (parser.isSet(QStringLiteral("json")))
-        Output::json({{QStringLiteral("ok"), rolledBack.ok()},
-                      {QStringLiteral("error"), rolledBack.ok() ? QString() : rolledBack.error().message}});
+        Output::json(rollbackJson(rolledBack));
     if (!rolledBack)
         return Output::failure(rolledBack.error().message, rolledBack.error().detail);
     if (!parser.isSet(QStringLiteral("json")))

@@ -19,6 +19,12 @@ std::unique_ptr<QTranslator>& productTranslator()
     return translator;
 }
 
+QString& installedLanguageSlot()
+{
+    static QString language = QStringLiteral("en");
+    return language;
+}
+
 std::unique_ptr<QTranslator>& qtTranslator()
 {
     static std::unique_ptr<QTranslator> translator;
@@ -84,7 +90,13 @@ QString installTranslations(const QString& requested)
             }
         }
     }
+    installedLanguageSlot() = language;
     return language;
+}
+
+QString installedLanguage()
+{
+    return installedLanguageSlot();
 }
 
 } // namespace mtls

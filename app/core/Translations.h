@@ -15,5 +15,7 @@ QString resolveLanguage(const QString& requested);
 // `requested` into the running QCoreApplication; replaces translators installed by an earlier call.
 // Returns the language installed.
 QString installTranslations(const QString& requested = QString());
+// The language installTranslations() installed last ("en" before any call).
+QString installedLanguage();
 
 } // namespace mtls

@@ -297,8 +297,8 @@ Result<ApplyResult> applyConfiguration(const ApplyRequest& request)
 
     // Where the user cannot write, nothing is touched: the caller re-runs apply with the platform's elevation.
     if (const QStringList denied = unwritableDirectories(plan.value()); !denied.isEmpty())
-        return Error {Text::tr("You do not have the rights to write into %1. Run apply as an administrator "
-                               "(for example with sudo or pkexec); nothing was changed.")
+        return Error {Text::tr("You do not have the rights to write into %1, so nothing was changed. Applying "
+                               "there needs administrator rights.")
                           .arg(QDir::toNativeSeparators(denied.first())),
                       QStringLiteral("needs-elevation")};
 

@@ -91,6 +91,7 @@ QJsonObject ServerInstallation::toJson() const
             {QStringLiteral("site_dir"), siteDir},
             {QStringLiteral("enabled_dir"), enabledDir},
             {QStringLiteral("cert_dir"), certDir},
+            {QStringLiteral("prefix"), prefix},
             {QStringLiteral("needs_include_line"), needsIncludeLine}};
 }
 

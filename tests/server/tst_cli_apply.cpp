@@ -2,8 +2,8 @@
 // process killed between any two steps, a target the user cannot write, the server's own test failing.
 
 #include "MtlsFixture.h"
+#include "ThrowawayInstallation.h"
 #include "sandbox/WebhookUpstream.h"
-#include "server/ThrowawayServer.h"
 
 #include <QDir>
 #include <QFile>
@@ -16,77 +16,6 @@
 #endif
 
 using namespace mtls;
-
-namespace {
-
-QByteArray plainGet(quint16 port)
-{
-    return runProcess(QStringLiteral("curl"),
-                      {QStringLiteral("-sS"), QStringLiteral("--max-time"), QStringLiteral("10"),
-                       QStringLiteral("http://127.0.0.1:%1/").arg(port)})
-        .out;
-}
-
-bool writeFile(const QString& path, const QByteArray& content)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
-}
-
-struct Throwaway
-{
-    explicit Throwaway(ServerKind serverKind)
-        : kind(serverKind)
-    {
-    }
-    ServerKind kind;
-    quint16 oldPort = freeLoopbackPort();
-    quint16 newPort = 0;
-    std::unique_ptr<ThrowawayServer> server;
-    QTemporaryDir stateDir;
-
-    Status start(const QString& extraFile = QString())
-    {
-        ThrowawayServerOptions options;
-        options.kind = kind;
-        options.port = oldPort;
-        options.siteConfig = kind == ServerKind::Nginx
-            ? QStringLiteral("server {\n    listen 127.0.0.1:%1;\n    location / { return 200 \"old-site\\n\"; }\n}\n")
-                  .arg(oldPort)
-            : QStringLiteral("<VirtualHost 127.0.0.1:%1>\n    DocumentRoot htdocs\n    <Directory htdocs>\n"
-                             "        Require all granted\n    </Directory>\n</VirtualHost>\n")
-                  .arg(oldPort);
-        server = std::make_unique<ThrowawayServer>(options);
-        if (auto prepared = server->prepare(); !prepared)
-            return prepared;
-        writeFile(server->prefix() + QStringLiteral("/htdocs/index.html"), "old-site\n");
-        QFile::setPermissions(server->prefix() + QStringLiteral("/htdocs/index.html"),
-                              QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther);
-        if (!extraFile.isEmpty())
-            writeFile(server->prefix() + QStringLiteral("/conf.d/00-user.conf"), extraFile.toUtf8());
-        do {
-            newPort = freeLoopbackPort();
-        } while (newPort == oldPort);
-        QFile::setPermissions(stateDir.path(),
-                              QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther
-                                  | QFile::WriteOther | QFile::ExeOther);
-        return server->start();
-    }
-
-    QStringList installationArgs() const
-    {
-        QStringList args {QStringLiteral("--server"),      serverKindName(kind),
-                          QStringLiteral("--server-root"), server->prefix(),
-                          QStringLiteral("--main-config"), server->mainConfigPath(),
-                          QStringLiteral("--binary"),      server->binary(),
-                          QStringLiteral("--state-dir"),   stateDir.path()};
-        if (kind == ServerKind::Nginx)
-            args << QStringLiteral("--prefix") << server->prefix();
-        return args;
-    }
-};
-
-} // namespace
 
 class TestCliApply : public QObject
 {
@@ -111,37 +40,12 @@ private:
 void TestCliApply::initTestCase()
 {
     QVERIFY2(m_fixture.make(), qPrintable(m_fixture.error()));
-    QFile::setPermissions(m_material.path(),
-                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther);
-    for (const char* name : {"server.crt", "server.key", "chain.pem", "chatca.crt", "root.crt"}) {
-        const QString target = m_material.filePath(QLatin1String(name));
-        QVERIFY(QFile::copy(m_fixture.path(QLatin1String(name)), target));
-        QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther);
-    }
+    QVERIFY(shareApplyMaterial(m_fixture, m_material.path()));
 }
 
 QStringList TestCliApply::applyArgs(const Throwaway& t, const QString& upstream) const
 {
-    return QStringList {QStringLiteral("apply"),
-                        QStringLiteral("--domain"),
-                        QStringLiteral("localhost"),
-                        QStringLiteral("--cert"),
-                        m_material.filePath(QStringLiteral("server.crt")),
-                        QStringLiteral("--key"),
-                        m_material.filePath(QStringLiteral("server.key")),
-                        QStringLiteral("--chain"),
-                        m_material.filePath(QStringLiteral("chain.pem")),
-                        QStringLiteral("--client-ca"),
-                        m_material.filePath(QStringLiteral("chatca.crt")),
-                        QStringLiteral("--roots"),
-                        m_material.filePath(QStringLiteral("root.crt")),
-                        QStringLiteral("--listen"),
-                        QStringLiteral("127.0.0.1:%1").arg(t.newPort),
-                        QStringLiteral("--upstream"),
-                        upstream,
-                        QStringLiteral("--path"),
-                        QStringLiteral("/im/callback")}
-    + t.installationArgs();
+    return cliApplyArguments(t, m_material.path(), upstream);
 }
 
 void TestCliApply::applyAndRollback_data()

@@ -1,0 +1,29 @@
+#pragma once
+
+// The apply request and its outcome as JSON, for the elevated re-run: the front end (GUI, or the CLI without
+// rights) writes the request to a private file, runs `mtls-assistant-cli apply --request FILE --result-file OUT`
+// with the platform's elevation, and reads the outcome back. The result object is the `apply --json` output.
+
+#include "ApplyService.h"
+
+#include <QJsonObject>
+
+namespace mtls {
+
+QJsonObject applyRequestToJson(const ApplyRequest& request);
+Result<ApplyRequest> applyRequestFromJson(const QJsonObject& object);
+
+Result<ServerInstallation> installationFromJson(const QJsonObject& object);
+
+// {"ok": true, "site_file", "changed", "recovered", "installation", "findings"}
+QJsonObject applyResultToJson(const ApplyResult& result, const ServerInstallation& installation,
+                              const Findings& findings);
+// {"ok": false, "error", "detail", "needs_elevation"}
+QJsonObject applyErrorToJson(const Error& error);
+// Back from either: the changed files, findings and recovery text, or the Error. `config` and `siteFile` are not in
+// the JSON: the caller takes them from planApply(), which is deterministic.
+Result<ApplyResult> applyResultFromJson(const QJsonObject& object);
+
+Result<Finding> findingFromJson(const QJsonObject& object);
+
+} // namespace mtls

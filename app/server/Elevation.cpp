@@ -1,0 +1,303 @@
+#include "Elevation.h"
+
+#include "ApplyRequestJson.h"
+#include "core/Logging.h"
+#include "core/Translations.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
+
+namespace mtls {
+
+namespace {
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(mtls::Elevation)
+};
+
+constexpr int kPromptWaitMs = 30 * 60 * 1000; // a person at the prompt; bounded so nothing waits for ever
+
+// One argument of a Windows command line, as CommandLineToArgvW splits it.
+QString windowsArgument(const QString& argument)
+{
+    static const QRegularExpression needsQuotes(QStringLiteral("[\\s\"]"));
+    if (!argument.isEmpty() && !argument.contains(needsQuotes))
+        return argument;
+    QString out = QStringLiteral("\"");
+    int backslashes = 0;
+    for (const QChar c : argument) {
+        if (c == QLatin1Char('\\')) {
+            ++backslashes;
+            continue;
+        }
+        out += QString(c == QLatin1Char('"') ? backslashes * 2 + 1 : backslashes, QLatin1Char('\\'));
+        out += c;
+        backslashes = 0;
+    }
+    out += QString(backslashes * 2, QLatin1Char('\\'));
+    return out + QLatin1Char('"');
+}
+
+// A PowerShell single-quoted string: every kind of single quote PowerShell knows is doubled.
+QString powerShellLiteral(const QString& text)
+{
+    QString out;
+    for (const QChar c : text) {
+        out += c;
+        if (c == QLatin1Char('\'') || c == QChar(0x2018) || c == QChar(0x2019) || c == QChar(0x201A)
+            || c == QChar(0x201B))
+            out += c;
+    }
+    return QLatin1Char('\'') + out + QLatin1Char('\'');
+}
+
+QString shellWord(const QString& word)
+{
+    QString quoted = word;
+    quoted.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
+    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
+}
+
+QString appleScriptString(const QString& text)
+{
+    QString escaped = text;
+    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+    escaped.replace(QLatin1Char('"'), QStringLiteral("\\\""));
+    return QLatin1Char('"') + escaped + QLatin1Char('"');
+}
+
+QString defaultCliPath()
+{
+#ifdef Q_OS_WIN
+    const QString name = QStringLiteral("mtls-assistant-cli.exe");
+#else
+    const QString name = QStringLiteral("mtls-assistant-cli");
+#endif
+    return QCoreApplication::applicationDirPath() + QLatin1Char('/') + name;
+}
+
+// Runs `cli <arguments> --request FILE --result-file FILE` elevated, with `request` in FILE; returns the result
+// object the elevated command wrote.
+Result<QJsonObject> runElevated(const ElevationOptions& options, const QStringList& arguments, QJsonObject request)
+{
+    const auto mechanism = options.mechanism ? options.mechanism : platformElevation();
+    if (!mechanism)
+        return Error {Text::tr("This system has no way to ask for administrator rights (pkexec is not installed). "
+                               "Install pkexec, or run the command as an administrator (for example with sudo)."),
+                      {}};
+    const QString cli = QFileInfo(options.cliPath.isEmpty() ? defaultCliPath() : options.cliPath).absoluteFilePath();
+    if (!QFileInfo(cli).isExecutable())
+        return Error {Text::tr("The command-line program %1 is missing; reinstall mTLS Assistant.")
+                          .arg(QDir::toNativeSeparators(cli)),
+                      {}};
+
+    QTemporaryDir dir(QDir::tempPath() + QStringLiteral("/mtls-assistant-XXXXXX")); // 0700 on Unix
+    if (!dir.isValid())
+        return Error {Text::tr("Cannot create a private temporary directory for the request."), dir.errorString()};
+    const QString requestPath = dir.filePath(QStringLiteral("request.json"));
+    const QString resultPath = dir.filePath(QStringLiteral("result.json"));
+    request.insert(QStringLiteral("language"), installedLanguage());
+    {
+        QFile file(requestPath);
+        const QByteArray data = QJsonDocument(request).toJson(QJsonDocument::Compact);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+            || file.write(data) != data.size() || !file.flush())
+            return Error {Text::tr("Cannot write the request for the administrator run."), file.errorString()};
+    }
+
+    const CommandLine command = elevatedCommandLine(
+        *mechanism, QDir::toNativeSeparators(cli),
+        arguments
+            + QStringList {QStringLiteral("--request"), QDir::toNativeSeparators(requestPath),
+                           QStringLiteral("--result-file"), QDir::toNativeSeparators(resultPath)});
+    qCInfo(lcServer) << "running elevated:" << command.program << command.arguments;
+    QProcess process;
+    process.start(command.program, command.arguments);
+    if (!process.waitForStarted())
+        return Error {Text::tr("Cannot start %1.").arg(command.program), process.errorString()};
+    process.closeWriteChannel();
+    if (!process.waitForFinished(kPromptWaitMs)) {
+        process.kill();
+        process.waitForFinished();
+        return Error {Text::tr("Nobody answered the administrator prompt; nothing was changed."), {}};
+    }
+    const QString errorOutput = QString::fromLocal8Bit(process.readAllStandardError()).trimmed();
+    const QString output = QString::fromLocal8Bit(process.readAllStandardOutput()).trimmed();
+
+    QFile resultFile(resultPath);
+    if (resultFile.open(QIODevice::ReadOnly)) {
+        QJsonParseError parseError {};
+        const QJsonDocument document = QJsonDocument::fromJson(resultFile.readAll(), &parseError);
+        if (parseError.error == QJsonParseError::NoError && document.isObject())
+            return document.object();
+    }
+    const int exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    const QString detail = QStringList {errorOutput, output}.join(QLatin1Char('\n')).trimmed();
+    switch (elevationRefusal(*mechanism, exitCode, errorOutput)) {
+    case ElevationRefusal::Dismissed:
+        return Error {Text::tr("The administrator prompt was closed; nothing was changed."), detail};
+    case ElevationRefusal::NotAuthorized:
+        return Error {Text::tr("%1 did not give this user administrator rights; nothing was changed. Ask an "
+                               "administrator to run it, or run the command with sudo.")
+                          .arg(elevationMechanismName(*mechanism)),
+                      detail};
+    case ElevationRefusal::None:
+        break;
+    }
+    return Error {Text::tr("The administrator run ended without a result (exit code %1).").arg(exitCode), detail};
+}
+
+} // namespace
+
+std::optional<ElevationMechanism> platformElevation()
+{
+#if defined(Q_OS_WIN)
+    return ElevationMechanism::WindowsRunAs;
+#elif defined(Q_OS_MACOS)
+    return ElevationMechanism::MacAuthorization;
+#else
+    if (QStandardPaths::findExecutable(QStringLiteral("pkexec")).isEmpty())
+        return std::nullopt;
+    return ElevationMechanism::Pkexec;
+#endif
+}
+
+QString elevationMechanismName(ElevationMechanism mechanism)
+{
+    switch (mechanism) {
+    case ElevationMechanism::Pkexec:
+        return QStringLiteral("pkexec");
+    case ElevationMechanism::WindowsRunAs:
+        return Text::tr("User Account Control");
+    case ElevationMechanism::MacAuthorization:
+        return Text::tr("The administrator authorization");
+    }
+    return {};
+}
+
+CommandLine elevatedCommandLine(ElevationMechanism mechanism, const QString& program, const QStringList& arguments)
+{
+    switch (mechanism) {
+    case ElevationMechanism::Pkexec:
+        // pkexec finds the polkit action by the program's path (the product's policy names the installed CLI).
+        return {QStringLiteral("pkexec"), QStringList {program} + arguments};
+    case ElevationMechanism::WindowsRunAs: {
+        QStringList line;
+        for (const QString& argument : arguments)
+            line << windowsArgument(argument);
+        // Start-Process cannot take an empty -ArgumentList.
+        const QString argumentList = line.isEmpty()
+            ? QString()
+            : QStringLiteral(" -ArgumentList %1").arg(powerShellLiteral(line.join(QLatin1Char(' '))));
+        const QString script
+            = QStringLiteral(
+                  "try { $p = Start-Process -FilePath %1%2 -Verb RunAs -Wait -PassThru -WindowStyle Hidden "
+                  "-ErrorAction Stop } catch { [Console]::Error.WriteLine($_.Exception.Message); exit 126 }; "
+                  "exit $p.ExitCode")
+                  .arg(powerShellLiteral(program), argumentList);
+        return {QStringLiteral("powershell.exe"),
+                {QStringLiteral("-NoProfile"), QStringLiteral("-NonInteractive"), QStringLiteral("-ExecutionPolicy"),
+                 QStringLiteral("Bypass"), QStringLiteral("-Command"), script}};
+    }
+    case ElevationMechanism::MacAuthorization: {
+        QStringList words {shellWord(program)};
+        for (const QString& argument : arguments)
+            words << shellWord(argument);
+        return {QStringLiteral("/usr/bin/osascript"),
+                {QStringLiteral("-e"),
+                 QStringLiteral("do shell script %1 with administrator privileges")
+                     .arg(appleScriptString(words.join(QLatin1Char(' '))))}};
+    }
+    }
+    return {};
+}
+
+ElevationRefusal elevationRefusal(ElevationMechanism mechanism, int exitCode, const QString& errorOutput)
+{
+    switch (mechanism) {
+    case ElevationMechanism::Pkexec: // pkexec(1): 126 the dialog was dismissed, 127 not authorized
+        return exitCode == 126 ? ElevationRefusal::Dismissed
+            : exitCode == 127  ? ElevationRefusal::NotAuthorized
+                               : ElevationRefusal::None;
+    case ElevationMechanism::WindowsRunAs: // our script's catch: the UAC prompt was cancelled
+        return exitCode == 126 ? ElevationRefusal::Dismissed : ElevationRefusal::None;
+    case ElevationMechanism::MacAuthorization: // AppleScript error -128: "User canceled."
+        return exitCode != 0 && errorOutput.contains(QLatin1String("(-128)")) ? ElevationRefusal::Dismissed
+                                                                              : ElevationRefusal::None;
+    }
+    return ElevationRefusal::None;
+}
+
+Result<ApplyResult> applyElevated(const ApplyRequest& request, const ElevationOptions& options)
+{
+    auto plan = planApply(request);
+    if (!plan)
+        return plan.error();
+    auto object = runElevated(options, {QStringLiteral("apply")}, applyRequestToJson(request));
+    if (!object)
+        return object.error();
+    auto result = applyResultFromJson(object.value());
+    if (!result)
+        return result.error();
+    result->config = plan->config;
+    if (result->siteFile.isEmpty())
+        result->siteFile = plan->siteFile;
+    return result;
+}
+
+Status rollbackElevated(const ServerInstallation& installation, const QString& stateDir,
+                        const ElevationOptions& options)
+{
+    const QJsonObject request {{QStringLiteral("installation"), installation.toJson()},
+                               {QStringLiteral("state_dir"), stateDir}};
+    auto object = runElevated(options, {QStringLiteral("rollback")}, request);
+    if (!object)
+        return object.error();
+    if (!object->value(QLatin1String("ok")).toBool())
+        return Error {object->value(QLatin1String("error")).toString(),
+                      object->value(QLatin1String("detail")).toString()};
+    return {};
+}
+
+bool installationNeedsElevation(const ServerInstallation& installation)
+{
+    for (const QString& dir : {installation.siteDir, installation.certDir, installation.enabledDir}) {
+        if (!dir.isEmpty() && !fileops::canWriteInto(dir))
+            return true;
+    }
+    return false;
+}
+
+Status checkInstallationTrusted(const ServerInstallation& installation)
+{
+#ifdef Q_OS_UNIX
+    if (::geteuid() != 0)
+        return {};
+    const QFileInfo binary(QFileInfo(installation.binary).canonicalFilePath());
+    for (const QFileInfo& info : {binary, QFileInfo(binary.absolutePath())}) {
+        const bool othersWrite = info.permissions() & (QFileDevice::WriteGroup | QFileDevice::WriteOther);
+        if (!info.exists() || info.ownerId() != 0 || othersWrite)
+            return Error {Text::tr("Refusing to run %1 as the administrator: it can be changed by users other than "
+                                   "root. Make it (and its directory) owned by root and writable by root alone.")
+                              .arg(QDir::toNativeSeparators(installation.binary)),
+                          {}};
+    }
+#else
+    Q_UNUSED(installation)
+#endif
+    return {};
+}
+
+} // namespace mtls

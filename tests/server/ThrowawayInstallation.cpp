@@ -1,0 +1,105 @@
+#include "ThrowawayInstallation.h"
+
+#include <QFile>
+
+using namespace mtls;
+
+namespace {
+
+bool writeFile(const QString& path, const QByteArray& content)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
+}
+
+} // namespace
+
+QByteArray plainGet(quint16 port)
+{
+    return runProcess(QStringLiteral("curl"),
+                      {QStringLiteral("-sS"), QStringLiteral("--max-time"), QStringLiteral("10"),
+                       QStringLiteral("http://127.0.0.1:%1/").arg(port)})
+        .out;
+}
+
+Throwaway::Throwaway(ServerKind serverKind)
+    : kind(serverKind)
+{
+}
+
+Status Throwaway::start(const QString& extraFile)
+{
+    ThrowawayServerOptions options;
+    options.kind = kind;
+    options.port = oldPort;
+    options.siteConfig = kind == ServerKind::Nginx
+        ? QStringLiteral("server {\n    listen 127.0.0.1:%1;\n    location / { return 200 \"old-site\\n\"; }\n}\n")
+              .arg(oldPort)
+        : QStringLiteral("<VirtualHost 127.0.0.1:%1>\n    DocumentRoot htdocs\n    <Directory htdocs>\n"
+                         "        Require all granted\n    </Directory>\n</VirtualHost>\n")
+              .arg(oldPort);
+    server = std::make_unique<ThrowawayServer>(options);
+    if (auto prepared = server->prepare(); !prepared)
+        return prepared;
+    writeFile(server->prefix() + QStringLiteral("/htdocs/index.html"), "old-site\n");
+    QFile::setPermissions(server->prefix() + QStringLiteral("/htdocs/index.html"),
+                          QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther);
+    if (!extraFile.isEmpty())
+        writeFile(server->prefix() + QStringLiteral("/conf.d/00-user.conf"), extraFile.toUtf8());
+    do {
+        newPort = freeLoopbackPort();
+    } while (newPort == oldPort);
+    QFile::setPermissions(stateDir.path(),
+                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther | QFile::WriteOther
+                              | QFile::ExeOther);
+    return server->start();
+}
+
+QStringList Throwaway::installationArgs() const
+{
+    QStringList args {
+        QStringLiteral("--server"),      serverKindName(kind),     QStringLiteral("--server-root"), server->prefix(),
+        QStringLiteral("--main-config"), server->mainConfigPath(), QStringLiteral("--binary"),      server->binary(),
+        QStringLiteral("--state-dir"),   stateDir.path()};
+    if (kind == ServerKind::Nginx)
+        args << QStringLiteral("--prefix") << server->prefix();
+    return args;
+}
+
+QStringList cliApplyArguments(const Throwaway& t, const QString& materialDir, const QString& upstream)
+{
+    const auto file = [&materialDir](const char* name) { return materialDir + QLatin1Char('/') + QLatin1String(name); };
+    return QStringList {QStringLiteral("apply"),
+                        QStringLiteral("--domain"),
+                        QStringLiteral("localhost"),
+                        QStringLiteral("--cert"),
+                        file("server.crt"),
+                        QStringLiteral("--key"),
+                        file("server.key"),
+                        QStringLiteral("--chain"),
+                        file("chain.pem"),
+                        QStringLiteral("--client-ca"),
+                        file("chatca.crt"),
+                        QStringLiteral("--roots"),
+                        file("root.crt"),
+                        QStringLiteral("--listen"),
+                        QStringLiteral("127.0.0.1:%1").arg(t.newPort),
+                        QStringLiteral("--upstream"),
+                        upstream,
+                        QStringLiteral("--path"),
+                        QStringLiteral("/im/callback")}
+    + t.installationArgs();
+}
+
+bool shareApplyMaterial(const MtlsFixture& fixture, const QString& dir)
+{
+    QFile::setPermissions(dir,
+                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther);
+    for (const char* name : {"server.crt", "server.key", "chain.pem", "chatca.crt", "root.crt"}) {
+        const QString target = dir + QLatin1Char('/') + QLatin1String(name);
+        if (!QFile::copy(fixture.path(QLatin1String(name)), target)
+            || !QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther))
+            return false;
+    }
+    return true;
+}

@@ -1,0 +1,38 @@
+#pragma once
+
+// A throwaway nginx or Apache installation serving an "old site" on one loopback port, for the tests of apply and
+// rollback; the site apply writes listens on another (newPort).
+
+#include "MtlsFixture.h"
+#include "TestProcess.h"
+#include "server/ThrowawayServer.h"
+
+#include <QTemporaryDir>
+
+#include <memory>
+
+// GET http://127.0.0.1:PORT/ with curl: the body.
+QByteArray plainGet(quint16 port);
+
+struct Throwaway
+{
+    explicit Throwaway(mtls::ServerKind serverKind);
+    mtls::ServerKind kind;
+    quint16 oldPort = freeLoopbackPort();
+    quint16 newPort = 0;
+    std::unique_ptr<mtls::ThrowawayServer> server;
+    QTemporaryDir stateDir; // open to every user: apply may run as another user
+
+    // Prepares and starts the server with the old site (and `extraFile` as conf.d/00-user.conf).
+    mtls::Status start(const QString& extraFile = QString());
+    // --server, --server-root, --main-config, --binary, --state-dir (and --prefix for nginx).
+    QStringList installationArgs() const;
+};
+
+// Copies the files cliApplyArguments() names from the fixture into `dir`, readable by every user (for the runs as
+// another user).
+bool shareApplyMaterial(const MtlsFixture& fixture, const QString& dir);
+
+// `apply` for localhost on t.newPort with the files server.crt, server.key, chain.pem, chatca.crt and root.crt of
+// `materialDir`, the upstream URL and the webhook path /im/callback.
+QStringList cliApplyArguments(const Throwaway& t, const QString& materialDir, const QString& upstream);
