@@ -17,6 +17,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #endif
+#ifdef Q_OS_WIN
+#include <qt_windows.h>
+#endif
 
 namespace mtls {
 
@@ -214,6 +217,31 @@ Status writeAtomically(const QString& path, const QByteArray& content, QFileDevi
         return Error {failed.message, why};
     }
     syncDirectory(info.absolutePath());
+    return {};
+#elif defined(Q_OS_WIN)
+    // As on Unix: a temporary file beside the target, created with the final permissions (Qt makes them the file's
+    // own, non-inherited ACL, so a key is readable by its owner alone from the start), then moved over the target.
+    // The move keeps the temporary file's ACL.
+    const QFileInfo info(path);
+    const QString temporary = info.absolutePath() + QStringLiteral("/.") + info.fileName() + QStringLiteral(".mtls-")
+        + QUuid::createUuid().toString(QUuid::Id128).left(8);
+    QFile file(temporary);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, permissions))
+        return Error {failed.message, file.errorString()};
+    if (file.write(content) != content.size() || !file.flush()) {
+        const QString why = file.errorString();
+        file.close();
+        file.remove();
+        return Error {failed.message, why};
+    }
+    file.close();
+    const std::wstring from = QDir::toNativeSeparators(temporary).toStdWString();
+    const std::wstring to = QDir::toNativeSeparators(path).toStdWString();
+    if (!::MoveFileExW(from.c_str(), to.c_str(), MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH)) {
+        const QString why = qt_error_string(int(::GetLastError()));
+        QFile::remove(temporary);
+        return Error {failed.message, why};
+    }
     return {};
 #else
     QSaveFile file(path);

@@ -112,6 +112,8 @@ Result<ExportResult> exportBundle(const ExportRequest& request)
     if (!config.chainPath.isEmpty())
         script.files << InstallScriptParams::File {QStringLiteral("certs/chain.pem"), config.chainPath,
                                                    QStringLiteral("644")};
+    script.certificateSource = QStringLiteral("certs/fullchain.pem");
+    script.keySource = QStringLiteral("certs/privkey.pem");
     script.files
         << InstallScriptParams::File {QStringLiteral("certs/privkey.pem"), config.keyPath, QStringLiteral("600")}
         << InstallScriptParams::File {QStringLiteral("certs/client-ca.pem"), config.clientCaPath, QStringLiteral("644")}

@@ -93,10 +93,26 @@ interrupted() {
     exit 1
 }
 
+# The certificate's public key is the key file's (openssl x509 -pubkey and pkey -pubout print the same PEM).
+keys_match() {
+    [ -n "$CERT_FILE" ] || return 0
+    if ! command -v openssl >/dev/null 2>&1; then
+        say "openssl is not installed: not checking that $KEY_FILE belongs to $CERT_FILE"
+        return 0
+    fi
+    cert_key=$(openssl x509 -in "$HERE/$CERT_FILE" -noout -pubkey 2>/dev/null) || return 1
+    key_key=$(openssl pkey -in "$HERE/$KEY_FILE" -pubout 2>/dev/null) || return 1
+    [ -n "$cert_key" ] && [ "$cert_key" = "$key_key" ]
+}
+
 do_install() {
     for target in $TARGETS; do
         writable "$(dirname "$target")" || { fail "cannot write into $(dirname "$target"): run as root (sudo sh install.sh)"; exit 1; }
     done
+    if ! keys_match; then
+        fail "$KEY_FILE does not belong to the certificate $CERT_FILE (was a file of the bundle replaced?). Export the bundle again. Nothing was changed."
+        exit 1
+    fi
     if ! sh -c "$TEST_CMD"; then
         fail "the server's current configuration does not pass its test ($TEST_CMD); fix it first. Nothing was changed."
         exit 1
@@ -168,6 +184,7 @@ QString installScript(const InstallScriptParams& p)
     s += QStringLiteral("TEST_CMD=${MTLS_TEST_CMD:-%1}\n").arg(shellQuote(p.testCommand));
     s += QStringLiteral("RELOAD_CMD=${MTLS_RELOAD_CMD:-%1}\n").arg(shellQuote(p.reloadCommand));
     s += QStringLiteral("BACKUP_DIR=${MTLS_BACKUP_DIR:-%1}\n").arg(shellQuote(p.backupDir));
+    s += QStringLiteral("CERT_FILE=%1\nKEY_FILE=%2\n").arg(shellQuote(p.certificateSource), shellQuote(p.keySource));
     QStringList targets;
     for (const auto& f : p.files)
         targets << f.target;

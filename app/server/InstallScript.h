@@ -21,6 +21,10 @@ struct InstallScriptParams
         QString mode;
     };
     QList<File> files;
+    // Bundle files of the certificate and its key: install.sh checks with openssl that they belong together before
+    // anything changes (Apache's configtest does not load them, and a graceful restart would stop the server).
+    QString certificateSource;
+    QString keySource;
     QList<QPair<QString, QString>> links; // target -> what it points to (Debian enabling)
     QString testCommand; // default for MTLS_TEST_CMD
     QString reloadCommand; // default for MTLS_RELOAD_CMD

@@ -216,6 +216,7 @@ void TestCliExport::installFaultsLeaveTheTreeAsItWas_data()
     QTest::newRow("reload fails") << QStringLiteral("reload") << QStringLiteral("did not reload");
     QTest::newRow("interrupted") << QStringLiteral("interrupt") << QStringLiteral("interrupted");
     QTest::newRow("current configuration broken") << QStringLiteral("broken") << QStringLiteral("fix it first");
+    QTest::newRow("key of the bundle replaced") << QStringLiteral("key") << QStringLiteral("does not belong");
 }
 
 void TestCliExport::installFaultsLeaveTheTreeAsItWas()
@@ -241,6 +242,11 @@ void TestCliExport::installFaultsLeaveTheTreeAsItWas()
         env.insert(QStringLiteral("MTLS_RELOAD_CMD"), QStringLiteral("kill -TERM $PPID; sleep 1"));
     if (fault == QLatin1String("broken"))
         env.insert(QStringLiteral("MTLS_TEST_CMD"), QStringLiteral("false"));
+    if (fault == QLatin1String("key")) { // another key in the bundle (Apache's configtest would not notice)
+        const QString key = bundle + QStringLiteral("/certs/privkey.pem");
+        QVERIFY(QFile::remove(key));
+        QVERIFY(QFile::copy(m_fixture.path(QStringLiteral("intruder.key")), key));
+    }
     const ProcessResult result = t.install(bundle, {}, env);
     QVERIFY(result.exitCode != 0);
     QVERIFY2(result.err.contains(message.toUtf8()), result.err.constData());
