@@ -47,6 +47,9 @@ test -s /usr/share/icons/hicolor/scalable/apps/$app_id.svg
 test -s /usr/share/icons/hicolor/16x16/apps/$app_id.png
 test -s /usr/share/icons/hicolor/512x512/apps/$app_id.png
 man -l /usr/share/man/man1/mtls-assistant-cli.1* >/dev/null
+policy=/usr/share/polkit-1/actions/io.github.mtls-assistant.apply.policy
+grep -q '<annotate key="org.freedesktop.policykit.exec.path">/usr/bin/mtls-assistant-cli</annotate>' "$policy" ||
+    { echo "the polkit action does not name the installed /usr/bin/mtls-assistant-cli:"; cat "$policy"; exit 1; }
 completion=$(bash -c '. /usr/share/bash-completion/bash_completion
     . /usr/share/bash-completion/completions/mtls-assistant-cli
     COMP_WORDS=(mtls-assistant-cli ch); COMP_CWORD=1; COMP_LINE="mtls-assistant-cli ch"; COMP_POINT=${#COMP_LINE}
@@ -56,7 +59,7 @@ test "$completion" = "check" || { echo "bash completion offered: '$completion'";
 step "removing the package"
 apt-get remove -y -qq mtls-assistant >/dev/null
 trap - EXIT
-if [ -e /usr/bin/mtls-assistant-cli ] || [ -e /usr/share/applications/$app_id.desktop ]; then
+if [ -e /usr/bin/mtls-assistant-cli ] || [ -e /usr/share/applications/$app_id.desktop ] || [ -e "$policy" ]; then
     echo "files are left after removal"
     exit 1
 fi
