@@ -1,5 +1,6 @@
 #include "ApplyCommand.h"
 
+#include "ApplySteps.h"
 #include "Output.h"
 #include "ServerCommandOptions.h"
 
@@ -55,6 +56,8 @@ int ApplyCommand::run(const QCommandLineParser& parser) const
     request.material = materialOf(report);
     request.stateDir = stateDirOption(parser);
     const bool json = parser.isSet(QStringLiteral("json"));
+    ApplySteps steps(!json);
+    request.progress = steps.callback();
     auto applied = applyConfiguration(request);
     if (!applied) {
         if (json)
@@ -62,7 +65,8 @@ int ApplyCommand::run(const QCommandLineParser& parser) const
                 {{QStringLiteral("ok"), false},
                  {QStringLiteral("error"), applied.error().message},
                  {QStringLiteral("needs_elevation"), applied.error().detail == QLatin1String("needs-elevation")},
-                 {QStringLiteral("detail"), applied.error().detail}});
+                 {QStringLiteral("detail"), applied.error().detail},
+                 {QStringLiteral("steps"), steps.steps()}});
         return Output::failure(applied.error().message,
                                applied.error().detail == QLatin1String("needs-elevation") ? QString()
                                                                                           : applied.error().detail);
@@ -74,15 +78,11 @@ int ApplyCommand::run(const QCommandLineParser& parser) const
                       {QStringLiteral("changed"), QJsonArray::fromStringList(applied->changed)},
                       {QStringLiteral("recovered"), applied->recovered},
                       {QStringLiteral("installation"), installation->toJson()},
-                      {QStringLiteral("findings"), findingsToJson(findings)}});
+                      {QStringLiteral("findings"), findingsToJson(findings)},
+                      {QStringLiteral("steps"), steps.steps()}});
         return ExitOk;
     }
-    if (!applied->recovered.isEmpty())
-        Output::line(applied->recovered);
-    Output::line(
-        Text::tr("Applied the configuration for %1 to %2:").arg(applied->config.domain, serverKindDisplayName(*kind)));
-    for (const QString& path : std::as_const(applied->changed))
-        Output::line(QStringLiteral("  ") + QDir::toNativeSeparators(path));
+    // The steps, with every file written, were printed as they happened.
     if (installation->needsIncludeLine)
         Output::line(Text::tr("Add this line to %1 so the server reads the file: %2")
                          .arg(QDir::toNativeSeparators(installation->mainConfig),

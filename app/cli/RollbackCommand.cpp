@@ -1,5 +1,6 @@
 #include "RollbackCommand.h"
 
+#include "ApplySteps.h"
 #include "Output.h"
 #include "ServerCommandOptions.h"
 
@@ -38,10 +39,13 @@ int RollbackCommand::run(const QCommandLineParser& parser) const
     auto installation = installationOption(parser, *kind);
     if (!installation)
         return Output::failure(installation.error().message, installation.error().detail);
-    const Status rolledBack = rollbackLastApply(installation.value(), stateDirOption(parser));
-    if (parser.isSet(QStringLiteral("json")))
+    const bool json = parser.isSet(QStringLiteral("json"));
+    ApplySteps steps(!json);
+    const Status rolledBack = rollbackLastApply(installation.value(), stateDirOption(parser), steps.callback());
+    if (json)
         Output::json({{QStringLiteral("ok"), rolledBack.ok()},
-                      {QStringLiteral("error"), rolledBack.ok() ? QString() : rolledBack.error().message}});
+                      {QStringLiteral("error"), rolledBack.ok() ? QString() : rolledBack.error().message},
+                      {QStringLiteral("steps"), steps.steps()}});
     if (!rolledBack)
         return Output::failure(rolledBack.error().message, rolledBack.error().detail);
     if (!parser.isSet(QStringLiteral("json")))
