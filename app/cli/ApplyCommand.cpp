@@ -1,5 +1,6 @@
 #include "ApplyCommand.h"
 
+#include "ApplySteps.h"
 #include "ElevationOptions.h"
 #include "Output.h"
 #include "ServerCommandOptions.h"
@@ -23,14 +24,9 @@ bool needsElevation(const Error& error)
     return error.detail == QLatin1String("needs-elevation");
 }
 
+// After the steps (every file written was printed as it happened).
 void printApplied(const ApplyResult& applied, const ServerInstallation& installation, const Findings& findings)
 {
-    if (!applied.recovered.isEmpty())
-        Output::line(applied.recovered);
-    Output::line(Text::tr("Applied the configuration for %1 to %2:")
-                     .arg(applied.config.domain, serverKindDisplayName(installation.kind)));
-    for (const QString& path : std::as_const(applied.changed))
-        Output::line(QStringLiteral("  ") + QDir::toNativeSeparators(path));
     if (installation.needsIncludeLine)
         Output::line(Text::tr("Add this line to %1 so the server reads the file: %2")
                          .arg(QDir::toNativeSeparators(installation.mainConfig),
@@ -55,11 +51,14 @@ int runRequest(const QCommandLineParser& parser, const QString& command)
         return failElevated(parser, request.error());
     if (auto trusted = checkInstallationTrusted(request->installation); !trusted)
         return failElevated(parser, trusted.error());
+    ApplySteps steps(true);
+    request->progress = steps.callback();
     auto applied = applyConfiguration(request.value());
     if (!applied)
-        return failElevated(parser, applied.error());
+        return failElevated(parser, applied.error(), steps.steps());
     const Findings findings = sortedBySeverity(applied->findings);
-    if (!writeElevatedResult(parser, applyResultToJson(applied.value(), request->installation, findings)))
+    if (!writeElevatedResult(parser,
+                             applyResultToJson(applied.value(), request->installation, findings, steps.steps())))
         return ExitUsage;
     printApplied(applied.value(), request->installation, findings);
     return ExitOk;
@@ -107,6 +106,8 @@ int ApplyCommand::run(const QCommandLineParser& parser) const
     request.material = materialOf(report);
     request.stateDir = stateDirOption(parser);
     const bool json = parser.isSet(QStringLiteral("json"));
+    ApplySteps steps(!json);
+    request.progress = steps.callback();
     auto applied = applyConfiguration(request);
     if (!applied && needsElevation(applied.error()) && parser.isSet(QStringLiteral("elevate"))) {
         if (!json)
@@ -116,7 +117,7 @@ int ApplyCommand::run(const QCommandLineParser& parser) const
     }
     if (!applied) {
         if (json)
-            Output::json(applyErrorToJson(applied.error()));
+            Output::json(applyErrorToJson(applied.error(), steps.steps()));
         return Output::failure(applied.error().message,
                                needsElevation(applied.error())
                                    ? Text::tr("Run the same command again with --elevate to be asked for administrator "
@@ -125,7 +126,7 @@ int ApplyCommand::run(const QCommandLineParser& parser) const
     }
     const Findings findings = sortedBySeverity(report.findings + applied->findings);
     if (json)
-        Output::json(applyResultToJson(applied.value(), installation.value(), findings));
+        Output::json(applyResultToJson(applied.value(), installation.value(), findings, steps.steps()));
     else
         printApplied(applied.value(), installation.value(), findings);
     return ExitOk;

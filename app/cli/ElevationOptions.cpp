@@ -36,9 +36,9 @@ void addElevationOptions(QCommandLineParser& parser)
     });
 }
 
-int failElevated(const QCommandLineParser& parser, const Error& error)
+int failElevated(const QCommandLineParser& parser, const Error& error, const QJsonArray& steps)
 {
-    writeElevatedResult(parser, applyErrorToJson(error));
+    writeElevatedResult(parser, applyErrorToJson(error, steps));
     return Output::failure(error.message, error.detail);
 }
 

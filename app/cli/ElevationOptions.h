@@ -7,6 +7,7 @@
 #include "core/Result.h"
 
 #include <QCommandLineParser>
+#include <QJsonArray>
 #include <QJsonObject>
 
 #include <optional>
@@ -21,6 +22,6 @@ std::optional<int> readElevatedRequest(const QCommandLineParser& parser, const Q
 // Writes `result` to --result-file (never through an existing file or link). False, with a message, when it cannot.
 bool writeElevatedResult(const QCommandLineParser& parser, const QJsonObject& result);
 // Stops an elevated run with `error`: written to --result-file as {"ok": false, ...} and printed. Returns ExitUsage.
-int failElevated(const QCommandLineParser& parser, const Error& error);
+int failElevated(const QCommandLineParser& parser, const Error& error, const QJsonArray& steps = {});
 
 } // namespace mtls::cli

@@ -42,6 +42,7 @@ void Output::out(const QString& text)
 void Output::line(const QString& text)
 {
     write(stdout, text + QLatin1Char('\n'));
+    fflush(stdout); // lines may report steps as they happen, also through a pipe
 }
 
 void Output::err(const QString& text)

@@ -1,5 +1,6 @@
 #include "RollbackCommand.h"
 
+#include "ApplySteps.h"
 #include "ElevationOptions.h"
 #include "Output.h"
 #include "ServerCommandOptions.h"
@@ -17,11 +18,12 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(mtls::cli::RollbackCommand)
 };
 
-QJsonObject rollbackJson(const Status& rolledBack)
+QJsonObject rollbackJson(const Status& rolledBack, const QJsonArray& steps)
 {
     return {{QStringLiteral("ok"), rolledBack.ok()},
             {QStringLiteral("error"), rolledBack.ok() ? QString() : rolledBack.error().message},
-            {QStringLiteral("detail"), rolledBack.ok() ? QString() : rolledBack.error().detail}};
+            {QStringLiteral("detail"), rolledBack.ok() ? QString() : rolledBack.error().detail},
+            {QStringLiteral("steps"), steps}};
 }
 
 // The elevated side of --elevate.
@@ -35,9 +37,10 @@ int runRequest(const QCommandLineParser& parser, const QString& command)
         return failElevated(parser, installation.error());
     if (auto trusted = checkInstallationTrusted(installation.value()); !trusted)
         return failElevated(parser, trusted.error());
-    const Status rolledBack
-        = rollbackLastApply(installation.value(), object.value(QLatin1String("state_dir")).toString());
-    if (!writeElevatedResult(parser, rollbackJson(rolledBack)))
+    ApplySteps steps(true);
+    const Status rolledBack = rollbackLastApply(installation.value(),
+                                                object.value(QLatin1String("state_dir")).toString(), steps.callback());
+    if (!writeElevatedResult(parser, rollbackJson(rolledBack, steps.steps())))
         return ExitUsage;
     if (!rolledBack)
         return Output::failure(rolledBack.error().message, rolledBack.error().detail);
@@ -72,16 +75,18 @@ int RollbackCommand::run(const QCommandLineParser& parser) const
     if (!installation)
         return Output::failure(installation.error().message, installation.error().detail);
     // An apply made as an administrator has its journal with the administrator: so has the rollback.
+    const bool json = parser.isSet(QStringLiteral("json"));
+    ApplySteps steps(!json);
     const bool elevated = installationNeedsElevation(installation.value());
     Status rolledBack = elevated && parser.isSet(QStringLiteral("elevate"))
-        ? rollbackElevated(installation.value(), stateDirOption(parser))
-        : rollbackLastApply(installation.value(), stateDirOption(parser));
+        ? rollbackElevated(installation.value(), stateDirOption(parser), {}, steps.callback())
+        : rollbackLastApply(installation.value(), stateDirOption(parser), steps.callback());
     if (!rolledBack && elevated && !parser.isSet(QStringLiteral("elevate")))
         rolledBack = Error {rolledBack.error().message,
                             Text::tr("The server's files are not yours to write: if the last apply was made as an "
                                      "administrator, run rollback again with --elevate, or with sudo.")};
-    if (parser.isSet(QStringLiteral("json")))
-        Output::json(rollbackJson(rolledBack));
+    if (json)
+        Output::json(rollbackJson(rolledBack, steps.steps()));
     if (!rolledBack)
         return Output::failure(rolledBack.error().message, rolledBack.error().detail);
     if (!parser.isSet(QStringLiteral("json")))

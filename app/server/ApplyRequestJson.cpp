@@ -149,22 +149,34 @@ Result<ApplyRequest> applyRequestFromJson(const QJsonObject& object)
 }
 
 QJsonObject applyResultToJson(const ApplyResult& result, const ServerInstallation& installation,
-                              const Findings& findings)
+                              const Findings& findings, const QJsonArray& steps)
 {
     return {{QStringLiteral("ok"), true},
             {QStringLiteral("site_file"), result.siteFile},
             {QStringLiteral("changed"), QJsonArray::fromStringList(result.changed)},
             {QStringLiteral("recovered"), result.recovered},
             {QStringLiteral("installation"), installation.toJson()},
-            {QStringLiteral("findings"), findingsToJson(findings)}};
+            {QStringLiteral("findings"), findingsToJson(findings)},
+            {QStringLiteral("steps"), steps}};
 }
 
-QJsonObject applyErrorToJson(const Error& error)
+QJsonObject applyErrorToJson(const Error& error, const QJsonArray& steps)
 {
     return {{QStringLiteral("ok"), false},
             {QStringLiteral("error"), error.message},
             {QStringLiteral("needs_elevation"), error.detail == QLatin1String("needs-elevation")},
-            {QStringLiteral("detail"), error.detail}};
+            {QStringLiteral("detail"), error.detail},
+            {QStringLiteral("steps"), steps}};
+}
+
+void replaySteps(const QJsonObject& object, const ApplyProgressCallback& progress)
+{
+    if (!progress)
+        return;
+    for (const QJsonValue& value : object.value(QLatin1String("steps")).toArray()) {
+        if (const auto step = ApplyProgress::fromJson(value.toObject()))
+            progress(*step);
+    }
 }
 
 Result<ApplyResult> applyResultFromJson(const QJsonObject& object)

@@ -6,6 +6,7 @@
 
 #include "ApplyService.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 
 namespace mtls {
@@ -15,11 +16,13 @@ Result<ApplyRequest> applyRequestFromJson(const QJsonObject& object);
 
 Result<ServerInstallation> installationFromJson(const QJsonObject& object);
 
-// {"ok": true, "site_file", "changed", "recovered", "installation", "findings"}
+// {"ok": true, "site_file", "changed", "recovered", "installation", "findings", "steps"}
 QJsonObject applyResultToJson(const ApplyResult& result, const ServerInstallation& installation,
-                              const Findings& findings);
-// {"ok": false, "error", "detail", "needs_elevation"}
-QJsonObject applyErrorToJson(const Error& error);
+                              const Findings& findings, const QJsonArray& steps = {});
+// {"ok": false, "error", "detail", "needs_elevation", "steps"}
+QJsonObject applyErrorToJson(const Error& error, const QJsonArray& steps = {});
+// Reports the "steps" of such an object to `progress` (when set), in order.
+void replaySteps(const QJsonObject& object, const ApplyProgressCallback& progress);
 // Back from either: the changed files, findings and recovery text, or the Error. `config` and `siteFile` are not in
 // the JSON: the caller takes them from planApply(), which is deterministic.
 Result<ApplyResult> applyResultFromJson(const QJsonObject& object);

@@ -29,14 +29,29 @@ constexpr auto kPublic
     = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther;
 constexpr auto kPrivate = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
 
-// The test hook that ends the process between two steps.
+// The steps of an apply or a rollback: each is told to the caller's progress callback as it happens, and the
+// counted ones are marked for the test hook that ends the process between two steps.
 class Steps
 {
 public:
-    Steps()
-        : m_exitAfter(qEnvironmentVariableIntValue("MTLS_APPLY_EXIT_AFTER_STEP"))
+    explicit Steps(ApplyProgressCallback progress = {})
+        : m_progress(std::move(progress))
+        , m_exitAfter(qEnvironmentVariableIntValue("MTLS_APPLY_EXIT_AFTER_STEP"))
     {
     }
+    // Tells the caller, without counting the step for the test hook.
+    void report(ApplyProgress::Kind kind, const QString& path, const QString& text)
+    {
+        m_failedReported = m_failedReported || kind == ApplyProgress::Kind::Failed;
+        if (m_progress)
+            m_progress(ApplyProgress {kind, path, text});
+    }
+    void failed(const QString& path, const QString& why)
+    {
+        report(ApplyProgress::Kind::Failed, path, Text::tr("Failed: %1").arg(why));
+    }
+    bool failedReported() const { return m_failedReported; }
+    // Marks a counted step (the hook may end the process right here).
     void done(const char* what)
     {
         ++m_count;
@@ -44,11 +59,23 @@ public:
         if (m_exitAfter > 0 && m_count == m_exitAfter)
             std::_Exit(86);
     }
+    void done(const char* what, ApplyProgress::Kind kind, const QString& path, const QString& text)
+    {
+        report(kind, path, text);
+        done(what);
+    }
 
 private:
+    ApplyProgressCallback m_progress;
     int m_exitAfter = 0;
     int m_count = 0;
+    bool m_failedReported = false;
 };
+
+QString nativePath(const QString& path)
+{
+    return QDir::toNativeSeparators(path);
+}
 
 QString stateDirFor(const ServerInstallation& installation, const QString& given)
 {
@@ -66,17 +93,28 @@ Result<std::unique_ptr<QLockFile>> lockState(const QString& stateDir)
     return lock;
 }
 
-// Puts back every entry (last first) and removes the directories apply created. Collects what failed.
-Status undo(const ApplyJournal& journal)
+// Puts back every entry (last first) and removes the directories apply created. Collects what failed. With
+// `steps`, each file put back is reported (only those in `changed`, when given: the ones apply got to).
+Status undo(const ApplyJournal& journal, Steps* steps = nullptr, const QStringList* changed = nullptr)
 {
     QStringList failures;
     for (auto it = journal.entries.crbegin(); it != journal.entries.crend(); ++it) {
-        if (auto restored = fileops::restore(*it); !restored)
+        const bool report = steps && (!changed || changed->contains(it->target));
+        if (auto restored = fileops::restore(*it); !restored) {
             failures << restored.error().message;
+            if (report)
+                steps->failed(it->target, restored.error().message);
+        } else if (report) {
+            steps->report(ApplyProgress::Kind::Restored, it->target,
+                          it->existed ? Text::tr("Put back: %1").arg(nativePath(it->target))
+                                      : Text::tr("Removed: %1").arg(nativePath(it->target)));
+        }
     }
     for (auto it = journal.createdDirs.crbegin(); it != journal.createdDirs.crend(); ++it) {
-        if (QFileInfo(*it).isDir())
-            QDir().rmdir(*it); // only when empty
+        // Only when empty.
+        if (QFileInfo(*it).isDir() && QDir().rmdir(*it) && steps)
+            steps->report(ApplyProgress::Kind::DirectoryRemoved, *it,
+                          Text::tr("Directory removed: %1").arg(nativePath(*it)));
     }
     if (!failures.isEmpty())
         return Error {Text::tr("Some files could not be put back; the backups are kept in the apply state directory."),
@@ -274,7 +312,9 @@ Result<QString> recoverInterruptedApply(const ServerInstallation& installation, 
     return text;
 }
 
-Result<ApplyResult> applyConfiguration(const ApplyRequest& request)
+namespace {
+
+Result<ApplyResult> applyWithSteps(const ApplyRequest& request, Steps& steps)
 {
     const ServerInstallation& inst = request.installation;
     const ApplyStateDir state(stateDirFor(inst, request.stateDir));
@@ -287,6 +327,8 @@ Result<ApplyResult> applyConfiguration(const ApplyRequest& request)
     if (!recovered)
         return recovered.error();
     result.recovered = recovered.value();
+    if (!result.recovered.isEmpty())
+        steps.report(ApplyProgress::Kind::Recovered, QString(), result.recovered);
 
     auto plan = planApply(request);
     if (!plan)
@@ -328,25 +370,38 @@ Result<ApplyResult> applyConfiguration(const ApplyRequest& request)
         if (!entry)
             return entry.error();
         journal.entries << entry.value();
+        if (entry->existed)
+            steps.report(ApplyProgress::Kind::BackedUp, entry->target,
+                         Text::tr("Backed up: %1").arg(nativePath(entry->target)));
     }
     if (auto saved = state.save(journal); !saved)
         return saved.error();
-    Steps steps;
     steps.done("journal written");
 
-    const auto rollBack = [&](const Error& why) -> Error {
+    // Tells the step that failed, puts everything back and tells how that went.
+    const auto rollBack = [&](const Error& why, const QString& path = QString()) -> Error {
+        steps.failed(path, why.message);
+        steps.report(ApplyProgress::Kind::RollingBack, QString(),
+                     Text::tr("Rolling back: putting every file back as it was."));
         Error error = why;
-        if (auto undone = undo(journal); !undone)
+        if (auto undone = undo(journal, &steps, &result.changed); !undone) {
             error.detail += QLatin1Char('\n') + undone.error().fullText();
-        else if (auto marked = markRolledBack(state, journal); !marked)
+            steps.failed(QString(), undone.error().message);
+        } else if (auto marked = markRolledBack(state, journal); !marked) {
             error.detail += QLatin1Char('\n') + marked.error().fullText();
+            steps.failed(QString(), marked.error().message);
+        } else {
+            steps.report(ApplyProgress::Kind::RolledBack, QString(),
+                         Text::tr("Rolled back: every file is as it was before."));
+        }
         error.message += QLatin1Char(' ') + Text::tr("Every file was put back as it was.");
         return error;
     };
 
     for (const QString& dir : std::as_const(journal.createdDirs)) {
         if (!QDir().mkdir(dir))
-            return rollBack(Error {Text::tr("Cannot create the directory %1.").arg(QDir::toNativeSeparators(dir)), {}});
+            return rollBack(Error {Text::tr("Cannot create the directory %1.").arg(nativePath(dir)), {}}, dir);
+        steps.report(ApplyProgress::Kind::DirectoryMade, dir, Text::tr("Directory created: %1").arg(nativePath(dir)));
     }
     steps.done("directories made");
 
@@ -360,9 +415,12 @@ Result<ApplyResult> applyConfiguration(const ApplyRequest& request)
             written = Error {Text::tr("Cannot write %1.").arg(QDir::toNativeSeparators(change.target)),
                              QStringLiteral("No space left on device (test hook)")};
         if (!written)
-            return rollBack(written.error());
+            return rollBack(written.error(), change.target);
         result.changed << change.target;
-        steps.done("change written");
+        steps.done("change written", ApplyProgress::Kind::Written, change.target,
+                   change.type == ApplyChange::Type::File
+                       ? Text::tr("Written: %1").arg(nativePath(change.target))
+                       : Text::tr("Enabled: %1 (a link to %2)").arg(nativePath(change.target), change.linkTo));
     }
     journal.state = ApplyJournal::State::Written;
     if (auto saved = state.save(journal); !saved)
@@ -379,25 +437,33 @@ Result<ApplyResult> applyConfiguration(const ApplyRequest& request)
         return rollBack(
             Error {Text::tr("%1 refused the new configuration.").arg(serverKindDisplayName(inst.kind)), detail});
     }
-    steps.done("tested");
+    steps.done("tested", ApplyProgress::Kind::Tested, QString(),
+               Text::tr("Tested: %1 accepts the whole configuration.").arg(serverKindDisplayName(inst.kind)));
     if (auto reloaded = control.reload(); !reloaded) {
         Error error = rollBack(reloaded.error());
-        if (auto again = control.reload(); !again)
-            error.detail += QLatin1Char('\n')
-                + Text::tr("Reloading the previous configuration failed too: %1").arg(again.error().fullText());
+        if (auto again = control.reload(); !again) {
+            const QString failed = Text::tr("Reloading the previous configuration failed too: %1");
+            error.detail += QLatin1Char('\n') + failed.arg(again.error().fullText());
+            steps.failed(QString(), failed.arg(again.error().message));
+        } else {
+            steps.report(
+                ApplyProgress::Kind::Reloaded, QString(),
+                Text::tr("Reloaded: %1 runs the previous configuration again.").arg(serverKindDisplayName(inst.kind)));
+        }
         return error;
     }
     journal.state = ApplyJournal::State::Reloaded;
     if (auto saved = state.save(journal); !saved)
         return saved.error(); // the server runs the new configuration; recovery will mark it done
-    steps.done("reloaded");
+    steps.done("reloaded", ApplyProgress::Kind::Reloaded, QString(),
+               Text::tr("Reloaded: %1 runs the new configuration.").arg(serverKindDisplayName(inst.kind)));
     journal.state = ApplyJournal::State::Done;
     if (auto saved = state.save(journal); !saved)
         return saved.error();
     return result;
 }
 
-Status rollbackLastApply(const ServerInstallation& installation, const QString& stateDirPath)
+Status rollbackWithSteps(const ServerInstallation& installation, const QString& stateDirPath, Steps& steps)
 {
     const ApplyStateDir state(stateDirFor(installation, stateDirPath));
     auto lock = lockState(state.path());
@@ -406,6 +472,8 @@ Status rollbackLastApply(const ServerInstallation& installation, const QString& 
     auto recovered = recoverInterruptedApply(installation, state.path());
     if (!recovered)
         return recovered.error();
+    if (!recovered->isEmpty())
+        steps.report(ApplyProgress::Kind::Recovered, QString(), recovered.value());
     if (!state.hasJournal())
         return Error {Text::tr("There is nothing to roll back: no configuration was applied to this server."), {}};
     auto journal = state.load();
@@ -415,20 +483,50 @@ Status rollbackLastApply(const ServerInstallation& installation, const QString& 
         return {}; // the interrupted apply was the last one, and recovery rolled it back
     if (journal->state != ApplyJournal::State::Done)
         return Error {Text::tr("There is nothing to roll back: the last apply was already rolled back."), {}};
-    if (auto undone = undo(journal.value()); !undone)
+    steps.report(ApplyProgress::Kind::RollingBack, QString(),
+                 Text::tr("Rolling back: putting every file back as it was."));
+    if (auto undone = undo(journal.value(), &steps); !undone) {
+        steps.failed(QString(), undone.error().message);
         return undone;
+    }
     if (auto marked = markRolledBack(state, journal.value()); !marked)
         return marked;
+    steps.report(ApplyProgress::Kind::RolledBack, QString(), Text::tr("Rolled back: every file is as it was before."));
+    const QString server = serverKindDisplayName(installation.kind);
     const ServerControl control(installation);
     if (auto tested = control.test(); !tested)
-        return Error {Text::tr("The files were put back, but %1 refuses the restored configuration.")
-                          .arg(serverKindDisplayName(installation.kind)),
+        return Error {Text::tr("The files were put back, but %1 refuses the restored configuration.").arg(server),
                       tested.error().detail};
+    steps.report(ApplyProgress::Kind::Tested, QString(),
+                 Text::tr("Tested: %1 accepts the whole configuration.").arg(server));
     if (auto reloaded = control.reload(); !reloaded)
         return Error {
             Text::tr("The files were put back, but the server did not reload: %1").arg(reloaded.error().message),
             reloaded.error().detail};
+    steps.report(ApplyProgress::Kind::Reloaded, QString(),
+                 Text::tr("Reloaded: %1 runs the previous configuration again.").arg(server));
     return {};
+}
+
+} // namespace
+
+Result<ApplyResult> applyConfiguration(const ApplyRequest& request)
+{
+    Steps steps(request.progress);
+    auto result = applyWithSteps(request, steps);
+    if (!result && !steps.failedReported())
+        steps.failed(QString(), result.error().message);
+    return result;
+}
+
+Status rollbackLastApply(const ServerInstallation& installation, const QString& stateDir,
+                         const ApplyProgressCallback& progress)
+{
+    Steps steps(progress);
+    Status status = rollbackWithSteps(installation, stateDir, steps);
+    if (!status && !steps.failedReported())
+        steps.failed(QString(), status.error().message);
+    return status;
 }
 
 } // namespace mtls

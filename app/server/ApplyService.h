@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ApplyJournal.h"
+#include "ApplyProgress.h"
 #include "ConfigGenerator.h"
 #include "ServerDiscovery.h"
 
@@ -23,6 +24,7 @@ struct ApplyRequest
     ServerConfigRequest config;
     ApplyMaterial material;
     QString stateDir; // empty: defaultApplyStateDir(installation)
+    ApplyProgressCallback progress; // optional: told each step as it happens, on the thread that runs apply
 };
 
 struct ApplyResult
@@ -60,7 +62,9 @@ QStringList unwritableDirectories(const ApplyPlan& plan);
 // configuration and reloads the server. Every file it replaces is backed up first and every write is atomic;
 // the journal is written before the first change. When the test or the reload fails, everything is put back,
 // the server is reloaded again and the Error explains why (the server's output, mapped to our lines).
-// An earlier interrupted apply is recovered first. Blocking.
+// An earlier interrupted apply is recovered first. Blocking. `request.progress` (when set) is told every step in
+// order: recovered, backed up, directories made, each file written, tested, reloaded; on failure the step that
+// failed, then rolling back, each file restored, rolled back (and the previous configuration reloaded).
 //
 // Test hooks (environment): MTLS_APPLY_EXIT_AFTER_STEP=N ends the process right after step N (1: journal
 // written, 2: directories made, 3...: one per change, then "written", "tested", "reloaded");
@@ -68,8 +72,10 @@ QStringList unwritableDirectories(const ApplyPlan& plan);
 Result<ApplyResult> applyConfiguration(const ApplyRequest& request);
 
 // Puts back what the last successful apply changed, tests and reloads. An Error when there is nothing to roll
-// back or the server refuses the restored configuration (the files stay restored).
-Status rollbackLastApply(const ServerInstallation& installation, const QString& stateDir = QString());
+// back or the server refuses the restored configuration (the files stay restored). `progress` (optional) is told
+// each step as it happens, as for applyConfiguration().
+Status rollbackLastApply(const ServerInstallation& installation, const QString& stateDir = QString(),
+                         const ApplyProgressCallback& progress = {});
 
 // Finishes or rolls back an apply that was interrupted (killed, power loss). Returns what it did ("" when there
 // was nothing to do). Called by apply and rollback first; the product calls it at start.

@@ -248,6 +248,7 @@ Result<ApplyResult> applyElevated(const ApplyRequest& request, const ElevationOp
     auto object = runElevated(options, {QStringLiteral("apply")}, applyRequestToJson(request));
     if (!object)
         return object.error();
+    replaySteps(object.value(), request.progress);
     auto result = applyResultFromJson(object.value());
     if (!result)
         return result.error();
@@ -258,13 +259,14 @@ Result<ApplyResult> applyElevated(const ApplyRequest& request, const ElevationOp
 }
 
 Status rollbackElevated(const ServerInstallation& installation, const QString& stateDir,
-                        const ElevationOptions& options)
+                        const ElevationOptions& options, const ApplyProgressCallback& progress)
 {
     const QJsonObject request {{QStringLiteral("installation"), installation.toJson()},
                                {QStringLiteral("state_dir"), stateDir}};
     auto object = runElevated(options, {QStringLiteral("rollback")}, request);
     if (!object)
         return object.error();
+    replaySteps(object.value(), progress);
     if (!object->value(QLatin1String("ok")).toBool())
         return Error {object->value(QLatin1String("error")).toString(),
                       object->value(QLatin1String("detail")).toString()};

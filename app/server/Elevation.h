@@ -41,11 +41,11 @@ struct ElevationOptions
 
 // applyConfiguration(request), run as an administrator. The Error says when the prompt was dismissed or the user
 // is not allowed (nothing changed then); otherwise it is the elevated apply's own outcome. Blocking (the prompt
-// waits for the person).
+// waits for the person). request.progress hears the elevated run's steps when it has ended.
 Result<ApplyResult> applyElevated(const ApplyRequest& request, const ElevationOptions& options = {});
 // rollbackLastApply(installation, stateDir), run as an administrator.
 Status rollbackElevated(const ServerInstallation& installation, const QString& stateDir = QString(),
-                        const ElevationOptions& options = {});
+                        const ElevationOptions& options = {}, const ApplyProgressCallback& progress = {});
 
 // Whether this user cannot write where apply writes for `installation` (site, certificate and enabling
 // directories): apply and rollback then need administrator rights, and their journal is the administrator's.

@@ -29,6 +29,7 @@
 #include <QTableWidget>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 using namespace mtls;
@@ -74,6 +75,16 @@ struct Installation
         return {};
     }
 };
+
+// The texts of the apply page's steps list, top to bottom.
+QStringList stepTexts(QWidget* page)
+{
+    QStringList texts;
+    auto* list = find<QListWidget>(page, "stepsView");
+    for (int i = 0; i < list->count(); ++i)
+        texts << list->item(i)->text();
+    return texts;
+}
 
 } // namespace
 
@@ -215,6 +226,23 @@ void TestGuiFlow::reviewApplyTestFinish(const QString& shotPrefix)
     screenshot(*m_wizard, shotPrefix + QStringLiteral("08-apply"));
     for (const QString& path : m_wizard->context().applied->changed)
         QVERIFY2(QFileInfo::exists(path) || QFileInfo(path).isSymLink(), qPrintable(path));
+    // The steps list tells what happened: each file written, the test and the reload, nothing still pending.
+    const QStringList steps = stepTexts(apply);
+    for (const QString& path : m_wizard->context().applied->changed) {
+        const QString native = QDir::toNativeSeparators(path);
+        QVERIFY2(QFileInfo(path).isSymLink()
+                     ? std::any_of(steps.cbegin(), steps.cend(),
+                                   [&native](const QString& s) {
+                                       return s.startsWith(lead("mtls::ApplyService", "Enabled: %1 (a link to %2)"))
+                                           && s.contains(native);
+                                   })
+                     : steps.contains(tt("mtls::ApplyService", "Written: %1").arg(native)),
+                 qPrintable(native + QLatin1Char('\n') + steps.join(QLatin1Char('\n'))));
+    }
+    QVERIFY2(steps.last().startsWith(lead("mtls::ApplyService", "Reloaded: %1 runs the new configuration.")),
+             qPrintable(steps.last()));
+    for (const QString& step : steps)
+        QVERIFY2(!step.startsWith(lead("mtls::ui::ApplyPage", "To write: %1")), qPrintable(step));
     QVERIFY(next(*m_wizard));
 
     QCOMPARE(m_wizard->currentId(), int(TestPageId));
@@ -249,6 +277,11 @@ void TestGuiFlow::reviewApplyTestFinish(const QString& shotPrefix)
     const QString reportPath = m_state->filePath(QStringLiteral("report.html"));
     Dialogs::setNextSaveFile(reportPath);
     mnemonic(*m_wizard, 's');
+    QTRY_VERIFY(!finish->isSavingReport());
+    QVERIFY2(find<QLabel>(finish, "reportLabel")
+                 ->text()
+                 .startsWith(lead("mtls::ui::FinishPage", "The report is saved as %1.")),
+             qPrintable(find<QLabel>(finish, "reportLabel")->text()));
     QFile report(reportPath);
     QVERIFY(report.open(QIODevice::ReadOnly));
     const QByteArray html = report.readAll();
@@ -259,9 +292,13 @@ void TestGuiFlow::reviewApplyTestFinish(const QString& shotPrefix)
     const QString pdfPath = m_state->filePath(QStringLiteral("report.pdf"));
     Dialogs::setNextSaveFile(pdfPath);
     mnemonic(*m_wizard, 's');
+    QTRY_VERIFY(!finish->isSavingReport());
+    QVERIFY(find<QLabel>(finish, "reportLabel")->text().contains(QDir::toNativeSeparators(pdfPath)));
     QFile pdf(pdfPath);
     QVERIFY(pdf.open(QIODevice::ReadOnly));
-    QVERIFY(pdf.read(5) == "%PDF-");
+    const QByteArray pdfContent = pdf.readAll();
+    QVERIFY(pdfContent.startsWith("%PDF-"));
+    QVERIFY(pdfContent.contains("/Font")); // the text was rendered, off the UI thread
     QVERIFY(m_wizard->button(QWizard::FinishButton)->isEnabled());
     QVERIFY(!m_wizard->button(QWizard::NextButton)->isVisible() || !m_wizard->button(QWizard::NextButton)->isEnabled());
 }
@@ -465,6 +502,21 @@ void TestGuiFlow::failedApplyIsPutBack()
             ->text()
             .contains(tt("mtls::ui::ApplyPage", "Nothing was changed. Fix the problem shown here and apply again.")));
     QCOMPARE(QDir(siteDir).entryList(QDir::Files), before);
+    // The steps show what was written, the reload that failed, and the rollback.
+    const QStringList steps = stepTexts(apply);
+    const QString written = lead("mtls::ApplyService", "Written: %1");
+    const QString removed = lead("mtls::ApplyService", "Removed: %1");
+    const auto count = [&steps](const QString& start) {
+        return std::count_if(steps.cbegin(), steps.cend(), [&start](const QString& s) { return s.startsWith(start); });
+    };
+    QVERIFY2(count(written) > 0 && count(written) == count(removed), qPrintable(steps.join(QLatin1Char('\n'))));
+    const auto failed = std::find_if(steps.cbegin(), steps.cend(), [](const QString& s) {
+        return s.startsWith(lead("mtls::ApplyService", "Failed: %1"));
+    });
+    QVERIFY2(failed != steps.cend(), qPrintable(steps.join(QLatin1Char('\n'))));
+    QVERIFY(steps.contains(tt("mtls::ApplyService", "Rolled back: every file is as it was before.")));
+    QVERIFY(steps.indexOf(*failed)
+            < steps.indexOf(tt("mtls::ApplyService", "Rolling back: putting every file back as it was.")));
     screenshot(*m_wizard, QStringLiteral("08-apply-failed"));
 
     // Fixed: apply again.

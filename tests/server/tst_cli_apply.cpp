@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
@@ -71,12 +72,25 @@ void TestCliApply::applyAndRollback()
     QCOMPARE(o.value(QStringLiteral("ok")).toBool(), true);
     QCOMPARE(o.value(QStringLiteral("site_file")).toString(),
              t.server->prefix() + QStringLiteral("/conf.d/mtls-assistant-localhost.conf"));
+    // Every step, in order, under "steps": each change written, then the test and the reload.
+    const QJsonArray steps = o.value(QStringLiteral("steps")).toArray();
+    QStringList written;
+    for (const QJsonValue& step : steps) {
+        if (step[QStringLiteral("step")].toString() == QLatin1String("written"))
+            written << step[QStringLiteral("path")].toString();
+    }
+    QCOMPARE(written, o.value(QStringLiteral("changed")).toVariant().toStringList());
+    QCOMPARE(steps.last()[QStringLiteral("step")].toString(), QStringLiteral("reloaded"));
+    QCOMPARE(steps.at(steps.size() - 2)[QStringLiteral("step")].toString(), QStringLiteral("tested"));
     QVERIFY(waitForPortState(t.newPort, true));
     QCOMPARE(m_fixture.curl(t.newPort, QStringLiteral("/im/callback"), QStringLiteral("chat")).out,
              WebhookUpstream::chatOkBody() + "\n200");
 
     const ProcessResult rolledBack = runCli(QStringList {QStringLiteral("rollback")} + t.installationArgs());
     QVERIFY2(rolledBack.exitCode == 0, rolledBack.err.constData());
+    // The text output tells each step as it happens.
+    QVERIFY2(rolledBack.out.contains("Removed: " + written.last().toUtf8() + '\n'), rolledBack.out.constData());
+    QVERIFY2(rolledBack.out.contains("Rolled back: every file is as it was before.\n"), rolledBack.out.constData());
     QCOMPARE(treeDigest(t.server->prefix()), before);
     QVERIFY(waitForPortState(t.newPort, false));
     QCOMPARE(plainGet(t.oldPort), QByteArray("old-site\n"));
@@ -178,6 +192,12 @@ void TestCliApply::serverTestFails()
     QVERIFY2(result.err.contains("refused the new configuration"), result.err.constData());
     QVERIFY2(result.err.contains("mtls_assistant"), result.err.constData()); // nginx's own words
     QVERIFY2(result.err.contains("Line "), result.err.constData()); // mapped to our file
+    // The steps so far, the failed one and the rollback, as they happened.
+    const qsizetype wrote = result.out.indexOf("Written: ");
+    const qsizetype failed = result.out.indexOf("Failed: ");
+    const qsizetype rolling = result.out.indexOf("Rolling back: ");
+    const qsizetype rolled = result.out.indexOf("Rolled back: ");
+    QVERIFY2(wrote >= 0 && wrote < failed && failed < rolling && rolling < rolled, result.out.constData());
     QCOMPARE(treeDigest(t.server->prefix()), before);
     QCOMPARE(plainGet(t.oldPort), QByteArray("old-site\n"));
 }

@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -253,6 +254,10 @@ void TestElevation::applyAndRollback()
     const QString siteFile = o.value(QStringLiteral("site_file")).toString();
     QCOMPARE(siteFile, t.server->prefix() + QStringLiteral("/conf.d/mtls-assistant-localhost.conf"));
     QVERIFY(o.value(QStringLiteral("changed")).toArray().size() >= 5);
+    // The elevated run's steps, reported back: every file written, then tested and reloaded.
+    const QJsonArray steps = o.value(QStringLiteral("steps")).toArray();
+    QVERIFY2(steps.size() >= 7, applied.out.constData());
+    QCOMPARE(steps.last().toObject().value(QStringLiteral("step")).toString(), QStringLiteral("reloaded"));
     // Written by the administrator; the key readable by the administrator alone.
     QCOMPARE(QFileInfo(siteFile).ownerId(), 0u);
     const QString key = t.server->prefix() + QStringLiteral("/mtls-assistant/localhost/privkey.pem");

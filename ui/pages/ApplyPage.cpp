@@ -6,9 +6,33 @@
 #include "widgets/Async.h"
 
 #include <QDir>
+#include <QPointer>
 #include <QStyle>
 
 namespace mtls::ui {
+
+namespace {
+// On each item of the steps list: the path it is about (empty for the test and reload), and whether it is a step
+// still to come.
+constexpr int kPathRole = Qt::UserRole;
+constexpr int kPendingRole = Qt::UserRole + 1;
+
+QStyle::StandardPixmap iconOf(ApplyProgress::Kind kind)
+{
+    switch (kind) {
+    case ApplyProgress::Kind::Failed:
+        return QStyle::SP_MessageBoxCritical;
+    case ApplyProgress::Kind::Recovered:
+        return QStyle::SP_MessageBoxInformation;
+    case ApplyProgress::Kind::RollingBack:
+    case ApplyProgress::Kind::Restored:
+    case ApplyProgress::Kind::DirectoryRemoved:
+        return QStyle::SP_ArrowBack;
+    default:
+        return QStyle::SP_DialogApplyButton;
+    }
+}
+} // namespace
 
 ApplyPage::ApplyPage(WizardContext& context, QWidget* parent)
     : WizardPage(context, parent)
@@ -45,16 +69,7 @@ void ApplyPage::initializePage()
         m_ui->introLabel->setText(
             tr("Every file that is replaced is backed up first. If the server refuses the new configuration, "
                "everything is put back and the server keeps running as before."));
-        // What will happen, before it happens.
-        if (context().plan) {
-            const QIcon pending = style()->standardIcon(QStyle::SP_FileIcon);
-            for (const QString& path : context().plan->files())
-                new QListWidgetItem(pending, tr("To write: %1").arg(QDir::toNativeSeparators(path)), m_ui->stepsView);
-            new QListWidgetItem(pending,
-                                tr("Then: test the whole configuration and reload %1.")
-                                    .arg(serverKindDisplayName(context().model.server)),
-                                m_ui->stepsView);
-        }
+        showPlannedSteps();
     } else {
         setTitle(tr("Export"));
         setSubTitle(tr("The files to copy to your server."));
@@ -62,6 +77,69 @@ void ApplyPage::initializePage()
                                      "certificate files and a README with the steps for the other machine."));
     }
     emit completeChanged();
+}
+
+void ApplyPage::showPlannedSteps()
+{
+    // What will happen, before it happens.
+    m_ui->stepsView->clear();
+    if (!context().plan)
+        return;
+    const QIcon pending = style()->standardIcon(QStyle::SP_FileIcon);
+    const auto add = [&](const QString& text, const QString& path) {
+        auto* item = new QListWidgetItem(pending, text, m_ui->stepsView);
+        item->setData(Qt::AccessibleTextRole, text);
+        item->setData(kPathRole, path);
+        item->setData(kPendingRole, true);
+    };
+    for (const QString& path : context().plan->files())
+        add(tr("To write: %1").arg(QDir::toNativeSeparators(path)), path);
+    add(tr("Then: test the whole configuration and reload %1.").arg(serverKindDisplayName(context().model.server)),
+        QString());
+}
+
+// A step that was planned is updated in place (pending icon -> done or failed); any other is inserted before the
+// steps still to come, so the list reads in the order things happened. The engine's text names what happened
+// ("Written:", "Failed:"...), so neither the icon nor the colour is the only sign.
+void ApplyPage::showStep(const ApplyProgress& step)
+{
+    QListWidget* list = m_ui->stepsView;
+    QListWidgetItem* item = nullptr;
+    int firstPending = -1;
+    for (int i = 0; i < list->count() && !item; ++i) {
+        QListWidgetItem* candidate = list->item(i);
+        if (!candidate->data(kPendingRole).toBool())
+            continue;
+        if (firstPending < 0)
+            firstPending = i;
+        const QString path = candidate->data(kPathRole).toString();
+        const bool testStep = step.kind == ApplyProgress::Kind::Tested || step.kind == ApplyProgress::Kind::Failed;
+        if (step.path.isEmpty() ? (testStep && path.isEmpty()) : path == step.path)
+            item = candidate;
+    }
+    if (!item) {
+        item = new QListWidgetItem;
+        list->insertItem(firstPending < 0 ? list->count() : firstPending, item);
+    }
+    item->setText(step.text);
+    item->setData(Qt::AccessibleTextRole, step.text);
+    item->setData(kPendingRole, false);
+    item->setIcon(style()->standardIcon(iconOf(step.kind)));
+    if (step.kind == ApplyProgress::Kind::Failed) {
+        const bool dark = palette().color(QPalette::Base).lightness() < 128;
+        item->setForeground(dark ? QColor(0xf2, 0x8b, 0x82) : QColor(0xb0, 0x00, 0x20));
+        dropPendingSteps(); // what comes now is the rollback
+    }
+    list->scrollToItem(item);
+    m_ui->busyLabel->setText(step.text);
+}
+
+void ApplyPage::dropPendingSteps()
+{
+    for (int i = m_ui->stepsView->count() - 1; i >= 0; --i) {
+        if (m_ui->stepsView->item(i)->data(kPendingRole).toBool())
+            delete m_ui->stepsView->takeItem(i);
+    }
 }
 
 void ApplyPage::setBusy(bool busy, const QString& what)
@@ -79,31 +157,34 @@ void ApplyPage::apply()
 {
     if (m_busy || !context().plan || !context().plan->apply)
         return;
-    m_ui->stepsView->clear();
+    showPlannedSteps();
     m_ui->errorPanel->clear();
     m_ui->resultLabel->clear();
     setBusy(true, tr("Backing up, writing, testing and reloading..."));
     ApplyRequest request = *context().plan->apply;
     request.stateDir = context().applyStateDir;
+    // Told on the worker thread; shown on the UI thread, in order, while the page still exists.
+    QPointer<ApplyPage> self(this);
+    request.progress = [self](const ApplyProgress& step) {
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [self, step] {
+                if (self)
+                    self->showStep(step);
+            },
+            Qt::QueuedConnection);
+    };
     runAsync<Result<ApplyResult>>(
         this, [request] { return applyConfiguration(request); },
         [this](Result<ApplyResult> result) {
             setBusy(false);
-            const QIcon ok = style()->standardIcon(QStyle::SP_DialogApplyButton);
+            dropPendingSteps();
             if (!result) {
-                auto* item
-                    = new QListWidgetItem(style()->standardIcon(QStyle::SP_MessageBoxCritical),
-                                          tr("Failed: the previous configuration was put back."), m_ui->stepsView);
-                item->setData(Qt::AccessibleTextRole, item->text());
+                // The failed step and the rollback are in the list; the server's own words in the error panel.
                 m_ui->errorPanel->setError(result.error());
                 m_ui->resultLabel->setText(tr("Nothing was changed. Fix the problem shown here and apply again."));
                 return;
             }
-            if (!result->recovered.isEmpty())
-                new QListWidgetItem(ok, result->recovered, m_ui->stepsView);
-            for (const QString& path : result->changed)
-                new QListWidgetItem(ok, tr("Written: %1").arg(QDir::toNativeSeparators(path)), m_ui->stepsView);
-            new QListWidgetItem(ok, tr("Configuration tested and server reloaded."), m_ui->stepsView);
             context().applied = result.value();
             m_done = true;
             m_ui->applyButton->setEnabled(false); // applied; Back and Next from here

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "WizardPage.h"
+#include "server/ApplyProgress.h"
 
 #include <memory>
 
@@ -30,6 +31,10 @@ public:
 
 private:
     void setBusy(bool busy, const QString& what = QString());
+    // The steps apply will take, as pending items; showStep() turns them into what happened.
+    void showPlannedSteps();
+    void showStep(const ApplyProgress& step);
+    void dropPendingSteps();
 
     std::unique_ptr<Ui::ApplyPage> m_ui;
     bool m_busy = false;

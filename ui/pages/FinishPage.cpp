@@ -47,6 +47,31 @@ SavedSetup savedSetupOf(const WizardContext& ctx)
     s.savedAt = QDateTime::currentDateTimeUtc();
     return s;
 }
+
+// Runs on a worker thread: the PDF writer and the document are made here, not on the UI thread. Atomic: a
+// report that cannot be written completely leaves no half file.
+Status writeReport(const QString& path, const QString& html, const QString& title)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error {FinishPage::tr("The report cannot be saved."), file.errorString()};
+    if (path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
+        QPdfWriter writer(&file);
+        writer.setTitle(title);
+        QTextDocument document;
+        document.setHtml(html);
+        document.print(&writer);
+    } else {
+        file.write(QStringLiteral("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>%1</title></head><body>")
+                       .arg(title.toHtmlEscaped())
+                       .toUtf8());
+        file.write(html.toUtf8());
+        file.write("</body></html>\n");
+    }
+    if (!file.commit())
+        return Error {FinishPage::tr("The report cannot be saved."), file.errorString()};
+    return {};
+}
 } // namespace
 
 FinishPage::FinishPage(WizardContext& context, QWidget* parent)
@@ -54,6 +79,7 @@ FinishPage::FinishPage(WizardContext& context, QWidget* parent)
     , m_ui(std::make_unique<Ui::FinishPage>())
 {
     m_ui->setupUi(this);
+    m_ui->reportBusyBar->hide();
     setTitle(tr("Finished"));
     setFinalPage(true);
     connect(m_ui->saveReportButton, &QPushButton::clicked, this, [this] {
@@ -74,6 +100,8 @@ void FinishPage::initializePage()
     setSubTitle(ctx.renewing ? tr("The certificate of %1 is renewed.").arg(ctx.model.domain)
                              : tr("Two-way TLS for %1 is set up.").arg(ctx.model.domain));
     m_ui->summaryView->setHtml(reportHtml());
+    m_ui->reportLabel->clear();
+    m_ui->reportErrorPanel->clear();
 
     // Saved for renewal and for `mtls-assistant-cli status`: no secret in it.
     m_saving = true;
@@ -149,39 +177,41 @@ QString FinishPage::reportHtml() const
     return html;
 }
 
-bool FinishPage::saveReport(const QString& path)
+void FinishPage::setSavingReport(bool saving)
 {
+    m_savingReport = saving;
+    m_ui->reportBusyBar->setAccessibleName(saving ? tr("Saving the report...") : QString());
+    m_ui->reportBusyBar->setVisible(saving);
+    m_ui->saveReportButton->setEnabled(!saving);
+    emit completeChanged();
+}
+
+void FinishPage::saveReport(const QString& path)
+{
+    if (m_savingReport)
+        return;
+    // The text is made here (it reads the wizard's state); the writing and the PDF rendering run off the UI thread.
     const QString html = reportHtml();
-    if (path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
-        QPdfWriter writer(path);
-        writer.setTitle(tr("mTLS Assistant report"));
-        QTextDocument document;
-        document.setHtml(html);
-        document.print(&writer);
-        return true;
-    }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        Dialogs::message(this, QMessageBox::Warning, tr("Save the report"), tr("The report cannot be saved."),
-                         file.errorString());
-        return false;
-    }
-    file.write(QStringLiteral("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>%1</title></head><body>")
-                   .arg(tr("mTLS Assistant report").toHtmlEscaped())
-                   .toUtf8());
-    file.write(html.toUtf8());
-    file.write("</body></html>\n");
-    if (!file.commit()) {
-        Dialogs::message(this, QMessageBox::Warning, tr("Save the report"), tr("The report cannot be saved."),
-                         file.errorString());
-        return false;
-    }
-    return true;
+    const QString title = tr("mTLS Assistant report");
+    m_ui->reportErrorPanel->clear();
+    m_ui->reportLabel->setText(tr("Saving the report..."));
+    setSavingReport(true);
+    runAsync<Status>(
+        this, [path, html, title] { return writeReport(path, html, title); },
+        [this, path](Status written) {
+            setSavingReport(false);
+            if (!written) {
+                m_ui->reportLabel->clear();
+                m_ui->reportErrorPanel->setError(written.error());
+                return;
+            }
+            m_ui->reportLabel->setText(tr("The report is saved as %1.").arg(QDir::toNativeSeparators(path)));
+        });
 }
 
 bool FinishPage::isComplete() const
 {
-    return !m_saving;
+    return !m_saving && !m_savingReport;
 }
 
 QString FinishPage::helpText() const

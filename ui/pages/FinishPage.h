@@ -24,13 +24,19 @@ public:
     QString helpText() const override;
 
     QString reportHtml() const;
-    bool saveReport(const QString& path);
+    // Writes the report (HTML, or PDF when the name ends in .pdf) off the UI thread; the outcome is shown under
+    // the button.
+    void saveReport(const QString& path);
+    bool isSavingReport() const { return m_savingReport; }
     bool isSaved() const { return m_saved; }
 
 private:
+    void setSavingReport(bool saving);
+
     std::unique_ptr<Ui::FinishPage> m_ui;
     bool m_saving = false;
     bool m_saved = false;
+    bool m_savingReport = false;
 };
 
 } // namespace mtls::ui

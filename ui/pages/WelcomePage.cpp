@@ -42,11 +42,19 @@ WelcomePage::WelcomePage(WizardContext& context, QWidget* parent)
     connect(m_ui->newSetupRadio, &QRadioButton::toggled, this, &WelcomePage::completeChanged);
     connect(m_ui->renewRadio, &QRadioButton::toggled, this, &WelcomePage::completeChanged);
     connect(m_ui->moveAsideButton, &QPushButton::clicked, this, [this] {
-        const Result<QString> moved = this->context().store.moveDamagedAside();
-        m_ui->storeErrorLabel->setText(moved ? tr("The damaged file was kept as %1.").arg(moved.value())
-                                             : moved.error().message);
-        m_ui->moveAsideButton->hide();
-        reload();
+        // A file operation: off the UI thread, with the button disabled meanwhile.
+        m_ui->moveAsideButton->setEnabled(false);
+        m_ui->storeErrorLabel->setText(tr("Moving the damaged file aside..."));
+        const SetupStore store = this->context().store;
+        runAsync<Result<QString>>(
+            this, [store] { return store.moveDamagedAside(); },
+            [this](Result<QString> moved) {
+                m_ui->storeErrorLabel->setText(moved ? tr("The damaged file was kept as %1.").arg(moved.value())
+                                                     : moved.error().message);
+                m_ui->moveAsideButton->setEnabled(true);
+                m_ui->moveAsideButton->setVisible(!moved);
+                reload();
+            });
     });
     reload();
 }
