@@ -1,0 +1,57 @@
+#pragma once
+
+#include "GuiTestSupport.h"
+#include "MainWizard.h"
+#include "secrets/MemorySecretStore.h"
+#include "server/ServerDiscovery.h"
+#include "server/ThrowawayServer.h"
+
+#include <QObject>
+#include <QTemporaryDir>
+
+#include <memory>
+
+// The steps of the wizard's flows, shared by the GUI flow tests: a throwaway installation with an old site, the
+// wizard made with the test hooks, and each page driven with the keyboard. A step that fails records the failure
+// and returns; callers check QTest::currentTestFailed() before the next one.
+namespace guitest {
+
+// The texts of the apply page's steps list, top to bottom.
+QStringList stepTexts(QWidget* page);
+
+// A running throwaway installation with an old site, as a user's server would have.
+struct Installation
+{
+    std::unique_ptr<mtls::ThrowawayServer> server;
+    mtls::DiscoveryOptions discovery;
+    quint16 port = 0; // where the new site will listen
+
+    mtls::Status start(mtls::ServerKind kind);
+};
+
+class WizardFlowTest : public QObject
+{
+    Q_OBJECT
+
+protected:
+    // For the test classes' initTestCase(), init() and cleanup().
+    void setUpCase();
+    void setUp();
+    void tearDown();
+
+    void makeWizard();
+    void endpointAndPath(const QString& url, bool issuedByChat);
+    void importFiles(const QStringList& files);
+    void clientCa();
+    void server(mtls::ServerKind kind, bool thisMachine, quint16 port);
+    void reviewApplyTestFinish(const QString& shotPrefix);
+
+    std::unique_ptr<Pki> m_pki;
+    std::unique_ptr<QTemporaryDir> m_setups;
+    std::unique_ptr<QTemporaryDir> m_state;
+    std::unique_ptr<mtls::MemorySecretStore> m_secrets;
+    std::unique_ptr<mtls::ui::MainWizard> m_wizard;
+    Installation m_installation;
+};
+
+} // namespace guitest
