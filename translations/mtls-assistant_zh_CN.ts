@@ -594,6 +594,13 @@
     </message>
 </context>
 <context>
+    <name>mtls::ApplyRequestJson</name>
+    <message>
+        <source>The apply request is not valid (%1).</source>
+        <translation>应用请求无效（%1）。</translation>
+    </message>
+</context>
+<context>
     <name>mtls::ApplyService</name>
     <message>
         <source>Cannot create the directory %1 for the apply journal.</source>
@@ -630,10 +637,6 @@
     <message>
         <source>The server could not be reloaded (%1).</source>
         <translation>无法重新加载服务器（%1）。</translation>
-    </message>
-    <message>
-        <source>You do not have the rights to write into %1. Run apply as an administrator (for example with sudo or pkexec); nothing was changed.</source>
-        <translation>您没有写入 %1 的权限。请以管理员身份运行 apply（例如使用 sudo 或 pkexec）；未做任何更改。</translation>
     </message>
     <message>
         <source>The current %1 configuration does not pass its own test; fix it before applying.</source>
@@ -674,6 +677,62 @@
     <message>
         <source>The files were put back, but the server did not reload: %1</source>
         <translation>文件已还原，但服务器没有重新加载：%1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>Put back: %1</source>
+        <translation>已还原：%1</translation>
+    </message>
+    <message>
+        <source>Removed: %1</source>
+        <translation>已删除：%1</translation>
+    </message>
+    <message>
+        <source>Directory removed: %1</source>
+        <translation>已删除目录：%1</translation>
+    </message>
+    <message>
+        <source>You do not have the rights to write into %1, so nothing was changed. Applying there needs administrator rights.</source>
+        <translation>您没有写入 %1 的权限，因此没有做任何更改。在该位置应用配置需要管理员权限。</translation>
+    </message>
+    <message>
+        <source>Backed up: %1</source>
+        <translation>已备份：%1</translation>
+    </message>
+    <message>
+        <source>Rolling back: putting every file back as it was.</source>
+        <translation>正在回滚：把每个文件还原为原来的样子。</translation>
+    </message>
+    <message>
+        <source>Rolled back: every file is as it was before.</source>
+        <translation>已回滚：每个文件都已恢复原样。</translation>
+    </message>
+    <message>
+        <source>Directory created: %1</source>
+        <translation>已创建目录：%1</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>已写入：%1</translation>
+    </message>
+    <message>
+        <source>Enabled: %1 (a link to %2)</source>
+        <translation>已启用：%1（指向 %2 的链接）</translation>
+    </message>
+    <message>
+        <source>Tested: %1 accepts the whole configuration.</source>
+        <translation>已测试：%1 接受完整的配置。</translation>
+    </message>
+    <message>
+        <source>Reloaded: %1 runs the previous configuration again.</source>
+        <translation>已重新加载：%1 重新使用之前的配置运行。</translation>
+    </message>
+    <message>
+        <source>Reloaded: %1 runs the new configuration.</source>
+        <translation>已重新加载：%1 正在使用新配置运行。</translation>
     </message>
 </context>
 <context>
@@ -884,6 +943,57 @@
     <message>
         <source>&quot;%1...&quot; in &quot;%2&quot; is %3 characters long; each part of a domain has at most 63.</source>
         <translation>“%2”中的“%1...”长 %3 个字符；域名的每一段最长为 63 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::Elevation</name>
+    <message>
+        <source>This system has no way to ask for administrator rights (pkexec is not installed). Install pkexec, or run the command as an administrator (for example with sudo).</source>
+        <translation>本系统无法请求管理员权限（未安装 pkexec）。请安装 pkexec，或以管理员身份运行该命令（例如使用 sudo）。</translation>
+    </message>
+    <message>
+        <source>The command-line program %1 is missing; reinstall mTLS Assistant.</source>
+        <translation>缺少命令行程序 %1，请重新安装 mTLS Assistant。</translation>
+    </message>
+    <message>
+        <source>Cannot create a private temporary directory for the request.</source>
+        <translation>无法为请求创建私有临时目录。</translation>
+    </message>
+    <message>
+        <source>Cannot write the request for the administrator run.</source>
+        <translation>无法写入供管理员运行使用的请求。</translation>
+    </message>
+    <message>
+        <source>Cannot start %1.</source>
+        <translation>无法启动 %1。</translation>
+    </message>
+    <message>
+        <source>Nobody answered the administrator prompt; nothing was changed.</source>
+        <translation>管理员授权提示无人响应，没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>The administrator prompt was closed; nothing was changed.</source>
+        <translation>管理员授权提示已被关闭，没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>%1 did not give this user administrator rights; nothing was changed. Ask an administrator to run it, or run the command with sudo.</source>
+        <translation>%1 没有授予此用户管理员权限，没有做任何更改。请让管理员来运行，或使用 sudo 运行该命令。</translation>
+    </message>
+    <message>
+        <source>The administrator run ended without a result (exit code %1).</source>
+        <translation>以管理员身份运行结束，但没有返回结果（退出码 %1）。</translation>
+    </message>
+    <message>
+        <source>User Account Control</source>
+        <translation>用户帐户控制</translation>
+    </message>
+    <message>
+        <source>The administrator authorization</source>
+        <translation>管理员授权</translation>
+    </message>
+    <message>
+        <source>Refusing to run %1 as the administrator: it can be changed by users other than root. Make it (and its directory) owned by root and writable by root alone.</source>
+        <translation>拒绝以管理员身份运行 %1：root 以外的用户可以修改它。请让它（及其所在目录）归 root 所有，并且只有 root 可写。</translation>
     </message>
 </context>
 <context>
@@ -1746,16 +1856,20 @@
         <translation>在本机服务器上安装文件和配置，测试并重新加载；失败时撤销更改。</translation>
     </message>
     <message>
-        <source>Applied the configuration for %1 to %2:</source>
-        <translation>已将 %1 的配置应用到 %2：</translation>
-    </message>
-    <message>
         <source>Add this line to %1 so the server reads the file: %2</source>
         <translation>请在 %1 中添加下面这一行，以便服务器读取该文件：%2</translation>
     </message>
     <message>
         <source>The server tested and reloaded the new configuration. &apos;mtls-assistant-cli rollback&apos; puts the previous one back.</source>
         <translation>服务器已测试并重新加载了新配置。运行 &apos;mtls-assistant-cli rollback&apos; 可恢复之前的配置。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s directories are not yours to write: asking for administrator rights...</source>
+        <translation>您无权写入服务器的目录：正在请求管理员权限……</translation>
+    </message>
+    <message>
+        <source>Run the same command again with --elevate to be asked for administrator rights, or run it with sudo.</source>
+        <translation>请加上 --elevate 再次运行同一命令以请求管理员权限，或使用 sudo 运行。</translation>
     </message>
 </context>
 <context>
@@ -1904,6 +2018,37 @@
     <message>
         <source>unexpected argument &quot;%1&quot;.</source>
         <translation>多余的参数“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::cli::ElevationOptions</name>
+    <message>
+        <source>When the server&apos;s files are not yours to write, ask for administrator rights with the system&apos;s own prompt (pkexec, User Account Control, macOS authorization) instead of stopping.</source>
+        <translation>当您无权写入服务器的文件时，通过系统自身的提示（pkexec、用户帐户控制、macOS 授权）请求管理员权限，而不是停止。</translation>
+    </message>
+    <message>
+        <source>Internal: act on the request FILE that an unprivileged run prepared (used by --elevate).</source>
+        <translation>内部使用：执行由无特权运行准备好的请求文件 FILE（供 --elevate 使用）。</translation>
+    </message>
+    <message>
+        <source>Internal: write the JSON outcome to FILE (used by --elevate).</source>
+        <translation>内部使用：把 JSON 结果写入 FILE（供 --elevate 使用）。</translation>
+    </message>
+    <message>
+        <source>--request cannot be combined with --%1: the request file holds everything.</source>
+        <translation>--request 不能与 --%1 一起使用：请求文件已包含全部内容。</translation>
+    </message>
+    <message>
+        <source>Cannot read the request file %1.</source>
+        <translation>无法读取请求文件 %1。</translation>
+    </message>
+    <message>
+        <source>The request file %1 is not valid JSON.</source>
+        <translation>请求文件 %1 不是有效的 JSON。</translation>
+    </message>
+    <message>
+        <source>Cannot write the result file %1: %2</source>
+        <translation>无法写入结果文件 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -2206,6 +2351,10 @@
     <message>
         <source>The previous configuration is back and the server reloaded it.</source>
         <translation>已恢复之前的配置，服务器已重新加载该配置。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s files are not yours to write: if the last apply was made as an administrator, run rollback again with --elevate, or with sudo.</source>
+        <translation>您无权写入服务器的文件：如果上次应用是以管理员身份完成的，请加上 --elevate 或使用 sudo 再次运行 rollback。</translation>
     </message>
 </context>
 <context>
@@ -2584,20 +2733,12 @@
         <translation>正在备份、写入、测试并重新加载...</translation>
     </message>
     <message>
-        <source>Failed: the previous configuration was put back.</source>
-        <translation>失败：已恢复之前的配置。</translation>
-    </message>
-    <message>
         <source>Nothing was changed. Fix the problem shown here and apply again.</source>
         <translation>未做任何更改。请修复此处显示的问题，然后重新应用。</translation>
     </message>
     <message>
         <source>Written: %1</source>
         <translation>已写入：%1</translation>
-    </message>
-    <message>
-        <source>Configuration tested and server reloaded.</source>
-        <translation>配置已通过测试，服务器已重新加载。</translation>
     </message>
     <message numerus="yes">
         <source>Done: %n file(s) written. Next, test it like Chat would.</source>
@@ -2622,6 +2763,26 @@ Export writes the same files into a folder for you to copy to another machine.</
         <translation>“应用”会将证书文件写入服务器配置中的一个专用文件夹（私钥仅所有者可读），写入站点文件并启用，运行服务器的配置测试，然后重新加载服务器。操作过程会保留日志和备份，因此失败或中断的应用会自动还原。
 
 “导出”会将同样的文件写入一个文件夹，供您复制到另一台机器上。</translation>
+    </message>
+    <message>
+        <source>Your account cannot write into %1, so %2 will ask for an administrator&apos;s password when you apply.</source>
+        <translation>您的帐户无法写入 %1，因此应用时 %2 会要求输入管理员密码。</translation>
+    </message>
+    <message>
+        <source>&amp;Apply as administrator...</source>
+        <translation>以管理员身份应用(&amp;A)...</translation>
+    </message>
+    <message>
+        <source>Apply the configuration as administrator</source>
+        <translation>以管理员身份应用配置</translation>
+    </message>
+    <message>
+        <source>Waiting for the administrator&apos;s password, then backing up, writing, testing and reloading...</source>
+        <translation>正在等待管理员密码，然后备份、写入、测试并重新加载……</translation>
+    </message>
+    <message>
+        <source>Your account cannot write into %1, and this system has no way to ask for administrator rights. Start mTLS Assistant as an administrator, or choose &quot;On another machine&quot; on the server page and install the exported files with sudo.</source>
+        <translation>您的帐户无法写入 %1，而本系统无法请求管理员权限。请以管理员身份启动 mTLS Assistant，或在服务器页面选择“在另一台机器上”，然后用 sudo 安装导出的文件。</translation>
     </message>
 </context>
 <context>
@@ -2963,6 +3124,14 @@ Export writes the same files into a folder for you to copy to another machine.</
     <message>
         <source>The report sums up what was set up: domain, server, files, certificate fingerprints and the test result. It never holds a passphrase or key. The setup is saved (without secrets) so the assistant and `mtls-assistant-cli status` can warn you 30 days before the certificate expires, and so the renewal wizard can replace it.</source>
         <translation>报告汇总了本次配置的内容：域名、服务器、文件、证书指纹和测试结果。报告中绝不会包含密码或私钥。配置会被保存（不含任何机密信息），以便本助手和 `mtls-assistant-cli status` 在证书过期前 30 天提醒您，续期向导也能据此替换证书。</translation>
+    </message>
+    <message>
+        <source>Saving the report...</source>
+        <translation>正在保存报告……</translation>
+    </message>
+    <message>
+        <source>The report is saved as %1.</source>
+        <translation>报告已保存为 %1。</translation>
     </message>
 </context>
 <context>
@@ -3471,6 +3640,10 @@ The sandbox does all of this on this computer with throwaway certificates, so yo
     <message>
         <source>System language</source>
         <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Moving the damaged file aside...</source>
+        <translation>正在把损坏的文件移到一旁……</translation>
     </message>
 </context>
 </TS>

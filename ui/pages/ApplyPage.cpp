@@ -2,6 +2,7 @@
 
 #include "Dialogs.h"
 #include "WizardContext.h"
+#include "server/Elevation.h"
 #include "ui_ApplyPage.h"
 #include "widgets/Async.h"
 
@@ -42,6 +43,8 @@ ApplyPage::ApplyPage(WizardContext& context, QWidget* parent)
     m_ui->busyBar->hide();
     m_ui->busyLabel->hide();
     m_ui->stepsView->setWordWrap(true);
+    m_applyText = m_ui->applyButton->text();
+    m_applyAccessibleName = m_ui->applyButton->accessibleName();
     connect(m_ui->applyButton, &QPushButton::clicked, this, &ApplyPage::apply);
     connect(m_ui->exportButton, &QPushButton::clicked, this, [this] {
         const QString dir
@@ -66,9 +69,28 @@ void ApplyPage::initializePage()
         setTitle(tr("Apply"));
         setSubTitle(tr("Write the files, test the whole configuration and reload %1.")
                         .arg(serverKindDisplayName(context().model.server)));
-        m_ui->introLabel->setText(
-            tr("Every file that is replaced is backed up first. If the server refuses the new configuration, "
-               "everything is put back and the server keeps running as before."));
+        QString intro = tr("Every file that is replaced is backed up first. If the server refuses the new "
+                           "configuration, everything is put back and the server keeps running as before.");
+        // Where this account cannot write, the system's own prompt asks for an administrator (never this program).
+        const QStringList denied = unwritableTargets();
+        const auto mechanism = platformElevation();
+        m_asAdministrator = !denied.isEmpty() && mechanism.has_value();
+        if (m_asAdministrator)
+            intro += QStringLiteral("\n\n")
+                + tr("Your account cannot write into %1, so %2 will ask for an administrator's password when you "
+                     "apply.")
+                      .arg(QDir::toNativeSeparators(denied.first()), elevationMechanismName(*mechanism));
+        else if (!denied.isEmpty())
+            intro += QStringLiteral("\n\n")
+                + tr("Your account cannot write into %1, and this system has no way to ask for administrator rights. "
+                     "Start mTLS Assistant as an administrator, or choose \"On another machine\" on the server page "
+                     "and "
+                     "install the exported files with sudo.")
+                      .arg(QDir::toNativeSeparators(denied.first()));
+        m_ui->introLabel->setText(intro);
+        m_ui->applyButton->setText(m_asAdministrator ? tr("&Apply as administrator...") : m_applyText);
+        m_ui->applyButton->setAccessibleName(m_asAdministrator ? tr("Apply the configuration as administrator")
+                                                               : m_applyAccessibleName);
         showPlannedSteps();
     } else {
         setTitle(tr("Export"));
@@ -134,6 +156,14 @@ void ApplyPage::showStep(const ApplyProgress& step)
     m_ui->busyLabel->setText(step.text);
 }
 
+QStringList ApplyPage::unwritableTargets() const
+{
+    if (!context().plan || !context().plan->apply)
+        return {};
+    const auto plan = planApply(*context().plan->apply);
+    return plan ? unwritableDirectories(plan.value()) : QStringList();
+}
+
 void ApplyPage::dropPendingSteps()
 {
     for (int i = m_ui->stepsView->count() - 1; i >= 0; --i) {
@@ -174,8 +204,14 @@ void ApplyPage::apply()
             },
             Qt::QueuedConnection);
     };
+    if (m_asAdministrator)
+        setBusy(true,
+                tr("Waiting for the administrator's password, then backing up, writing, testing and reloading..."));
     runAsync<Result<ApplyResult>>(
-        this, [request] { return applyConfiguration(request); },
+        this,
+        [request, elevated = m_asAdministrator] {
+            return elevated ? applyElevated(request) : applyConfiguration(request);
+        },
         [this](Result<ApplyResult> result) {
             setBusy(false);
             dropPendingSteps();

@@ -36,7 +36,13 @@ private:
     void showStep(const ApplyProgress& step);
     void dropPendingSteps();
 
+    // The directories of the plan this account cannot write into: apply then runs as an administrator.
+    QStringList unwritableTargets() const;
+
     std::unique_ptr<Ui::ApplyPage> m_ui;
+    QString m_applyText; // the button's text and accessible name from the form
+    QString m_applyAccessibleName;
+    bool m_asAdministrator = false;
     bool m_busy = false;
     bool m_done = false;
 };
