@@ -163,10 +163,10 @@
 <context>
     <name>mtls::ui::WelcomePage</name>
     <message numerus="yes">
-        <source>Warning: %n certificate(s) expire within 30 days or have expired. Choose &quot;Renew&quot; to replace them.</source>
+        <source>Warning: %n certificate(s) expire within 30 days or have expired. Choose &quot;Renew the certificate of a saved setup&quot; to replace them.</source>
         <translation>
-            <numerusform>Warning: %n certificate expire within 30 days or have expired. Choose &quot;Renew&quot; to replace them.</numerusform>
-            <numerusform>Warning: %n certificates expire within 30 days or have expired. Choose &quot;Renew&quot; to replace them.</numerusform>
+            <numerusform>Warning: %n certificate expire within 30 days or have expired. Choose &quot;Renew the certificate of a saved setup&quot; to replace them.</numerusform>
+            <numerusform>Warning: %n certificates expire within 30 days or have expired. Choose &quot;Renew the certificate of a saved setup&quot; to replace them.</numerusform>
         </translation>
     </message>
 </context>

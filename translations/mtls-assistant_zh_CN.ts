@@ -1254,10 +1254,6 @@
         <translation>服务器发送的证书链超过 100 KB：`ssl_certificate`（nginx）或 `SSLCertificateFile`/`SSLCertificateChainFile`（Apache）指定的文件中包含的证书过多。请只保留服务器证书及其中间证书。</translation>
     </message>
     <message>
-        <source>The server accepts none of TLS 1.2 and 1.3: fix `ssl_protocols` (nginx) or `SSLProtocol` (Apache), for example `ssl_protocols TLSv1.2 TLSv1.3;`.</source>
-        <translation>服务器既不接受 TLS 1.2 也不接受 TLS 1.3：请修改 `ssl_protocols`（nginx）或 `SSLProtocol`（Apache），例如 `ssl_protocols TLSv1.2 TLSv1.3;`。</translation>
-    </message>
-    <message>
         <source>The server found no cipher it shares with a current client: check `ssl_ciphers` (nginx) or `SSLCipherSuite` (Apache), and the server certificate&apos;s key type.</source>
         <translation>服务器与当前主流客户端没有共同支持的加密套件：请检查 `ssl_ciphers`（nginx）或 `SSLCipherSuite`（Apache），以及服务器证书的密钥类型。</translation>
     </message>
@@ -1354,10 +1350,6 @@
         <translation>服务器拒绝了测试客户端证书（%1）。</translation>
     </message>
     <message>
-        <source>The server trusts another CA than the one that issued the test certificate: check `ssl_client_certificate` (nginx) or `SSLCACertificateFile` (Apache); when the certificate comes through an intermediate, raise `ssl_verify_depth` (Apache `SSLVerifyDepth`).</source>
-        <translation>服务器信任的 CA 不是签发测试证书的那个 CA：请检查 `ssl_client_certificate`（nginx）或 `SSLCACertificateFile`（Apache）；如果证书经由中间证书签发，请调高 `ssl_verify_depth`（Apache 为 `SSLVerifyDepth`）。</translation>
-    </message>
-    <message>
         <source>The server still accepts %1, a deprecated version.</source>
         <translation>服务器仍接受已弃用的 %1。</translation>
     </message>
@@ -1438,6 +1430,14 @@
         <translation>
             <numerusform>服务器证书将在 %n 天后（%1）过期。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The server accepts neither TLS 1.2 nor TLS 1.3: fix `ssl_protocols` (nginx) or `SSLProtocol` (Apache), for example `ssl_protocols TLSv1.2 TLSv1.3;`.</source>
+        <translation>服务器既不接受 TLS 1.2 也不接受 TLS 1.3：请修改 `ssl_protocols`（nginx）或 `SSLProtocol`（Apache），例如 `ssl_protocols TLSv1.2 TLSv1.3;`。</translation>
+    </message>
+    <message>
+        <source>The server trusts a CA other than the one that issued the test certificate: check `ssl_client_certificate` (nginx) or `SSLCACertificateFile` (Apache); when the certificate comes through an intermediate, raise `ssl_verify_depth` (Apache `SSLVerifyDepth`).</source>
+        <translation>服务器信任的 CA 不是签发测试证书的那个 CA：请检查 `ssl_client_certificate`（nginx）或 `SSLCACertificateFile`（Apache）；如果证书经由中间证书签发，请调高 `ssl_verify_depth`（Apache 为 `SSLVerifyDepth`）。</translation>
     </message>
 </context>
 <context>
@@ -2074,10 +2074,6 @@
         <translation>部署包：一个新文件夹，或以 .zip 结尾的文件。</translation>
     </message>
     <message>
-        <source>Do not prove the configuration with the server installed here.</source>
-        <translation>不使用本机安装的服务器验证配置。</translation>
-    </message>
-    <message>
         <source>--out is required.</source>
         <translation>必须提供 --out。</translation>
     </message>
@@ -2097,6 +2093,10 @@
         <source>Copy it to the server and run &apos;sh install.sh&apos; there as root. It holds the private key: keep it private and delete it once installed.</source>
         <translation>请将其复制到服务器，并在服务器上以 root 身份运行 &apos;sh install.sh&apos;。其中包含私钥：请妥善保管，安装完成后将其删除。</translation>
     </message>
+    <message>
+        <source>Do not test the configuration with the server installed here.</source>
+        <translation>不使用本机安装的服务器测试配置。</translation>
+    </message>
 </context>
 <context>
     <name>mtls::cli::GenerateCommand</name>
@@ -2111,10 +2111,6 @@
     <message>
         <source>Write the configuration to FILE (&quot;-&quot;: standard output, the default).</source>
         <translation>将配置写入 FILE（“-”表示标准输出，为默认值）。</translation>
-    </message>
-    <message>
-        <source>Do not prove the configuration with the installed server.</source>
-        <translation>不使用已安装的服务器验证配置。</translation>
     </message>
     <message>
         <source>Print one JSON object: the configuration, the paths it refers to, the findings.</source>
@@ -2135,6 +2131,10 @@
     <message>
         <source>Wrote %1.</source>
         <translation>已写入 %1。</translation>
+    </message>
+    <message>
+        <source>Do not test the configuration with the installed server.</source>
+        <translation>不使用已安装的服务器测试配置。</translation>
     </message>
 </context>
 <context>
@@ -3038,10 +3038,6 @@ Export writes the same files into a folder for you to copy to another machine.</
         <translation>服务器</translation>
     </message>
     <message>
-        <source>Where</source>
-        <translation>部署位置</translation>
-    </message>
-    <message>
         <source>This machine</source>
         <translation>本机</translation>
     </message>
@@ -3132,6 +3128,10 @@ Export writes the same files into a folder for you to copy to another machine.</
     <message>
         <source>The report is saved as %1.</source>
         <translation>报告已保存为 %1。</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>部署位置</translation>
     </message>
 </context>
 <context>
@@ -3320,10 +3320,6 @@ Passphrases are never written to a file. If you tick &quot;Remember&quot;, the p
         <translation>服务器</translation>
     </message>
     <message>
-        <source>Where</source>
-        <translation>部署位置</translation>
-    </message>
-    <message>
         <source>Expires</source>
         <translation>到期时间</translation>
     </message>
@@ -3346,6 +3342,10 @@ Passphrases are never written to a file. If you tick &quot;Remember&quot;, the p
     <message>
         <source>Certificates expire; Chat&apos;s calls fail when yours has. Pick the setup to renew, import the new certificate (from your certificate authority or downloaded again from the Chat console), compare it with the one in use, and apply it: the old files are backed up and put back if anything fails.</source>
         <translation>证书会过期；您的证书一旦过期，即时通信 IM 的回调就会失败。请选择要续期的配置，导入新证书（来自您的证书颁发机构，或从即时通信 IM 控制台重新下载），与当前使用的证书进行对比，然后应用：旧文件会先备份，如有任何失败都会还原。</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>部署位置</translation>
     </message>
 </context>
 <context>
@@ -3623,12 +3623,6 @@ If the domain does not point at this server yet, the test fails at the first ste
         <source>There is no saved setup to renew yet.</source>
         <translation>还没有可续期的已保存配置。</translation>
     </message>
-    <message numerus="yes">
-        <source>Warning: %n certificate(s) expire within 30 days or have expired. Choose &quot;Renew&quot; to replace them.</source>
-        <translation>
-            <numerusform>警告：有 %n 个证书将在 30 天内过期或已过期。请选择“续期”来替换它们。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Chat calls your webhook over HTTPS with two-way authentication: your server proves who it is with its certificate, and Chat&apos;s servers prove who they are with a client certificate issued by Chat&apos;s CA. The assistant checks your certificate files, writes the Nginx or Apache configuration, applies it with a backup (or exports it for another machine) and tests the result like Chat would.
 
@@ -3644,6 +3638,12 @@ The sandbox does all of this on this computer with throwaway certificates, so yo
     <message>
         <source>Moving the damaged file aside...</source>
         <translation>正在把损坏的文件移到一旁……</translation>
+    </message>
+    <message numerus="yes">
+        <source>Warning: %n certificate(s) expire within 30 days or have expired. Choose &quot;Renew the certificate of a saved setup&quot; to replace them.</source>
+        <translation>
+            <numerusform>警告：有 %n 个证书将在 30 天内过期或已过期。请选择“为已保存的配置续期证书”来替换它们。</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -44,7 +44,7 @@ void ExportCommand::setup(QCommandLineParser& parser) const
          QStringLiteral("DIR")},
         {QStringLiteral("out"), Text::tr("The bundle: a new folder, or a file ending in .zip."),
          QStringLiteral("DIR|FILE.zip")},
-        {QStringLiteral("no-test"), Text::tr("Do not prove the configuration with the server installed here.")},
+        {QStringLiteral("no-test"), Text::tr("Do not test the configuration with the server installed here.")},
         jsonOption(),
     });
 }

@@ -46,7 +46,7 @@ void GenerateCommand::setup(QCommandLineParser& parser) const
          QStringLiteral("DIR")},
         {QStringLiteral("out"), Text::tr("Write the configuration to FILE (\"-\": standard output, the default)."),
          QStringLiteral("FILE")},
-        {QStringLiteral("no-test"), Text::tr("Do not prove the configuration with the installed server.")},
+        {QStringLiteral("no-test"), Text::tr("Do not test the configuration with the installed server.")},
         {QStringLiteral("json"),
          Text::tr("Print one JSON object: the configuration, the paths it refers to, the findings.")},
     });

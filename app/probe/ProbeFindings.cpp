@@ -87,7 +87,7 @@ Finding handshakeFailed(const AttemptResult& attempt)
                         "certificates. Keep only the server certificate and its intermediates.");
     } else if (attempt.alertReceived == SSL_AD_PROTOCOL_VERSION) {
         hint = Text::tr(
-            "The server accepts none of TLS 1.2 and 1.3: fix `ssl_protocols` (nginx) or `SSLProtocol` (Apache), "
+            "The server accepts neither TLS 1.2 nor TLS 1.3: fix `ssl_protocols` (nginx) or `SSLProtocol` (Apache), "
             "for example `ssl_protocols TLSv1.2 TLSv1.3;`.");
     } else if (attempt.alertReceived == SSL_AD_HANDSHAKE_FAILURE) {
         hint = Text::tr("The server found no cipher it shares with a current client: check `ssl_ciphers` (nginx) or "
@@ -204,7 +204,7 @@ Finding clientCertRejected(CallerOutcome outcome, const AttemptResult& attempt)
     return make(
         "CLIENT_CERT_REJECTED", Severity::Error,
         Text::tr("The server refused the test client certificate (%1).").arg(how),
-        Text::tr("The server trusts another CA than the one that issued the test certificate: check "
+        Text::tr("The server trusts a CA other than the one that issued the test certificate: check "
                  "`ssl_client_certificate` (nginx) or `SSLCACertificateFile` (Apache); when the certificate comes "
                  "through an intermediate, raise `ssl_verify_depth` (Apache `SSLVerifyDepth`)."));
 }

@@ -464,9 +464,9 @@ void TestGuiPages::welcomeWarnsOfExpiry()
     makeWizard();
     auto* warning = find<QLabel>(m_wizard->currentPage(), "expiryWarning");
     QVERIFY(warning->isVisible());
-    QVERIFY(warning->text().contains(
-        lead("mtls::ui::WelcomePage",
-             "Warning: %n certificate(s) expire within 30 days or have expired. Choose \"Renew\" to replace them.")));
+    QVERIFY(warning->text().contains(lead("mtls::ui::WelcomePage",
+                                          "Warning: %n certificate(s) expire within 30 days or have expired. Choose "
+                                          "\"Renew the certificate of a saved setup\" to replace them.")));
     QCOMPARE(find<QTreeWidget>(m_wizard->currentPage(), "savedSetupsView")->topLevelItemCount(), 2);
     QVERIFY(find<QRadioButton>(m_wizard->currentPage(), "renewRadio")->isChecked());
     screenshot(*m_wizard, QStringLiteral("01-welcome-expiring"));

@@ -132,7 +132,7 @@ QString FinishPage::reportHtml() const
                 m.source == CertificateSource::IssuedByChat ? tr("Chat (downloaded from the console)")
                                                             : tr("A certificate authority"));
     html += row(tr("Server"), serverKindDisplayName(m.server));
-    html += row(tr("Where"),
+    html += row(tr("Location"),
                 m.target == SetupTarget::ThisMachine ? tr("This machine") : tr("Another machine (exported)"));
     html += row(tr("Listen"), m.listen);
     html += row(tr("Webhook application"), m.upstreamUrl);

@@ -16,7 +16,7 @@ RenewSelectPage::RenewSelectPage(WizardContext& context, QWidget* parent)
     m_ui->setupUi(this);
     setTitle(tr("Renew a certificate"));
     setSubTitle(tr("Replace the certificate of a saved setup."));
-    m_ui->setupsView->setHeaderLabels({tr("Domain"), tr("Server"), tr("Where"), tr("Expires"), tr("Days left")});
+    m_ui->setupsView->setHeaderLabels({tr("Domain"), tr("Server"), tr("Location"), tr("Expires"), tr("Days left")});
     m_ui->setupsView->setColumnWidth(0, 240);
     connect(m_ui->setupsView, &QTreeWidget::currentItemChanged, this, [this] {
         const int index = m_ui->setupsView->currentIndex().row();

@@ -100,9 +100,9 @@ void WelcomePage::showSetups(const Result<SetupStoreContent>& content)
     m_ui->renewRadio->setEnabled(any);
     m_ui->renewRadio->setToolTip(any ? QString() : tr("There is no saved setup to renew yet."));
     m_ui->expiryWarning->setVisible(expiring > 0);
-    m_ui->expiryWarning->setText(
-        tr("Warning: %n certificate(s) expire within 30 days or have expired. Choose \"Renew\" to replace them.",
-           nullptr, expiring));
+    m_ui->expiryWarning->setText(tr("Warning: %n certificate(s) expire within 30 days or have expired. Choose \"Renew "
+                                    "the certificate of a saved setup\" to replace them.",
+                                    nullptr, expiring));
     if (expiring > 0)
         m_ui->renewRadio->setChecked(true);
     emit completeChanged();
