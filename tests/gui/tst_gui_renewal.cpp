@@ -9,9 +9,11 @@
 #include "pages/ImportPage.h"
 #include "pages/RenewComparePage.h"
 #include "server/ApplyJournal.h"
+#include "widgets/FileDropArea.h"
 #include "widgets/FindingsView.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QRadioButton>
 #include <QTableWidget>
@@ -217,6 +219,11 @@ void TestGuiRenewal::goToRenewalImport()
     QVERIFY(find<QLabel>(m_wizard->currentPage(), "introLabel")
                 ->text()
                 .contains(tt("mtls::ui::ImportPage", "It must cover %1, like the certificate in use.").arg(kDomain)));
+    // Browse starts in the folder of the files imported last time (a setup made through the wizard has them).
+    const QStringList lastFiles = m_wizard->context().renewing->inputs.files();
+    if (!lastFiles.isEmpty())
+        QCOMPARE(find<FileDropArea>(m_wizard->currentPage(), "dropArea")->directory(),
+                 QFileInfo(lastFiles.first()).absolutePath());
 }
 
 void TestGuiRenewal::saveChatSetup(SetupTarget target)

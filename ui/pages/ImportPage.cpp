@@ -52,12 +52,21 @@ void ImportPage::initializePage()
                                      "here (separate files, one .pfx/.p12, or the .zip you downloaded), or browse "
                                      "for them. The assistant finds out which file holds what."));
     }
-    if (context().renewing)
+    if (context().renewing) {
         m_ui->introLabel->setText(m_ui->introLabel->text() + QLatin1Char(' ')
                                   + tr("It must cover %1, like the certificate in use.").arg(model.domain));
+        // Browse starts where the files of last time were: the new download is usually next to them.
+        for (const QString& file : context().renewing->inputs.files()) {
+            const QString folder = QFileInfo(file).absolutePath();
+            if (QFileInfo(folder).isDir()) {
+                m_ui->dropArea->setDirectory(folder);
+                break;
+            }
+        }
+    }
     m_ui->dropArea->setPrompt(tr("Drop files here, or use Browse."));
     if (!model.inputs.isEmpty() && !m_checked && !m_busy)
-        startCheck(); // the renewal path proposes the files of last time
+        startCheck(); // files chosen before (back on this page after a change elsewhere): check them again
 }
 
 QString ImportPage::passphraseKey() const

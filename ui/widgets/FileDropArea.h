@@ -18,6 +18,7 @@ public:
     void setPrompt(const QString& text);
     void setDialog(const QString& title, const QString& filter, bool multiple);
     void setDirectory(const QString& directory) { m_directory = directory; }
+    QString directory() const { return m_directory; } // where Browse starts
     QPushButton* browseButton() const { return m_browse; }
 
 signals:
