@@ -258,4 +258,24 @@ void WizardFlowTest::reviewApplyTestFinish(const QString& shotPrefix)
     QVERIFY(!m_wizard->button(QWizard::NextButton)->isVisible() || !m_wizard->button(QWizard::NextButton)->isEnabled());
 }
 
+void WizardFlowTest::chatIssuedSetupOnApache(const QString& shotPrefix)
+{
+    QVERIFY2(m_installation.start(ServerKind::Apache).ok(), "throwaway Apache");
+    makeWizard();
+    endpointAndPath(QStringLiteral("https://localhost:%1/im/callback").arg(m_installation.port), true);
+    if (QTest::currentTestFailed())
+        return;
+    importFiles({QStringLiteral("localhost.zip")});
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(next(*m_wizard));
+    clientCa();
+    if (QTest::currentTestFailed())
+        return;
+    server(ServerKind::Apache, true, m_installation.port);
+    if (QTest::currentTestFailed())
+        return;
+    reviewApplyTestFinish(shotPrefix);
+}
+
 } // namespace guitest

@@ -45,6 +45,8 @@ protected:
     void clientCa();
     void server(mtls::ServerKind kind, bool thisMachine, quint16 port);
     void reviewApplyTestFinish(const QString& shotPrefix);
+    // A whole first setup on the Chat-issued path (localhost.zip) against a throwaway Apache, to the Finish page.
+    void chatIssuedSetupOnApache(const QString& shotPrefix);
 
     std::unique_ptr<Pki> m_pki;
     std::unique_ptr<QTemporaryDir> m_setups;

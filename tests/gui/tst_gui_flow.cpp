@@ -117,22 +117,7 @@ void TestGuiFlow::ownCaOnNginxThenRenewal()
 
 void TestGuiFlow::issuedByChatOnApache()
 {
-    QVERIFY2(m_installation.start(ServerKind::Apache).ok(), "throwaway Apache");
-    makeWizard();
-    endpointAndPath(QStringLiteral("https://localhost:%1/im/callback").arg(m_installation.port), true);
-    if (QTest::currentTestFailed())
-        return;
-    importFiles({QStringLiteral("localhost.zip")});
-    if (QTest::currentTestFailed())
-        return;
-    QVERIFY(next(*m_wizard));
-    clientCa();
-    if (QTest::currentTestFailed())
-        return;
-    server(ServerKind::Apache, true, m_installation.port);
-    if (QTest::currentTestFailed())
-        return;
-    reviewApplyTestFinish(QStringLiteral("apache-"));
+    chatIssuedSetupOnApache(QStringLiteral("apache-"));
     if (QTest::currentTestFailed())
         return;
     const auto saved = SetupStore(m_setups->path()).load();

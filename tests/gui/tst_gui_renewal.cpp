@@ -123,22 +123,7 @@ bool TestGuiRenewal::makePackages()
 
 void TestGuiRenewal::firstSetupIssuedByChat()
 {
-    QVERIFY2(m_installation.start(ServerKind::Apache).ok(), "throwaway Apache");
-    makeWizard();
-    endpointAndPath(QStringLiteral("https://localhost:%1/im/callback").arg(m_installation.port), true);
-    if (QTest::currentTestFailed())
-        return;
-    importFiles({QStringLiteral("localhost.zip")});
-    if (QTest::currentTestFailed())
-        return;
-    QVERIFY(next(*m_wizard));
-    clientCa();
-    if (QTest::currentTestFailed())
-        return;
-    server(ServerKind::Apache, true, m_installation.port);
-    if (QTest::currentTestFailed())
-        return;
-    reviewApplyTestFinish(QStringLiteral("renew-chat-first-"));
+    chatIssuedSetupOnApache(QStringLiteral("renew-chat-first-"));
     if (QTest::currentTestFailed())
         return;
     QMetaObject::invokeMethod(m_wizard->button(QWizard::FinishButton), "click");

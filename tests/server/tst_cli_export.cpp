@@ -1,9 +1,9 @@
 // mtls-assistant-cli export, and the bundle's install.sh run against throwaway installations.
 
 #include "MtlsFixture.h"
+#include "ThrowawayInstallation.h"
 #include "sandbox/WebhookUpstream.h"
 #include "server/InstallScript.h"
-#include "server/ThrowawayServer.h"
 
 #include <QDir>
 #include <QFile>
@@ -17,55 +17,11 @@ using namespace mtls;
 
 namespace {
 
-QByteArray plainGet(quint16 port)
+// A throwaway installation, and a work folder for the bundle and the backups of its install.sh.
+struct Target : Throwaway
 {
-    return runProcess(QStringLiteral("curl"),
-                      {QStringLiteral("-sS"), QStringLiteral("--max-time"), QStringLiteral("10"),
-                       QStringLiteral("http://127.0.0.1:%1/").arg(port)})
-        .out;
-}
-
-struct Target
-{
-    explicit Target(ServerKind serverKind)
-        : kind(serverKind)
-    {
-    }
-    ServerKind kind;
-    quint16 oldPort = freeLoopbackPort();
-    quint16 newPort = 0;
-    std::unique_ptr<ThrowawayServer> server;
+    using Throwaway::Throwaway;
     QTemporaryDir work;
-
-    Status start(const QByteArray& userFile = QByteArray())
-    {
-        ThrowawayServerOptions options;
-        options.kind = kind;
-        options.port = oldPort;
-        options.siteConfig = kind == ServerKind::Nginx
-            ? QStringLiteral("server {\n    listen 127.0.0.1:%1;\n    location / { return 200 \"old-site\\n\"; }\n}\n")
-                  .arg(oldPort)
-            : QStringLiteral("<VirtualHost 127.0.0.1:%1>\n    DocumentRoot htdocs\n    <Directory htdocs>\n"
-                             "        Require all granted\n    </Directory>\n</VirtualHost>\n")
-                  .arg(oldPort);
-        server = std::make_unique<ThrowawayServer>(options);
-        if (auto prepared = server->prepare(); !prepared)
-            return prepared;
-        QFile index(server->prefix() + QStringLiteral("/htdocs/index.html"));
-        index.open(QIODevice::WriteOnly);
-        index.write("old-site\n");
-        index.close();
-        QFile::setPermissions(index.fileName(), QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther);
-        if (!userFile.isEmpty()) {
-            QFile user(server->prefix() + QStringLiteral("/conf.d/00-user.conf"));
-            user.open(QIODevice::WriteOnly);
-            user.write(userFile);
-        }
-        do {
-            newPort = freeLoopbackPort();
-        } while (newPort == oldPort);
-        return server->start();
-    }
 
     QString command(const QString& action) const
     {
@@ -230,7 +186,7 @@ void TestCliExport::installFaultsLeaveTheTreeAsItWas()
               .arg(freeLoopbackPort())
               .toUtf8()
         : QByteArray();
-    QVERIFY(t.start(userFile));
+    QVERIFY(t.start(QString::fromUtf8(userFile)));
     const QString bundle = t.work.filePath(QStringLiteral("bundle"));
     QCOMPARE(runCli(exportArgs(t, QStringLiteral("custom"), QStringLiteral("http://127.0.0.1:9"), bundle)).exitCode, 0);
     const QStringList before = treeDigest(t.server->prefix());
