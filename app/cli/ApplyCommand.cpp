@@ -10,6 +10,8 @@
 #include <QCoreApplication>
 #include <QDir>
 
+#include <memory>
+
 namespace mtls::cli {
 
 namespace {
@@ -106,18 +108,21 @@ int ApplyCommand::run(const QCommandLineParser& parser) const
     request.material = materialOf(report);
     request.stateDir = stateDirOption(parser);
     const bool json = parser.isSet(QStringLiteral("json"));
-    ApplySteps steps(!json);
-    request.progress = steps.callback();
+    auto steps = std::make_unique<ApplySteps>(!json);
+    request.progress = steps->callback();
     auto applied = applyConfiguration(request);
     if (!applied && needsElevation(applied.error()) && parser.isSet(QStringLiteral("elevate"))) {
         if (!json)
             Output::line(
                 Text::tr("The server's directories are not yours to write: asking for administrator rights..."));
+        // The refusal above changed nothing: the steps to report are the elevated run's.
+        steps = std::make_unique<ApplySteps>(!json);
+        request.progress = steps->callback();
         applied = applyElevated(request);
     }
     if (!applied) {
         if (json)
-            Output::json(applyErrorToJson(applied.error(), steps.steps()));
+            Output::json(applyErrorToJson(applied.error(), steps->steps()));
         return Output::failure(applied.error().message,
                                needsElevation(applied.error())
                                    ? Text::tr("Run the same command again with --elevate to be asked for administrator "
@@ -126,7 +131,7 @@ int ApplyCommand::run(const QCommandLineParser& parser) const
     }
     const Findings findings = sortedBySeverity(report.findings + applied->findings);
     if (json)
-        Output::json(applyResultToJson(applied.value(), installation.value(), findings, steps.steps()));
+        Output::json(applyResultToJson(applied.value(), installation.value(), findings, steps->steps()));
     else
         printApplied(applied.value(), installation.value(), findings);
     return ExitOk;
