@@ -2906,7 +2906,7 @@ Export writes the same files into a folder for you to copy to another machine.</
     </message>
     <message>
         <source>OK: %1 follows the domain rules.</source>
-        <translation>正确：%1 符合域名规则。</translation>
+        <translation>通过：%1 符合域名规则。</translation>
     </message>
     <message>
         <source>Error: %1</source>
@@ -3208,11 +3208,11 @@ Export writes the same files into a folder for you to copy to another machine.</
     </message>
     <message>
         <source>OK: no problem found.</source>
-        <translation>正确：未发现问题。</translation>
+        <translation>通过：未发现问题。</translation>
     </message>
     <message>
         <source>OK: no error found. Read the notes below.</source>
-        <translation>正确：未发现错误。请阅读下方的提示。</translation>
+        <translation>通过：未发现错误。请阅读下方的提示。</translation>
     </message>
     <message>
         <source>Saving the passphrase in %1...</source>
@@ -3290,7 +3290,7 @@ Passphrases are never written to a file. If you tick &quot;Remember&quot;, the p
     </message>
     <message>
         <source>OK: the new certificate covers %1, fits its key, and lasts until %2.</source>
-        <translation>正确：新证书适用于 %1，与其私钥匹配，有效期至 %2。</translation>
+        <translation>通过：新证书适用于 %1，与其私钥匹配，有效期至 %2。</translation>
     </message>
     <message>
         <source>Error: %1</source>
@@ -3380,7 +3380,7 @@ Passphrases are never written to a file. If you tick &quot;Remember&quot;, the p
     </message>
     <message>
         <source>OK: %1 accepts this configuration.</source>
-        <translation>正确：%1 接受此配置。</translation>
+        <translation>通过：%1 接受此配置。</translation>
     </message>
     <message>
         <source>The configuration test did not pass.</source>
