@@ -615,10 +615,6 @@
         <translation>部分文件无法还原；备份保留在应用状态目录中。</translation>
     </message>
     <message>
-        <source>No free loopback port to try the configuration on.</source>
-        <translation>没有空闲的本地回环端口可用于试运行该配置。</translation>
-    </message>
-    <message>
         <source>Apache cannot start with the new certificate files.</source>
         <translation>Apache 无法使用新的证书文件启动。</translation>
     </message>

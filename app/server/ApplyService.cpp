@@ -1,9 +1,9 @@
 #include "ApplyService.h"
 
 #include "ConfigSyntax.h"
+#include "ConfigTester.h"
 #include "ServerControl.h"
 #include "SiteConflicts.h"
-#include "ThrowawayServer.h"
 #include "core/Logging.h"
 
 #include <QCoreApplication>
@@ -12,7 +12,6 @@
 #include <QFileInfo>
 #include <QLockFile>
 #include <QStandardPaths>
-#include <QTcpServer>
 
 #include <cstdlib>
 
@@ -150,34 +149,6 @@ QStringList missingDirectories(const QStringList& wanted)
         }
     }
     return missing;
-}
-
-// Apache's configtest does not load certificates and keys (a key that does not match would only show when the
-// server restarts, and stop it). So our site alone runs first on a throwaway Apache on a loopback port.
-Status preflightApache(const ApplyPlan& plan, const ServerInstallation& inst)
-{
-    ServerConfigRequest request = plan.configRequest;
-    const quint16 port = [] {
-        QTcpServer probe;
-        return probe.listen(QHostAddress::LocalHost, 0) ? probe.serverPort() : quint16(0);
-    }();
-    if (port == 0)
-        return Error {Text::tr("No free loopback port to try the configuration on."), {}};
-    request.listen = {ListenAddress {QStringLiteral("127.0.0.1"), port}};
-    request.apacheListen = true;
-    auto generated = generateServerConfig(request);
-    if (!generated)
-        return generated.error();
-    ThrowawayServerOptions options;
-    options.kind = ServerKind::Apache;
-    options.binary = inst.binary;
-    options.port = port;
-    options.addListen = false;
-    options.siteConfig = generated->text;
-    ThrowawayServer trial(options);
-    if (auto started = trial.start(); !started)
-        return Error {Text::tr("Apache cannot start with the new certificate files."), started.error().fullText()};
-    return {};
 }
 
 } // namespace
@@ -427,9 +398,12 @@ Result<ApplyResult> applyWithSteps(const ApplyRequest& request, Steps& steps)
         return rollBack(saved.error());
     steps.done("written");
 
+    // Apache's configtest does not load certificates and keys (a key that does not match would only show when the
+    // server restarts, and stop it). So our site alone runs first on a throwaway Apache on a loopback port.
     if (inst.kind == ServerKind::Apache) {
-        if (auto tried = preflightApache(plan.value(), inst); !tried)
-            return rollBack(tried.error());
+        if (auto tried = proveConfiguration(plan->configRequest, request.material, inst.binary); !tried)
+            return rollBack(
+                Error {Text::tr("Apache cannot start with the new certificate files."), tried.error().fullText()});
     }
     const ServerControl control(inst);
     if (auto tested = control.test(); !tested) {
