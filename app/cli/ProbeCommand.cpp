@@ -37,6 +37,10 @@ void ProbeCommand::setup(QCommandLineParser& parser) const
         {QStringLiteral("client-key"), Text::tr("The unencrypted private key of --client-cert."), file},
         {QStringLiteral("timeout"), Text::tr("Time limit of the whole probe in seconds (default 10)."),
          QStringLiteral("SECONDS")},
+        {QStringLiteral("connect-to"),
+         Text::tr("Connect to this address instead of the URL's host; the name sent (SNI, Host) stays the URL's, so "
+                  "a server can be tested before DNS points at it."),
+         QStringLiteral("HOST:PORT")},
         jsonOption(),
     });
 }
@@ -54,6 +58,13 @@ int ProbeCommand::run(const QCommandLineParser& parser) const
         if (!ok || !(seconds > 0) || seconds > 3600)
             return Output::usageError(name(), Text::tr("--timeout needs a number of seconds between 0 and 3600."));
         options.timeoutMs = static_cast<int>(std::lround(seconds * 1000));
+    }
+    if (parser.isSet(QStringLiteral("connect-to"))) {
+        auto target = parseConnectTarget(parser.value(QStringLiteral("connect-to")));
+        if (!target)
+            return Output::usageError(name(), target.error().message);
+        options.connectHost = target->host;
+        options.connectPort = target->port;
     }
     if (parser.isSet(QStringLiteral("client-cert")) != parser.isSet(QStringLiteral("client-key")))
         return Output::usageError(name(), Text::tr("--client-cert and --client-key go together."));

@@ -41,4 +41,26 @@ Result<PrivateKey> readPrivateKeyFile(const QString& path)
     return material.keys.first().key;
 }
 
+Result<ConnectTarget> parseConnectTarget(const QString& input)
+{
+    const QString text = input.trimmed();
+    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
+    const Error wrong {
+        Text::tr("--connect-to \"%1\" is not HOST:PORT or [IPV6]:PORT, such as 127.0.0.1:443.").arg(input), {}};
+    if (colon <= 0)
+        return wrong;
+    QString host = text.left(colon);
+    bool ok = false;
+    const uint port = text.mid(colon + 1).toUInt(&ok);
+    if (!ok || port < 1 || port > 65535)
+        return wrong;
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    else if (host.contains(QLatin1Char(':')))
+        return wrong; // an IPv6 address needs brackets
+    if (host.isEmpty() || host.contains(QLatin1Char('/')) || host.contains(QLatin1Char(' ')))
+        return wrong;
+    return ConnectTarget {host, quint16(port)};
+}
+
 } // namespace mtls

@@ -13,4 +13,13 @@ Result<Certificates> readCertificatesFile(const QString& path);
 // The first private key of the file (unencrypted).
 Result<PrivateKey> readPrivateKeyFile(const QString& path);
 
+// Where --connect-to sends the connection: "HOST:PORT" or "[IPV6]:PORT".
+struct ConnectTarget
+{
+    QString host;
+    quint16 port = 0;
+};
+// An Error says what is wrong with the text.
+Result<ConnectTarget> parseConnectTarget(const QString& text);
+
 } // namespace mtls

@@ -17,6 +17,10 @@ namespace mtls {
 struct ProbeOptions
 {
     QUrl url; // https://host[:port]/path?query: the webhook URL as Chat's servers call it
+    // Where to connect instead of the URL's host and port (curl's --connect-to): SNI and Host stay the URL's, so a
+    // server can be tested before DNS points at it. Empty host: the URL's.
+    QString connectHost;
+    quint16 connectPort = 0; // 0: the URL's port
     Certificates serverCas; // trust these for the server's chain; empty: the system store
     Certificate expectedClientCa; // the Chat client CA the user imported (null: not checked)
     Certificate clientCertificate; // a test client certificate (null: only the test without one)

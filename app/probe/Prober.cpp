@@ -200,13 +200,15 @@ Result<ProbeReport> Prober::run()
     };
 
     step(ProbeStep::Resolve);
-    auto addresses = resolveHost(host, static_cast<quint16>(url.port(443)), deadline);
+    const QString connectHost = m_options.connectHost.isEmpty() ? host : m_options.connectHost;
+    const quint16 connectPort = m_options.connectPort ? m_options.connectPort : static_cast<quint16>(url.port(443));
+    auto addresses = resolveHost(connectHost, connectPort, deadline);
     report.timings.resolve = deadline.elapsedMs();
     if (!addresses) {
         if (deadline.expired())
-            report.findings << pf::timeout(ProbeStep::Resolve, m_options.timeoutMs, host);
+            report.findings << pf::timeout(ProbeStep::Resolve, m_options.timeoutMs, connectHost);
         else
-            report.findings << pf::resolveFailed(host, addresses.error().detail);
+            report.findings << pf::resolveFailed(connectHost, addresses.error().detail);
         return finish();
     }
 
