@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>mtls::ApplyVerification</name>
+    <message numerus="yes">
+        <source>Verified: %n other name(s) on the same port present the same certificate as before.</source>
+        <translation>
+            <numerusform>Verified: %n other name on the same port presents the same certificate as before.</numerusform>
+            <numerusform>Verified: %n other names on the same port present the same certificate as before.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>mtls::CertificateChecks</name>
     <message numerus="yes">
         <source>%1 expires in %n day(s), on %2.</source>

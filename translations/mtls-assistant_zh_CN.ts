@@ -635,10 +635,6 @@
         <translation>无法重新加载服务器（%1）。</translation>
     </message>
     <message>
-        <source>The current %1 configuration does not pass its own test; fix it before applying.</source>
-        <translation>当前的 %1 配置未通过其自身的配置测试；请先修复再应用。</translation>
-    </message>
-    <message>
         <source>Every file was put back as it was.</source>
         <translation>所有文件均已还原为原样。</translation>
     </message>
@@ -655,10 +651,6 @@
         <translation>%1 拒绝了新配置。</translation>
     </message>
     <message>
-        <source>Reloading the previous configuration failed too: %1</source>
-        <translation>重新加载之前的配置也失败了：%1</translation>
-    </message>
-    <message>
         <source>There is nothing to roll back: no configuration was applied to this server.</source>
         <translation>没有可回滚的内容：此服务器上没有应用过配置。</translation>
     </message>
@@ -669,10 +661,6 @@
     <message>
         <source>The files were put back, but %1 refuses the restored configuration.</source>
         <translation>文件已还原，但 %1 拒绝了还原后的配置。</translation>
-    </message>
-    <message>
-        <source>The files were put back, but the server did not reload: %1</source>
-        <translation>文件已还原，但服务器没有重新加载：%1</translation>
     </message>
     <message>
         <source>Failed: %1</source>
@@ -723,12 +711,169 @@
         <translation>已测试：%1 接受完整的配置。</translation>
     </message>
     <message>
-        <source>Reloaded: %1 runs the previous configuration again.</source>
-        <translation>已重新加载：%1 重新使用之前的配置运行。</translation>
+        <source>%1 did not reload the previous configuration: %2</source>
+        <translation>%1 未能重新加载之前的配置：%2</translation>
     </message>
     <message>
-        <source>Reloaded: %1 runs the new configuration.</source>
-        <translation>已重新加载：%1 正在使用新配置运行。</translation>
+        <source>Reloaded: %1 read the previous configuration again.</source>
+        <translation>已重新加载：%1 重新读取了之前的配置。</translation>
+    </message>
+    <message>
+        <source>The previous configuration does not run as before either: %1</source>
+        <translation>之前的配置也无法像原来一样运行：%1</translation>
+    </message>
+    <message>
+        <source>Verified: %1 serves the previous configuration again, as before the change.</source>
+        <translation>已验证：%1 重新按之前的配置提供服务，与更改前一致。</translation>
+    </message>
+    <message>
+        <source>The server reloaded, but does not serve as before: %1</source>
+        <translation>服务器已重新加载，但提供的服务与之前不一致：%1</translation>
+    </message>
+    <message>
+        <source>The server serves the previous configuration again (verified).</source>
+        <translation>服务器已重新按之前的配置提供服务（已验证）。</translation>
+    </message>
+    <message>
+        <source>The chat-guide profile allows only TLS 1.0 and 1.1, which a server built with OpenSSL 3 cannot complete a handshake with, so nothing was changed. Use the intermediate profile, or add --force-legacy-tls to apply it anyway.</source>
+        <translation>chat-guide 配置档只允许 TLS 1.0 和 1.1，而基于 OpenSSL 3 构建的服务器无法用这两个版本完成握手，因此没有做任何更改。请使用 intermediate 配置档；如果仍要应用，请加上 --force-legacy-tls。</translation>
+    </message>
+    <message>
+        <source>%1 could not show its effective configuration, so nothing was changed.</source>
+        <translation>%1 无法列出其生效的配置，因此没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>Another site already answers %1 on the same port, so nothing was changed: the server would keep only one of the two, and either the webhook or that site would stop working. Use a name of its own for the webhook (for example a subdomain), or remove or move the other site first.</source>
+        <translation>同一端口上已有另一个站点响应 %1，因此没有做任何更改：服务器只会保留两者之一，回调或该站点总有一个会失效。请为回调使用单独的域名（例如一个子域名），或先删除或迁走另一个站点。</translation>
+    </message>
+    <message>
+        <source>Some files could not be put back; see the details.</source>
+        <translation>部分文件无法还原，详情见下文。</translation>
+    </message>
+    <message>
+        <source>%1 serves the previous configuration again (verified).</source>
+        <translation>%1 已重新按之前的配置提供服务（已验证）。</translation>
+    </message>
+    <message>
+        <source>Reloaded: %1 read the new configuration.</source>
+        <translation>已重新加载：%1 读取了新配置。</translation>
+    </message>
+    <message>
+        <source>Not verified: the chat-guide profile allows only TLS 1.0 and 1.1, which the check does not offer.</source>
+        <translation>未验证：chat-guide 配置档只允许 TLS 1.0 和 1.1，而验证时不提供这两个版本。</translation>
+    </message>
+    <message>
+        <source>The new configuration does not work as it should: %1</source>
+        <translation>新配置未按预期工作：%1</translation>
+    </message>
+    <message>
+        <source>The files were put back, but: %1</source>
+        <translation>文件已还原，但是：%1</translation>
+    </message>
+    <message>
+        <source>Cannot open the server&apos;s configuration directory %1 to lock it.</source>
+        <translation>无法打开服务器配置目录 %1 以将其锁定。</translation>
+    </message>
+    <message>
+        <source>Cannot lock the server&apos;s configuration directory %1.</source>
+        <translation>无法锁定服务器配置目录 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot create the lock file %1.</source>
+        <translation>无法创建锁文件 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::ApplyVerification</name>
+    <message>
+        <source>Callers that send no server name (no SNI) on %1 now get the webhook&apos;s site instead of the one they got before: the server takes the first site of the port as its default.</source>
+        <translation>在 %1 上不发送服务器名称（无 SNI）的调用方，现在访问到的是回调站点，而不是之前的站点：服务器会把该端口上的第一个站点作为默认站点。</translation>
+    </message>
+    <message>
+        <source>Mark the site that should answer such callers as the port&apos;s default (nginx: default_server on its listen line; Apache: put its virtual host first).</source>
+        <translation>请把应当响应这类调用方的站点设为该端口的默认站点（nginx：在其 listen 行加上 default_server；Apache：把它的虚拟主机放在最前面）。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s port %1</source>
+        <translation>服务器端口 %1</translation>
+    </message>
+    <message>
+        <source>the default site on %1</source>
+        <translation>%1 上的默认站点</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%2 上的 %1</translation>
+    </message>
+    <message>
+        <source>%1 accepted connections before the change and does not now.</source>
+        <translation>%1 在更改前可以连接，现在无法连接。</translation>
+    </message>
+    <message>
+        <source>%1 accepts connections, though it did not before the change.</source>
+        <translation>%1 现在可以连接，而更改前不能。</translation>
+    </message>
+    <message>
+        <source>%1 does not present the certificate it presented before the change.</source>
+        <translation>%1 出示的证书与更改前不同。</translation>
+    </message>
+    <message>
+        <source>Could not check %1.</source>
+        <translation>无法检查 %1。</translation>
+    </message>
+    <message>
+        <source>Nothing answers TLS on %1: the server is not running, or not on that address.</source>
+        <translation>%1 上没有任何 TLS 响应：服务器没有运行，或者没有监听该地址。</translation>
+    </message>
+    <message>
+        <source>%1 presents another certificate (%2, SHA-256 %3), not the one just installed.</source>
+        <translation>%1 出示的是另一张证书（%2，SHA-256 %3），而不是刚安装的证书。</translation>
+    </message>
+    <message>
+        <source>%1 does not ask callers for a client certificate.</source>
+        <translation>%1 没有要求调用方出示客户端证书。</translation>
+    </message>
+    <message>
+        <source>%1 asks for a client certificate but does not name the Chat client CA (%2).</source>
+        <translation>%1 要求出示客户端证书，但列出的 CA 中没有即时通信 IM 的客户端 CA 证书（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 lets a caller without a client certificate through (HTTP %2).</source>
+        <translation>%1 放行了没有客户端证书的调用方（HTTP %2）。</translation>
+    </message>
+    <message>
+        <source>Could not tell whether %1 refuses a caller without a client certificate.</source>
+        <translation>无法判断 %1 是否会拒绝没有客户端证书的调用方。</translation>
+    </message>
+    <message>
+        <source>%1 could not show its effective configuration.</source>
+        <translation>%1 无法列出其生效的配置。</translation>
+    </message>
+    <message>
+        <source>%1 does not read %2: its effective configuration has no site for %3 from that file.</source>
+        <translation>%1 没有读取 %2：其生效的配置中没有来自该文件的 %3 站点。</translation>
+    </message>
+    <message>
+        <source>Verified: %1 presents the new certificate, asks callers for a certificate from the Chat client CA, and refuses a caller without one.</source>
+        <translation>已验证：%1 出示新证书，要求调用方出示由即时通信 IM 客户端 CA 签发的证书，并拒绝没有证书的调用方。</translation>
+    </message>
+    <message>
+        <source>Verified: %1 reads %2, and no other site answers %3 on the same port.</source>
+        <translation>已验证：%1 读取了 %2，且同一端口上没有其他站点响应 %3。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Verified: %n other name(s) on the same port present the same certificate as before.</source>
+        <translation>
+            <numerusform>已验证：同一端口上的其他 %n 个域名出示的证书与之前相同。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 accepted connections before the apply and does not now.</source>
+        <translation>%1 在应用前可以连接，现在无法连接。</translation>
+    </message>
+    <message>
+        <source>%1 still presents the certificate the apply installed.</source>
+        <translation>%1 仍在出示应用时安装的证书。</translation>
     </message>
 </context>
 <context>
@@ -893,6 +1038,41 @@
     <message>
         <source>The client certificate verification depth must be between 1 and 10.</source>
         <translation>客户端证书的验证深度必须在 1 到 10 之间。</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::ConfigPreflight</name>
+    <message>
+        <source>the file does not exist</source>
+        <translation>该文件不存在</translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>它不是普通文件</translation>
+    </message>
+    <message>
+        <source>it is larger than 1 MB</source>
+        <translation>它大于 1 MB</translation>
+    </message>
+    <message>
+        <source>it cannot be read (%1)</source>
+        <translation>它无法读取（%1）</translation>
+    </message>
+    <message>
+        <source>it holds no private key OpenSSL can read</source>
+        <translation>其中没有 OpenSSL 能读取的私钥</translation>
+    </message>
+    <message>
+        <source>it holds no certificate OpenSSL can read</source>
+        <translation>其中没有 OpenSSL 能读取的证书</translation>
+    </message>
+    <message>
+        <source>The current %1 configuration does not pass its own test, so nothing was changed. Fix what the server reports below, then apply again.</source>
+        <translation>当前的 %1 配置未通过其自身的测试，因此没有做任何更改。请先修复下方服务器报告的问题，然后重新应用。</translation>
+    </message>
+    <message>
+        <source>Apache would not start again: %1 names %2 (line %3 of %4), and %5. A reload now would stop every site on this server, so nothing was changed. Fix or remove that site&apos;s files first.</source>
+        <translation>Apache 将无法再次启动：%4 第 %3 行的 %1 指向 %2，而%5。此时重新加载会使该服务器上的所有站点停止服务，因此没有做任何更改。请先修复或删除该站点的文件。</translation>
     </message>
 </context>
 <context>
@@ -1435,6 +1615,10 @@
         <source>The server trusts a CA other than the one that issued the test certificate: check `ssl_client_certificate` (nginx) or `SSLCACertificateFile` (Apache); when the certificate comes through an intermediate, raise `ssl_verify_depth` (Apache `SSLVerifyDepth`).</source>
         <translation>服务器信任的 CA 不是签发测试证书的那个 CA：请检查 `ssl_client_certificate`（nginx）或 `SSLCACertificateFile`（Apache）；如果证书经由中间证书签发，请调高 `ssl_verify_depth`（Apache 为 `SSLVerifyDepth`）。</translation>
     </message>
+    <message>
+        <source>--connect-to &quot;%1&quot; is not HOST:PORT or [IPV6]:PORT, such as 127.0.0.1:443.</source>
+        <translation>--connect-to &quot;%1&quot; 不是 HOST:PORT 或 [IPV6]:PORT 格式，例如 127.0.0.1:443。</translation>
+    </message>
 </context>
 <context>
     <name>mtls::Sandbox</name>
@@ -1533,6 +1717,10 @@
     <message>
         <source>Line %1 of %2: %3</source>
         <translation>%2 第 %1 行：%3</translation>
+    </message>
+    <message>
+        <source>%1 could not list its configuration files.</source>
+        <translation>%1 无法列出其配置文件。</translation>
     </message>
 </context>
 <context>
@@ -1856,16 +2044,24 @@
         <translation>请在 %1 中添加下面这一行，以便服务器读取该文件：%2</translation>
     </message>
     <message>
-        <source>The server tested and reloaded the new configuration. &apos;mtls-assistant-cli rollback&apos; puts the previous one back.</source>
-        <translation>服务器已测试并重新加载了新配置。运行 &apos;mtls-assistant-cli rollback&apos; 可恢复之前的配置。</translation>
-    </message>
-    <message>
         <source>The server&apos;s directories are not yours to write: asking for administrator rights...</source>
         <translation>您无权写入服务器的目录：正在请求管理员权限……</translation>
     </message>
     <message>
         <source>Run the same command again with --elevate to be asked for administrator rights, or run it with sudo.</source>
         <translation>请加上 --elevate 再次运行同一命令以请求管理员权限，或使用 sudo 运行。</translation>
+    </message>
+    <message>
+        <source>Done: the server runs the new configuration, verified from outside. &apos;mtls-assistant-cli rollback&apos; puts the previous one back.</source>
+        <translation>完成：服务器正在运行新配置，已从外部验证。“mtls-assistant-cli rollback”可恢复之前的配置。</translation>
+    </message>
+    <message>
+        <source>Apply the chat-guide profile (TLS 1.0 and 1.1 only) even though servers built with OpenSSL 3 cannot complete a handshake with it.</source>
+        <translation>即使基于 OpenSSL 3 构建的服务器无法用它完成握手，仍应用 chat-guide 配置档（仅 TLS 1.0 和 1.1）。</translation>
+    </message>
+    <message>
+        <source>warning: the setup could not be saved, so &apos;status&apos; will not list it: %1</source>
+        <translation>警告：无法保存此次设置，因此 status 不会列出它：%1</translation>
     </message>
 </context>
 <context>
@@ -2222,6 +2418,10 @@
     <message>
         <source>Time limit of the whole probe in seconds (default 10).</source>
         <translation>整个探测的时间限制，单位为秒（默认 10）。</translation>
+    </message>
+    <message>
+        <source>Connect to this address instead of the URL&apos;s host; the name sent (SNI, Host) stays the URL&apos;s, so a server can be tested before DNS points at it.</source>
+        <translation>连接到此地址而不是 URL 中的主机；发送的名称（SNI、Host）仍取自 URL，因此可以在 DNS 指向服务器之前进行测试。</translation>
     </message>
 </context>
 <context>
@@ -2701,10 +2901,6 @@
         <translation>写入文件，测试整个配置并重新加载 %1。</translation>
     </message>
     <message>
-        <source>Every file that is replaced is backed up first. If the server refuses the new configuration, everything is put back and the server keeps running as before.</source>
-        <translation>每个被替换的文件都会先备份。如果服务器拒绝新配置，所有内容都会还原，服务器照常运行。</translation>
-    </message>
-    <message>
         <source>To write: %1</source>
         <translation>将写入：%1</translation>
     </message>
@@ -2779,6 +2975,14 @@ Export writes the same files into a folder for you to copy to another machine.</
     <message>
         <source>Your account cannot write into %1, and this system has no way to ask for administrator rights. Start mTLS Assistant as an administrator, or choose &quot;On another machine&quot; on the server page and install the exported files with sudo.</source>
         <translation>您的帐户无法写入 %1，而本系统无法请求管理员权限。请以管理员身份启动 mTLS Assistant，或在服务器页面选择“在另一台机器上”，然后用 sudo 安装导出的文件。</translation>
+    </message>
+    <message>
+        <source>Every file that is replaced is backed up first. After the reload the assistant connects to the server as a client would and checks the result. If the server refuses the new configuration or the check fails, everything is put back, and the previous configuration is reloaded and checked too.</source>
+        <translation>每个要被替换的文件都会先备份。重新加载后，本助手会像客户端一样连接服务器并检查结果。如果服务器拒绝新配置或检查未通过，所有内容都会还原，之前的配置也会重新加载并接受检查。</translation>
+    </message>
+    <message>
+        <source>Then: check from outside that the webhook name serves the new certificate, asks for a certificate from the Chat client CA and refuses callers without one, and that the other sites on the port are unchanged.</source>
+        <translation>然后：从外部检查回调域名是否出示新证书、是否要求出示由即时通信 IM 客户端 CA 签发的证书并拒绝没有证书的调用方，以及该端口上的其他站点是否保持不变。</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "ServerCommandOptions.h"
 #include "server/ApplyRequestJson.h"
 #include "server/Elevation.h"
+#include "setup/SetupStore.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -37,9 +38,26 @@ void printApplied(const ApplyResult& applied, const ServerInstallation& installa
                                   : QStringLiteral("Include \"%1\"").arg(applied.siteFile)));
     if (!findings.isEmpty())
         Output::findings(findings);
-    Output::line(Output::paint(Text::tr("The server tested and reloaded the new configuration. "
+    Output::line(Output::paint(Text::tr("Done: the server runs the new configuration, verified from outside. "
                                         "'mtls-assistant-cli rollback' puts the previous one back."),
                                Output::Colour::Green));
+}
+
+// Every apply is a saved setup (no secret in it), so `status` and the wizard's welcome page list it.
+Status saveSetup(const ApplyRequest& request, const CheckReport& report, bool issuedByChat)
+{
+    auto plan = planApply(request);
+    if (!plan)
+        return plan.error();
+    const SetupStore store;
+    auto content = store.load();
+    if (!content)
+        return content.error();
+    const SavedSetup setup = savedSetupOfApply(
+        request, plan.value(), issuedByChat ? CertificateSource::IssuedByChat : CertificateSource::OwnCa,
+        report.material.leaf, report.material.clientCas.isEmpty() ? Certificate() : report.material.clientCas.first(),
+        content->setups);
+    return store.save(setup);
 }
 
 // The elevated side of --elevate: the request file holds the whole request, the outcome goes to --result-file.
@@ -80,6 +98,9 @@ void ApplyCommand::setup(QCommandLineParser& parser) const
     addSiteOptions(parser);
     addInstallationOptions(parser, true);
     addElevationOptions(parser);
+    parser.addOption({QStringLiteral("force-legacy-tls"),
+                      Text::tr("Apply the chat-guide profile (TLS 1.0 and 1.1 only) even though servers built with "
+                               "OpenSSL 3 cannot complete a handshake with it.")});
     parser.addOption(jsonOption());
 }
 
@@ -107,6 +128,7 @@ int ApplyCommand::run(const QCommandLineParser& parser) const
     request.config = site.value();
     request.material = materialOf(report);
     request.stateDir = stateDirOption(parser);
+    request.forceLegacyTls = parser.isSet(QStringLiteral("force-legacy-tls"));
     const bool json = parser.isSet(QStringLiteral("json"));
     auto steps = std::make_unique<ApplySteps>(!json);
     request.progress = steps->callback();
@@ -123,6 +145,13 @@ int ApplyCommand::run(const QCommandLineParser& parser) const
     if (!applied) {
         if (json)
             Output::json(applyErrorToJson(applied.error(), steps->steps()));
+        if (hasError(applied.error().findings)) {
+            // Refused before any change for reasons the findings explain (SERVER_NAME_CONFLICT, LEGACY_TLS).
+            Output::failure(applied.error().message);
+            if (!json)
+                Output::findings(applied.error().findings);
+            return ExitFindings;
+        }
         return Output::failure(applied.error().message,
                                needsElevation(applied.error())
                                    ? Text::tr("Run the same command again with --elevate to be asked for administrator "
@@ -130,10 +159,14 @@ int ApplyCommand::run(const QCommandLineParser& parser) const
                                    : applied.error().detail);
     }
     const Findings findings = sortedBySeverity(report.findings + applied->findings);
+    const Status saved = saveSetup(request, report, parser.isSet(QStringLiteral("issued-by-chat")));
     if (json)
         Output::json(applyResultToJson(applied.value(), installation.value(), findings, steps->steps()));
     else
         printApplied(applied.value(), installation.value(), findings);
+    if (!saved)
+        Output::err(Text::tr("warning: the setup could not be saved, so 'status' will not list it: %1")
+                        .arg(saved.error().message));
     return ExitOk;
 }
 

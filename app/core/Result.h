@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Finding.h"
+
 #include <QString>
 
 #include <optional>
@@ -20,6 +22,9 @@ struct Error
 
     QString message;
     QString detail;
+    // When the failure is a refusal explained by findings (for example SERVER_NAME_CONFLICT before an apply):
+    // those findings, shown and put in the JSON output like a check's.
+    Findings findings;
 
     QString fullText() const { return detail.isEmpty() ? message : message + QStringLiteral("\n") + detail; }
 };

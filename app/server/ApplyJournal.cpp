@@ -82,7 +82,8 @@ QJsonObject ApplyJournal::toJson() const
             {QStringLiteral("config_root"), configRoot},
             {QStringLiteral("site_file"), siteFile},
             {QStringLiteral("created_dirs"), QJsonArray::fromStringList(createdDirs)},
-            {QStringLiteral("entries"), list}};
+            {QStringLiteral("entries"), list},
+            {QStringLiteral("verification"), verification}};
 }
 
 Result<ApplyJournal> ApplyJournal::fromJson(const QJsonObject& o)
@@ -106,6 +107,7 @@ Result<ApplyJournal> ApplyJournal::fromJson(const QJsonObject& o)
     j.siteFile = o.value(QStringLiteral("site_file")).toString();
     for (const QJsonValue& v : o.value(QStringLiteral("created_dirs")).toArray())
         j.createdDirs << v.toString();
+    j.verification = o.value(QStringLiteral("verification")).toObject();
     for (const QJsonValue& v : o.value(QStringLiteral("entries")).toArray()) {
         const QJsonObject e = v.toObject();
         j.entries << JournalEntry {

@@ -52,6 +52,9 @@ struct ApplyJournal
     QString siteFile;
     QStringList createdDirs; // directories apply created, in creation order
     QList<JournalEntry> entries;
+    // What a later rollback verifies from outside (see ApplyVerification): "listen" (addresses), "leaf_sha256" (the
+    // certificate installed) and "served_before" (what each name on the port presented before the apply).
+    QJsonObject verification;
 
     QJsonObject toJson() const;
     static Result<ApplyJournal> fromJson(const QJsonObject& object);

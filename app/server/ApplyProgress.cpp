@@ -27,6 +27,8 @@ QString applyProgressKindName(ApplyProgress::Kind kind)
         return QStringLiteral("directory_removed");
     case ApplyProgress::Kind::RolledBack:
         return QStringLiteral("rolled_back");
+    case ApplyProgress::Kind::Verified:
+        return QStringLiteral("verified");
     }
     return QString();
 }
@@ -41,7 +43,7 @@ QJsonObject ApplyProgress::toJson() const
 std::optional<ApplyProgress> ApplyProgress::fromJson(const QJsonObject& object)
 {
     const QString name = object.value(QLatin1String("step")).toString();
-    for (int k = int(Kind::Recovered); k <= int(Kind::RolledBack); ++k) {
+    for (int k = int(Kind::Recovered); k <= int(Kind::Verified); ++k) {
         if (applyProgressKindName(Kind(k)) == name)
             return ApplyProgress {Kind(k), object.value(QLatin1String("path")).toString(),
                                   object.value(QLatin1String("text")).toString()};

@@ -23,6 +23,7 @@ struct ApplyProgress
         Restored, // path: a file put back as it was, or removed because it did not exist before
         DirectoryRemoved, // path: a directory apply had made, removed again
         RolledBack, // every file is as it was before
+        Verified, // checked from outside: the server answers, serves what it should, refuses strangers (text says)
     };
     Kind kind = Kind::Written;
     QString path; // absolute, may be empty

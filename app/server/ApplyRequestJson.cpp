@@ -106,7 +106,8 @@ QJsonObject applyRequestToJson(const ApplyRequest& request)
     return {{QStringLiteral("installation"), request.installation.toJson()},
             {QStringLiteral("config"), config},
             {QStringLiteral("material"), material},
-            {QStringLiteral("state_dir"), request.stateDir}};
+            {QStringLiteral("state_dir"), request.stateDir},
+            {QStringLiteral("force_legacy_tls"), request.forceLegacyTls}};
 }
 
 Result<ApplyRequest> applyRequestFromJson(const QJsonObject& object)
@@ -145,6 +146,7 @@ Result<ApplyRequest> applyRequestFromJson(const QJsonObject& object)
     request.material.keyPem = bytes(material, "key");
     request.material.clientCaPem = bytes(material, "client_ca");
     request.stateDir = str(object, "state_dir");
+    request.forceLegacyTls = object.value(QLatin1String("force_legacy_tls")).toBool(false);
     return request;
 }
 
@@ -166,6 +168,7 @@ QJsonObject applyErrorToJson(const Error& error, const QJsonArray& steps)
             {QStringLiteral("error"), error.message},
             {QStringLiteral("needs_elevation"), error.detail == QLatin1String("needs-elevation")},
             {QStringLiteral("detail"), error.detail},
+            {QStringLiteral("findings"), findingsToJson(error.findings)},
             {QStringLiteral("steps"), steps}};
 }
 
@@ -183,18 +186,23 @@ Result<ApplyResult> applyResultFromJson(const QJsonObject& object)
 {
     if (!object.value(QLatin1String("ok")).isBool())
         return malformed(QStringLiteral("ok"));
-    if (!object.value(QLatin1String("ok")).toBool())
-        return Error {str(object, "error"), str(object, "detail")};
-    ApplyResult result;
-    result.siteFile = str(object, "site_file");
-    result.changed = strings(object.value(QLatin1String("changed")));
-    result.recovered = str(object, "recovered");
+    Findings findings;
     for (const QJsonValue& value : object.value(QLatin1String("findings")).toArray()) {
         auto finding = findingFromJson(value.toObject());
         if (!finding)
             return finding.error();
-        result.findings << finding.value();
+        findings << finding.value();
     }
+    if (!object.value(QLatin1String("ok")).toBool()) {
+        Error error {str(object, "error"), str(object, "detail")};
+        error.findings = findings;
+        return error;
+    }
+    ApplyResult result;
+    result.siteFile = str(object, "site_file");
+    result.changed = strings(object.value(QLatin1String("changed")));
+    result.recovered = str(object, "recovered");
+    result.findings = findings;
     return result;
 }
 

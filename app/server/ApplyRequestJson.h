@@ -19,7 +19,7 @@ Result<ServerInstallation> installationFromJson(const QJsonObject& object);
 // {"ok": true, "site_file", "changed", "recovered", "installation", "findings", "steps"}
 QJsonObject applyResultToJson(const ApplyResult& result, const ServerInstallation& installation,
                               const Findings& findings, const QJsonArray& steps = {});
-// {"ok": false, "error", "detail", "needs_elevation", "steps"}
+// {"ok": false, "error", "detail", "needs_elevation", "findings" (why it was refused, when findings say it), "steps"}
 QJsonObject applyErrorToJson(const Error& error, const QJsonArray& steps = {});
 // Reports the "steps" of such an object to `progress` (when set), in order.
 void replaySteps(const QJsonObject& object, const ApplyProgressCallback& progress);

@@ -1,7 +1,10 @@
 #include "ApplyService.h"
 
+#include "ApplyVerification.h"
+#include "ConfigPreflight.h"
 #include "ConfigSyntax.h"
 #include "ConfigTester.h"
+#include "InstallationLock.h"
 #include "ServerControl.h"
 #include "SiteConflicts.h"
 #include "core/Logging.h"
@@ -10,7 +13,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
-#include <QLockFile>
+#include <QJsonArray>
 #include <QStandardPaths>
 
 #include <cstdlib>
@@ -81,14 +84,14 @@ QString stateDirFor(const ServerInstallation& installation, const QString& given
     return given.isEmpty() ? defaultApplyStateDir(installation) : QDir(given).absolutePath();
 }
 
-Result<std::unique_ptr<QLockFile>> lockState(const QString& stateDir)
+// One run at a time per server installation (whoever runs it), and a state directory to keep the journal in.
+Result<std::shared_ptr<InstallationLock>> lockState(const ServerInstallation& installation, const QString& stateDir)
 {
+    auto lock = InstallationLock::acquire(installation);
+    if (!lock)
+        return lock.error();
     if (!QDir().mkpath(stateDir))
         return Error {Text::tr("Cannot create the directory %1 for the apply journal.").arg(stateDir), {}};
-    auto lock = std::make_unique<QLockFile>(stateDir + QStringLiteral("/lock"));
-    lock->setStaleLockTime(0);
-    if (!lock->tryLock(0))
-        return Error {Text::tr("Another apply or rollback is running for this server. Wait for it to finish."), {}};
     return lock;
 }
 
@@ -149,6 +152,68 @@ QStringList missingDirectories(const QStringList& wanted)
         }
     }
     return missing;
+}
+
+// What a later rollback or recovery needs to verify the server from outside, kept in the journal.
+QJsonObject verificationRecord(const VerificationTarget& target, const ServedNames& before)
+{
+    QJsonArray listen;
+    for (const ListenAddress& address : target.listen)
+        listen.append(address.toString());
+    return {{QStringLiteral("listen"), listen},
+            {QStringLiteral("leaf_sha256"), target.leafSha256},
+            {QStringLiteral("webhook_path"), target.webhookPath},
+            {QStringLiteral("served_before"), servedNamesToJson(before)}};
+}
+
+ApplyVerifier verifierFromJournal(const ServerInstallation& installation, const ApplyJournal& journal)
+{
+    VerificationTarget target;
+    target.installation = installation;
+    target.domain = journal.domain;
+    target.siteFile = journal.siteFile;
+    const QJsonObject record = journal.verification;
+    for (const QJsonValue& value : record.value(QLatin1String("listen")).toArray())
+        target.listen += parseListen(value.toString());
+    target.leafSha256 = record.value(QLatin1String("leaf_sha256")).toString();
+    target.webhookPath = record.value(QLatin1String("webhook_path")).toString();
+    ApplyVerifier verifier(target);
+    verifier.setBefore(servedNamesFromJson(record.value(QLatin1String("served_before")).toArray()));
+    return verifier;
+}
+
+bool siteExistedBefore(const ApplyJournal& journal)
+{
+    for (const JournalEntry& entry : journal.entries) {
+        if (entry.target == journal.siteFile)
+            return entry.existed;
+    }
+    return false;
+}
+
+// Reloads the server after its previous files were put back, and checks from outside that it serves as it did.
+// Returns the Error to add to the user's message, if any.
+Status reloadPrevious(const ServerInstallation& installation, const std::function<Status()>& verify, Steps& steps)
+{
+    const QString server = serverKindDisplayName(installation.kind);
+    const ServerControl control(installation);
+    if (auto reloaded = control.reload(); !reloaded) {
+        const QString text
+            = Text::tr("%1 did not reload the previous configuration: %2").arg(server, reloaded.error().message);
+        steps.failed(QString(), text);
+        return Error {text, reloaded.error().detail};
+    }
+    steps.report(ApplyProgress::Kind::Reloaded, QString(),
+                 Text::tr("Reloaded: %1 read the previous configuration again.").arg(server));
+    if (auto verified = verify(); !verified) {
+        const QString text
+            = Text::tr("The previous configuration does not run as before either: %1").arg(verified.error().message);
+        steps.failed(QString(), text);
+        return Error {text, verified.error().detail};
+    }
+    steps.report(ApplyProgress::Kind::Verified, QString(),
+                 Text::tr("Verified: %1 serves the previous configuration again, as before the change.").arg(server));
+    return {};
 }
 
 } // namespace
@@ -277,6 +342,13 @@ Result<QString> recoverInterruptedApply(const ServerInstallation& installation, 
         // The reload may have happened just before the interruption: make the server read the old files again.
         if (auto reloaded = ServerControl(installation).reload(); !reloaded)
             text += QLatin1Char(' ') + Text::tr("The server could not be reloaded (%1).").arg(reloaded.error().message);
+        else if (auto verified = verifierFromJournal(installation, journal.value())
+                                     .verifyRolledBack(siteExistedBefore(journal.value()));
+                 !verified)
+            text += QLatin1Char(' ')
+                + Text::tr("The server reloaded, but does not serve as before: %1").arg(verified.error().message);
+        else
+            text += QLatin1Char(' ') + Text::tr("The server serves the previous configuration again (verified).");
     }
     if (auto marked = markRolledBack(state, journal.value()); !marked)
         return marked.error();
@@ -288,8 +360,9 @@ namespace {
 Result<ApplyResult> applyWithSteps(const ApplyRequest& request, Steps& steps)
 {
     const ServerInstallation& inst = request.installation;
+    const QString server = serverKindDisplayName(inst.kind);
     const ApplyStateDir state(stateDirFor(inst, request.stateDir));
-    auto lock = lockState(state.path());
+    auto lock = lockState(inst, state.path());
     if (!lock)
         return lock.error();
 
@@ -315,18 +388,65 @@ Result<ApplyResult> applyWithSteps(const ApplyRequest& request, Steps& steps)
                           .arg(QDir::toNativeSeparators(denied.first())),
                       QStringLiteral("needs-elevation")};
 
-    // Another site for the same name and port: a warning, before anything changes.
+    if (plan->configRequest.profile == TlsProfile::ChatGuide && !request.forceLegacyTls) {
+        Error refused {Text::tr("The chat-guide profile allows only TLS 1.0 and 1.1, which a server built with "
+                                "OpenSSL 3 cannot complete a handshake with, so nothing was changed. Use the "
+                                "intermediate profile, or add --force-legacy-tls to apply it anyway.")};
+        for (Finding f : tlsProfileFindings(TlsProfile::ChatGuide)) {
+            f.severity = Severity::Error;
+            refused.findings << f;
+        }
+        return refused;
+    }
+
+    // The server as it is must be sound before anything changes: its own test passes, and Apache could load every
+    // certificate it names (its test does not, and a reload would stop it).
+    if (qEnvironmentVariable("MTLS_TEST_SKIP_PREFLIGHT") != QLatin1String("1")) {
+        if (auto sound = preflightConfiguration(inst, QFileInfo(plan->configRequest.certificatePath).absolutePath());
+            !sound)
+            return sound.error();
+    }
+
+    // Another site for the same name and port: the server would keep one of the two. Refused before any change.
+    const QList<ListenAddress> listen = request.config.listen.isEmpty() ? defaultListen() : request.config.listen;
     QList<quint16> ports;
-    for (const ListenAddress& a : request.config.listen.isEmpty() ? defaultListen() : request.config.listen) {
+    for (const ListenAddress& a : listen) {
         if (!ports.contains(a.port))
             ports << a.port;
     }
-    if (auto conflicts = findSiteConflicts(inst, plan->config.domain, ports, plan->siteFile); conflicts)
-        result.findings += conflicts.value();
-    else
-        return Error {Text::tr("The current %1 configuration does not pass its own test; fix it before applying.")
-                          .arg(serverKindDisplayName(inst.kind)),
-                      conflicts.error().detail};
+    auto conflicts = findSiteConflicts(inst, plan->config.domain, ports, plan->siteFile);
+    if (!conflicts)
+        return Error {Text::tr("%1 could not show its effective configuration, so nothing was changed.").arg(server),
+                      conflicts.error().fullText()};
+    if (!conflicts->isEmpty()) {
+        Error refused {Text::tr("Another site already answers %1 on the same port, so nothing was changed: the server "
+                                "would keep only one of the two, and either the webhook or that site would stop "
+                                "working. Use a name of its own for the webhook (for example a subdomain), or remove "
+                                "or move the other site first.")
+                           .arg(plan->config.domain)};
+        QStringList where;
+        for (Finding f : conflicts.value()) {
+            f.severity = Severity::Error;
+            refused.findings << f;
+            where << f.message;
+        }
+        refused.detail = where.join(QLatin1Char('\n'));
+        return refused;
+    }
+
+    // What the port serves now, to compare after the reload.
+    VerificationTarget target;
+    target.installation = inst;
+    target.domain = plan->config.domain;
+    target.listen = listen;
+    target.webhookPath = plan->configRequest.webhookPath;
+    target.siteFile = plan->siteFile;
+    if (auto leaf = Certificate::fromPem(request.material.fullChainPem))
+        target.leafSha256 = leaf->sha256Hex();
+    if (auto ca = Certificate::fromPem(request.material.clientCaPem))
+        target.clientCa = ca.value();
+    ApplyVerifier verifier(target);
+    verifier.recordBefore();
 
     // Backups of everything that will be replaced, into the state directory (outside the server's tree).
     ApplyJournal journal;
@@ -335,6 +455,7 @@ Result<ApplyResult> applyWithSteps(const ApplyRequest& request, Steps& steps)
     journal.configRoot = inst.configRoot;
     journal.siteFile = plan->siteFile;
     journal.createdDirs = missingDirectories(plan->directories);
+    journal.verification = verificationRecord(target, verifier.before());
     QDir(state.backupDir()).removeRecursively();
     for (qsizetype i = 0; i < plan->changes.size(); ++i) {
         auto entry = fileops::backup(plan->changes.at(i).target, state.backupDir(), QString::number(i));
@@ -349,12 +470,14 @@ Result<ApplyResult> applyWithSteps(const ApplyRequest& request, Steps& steps)
         return saved.error();
     steps.done("journal written");
 
-    // Tells the step that failed, puts everything back and tells how that went.
-    const auto rollBack = [&](const Error& why, const QString& path = QString()) -> Error {
+    // Tells the step that failed, puts everything back and tells how that went. After a reload, the previous
+    // configuration is reloaded and verified too.
+    const auto rollBack = [&](const Error& why, const QString& path = QString(), bool reloadAgain = false) -> Error {
         steps.failed(path, why.message);
         steps.report(ApplyProgress::Kind::RollingBack, QString(),
                      Text::tr("Rolling back: putting every file back as it was."));
         Error error = why;
+        bool filesBack = false;
         if (auto undone = undo(journal, &steps, &result.changed); !undone) {
             error.detail += QLatin1Char('\n') + undone.error().fullText();
             steps.failed(QString(), undone.error().message);
@@ -362,10 +485,24 @@ Result<ApplyResult> applyWithSteps(const ApplyRequest& request, Steps& steps)
             error.detail += QLatin1Char('\n') + marked.error().fullText();
             steps.failed(QString(), marked.error().message);
         } else {
+            filesBack = true;
             steps.report(ApplyProgress::Kind::RolledBack, QString(),
                          Text::tr("Rolled back: every file is as it was before."));
         }
-        error.message += QLatin1Char(' ') + Text::tr("Every file was put back as it was.");
+        error.message += QLatin1Char(' ')
+            + (filesBack ? Text::tr("Every file was put back as it was.")
+                         : Text::tr("Some files could not be put back; see the details."));
+        if (reloadAgain) {
+            if (auto previous = reloadPrevious(
+                    inst, [&] { return verifier.verifyPrevious(); }, steps);
+                !previous) {
+                error.message += QLatin1Char(' ') + previous.error().message;
+                error.detail += QLatin1Char('\n') + previous.error().detail;
+            } else {
+                error.message += QLatin1Char(' ')
+                    + Text::tr("%1 serves the previous configuration again (verified).").arg(server);
+            }
+        }
         return error;
     };
 
@@ -408,29 +545,33 @@ Result<ApplyResult> applyWithSteps(const ApplyRequest& request, Steps& steps)
     const ServerControl control(inst);
     if (auto tested = control.test(); !tested) {
         const QString detail = ServerControl::explainError(tested.error().detail, plan->siteFile, plan->config.text);
-        return rollBack(
-            Error {Text::tr("%1 refused the new configuration.").arg(serverKindDisplayName(inst.kind)), detail});
+        return rollBack(Error {Text::tr("%1 refused the new configuration.").arg(server), detail});
     }
     steps.done("tested", ApplyProgress::Kind::Tested, QString(),
-               Text::tr("Tested: %1 accepts the whole configuration.").arg(serverKindDisplayName(inst.kind)));
-    if (auto reloaded = control.reload(); !reloaded) {
-        Error error = rollBack(reloaded.error());
-        if (auto again = control.reload(); !again) {
-            const QString failed = Text::tr("Reloading the previous configuration failed too: %1");
-            error.detail += QLatin1Char('\n') + failed.arg(again.error().fullText());
-            steps.failed(QString(), failed.arg(again.error().message));
-        } else {
-            steps.report(
-                ApplyProgress::Kind::Reloaded, QString(),
-                Text::tr("Reloaded: %1 runs the previous configuration again.").arg(serverKindDisplayName(inst.kind)));
-        }
-        return error;
-    }
+               Text::tr("Tested: %1 accepts the whole configuration.").arg(server));
+    if (auto reloaded = control.reload(); !reloaded)
+        return rollBack(reloaded.error(), QString(), true);
     journal.state = ApplyJournal::State::Reloaded;
     if (auto saved = state.save(journal); !saved)
-        return saved.error(); // the server runs the new configuration; recovery will mark it done
+        return rollBack(saved.error(), QString(), true);
     steps.done("reloaded", ApplyProgress::Kind::Reloaded, QString(),
-               Text::tr("Reloaded: %1 runs the new configuration.").arg(serverKindDisplayName(inst.kind)));
+               Text::tr("Reloaded: %1 read the new configuration.").arg(server));
+
+    const auto passed = [&steps](const QString& line) { steps.report(ApplyProgress::Kind::Verified, QString(), line); };
+    if (request.forceLegacyTls && plan->configRequest.profile == TlsProfile::ChatGuide) {
+        // The check offers TLS 1.2 and later only; the configuration is still checked to be read.
+        target.leafSha256.clear();
+        steps.report(ApplyProgress::Kind::Verified, QString(),
+                     Text::tr("Not verified: the chat-guide profile allows only TLS 1.0 and 1.1, which the check "
+                              "does not offer."));
+    } else if (auto verified = verifier.verifyApplied(passed); !verified) {
+        return rollBack(
+            Error {Text::tr("The new configuration does not work as it should: %1").arg(verified.error().message),
+                   verified.error().detail},
+            QString(), true);
+    } else {
+        result.findings += verified.value();
+    }
     journal.state = ApplyJournal::State::Done;
     if (auto saved = state.save(journal); !saved)
         return saved.error();
@@ -440,7 +581,7 @@ Result<ApplyResult> applyWithSteps(const ApplyRequest& request, Steps& steps)
 Status rollbackWithSteps(const ServerInstallation& installation, const QString& stateDirPath, Steps& steps)
 {
     const ApplyStateDir state(stateDirFor(installation, stateDirPath));
-    auto lock = lockState(state.path());
+    auto lock = lockState(installation, state.path());
     if (!lock)
         return lock.error();
     auto recovered = recoverInterruptedApply(installation, state.path());
@@ -473,12 +614,13 @@ Status rollbackWithSteps(const ServerInstallation& installation, const QString& 
                       tested.error().detail};
     steps.report(ApplyProgress::Kind::Tested, QString(),
                  Text::tr("Tested: %1 accepts the whole configuration.").arg(server));
-    if (auto reloaded = control.reload(); !reloaded)
-        return Error {
-            Text::tr("The files were put back, but the server did not reload: %1").arg(reloaded.error().message),
-            reloaded.error().detail};
-    steps.report(ApplyProgress::Kind::Reloaded, QString(),
-                 Text::tr("Reloaded: %1 runs the previous configuration again.").arg(server));
+    const ApplyVerifier verifier = verifierFromJournal(installation, journal.value());
+    const bool existed = siteExistedBefore(journal.value());
+    if (auto previous = reloadPrevious(
+            installation, [&] { return verifier.verifyRolledBack(existed); }, steps);
+        !previous)
+        return Error {Text::tr("The files were put back, but: %1").arg(previous.error().message),
+                      previous.error().detail};
     return {};
 }
 

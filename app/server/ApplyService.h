@@ -24,6 +24,9 @@ struct ApplyRequest
     ServerConfigRequest config;
     ApplyMaterial material;
     QString stateDir; // empty: defaultApplyStateDir(installation)
+    // The chat-guide profile (TLS 1.0/1.1 only) is refused unless this is set: servers built with OpenSSL 3 cannot
+    // complete a handshake with it. When set, the new site's handshake is not verified (the check offers TLS 1.2+).
+    bool forceLegacyTls = false;
     ApplyProgressCallback progress; // optional: told each step as it happens, on the thread that runs apply
 };
 
@@ -59,16 +62,23 @@ QStringList unwritableDirectories(const ApplyPlan& plan);
 
 // Installs the certificate files (key 0600) in the dedicated directory, writes our site file, enables it the
 // platform's way (Debian: sites-enabled link; Apache modules via mods-enabled links), tests the whole server
-// configuration and reloads the server. Every file it replaces is backed up first and every write is atomic;
-// the journal is written before the first change. When the test or the reload fails, everything is put back,
-// the server is reloaded again and the Error explains why (the server's output, mapped to our lines).
-// An earlier interrupted apply is recovered first. Blocking. `request.progress` (when set) is told every step in
-// order: recovered, backed up, directories made, each file written, tested, reloaded; on failure the step that
-// failed, then rolling back, each file restored, rolled back (and the previous configuration reloaded).
+// configuration, reloads the server and verifies the result from outside (ApplyVerifier: the server answers, reads
+// our file, presents our certificate for the domain, names the Chat client CA, refuses a caller without a client
+// certificate, and every other name on the port presents the same certificate as before). Refused before any
+// change: a current configuration that fails its own test (or, for Apache, names a certificate or key file that
+// cannot be loaded), another site answering the domain on the port (the Error's findings hold
+// SERVER_NAME_CONFLICT as an error), the chat-guide profile without forceLegacyTls. Every file it replaces is backed up
+// first and every write is atomic; the journal is written before the first change. When the test, the reload or the
+// verification fails, everything is put back, the server is reloaded again, the previous state is verified too, and the
+// Error explains why (the server's output, mapped to our lines). An earlier interrupted apply is recovered first.
+// Blocking. `request.progress` (when set) is told every step in order: recovered, backed up, directories made, each
+// file written, tested, reloaded, verified; on failure the step that failed, then rolling back, each file restored,
+// rolled back (and the previous configuration reloaded and verified).
 //
 // Test hooks (environment): MTLS_APPLY_EXIT_AFTER_STEP=N ends the process right after step N (1: journal
 // written, 2: directories made, 3...: one per change, then "written", "tested", "reloaded");
-// MTLS_APPLY_FAIL_WRITE_AT=N makes the Nth change fail like a full disk.
+// MTLS_APPLY_FAIL_WRITE_AT=N makes the Nth change fail like a full disk; MTLS_TEST_SKIP_PREFLIGHT=1 skips the checks of
+// the current configuration, so that tests can reach the verification after a reload that stops the server.
 Result<ApplyResult> applyConfiguration(const ApplyRequest& request);
 
 // Puts back what the last successful apply changed, tests and reloads. An Error when there is nothing to roll

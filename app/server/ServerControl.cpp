@@ -113,6 +113,34 @@ Result<QString> ServerControl::dumpConfiguration() const
     return result;
 }
 
+Result<QStringList> ServerControl::configurationFiles() const
+{
+    const bool nginx = m_installation.kind == ServerKind::Nginx;
+    const bool script = !controlScript().isEmpty();
+    auto result = nginx
+        ? dumpConfiguration()
+        : run({QStringLiteral("-t"), QStringLiteral("-D"), QStringLiteral("DUMP_INCLUDES")}, script, 60000);
+    if (!result)
+        return Error {
+            result.error().message.isEmpty()
+                ? Text::tr("%1 could not list its configuration files.").arg(serverKindDisplayName(m_installation.kind))
+                : result.error().message,
+            result.error().detail};
+    // nginx: "# configuration file /etc/nginx/nginx.conf:"; Apache: "  (*) /etc/apache2/apache2.conf" and
+    // "    (146) /etc/apache2/mods-enabled/ssl.load".
+    static const QRegularExpression nginxFile(QStringLiteral("^# configuration file (.+):$"),
+                                              QRegularExpression::MultilineOption);
+    static const QRegularExpression apacheFile(QStringLiteral("^\\s*\\((?:\\*|\\d+)\\)\\s+(.+?)\\s*$"),
+                                               QRegularExpression::MultilineOption);
+    QStringList files;
+    for (auto it = (nginx ? nginxFile : apacheFile).globalMatch(result.value()); it.hasNext();) {
+        const QString file = it.next().captured(1);
+        if (!files.contains(file))
+            files << file;
+    }
+    return files;
+}
+
 QString ServerControl::explainError(const QString& output, const QString& file, const QString& text)
 {
     const QStringList lines = text.split(QLatin1Char('\n'));

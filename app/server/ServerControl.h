@@ -20,6 +20,9 @@ public:
     Status reload() const;
     // `nginx -T` / `apache2 -S`: the effective configuration (nginx) or the virtual host list (Apache).
     Result<QString> dumpConfiguration() const;
+    // Every configuration file the server reads, main file first (nginx -T's file markers; Apache's
+    // `-t -D DUMP_INCLUDES`).
+    Result<QStringList> configurationFiles() const;
 
     // The server's error output with, for each "FILE:LINE" / "line N of FILE" that names `file`, the text of
     // that line from `text` (our file), so the user sees which of our lines the server refused.

@@ -1,5 +1,7 @@
 #include "SavedSetup.h"
 
+#include "server/ApplyService.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 
@@ -129,6 +131,41 @@ Result<SavedSetup> SavedSetup::fromJson(const QJsonObject& object)
     setup.clientCa = RememberedCertificate::fromJson(object.value(QStringLiteral("client_ca")).toObject());
     setup.savedAt = fromIsoUtc(object.value(QStringLiteral("saved_at")).toString());
     return setup;
+}
+
+SavedSetup savedSetupOfApply(const ApplyRequest& request, const ApplyPlan& plan, CertificateSource source,
+                             const Certificate& leaf, const Certificate& clientCa, const QList<SavedSetup>& saved)
+{
+    SavedSetup s;
+    s.domain = plan.config.domain;
+    s.server = request.installation.kind;
+    s.target = SetupTarget::ThisMachine;
+    const QString id = s.id();
+    for (const SavedSetup& earlier : saved) {
+        if (earlier.id() == id)
+            s = earlier;
+    }
+    const ServerConfigRequest& c = plan.configRequest;
+    s.webhookPath = c.webhookPath;
+    s.source = source;
+    s.serverRoot = request.installation.configRoot;
+    s.configFile = plan.siteFile;
+    s.certificateFile = c.certificatePath;
+    s.keyFile = c.keyPath;
+    s.clientCaFile = c.clientCaPath;
+    // As the wizard writes it: a bare port for every address, else the (first) address.
+    if (c.listen.isEmpty())
+        s.listen = QStringLiteral("443");
+    else if (c.listen == defaultListen(c.listen.first().port))
+        s.listen = QString::number(c.listen.first().port);
+    else
+        s.listen = c.listen.first().toString();
+    s.upstreamUrl = c.upstreamUrl;
+    s.profile = c.profile;
+    s.certificate = RememberedCertificate::of(leaf);
+    s.clientCa = RememberedCertificate::of(clientCa);
+    s.savedAt = QDateTime::currentDateTimeUtc();
+    return s;
 }
 
 } // namespace mtls

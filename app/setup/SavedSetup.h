@@ -53,6 +53,14 @@ struct SavedSetup
     static Result<SavedSetup> fromJson(const QJsonObject& object);
 };
 
+struct ApplyRequest;
+struct ApplyPlan;
+
+// The saved setup of an apply made without the wizard (the command line), so that `status` and the welcome page
+// list it too. A setup of `saved` with the same id keeps what only the wizard knows (the files imported...).
+SavedSetup savedSetupOfApply(const ApplyRequest& request, const ApplyPlan& plan, CertificateSource source,
+                             const Certificate& leaf, const Certificate& clientCa, const QList<SavedSetup>& saved);
+
 // How many days before expiry a setup counts as expiring (warnings on start, exit 1 of `status`).
 constexpr int kExpiryWarningDays = 30;
 

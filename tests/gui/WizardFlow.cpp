@@ -20,6 +20,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QRadioButton>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -194,8 +195,18 @@ void WizardFlowTest::reviewApplyTestFinish(const QString& shotPrefix)
                      : steps.contains(tt("mtls::ApplyService", "Written: %1").arg(native)),
                  qPrintable(native + QLatin1Char('\n') + steps.join(QLatin1Char('\n'))));
     }
-    QVERIFY2(steps.last().startsWith(lead("mtls::ApplyService", "Reloaded: %1 runs the new configuration.")),
-             qPrintable(steps.last()));
+    // After the reload, what was verified from outside: our site as a client meets it, and that the server reads
+    // our file.
+    const qsizetype reloaded = steps.indexOf(QRegularExpression(
+        QRegularExpression::escape(lead("mtls::ApplyService", "Reloaded: %1 read the new configuration."))
+        + QStringLiteral(".*")));
+    QVERIFY2(reloaded >= 0, qPrintable(steps.join(QLatin1Char('\n'))));
+    QVERIFY2(steps.mid(reloaded + 1).size() >= 2, qPrintable(steps.join(QLatin1Char('\n'))));
+    for (const QString& step : steps.mid(reloaded + 1))
+        QVERIFY2(step.startsWith(lead("mtls::ApplyVerification",
+                                      "Verified: %1 reads %2, and no other site answers %3 on "
+                                      "the same port.")),
+                 qPrintable(step));
     for (const QString& step : steps)
         QVERIFY2(!step.startsWith(lead("mtls::ui::ApplyPage", "To write: %1")), qPrintable(step));
     QVERIFY(next(*m_wizard));

@@ -151,22 +151,26 @@ void TestApplyProgress::successReportsEveryStepInOrder()
     const auto applied = applyConfiguration(inst.request(m_fixture, recorder.callback()));
     QVERIFY2(applied, qPrintable(applied.error().fullText()));
 
-    // New directories, then each change in the order it was made, then the test and the reload; nothing else.
+    // New directories, then each change in the order it was made, then the test, the reload and what was verified
+    // from outside (our site as a client sees it; the server reads our file); nothing else.
     const QStringList dirs = recorder.paths(Kind::DirectoryMade);
     QVERIFY(dirs.contains(inst.server->prefix() + QStringLiteral("/mtls-assistant/localhost")));
     QCOMPARE(applied->changed.size(), 5); // fullchain, chain, key, client CA, site
     QCOMPARE(recorder.kinds(),
              repeated(Kind::DirectoryMade, dirs.size()) + repeated(Kind::Written, 5)
-                 + Kinds({Kind::Tested, Kind::Reloaded}));
+                 + Kinds({Kind::Tested, Kind::Reloaded, Kind::Verified, Kind::Verified}));
     QCOMPARE(recorder.paths(Kind::Written), applied->changed);
     for (const ApplyProgress& step : std::as_const(recorder.steps)) {
         if (step.kind == Kind::Written)
             QCOMPARE(step.text, text("Written: %1", step.path));
         QVERIFY(!step.text.isEmpty());
     }
-    QCOMPARE(recorder.steps.last().text,
-             QCoreApplication::translate("mtls::ApplyService", "Reloaded: %1 runs the new configuration.")
+    QCOMPARE(recorder.steps.at(recorder.steps.size() - 3).text,
+             QCoreApplication::translate("mtls::ApplyService", "Reloaded: %1 read the new configuration.")
                  .arg(serverKindDisplayName(ServerKind::Nginx)));
+    const QString address = QStringLiteral("127.0.0.1:%1").arg(inst.newPort);
+    QVERIFY2(recorder.steps.at(recorder.steps.size() - 2).text.contains(QStringLiteral("localhost on ") + address),
+             qPrintable(recorder.describe()));
 }
 
 void TestApplyProgress::replacedFilesAreReportedBackedUp()
@@ -180,7 +184,8 @@ void TestApplyProgress::replacedFilesAreReportedBackedUp()
     QVERIFY2(second, qPrintable(second.error().fullText()));
     // Every file is there already: each is backed up before the first write, and no directory is made.
     QCOMPARE(recorder.kinds(),
-             repeated(Kind::BackedUp, 5) + repeated(Kind::Written, 5) + Kinds({Kind::Tested, Kind::Reloaded}));
+             repeated(Kind::BackedUp, 5) + repeated(Kind::Written, 5)
+                 + Kinds({Kind::Tested, Kind::Reloaded, Kind::Verified, Kind::Verified}));
     QCOMPARE(recorder.paths(Kind::BackedUp), second->changed);
     QCOMPARE(recorder.steps.first().text, text("Backed up: %1", second->changed.first()));
 }
@@ -223,7 +228,8 @@ void TestApplyProgress::failureReportsTheRollback()
     expected += repeated(Kind::Restored, written) + repeated(Kind::DirectoryRemoved, dirs.size());
     expected << Kind::RolledBack;
     if (fault == QLatin1String("reload"))
-        expected << Kind::Failed; // the hook refuses the reload of the previous configuration too
+        expected << Kind::Failed; // the hook refuses the reload of the previous configuration too, so nothing is
+                                  // verified
     QCOMPARE(recorder.kinds(), expected);
 
     // The failed step says what failed (the file, when a write failed), in words.
@@ -256,7 +262,7 @@ void TestApplyProgress::rollbackReportsItsSteps()
     const QStringList dirs = applying.paths(Kind::DirectoryMade);
     QCOMPARE(recorder.kinds(),
              Kinds({Kind::RollingBack}) + repeated(Kind::Restored, 5) + repeated(Kind::DirectoryRemoved, dirs.size())
-                 + Kinds({Kind::RolledBack, Kind::Tested, Kind::Reloaded}));
+                 + Kinds({Kind::RolledBack, Kind::Tested, Kind::Reloaded, Kind::Verified}));
     QCOMPARE(recorder.paths(Kind::Restored), reversed(applied->changed));
     QCOMPARE(recorder.paths(Kind::DirectoryRemoved), reversed(dirs));
 }

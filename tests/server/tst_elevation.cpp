@@ -257,7 +257,9 @@ void TestElevation::applyAndRollback()
     // The elevated run's steps, reported back: every file written, then tested and reloaded.
     const QJsonArray steps = o.value(QStringLiteral("steps")).toArray();
     QVERIFY2(steps.size() >= 7, applied.out.constData());
-    QCOMPARE(steps.last().toObject().value(QStringLiteral("step")).toString(), QStringLiteral("reloaded"));
+    QCOMPARE(steps.at(steps.size() - 3).toObject().value(QStringLiteral("step")).toString(),
+             QStringLiteral("reloaded"));
+    QCOMPARE(steps.last().toObject().value(QStringLiteral("step")).toString(), QStringLiteral("verified"));
     QVERIFY2(steps.first().toObject().value(QStringLiteral("step")).toString() != QLatin1String("failed"),
              applied.out.constData()); // the unprivileged refusal before it is not a step of this apply
     // Written by the administrator; the key readable by the administrator alone.

@@ -69,8 +69,10 @@ void ApplyPage::initializePage()
         setTitle(tr("Apply"));
         setSubTitle(tr("Write the files, test the whole configuration and reload %1.")
                         .arg(serverKindDisplayName(context().model.server)));
-        QString intro = tr("Every file that is replaced is backed up first. If the server refuses the new "
-                           "configuration, everything is put back and the server keeps running as before.");
+        QString intro = tr("Every file that is replaced is backed up first. After the reload the assistant connects to "
+                           "the server as a client would and checks the result. If the server refuses the new "
+                           "configuration or the check fails, everything is put back, and the previous "
+                           "configuration is reloaded and checked too.");
         // Where this account cannot write, the system's own prompt asks for an administrator (never this program).
         const QStringList denied = unwritableTargets();
         const auto mechanism = platformElevation();
@@ -118,6 +120,9 @@ void ApplyPage::showPlannedSteps()
         add(tr("To write: %1").arg(QDir::toNativeSeparators(path)), path);
     add(tr("Then: test the whole configuration and reload %1.").arg(serverKindDisplayName(context().model.server)),
         QString());
+    add(tr("Then: check from outside that the webhook name serves the new certificate, asks for a certificate from "
+           "the Chat client CA and refuses callers without one, and that the other sites on the port are unchanged."),
+        QString());
 }
 
 // A step that was planned is updated in place (pending icon -> done or failed); any other is inserted before the
@@ -135,7 +140,8 @@ void ApplyPage::showStep(const ApplyProgress& step)
         if (firstPending < 0)
             firstPending = i;
         const QString path = candidate->data(kPathRole).toString();
-        const bool testStep = step.kind == ApplyProgress::Kind::Tested || step.kind == ApplyProgress::Kind::Failed;
+        const bool testStep = step.kind == ApplyProgress::Kind::Tested || step.kind == ApplyProgress::Kind::Verified
+            || step.kind == ApplyProgress::Kind::Failed;
         if (step.path.isEmpty() ? (testStep && path.isEmpty()) : path == step.path)
             item = candidate;
     }
