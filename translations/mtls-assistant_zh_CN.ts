@@ -1430,10 +1430,6 @@
         <translation>服务器发送的证书链超过 100 KB：`ssl_certificate`（nginx）或 `SSLCertificateFile`/`SSLCertificateChainFile`（Apache）指定的文件中包含的证书过多。请只保留服务器证书及其中间证书。</translation>
     </message>
     <message>
-        <source>The server found no cipher it shares with a current client: check `ssl_ciphers` (nginx) or `SSLCipherSuite` (Apache), and the server certificate&apos;s key type.</source>
-        <translation>服务器与当前主流客户端没有共同支持的加密套件：请检查 `ssl_ciphers`（nginx）或 `SSLCipherSuite`（Apache），以及服务器证书的密钥类型。</translation>
-    </message>
-    <message>
         <source>Look in the server&apos;s error log (nginx `error_log`, Apache `ErrorLog`) at the time of the probe.</source>
         <translation>请查看服务器在探测时间点的错误日志（nginx `error_log`，Apache `ErrorLog`）。</translation>
     </message>
@@ -1618,6 +1614,10 @@
     <message>
         <source>--connect-to &quot;%1&quot; is not HOST:PORT or [IPV6]:PORT, such as 127.0.0.1:443.</source>
         <translation>--connect-to &quot;%1&quot; 不是 HOST:PORT 或 [IPV6]:PORT 格式，例如 127.0.0.1:443。</translation>
+    </message>
+    <message>
+        <source>The server found no protocol version and cipher it shares with a current client. First check the protocol list: `ssl_protocols` (nginx) or `SSLProtocol` (Apache) must allow TLS 1.2 and TLS 1.3 (the Chat guide&apos;s sample `ssl_protocols TLSv1 TLSv1.1;` allows only versions a server built with OpenSSL 3 cannot use). Then `ssl_ciphers` (nginx) or `SSLCipherSuite` (Apache), and the server certificate&apos;s key type.</source>
+        <translation>服务器与当前主流客户端没有共同支持的协议版本和加密套件。请先检查协议列表：`ssl_protocols`（nginx）或 `SSLProtocol`（Apache）必须允许 TLS 1.2 和 TLS 1.3（即时通信 IM 指南示例中的 `ssl_protocols TLSv1 TLSv1.1;` 只允许基于 OpenSSL 3 构建的服务器无法使用的版本）。然后检查 `ssl_ciphers`（nginx）或 `SSLCipherSuite`（Apache），以及服务器证书的密钥类型。</translation>
     </message>
 </context>
 <context>

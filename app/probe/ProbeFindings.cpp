@@ -90,8 +90,13 @@ Finding handshakeFailed(const AttemptResult& attempt)
             "The server accepts neither TLS 1.2 nor TLS 1.3: fix `ssl_protocols` (nginx) or `SSLProtocol` (Apache), "
             "for example `ssl_protocols TLSv1.2 TLSv1.3;`.");
     } else if (attempt.alertReceived == SSL_AD_HANDSHAKE_FAILURE) {
-        hint = Text::tr("The server found no cipher it shares with a current client: check `ssl_ciphers` (nginx) or "
-                        "`SSLCipherSuite` (Apache), and the server certificate's key type.");
+        // A server that allows only TLS 1.0/1.1 (the Chat guide's sample) fails this way too: with OpenSSL 3 it has
+        // no cipher it may use for them, so it answers "handshake failure" rather than "protocol version".
+        hint = Text::tr("The server found no protocol version and cipher it shares with a current client. First check "
+                        "the protocol list: `ssl_protocols` (nginx) or `SSLProtocol` (Apache) must allow TLS 1.2 and "
+                        "TLS 1.3 (the Chat guide's sample `ssl_protocols TLSv1 TLSv1.1;` allows only versions a "
+                        "server built with OpenSSL 3 cannot use). Then `ssl_ciphers` (nginx) or `SSLCipherSuite` "
+                        "(Apache), and the server certificate's key type.");
     } else {
         hint = Text::tr(
             "Look in the server's error log (nginx `error_log`, Apache `ErrorLog`) at the time of the probe.");

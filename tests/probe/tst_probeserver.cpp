@@ -25,6 +25,7 @@ private slots:
     void initTestCase();
     void judgesTheSetup_data();
     void judgesTheSetup();
+    void guideSampleProtocolsAreNamed();
     void cliJsonContract_data();
     void cliJsonContract();
     void workerReportsEachStep();
@@ -120,6 +121,26 @@ void TestProbeServer::judgesTheSetup_data()
     QTest::newRow("no client verification")
         << none << client << QStringList {QStringLiteral("CLIENT_CERT_NOT_REQUESTED")} << accepted << accepted
         << QString();
+}
+
+// The Chat guide's own sample (TLS 1.0 and 1.1 only): a server built with OpenSSL 3 cannot complete a handshake,
+// and answers "handshake failure". The probe's advice names the protocol list first, not only the ciphers.
+void TestProbeServer::guideSampleProtocolsAreNamed()
+{
+    SiteSpec guide;
+    guide.protocols = QStringLiteral("TLSv1 TLSv1.1");
+    quint16 port = 0;
+    const auto server = startServer(guide, &port);
+    QVERIFY(server);
+    const Result<ProbeReport> report = Prober(m_fixture.probeOptions(port, QStringLiteral("client"))).run();
+    QVERIFY2(report, qPrintable(report.error().fullText()));
+    const auto failed = std::find_if(report->findings.cbegin(), report->findings.cend(),
+                                     [](const Finding& f) { return f.code == QLatin1String("TLS_HANDSHAKE_FAILED"); });
+    QVERIFY2(failed != report->findings.cend(), QJsonDocument(report->toJson()).toJson().constData());
+    QVERIFY2(failed->hint.contains(m_kind == ServerKind::Nginx ? QStringLiteral("`ssl_protocols`")
+                                                               : QStringLiteral("`SSLProtocol`")),
+             qPrintable(failed->hint));
+    QVERIFY2(failed->hint.contains(QStringLiteral("TLS 1.2")), qPrintable(failed->hint));
 }
 
 void TestProbeServer::judgesTheSetup()
