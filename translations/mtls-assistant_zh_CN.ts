@@ -436,6 +436,10 @@
         <source>Findings of the test</source>
         <translation>测试的检查结果</translation>
     </message>
+    <message>
+        <source>Connect to this machine instead of looking up the name</source>
+        <translation>连接到本机，而不是解析域名</translation>
+    </message>
 </context>
 <context>
     <name>WelcomePage</name>
@@ -3740,6 +3744,10 @@ If the domain does not point at this server yet, the test fails at the first ste
         <translation>测试会解析回调域名并建立连接，像即时通信 IM 服务器一样检查证书链和域名，并检查服务器是否要求出示由即时通信 IM 的 CA 签发的客户端证书、是否拒绝没有该证书的调用方。Nginx 会返回 HTTP 400 拒绝，Apache 则在握手时拒绝：两者都是正确的。
 
 如果域名尚未指向该服务器，测试会在第一步失败；请修改 DNS 记录后重新运行。</translation>
+    </message>
+    <message>
+        <source>Connect to &amp;this machine (%1) instead of looking up the name</source>
+        <translation>连接到本机（%1），而不是解析域名(&amp;T)</translation>
     </message>
 </context>
 <context>

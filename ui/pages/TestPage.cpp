@@ -2,6 +2,7 @@
 
 #include "WizardContext.h"
 #include "probe/ProbeWorker.h"
+#include "server/ApplyVerification.h"
 #include "ui_TestPage.h"
 
 #include <QStyle>
@@ -44,6 +45,17 @@ TestPage::~TestPage() = default;
 void TestPage::initializePage()
 {
     m_ui->urlEdit->setText(context().model.webhookUrl());
+    // After an apply on this machine, the server can be tested where it listens, before DNS points at it: the name
+    // sent (SNI, Host) stays the webhook's.
+    const QList<ListenAddress> listen = parseListen(context().model.listen);
+    const bool local = context().model.target == SetupTarget::ThisMachine && !listen.isEmpty();
+    m_ui->connectLocallyCheck->setVisible(local);
+    m_localAddress.reset();
+    if (local) {
+        m_localAddress = ListenAddress {localAddressFor(listen.first()), listen.first().port};
+        m_ui->connectLocallyCheck->setText(
+            tr("Connect to &this machine (%1) instead of looking up the name").arg(m_localAddress->toString()));
+    }
     if (!context().probe && !m_running)
         run();
 }
@@ -67,6 +79,10 @@ void TestPage::run()
     options.url = QUrl(m_ui->urlEdit->text().trimmed());
     options.serverCas = context().probeServerCas;
     options.expectedClientCa = context().report.material.clientCas.value(0);
+    if (m_localAddress && m_ui->connectLocallyCheck->isChecked()) {
+        options.connectHost = m_localAddress->host;
+        options.connectPort = m_localAddress->port;
+    }
     m_ui->stepsView->clear();
     m_ui->errorPanel->clear();
     m_ui->findingsView->hide();

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "WizardPage.h"
+#include "server/ServerConfigRequest.h"
 
 #include <memory>
+#include <optional>
 
 namespace Ui {
 class TestPage;
@@ -38,6 +40,7 @@ private:
     std::unique_ptr<Ui::TestPage> m_ui;
     ProbeWorker* m_worker;
     bool m_running = false;
+    std::optional<ListenAddress> m_localAddress; // where the server listens on this machine, after an apply here
 };
 
 } // namespace mtls::ui
