@@ -1176,6 +1176,14 @@
         <source>&quot;%1&quot; is not a certificate, private key, PKCS#12 or zip package that can be read (it may be truncated or damaged).</source>
         <translation>“%1”不是可读取的证书、私钥、PKCS#12 文件或 zip 证书包（可能不完整或已损坏）。</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is a %2, not a regular file: it was not read.</source>
+        <translation>“%1”是%2，不是普通文件：没有读取。</translation>
+    </message>
+    <message>
+        <source>Choose the certificate, key or .zip file itself; if a program writes it, save its output to a file first.</source>
+        <translation>请直接选择证书、私钥或 .zip 文件；如果它由某个程序写出，请先将其输出保存为文件。</translation>
+    </message>
 </context>
 <context>
     <name>mtls::MemorySecretStore</name>
@@ -1434,6 +1442,25 @@
     <message>
         <source>The server trusts a CA other than the one that issued the test certificate: check `ssl_client_certificate` (nginx) or `SSLCACertificateFile` (Apache); when the certificate comes through an intermediate, raise `ssl_verify_depth` (Apache `SSLVerifyDepth`).</source>
         <translation>服务器信任的 CA 不是签发测试证书的那个 CA：请检查 `ssl_client_certificate`（nginx）或 `SSLCACertificateFile`（Apache）；如果证书经由中间证书签发，请调高 `ssl_verify_depth`（Apache 为 `SSLVerifyDepth`）。</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::RegularFile</name>
+    <message>
+        <source>named pipe (FIFO)</source>
+        <translation>命名管道（FIFO）</translation>
+    </message>
+    <message>
+        <source>socket</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>设备文件</translation>
+    </message>
+    <message>
+        <source>special file</source>
+        <translation>特殊文件</translation>
     </message>
 </context>
 <context>

@@ -3,10 +3,10 @@
 #include "OpenSslHandles.h"
 #include "PbeLimits.h"
 #include "PemReader.h"
+#include "RegularFile.h"
 #include "core/Logging.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QFileInfo>
 
 #include <openssl/pem.h>
@@ -173,48 +173,52 @@ Material MaterialLoader::loadFile(const QString& path) const
     Material material;
     const QFileInfo info(path);
     const QString name = info.fileName().isEmpty() ? path : info.fileName();
-    if (!info.exists()) {
+    const RegularFileRead read = readRegularFile(path, m_options.maxFileBytes);
+    switch (read.status) {
+    case RegularFileRead::Status::Ok:
+        break;
+    case RegularFileRead::Status::Missing:
         material.findings.append(make("FILE_UNREADABLE", Severity::Error,
                                       Text::tr("The file \"%1\" does not exist.").arg(path),
                                       Text::tr("Check the path and the spelling of the file name."), name));
         return material;
-    }
-    if (info.isDir()) {
+    case RegularFileRead::Status::Folder:
         material.findings.append(make("FILE_UNREADABLE", Severity::Error,
                                       Text::tr("\"%1\" is a folder, not a file.").arg(path),
                                       Text::tr("Choose the certificate, key or .zip file inside it."), name));
         return material;
-    }
-    if (info.size() > m_options.maxFileBytes) {
-        material.findings.append(make("FILE_TOO_LARGE", Severity::Error,
-                                      Text::tr("\"%1\" is %2 MB, far larger than any certificate or key file.")
-                                          .arg(path)
-                                          .arg(info.size() / (1024 * 1024)),
-                                      Text::tr("Choose the certificate, key or .zip package itself."), name));
+    case RegularFileRead::Status::NotRegular:
+        material.findings.append(
+            make("FILE_UNREADABLE", Severity::Error,
+                 Text::tr("\"%1\" is a %2, not a regular file: it was not read.").arg(path, read.kind),
+                 Text::tr("Choose the certificate, key or .zip file itself; if a program writes it, save its output "
+                          "to a file first."),
+                 name));
         return material;
-    }
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    case RegularFileRead::Status::TooLarge:
+        if (read.size > m_options.maxFileBytes)
+            material.findings.append(make("FILE_TOO_LARGE", Severity::Error,
+                                          Text::tr("\"%1\" is %2 MB, far larger than any certificate or key file.")
+                                              .arg(path)
+                                              .arg(read.size / (1024 * 1024)),
+                                          Text::tr("Choose the certificate, key or .zip package itself."), name));
+        else // it grew while being read
+            material.findings.append(make("FILE_TOO_LARGE", Severity::Error,
+                                          Text::tr("\"%1\" is far larger than any certificate or key file.").arg(path),
+                                          Text::tr("Choose the certificate, key or .zip package itself."), name));
+        return material;
+    case RegularFileRead::Status::Unreadable:
         material.findings.append(make("FILE_UNREADABLE", Severity::Error,
-                                      Text::tr("\"%1\" cannot be read: %2.").arg(path, file.errorString()),
+                                      Text::tr("\"%1\" cannot be read: %2.").arg(path, read.error),
                                       Text::tr("Check that your user may read the file (for a key owned by root, run "
                                                "with the rights of its owner or copy it somewhere you can read)."),
                                       name));
         return material;
     }
-    // read() with a cap, in case the file grew after the size check (or is a device)
-    const QByteArray data = file.read(m_options.maxFileBytes + 1);
-    if (data.size() > m_options.maxFileBytes) {
-        material.findings.append(make("FILE_TOO_LARGE", Severity::Error,
-                                      Text::tr("\"%1\" is far larger than any certificate or key file.").arg(path),
-                                      Text::tr("Choose the certificate, key or .zip package itself."), name));
-        return material;
-    }
-    material = load(data, name, 0);
+    material = load(read.data, name, 0);
 
 #ifndef Q_OS_WIN
-    const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::ReadOther;
-    if (!material.keys.isEmpty() && (file.permissions() & others) && !looksLikeZip(data)) {
+    if (!material.keys.isEmpty() && read.readableByOthers && !looksLikeZip(read.data)) {
         material.findings.append(
             make("KEY_FILE_PERMISSIONS", Severity::Warning,
                  Text::tr("The private key file \"%1\" can be read by other users of this computer.").arg(path),

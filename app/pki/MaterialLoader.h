@@ -45,7 +45,7 @@ struct LoadOptions
 // CRLF, BOM, surrounding text), DER, PKCS#12/PFX, PKCS#7, PKCS#8 (plain and encrypted), traditional (encrypted)
 // PEM keys, and zip packages holding any of these. Reading never fails: problems become findings
 // (FILE_UNREADABLE, FILE_TOO_LARGE, FORMAT_UNRECOGNIZED, PASSPHRASE_REQUIRED, PASSPHRASE_WRONG, ARCHIVE_REFUSED,
-// KEY_FILE_PERMISSIONS).
+// KEY_FILE_PERMISSIONS). Only regular files are read: a FIFO, device or socket is refused without waiting on it.
 class MaterialLoader
 {
 public:
