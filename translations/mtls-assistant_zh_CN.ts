@@ -1184,6 +1184,26 @@
         <source>Choose the certificate, key or .zip file itself; if a program writes it, save its output to a file first.</source>
         <translation>请直接选择证书、私钥或 .zip 文件；如果它由某个程序写出，请先将其输出保存为文件。</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; holds more than %2 certificates, keys, archive entries and other blocks: reading stopped there.</source>
+        <translation>“%1”包含的证书、私钥、压缩包条目和其他数据块超过 %2 个：已在此处停止读取。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; asks for more than %2 encryption rounds in all (every encrypted key, bag and integrity check counted): reading stopped there (such a file could keep the program busy for hours).</source>
+        <translation>“%1”要求的加密迭代次数总计超过 %2 次（所有加密的私钥、数据包和完整性校验合计）：已在此处停止读取（这样的文件可能让程序忙上数小时）。</translation>
+    </message>
+    <message>
+        <source>Export the certificate and key again with the usual settings of your tool, or give them as separate files.</source>
+        <translation>请用工具的常规设置重新导出证书和私钥，或将它们作为单独的文件提供。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; unpacks to more than %2 MB in all, archives inside archives included: refused.</source>
+        <translation>“%1”解压后总计超过 %2 MB（包括其中嵌套的压缩包）：已拒绝。</translation>
+    </message>
+    <message>
+        <source>The PKCS#12 file &quot;%1&quot; is damaged.</source>
+        <translation>PKCS#12 文件“%1”已损坏。</translation>
+    </message>
 </context>
 <context>
     <name>mtls::MemorySecretStore</name>
@@ -1870,6 +1890,14 @@
     <message>
         <source>entry &quot;%1&quot; fails its checksum</source>
         <translation>条目“%1”校验和错误</translation>
+    </message>
+    <message>
+        <source>The zip archive, with what it holds, has more than %1 files and blocks: refused.</source>
+        <translation>zip 压缩包连同其中的内容共有超过 %1 个文件和数据块：已拒绝。</translation>
+    </message>
+    <message>
+        <source>The zip archive, with the archives inside it, unpacks to more than %1 MB in all: refused.</source>
+        <translation>zip 压缩包连同其中嵌套的压缩包，解压后总计超过 %1 MB：已拒绝。</translation>
     </message>
 </context>
 <context>
