@@ -11,9 +11,10 @@ struct WorkLimits
     qint64 maxInflatedBytes = 64 * 1024 * 1024; // unpacked from archives, all levels together
     qint64 maxItems = 20'000; // PEM blocks, archive entries, PKCS#12 bags
     // Key derivation, in PBKDF2 rounds (scrypt counts N·r·p, a PKCS#12 MAC its iterations): every encrypted item
-    // at any depth, and every passphrase tried. Allows a PKCS#12 with a MAC, a key and a certificate at 600,000
-    // iterations each, tried twice.
-    quint64 maxKeyDerivationWork = 4'000'000;
+    // at any depth, and every passphrase tried. Allows a PKCS#12 from a Windows export (MAC, key bag and
+    // certificate safe at 600,000 iterations each) with one passphrase tried in vain, or one item at the per-item
+    // cap (kMaxPbeIterations).
+    quint64 maxKeyDerivationWork = 2'400'000;
 };
 
 class WorkBudget

@@ -239,15 +239,12 @@ void TestHostileMaterial::keyDerivationBudgetAcrossItems()
     QVERIFY2(f, qPrintable(m.findings.value(0).code));
     QCOMPARE(f->severity, Severity::Error);
     QCOMPARE(f->message,
-             QStringLiteral("\"thirty.pem\" asks for more than 4000000 encryption rounds in all (every encrypted key, "
+             QStringLiteral("\"thirty.pem\" asks for more than 2400000 encryption rounds in all (every encrypted key, "
                             "bag and integrity check counted): reading stopped there (such a file could keep the "
                             "program busy for hours)."));
-    // Two keys were tried (and did not open: random bytes), then the read stopped.
-    int wrong = 0;
-    for (const Finding& finding : m.findings)
-        wrong += finding.code == QLatin1String("PASSPHRASE_WRONG");
-    QCOMPARE(wrong, 2);
-    QCOMPARE(m.findings.size(), 3);
+    // The first key was tried (and did not open: random bytes), then the read stopped at the second.
+    QCOMPARE(m.findings.size(), 2);
+    QCOMPARE(m.findings.first().code, QStringLiteral("PASSPHRASE_WRONG"));
 }
 
 void TestHostileMaterial::keyDerivationBudgetAcrossZipEntries()
