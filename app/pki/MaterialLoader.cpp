@@ -3,6 +3,7 @@
 #include "LoaderFindings.h"
 #include "OpenSslHandles.h"
 #include "PbeLimits.h"
+#include "PemKeyDecoder.h"
 #include "PemReader.h"
 #include "Pkcs12Reader.h"
 #include "RegularFile.h"
@@ -274,6 +275,7 @@ Material MaterialLoader::loadPem(const QByteArray& data, const QString& origin, 
 {
     Material material;
     QSet<QByteArray> leftAside; // labels already reported: one finding per kind of block, not per block
+    PemKeyDecoder keyDecoder;
     PemScanner scanner(data);
     PemBlock block;
     while (scanner.next(&block)) {
@@ -315,15 +317,21 @@ Material MaterialLoader::loadPem(const QByteArray& data, const QString& origin, 
                 material.findings.append(passphraseRequired(origin));
                 continue;
             }
+            if (!encrypted) { // one decoder for every such key: no passphrase to ask for
+                EvpPkeyPtr key = keyDecoder.decode(block.text);
+                if (key)
+                    addKey(material, key.release(), origin);
+                else
+                    material.findings.append(unrecognized(
+                        origin, Text::tr("A private key in \"%1\" is damaged or of an unsupported kind.").arg(origin)));
+                continue;
+            }
             PassphraseContext context {&m_options.passphrase, false};
             EvpPkeyPtr key(PEM_read_bio_PrivateKey(bio.get(), nullptr, passphraseCallback, &context));
             if (key)
                 addKey(material, key.release(), origin);
-            else if (encrypted || context.asked)
-                material.findings.append(passphraseWrong(origin));
             else
-                material.findings.append(unrecognized(
-                    origin, Text::tr("A private key in \"%1\" is damaged or of an unsupported kind.").arg(origin)));
+                material.findings.append(passphraseWrong(origin));
         } else if (!isIgnorablePemLabel(label) && !leftAside.contains(label)) {
             leftAside.insert(label);
             material.findings.append(make(
