@@ -10,6 +10,7 @@
 #include <openssl/evp.h>
 #include <openssl/objects.h>
 #include <openssl/pem.h>
+#include <openssl/pkcs12.h>
 #include <openssl/x509.h>
 
 #include <memory>
@@ -174,12 +175,54 @@ QByteArray encryptedKeyPem(const QByteArray& der)
     return pem + "-----END ENCRYPTED PRIVATE KEY-----\n";
 }
 
-QByteArray pkcs12WithRounds(quint64 rounds, int nesting)
+namespace {
+QByteArray shroudedBag(const QByteArray& encryptedKeyInfo, int nesting)
 {
-    QByteArray bag = seq({oid(kShroudedKeyBag), explicit0(pbkdf2Pkcs8(rounds))});
+    QByteArray bag = seq({oid(kShroudedKeyBag), explicit0(encryptedKeyInfo)});
     for (int i = 0; i < nesting; ++i)
         bag = seq({oid(kSafeContentsBag), explicit0(seq({bag}))});
-    return pfx({bag}, QByteArray());
+    return bag;
+}
+} // namespace
+
+QByteArray pkcs12WithRounds(quint64 rounds, int nesting)
+{
+    return pkcs12WithKeyBag(pbkdf2Pkcs8(rounds), nesting);
+}
+
+QByteArray pkcs12WithKeyBag(const QByteArray& encryptedKeyInfo, int nesting)
+{
+    return pfx({shroudedBag(encryptedKeyInfo, nesting)}, QByteArray());
+}
+
+QByteArray pkcs12WithKeyBagInEncryptedSafe(const QByteArray& encryptedKeyInfo, int nesting,
+                                           const QByteArray& passphrase)
+{
+    const QByteArray der = shroudedBag(encryptedKeyInfo, nesting);
+    const auto* p = reinterpret_cast<const unsigned char*>(der.constData());
+    PKCS12_SAFEBAG* bag = d2i_PKCS12_SAFEBAG(nullptr, &p, der.size());
+    STACK_OF(PKCS12_SAFEBAG)* bags = sk_PKCS12_SAFEBAG_new_null();
+    if (!bag || !bags || !sk_PKCS12_SAFEBAG_push(bags, bag)) {
+        PKCS12_SAFEBAG_free(bag);
+        sk_PKCS12_SAFEBAG_free(bags);
+        return {};
+    }
+    PKCS7* safe = PKCS12_pack_p7encdata(NID_aes_256_cbc, passphrase.constData(), -1, nullptr, 8, 2048, bags);
+    sk_PKCS12_SAFEBAG_pop_free(bags, PKCS12_SAFEBAG_free);
+    STACK_OF(PKCS7)* safes = sk_PKCS7_new_null();
+    if (!safe || !safes || !sk_PKCS7_push(safes, safe)) {
+        PKCS7_free(safe);
+        sk_PKCS7_free(safes);
+        return {};
+    }
+    PKCS12* p12 = PKCS12_add_safes(safes, 0); // no MAC
+    sk_PKCS7_pop_free(safes, PKCS7_free);
+    unsigned char* out = nullptr;
+    const int length = p12 ? i2d_PKCS12(p12, &out) : 0;
+    PKCS12_free(p12);
+    QByteArray result(reinterpret_cast<const char*>(out), std::max(length, 0));
+    OPENSSL_free(out);
+    return result;
 }
 
 QByteArray pkcs12WithMacIterations(quint64 iterations)

@@ -19,6 +19,11 @@ QByteArray encryptedKeyPem(const QByteArray& der);
 // A PKCS#12 (no MAC) whose only bag is a shrouded key bag at `rounds` PBKDF2 rounds, wrapped in `nesting`
 // safeContents bags (0: at top level).
 QByteArray pkcs12WithRounds(quint64 rounds, int nesting);
+// The same with any EncryptedPrivateKeyInfo (DER) in the shrouded key bag.
+QByteArray pkcs12WithKeyBag(const QByteArray& encryptedKeyInfo, int nesting);
+// The same bag inside an encrypted safe (AES-256, 2,048 rounds, `passphrase`): seen only once that is decrypted.
+QByteArray pkcs12WithKeyBagInEncryptedSafe(const QByteArray& encryptedKeyInfo, int nesting,
+                                           const QByteArray& passphrase);
 // A PKCS#12 whose MAC asks for `iterations`, holding one unencrypted (garbage) key bag.
 QByteArray pkcs12WithMacIterations(quint64 iterations);
 

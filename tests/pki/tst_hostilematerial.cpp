@@ -116,7 +116,7 @@ void TestHostileMaterial::notRegularFilesInCheck()
     QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
     const QString refused
         = QStringLiteral("\"%1\" is a named pipe (FIFO), not a regular file: it was not read.").arg(fifo);
-    const QString noRoots = QStringLiteral("No root certificate could be read from \"%1\".").arg(fifo);
+    const QString noRoots = QStringLiteral("No root certificate could be read from \"%1\".\n").arg(fifo) + refused;
     const struct
     {
         QString CheckInput::*field;
@@ -170,6 +170,10 @@ void TestHostileMaterial::roundsAtAnyDepth_data()
     QTest::newRow("pkcs12 key bag in a safeContents bag") << hostile::pkcs12WithRounds(hostileRounds, 1) << false;
     QTest::newRow("pkcs12 key bag three safeContents deep") << hostile::pkcs12WithRounds(hostileRounds, 3) << false;
     QTest::newRow("pkcs12 nested, inside a zip") << hostile::pkcs12WithRounds(hostileRounds, 1) << true;
+    QTest::newRow("pkcs12 nested, inside an encrypted safe")
+        << hostile::pkcs12WithKeyBagInEncryptedSafe(hostile::pbkdf2Pkcs8(hostileRounds), 1, "s3cret") << false;
+    QTest::newRow("pkcs12 scrypt p = 16000 key bag, nested")
+        << hostile::pkcs12WithKeyBag(hostile::scryptPkcs8(16384, 8, 16000), 2) << false;
     QTest::newRow("pkcs12 MAC") << hostile::pkcs12WithMacIterations(hostileRounds) << false;
     QTest::newRow("pkcs8 der") << hostile::pbkdf2Pkcs8(hostileRounds) << false;
     QTest::newRow("pkcs8 pem") << hostile::encryptedKeyPem(hostile::pbkdf2Pkcs8(hostileRounds)) << false;
@@ -280,6 +284,15 @@ void TestHostileMaterial::pemFloodStopsAtItemLimit()
     for (const Finding& finding : m.findings)
         leftAside += finding.message.contains(QLatin1String("which was left aside"));
     QCOMPARE(leftAside, 1);
+
+    // The same inside a package: the items of the archive and of its entries share the limit.
+    const QString zip = m_dir.filePath(QStringLiteral("flood.zip"));
+    QVERIFY(writeTestZip(zip, {{QStringLiteral("certs/flood.pem"), hostile::pemFlood(1 << 20)}}));
+    const Material zipped = MaterialLoader().loadFile(zip);
+    QVERIFY(!zipped.hasCertificateOrKey());
+    const Finding* inZip = find(zipped, QStringLiteral("FILE_TOO_LARGE"));
+    QVERIFY2(inZip, qPrintable(zipped.findings.value(0).code));
+    QCOMPARE(inZip->subject, QStringLiteral("flood.zip:certs/flood.pem"));
 }
 
 void TestHostileMaterial::manyCertificatesAndKeys()
