@@ -29,6 +29,7 @@ private slots:
     void notRegularFiles();
     void notRegularFilesInCheck();
     void nestedZipsShareOneInflationBudget();
+    void nestedZipsShareOneItemBudget();
     void roundsAtAnyDepth_data();
     void roundsAtAnyDepth();
     void scryptParameters_data();
@@ -159,6 +160,37 @@ void TestHostileMaterial::nestedZipsShareOneInflationBudget()
     const Material single = MaterialLoader().loadFile(one);
     QVERIFY(!hasCode(single.findings, QStringLiteral("ARCHIVE_REFUSED")));
     QVERIFY(hasCode(single.findings, QStringLiteral("FORMAT_UNRECOGNIZED")));
+}
+
+void TestHostileMaterial::nestedZipsShareOneItemBudget()
+{
+    // Three inner zips of 20 entries each, every archive under its own 512 entries. Each entry counts once as an
+    // archive entry and once for what is read from it: a.zip takes 3 + 20 + 20 items, b.zip's entries pass the
+    // limit of 50 (the product's is 20,000; small figures keep the test quick). An inner zip alone takes 40.
+    QList<TestZipEntry> inner;
+    for (int i = 0; i < 20; ++i)
+        inner.append({QStringLiteral("f%1.txt").arg(i), "x"});
+    const QString innerPath = m_dir.filePath(QStringLiteral("inner-items.zip"));
+    QVERIFY(writeTestZip(innerPath, inner));
+    QFile innerFile(innerPath);
+    QVERIFY(innerFile.open(QIODevice::ReadOnly));
+    const QByteArray innerZip = innerFile.readAll();
+    const QString outer = m_dir.filePath(QStringLiteral("outer-items.zip"));
+    QVERIFY(writeTestZip(outer,
+                         {{QStringLiteral("a.zip"), innerZip},
+                          {QStringLiteral("b.zip"), innerZip},
+                          {QStringLiteral("c.zip"), innerZip}}));
+    LoadOptions options;
+    options.work.maxItems = 50;
+    const Material m = MaterialLoader(options).loadFile(outer);
+    const Finding* f = find(m, QStringLiteral("ARCHIVE_REFUSED"));
+    QVERIFY2(f, qPrintable(m.findings.value(0).message));
+    QCOMPARE(f->message,
+             QStringLiteral("The zip archive, with what it holds, has more than 50 files and blocks: refused."));
+    QCOMPARE(f->subject, QStringLiteral("outer-items.zip:b.zip"));
+
+    // Each inner zip alone is within that limit.
+    QVERIFY(!hasCode(MaterialLoader(options).loadFile(innerPath).findings, QStringLiteral("ARCHIVE_REFUSED")));
 }
 
 void TestHostileMaterial::roundsAtAnyDepth_data()
