@@ -32,21 +32,14 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(mtls::MaterialLoader)
 };
 
-// Passes the passphrase to OpenSSL and remembers that OpenSSL asked for one.
-struct PassphraseContext
-{
-    const QByteArray* passphrase = nullptr;
-    bool asked = false;
-};
-
+// Passes the passphrase (a const QByteArray*) to OpenSSL.
 int passphraseCallback(char* buffer, int size, int /*rwflag*/, void* userData)
 {
-    auto* context = static_cast<PassphraseContext*>(userData);
-    context->asked = true;
-    if (!context->passphrase || context->passphrase->isEmpty() || context->passphrase->size() > size)
+    const auto* passphrase = static_cast<const QByteArray*>(userData);
+    if (!passphrase || passphrase->isEmpty() || passphrase->size() > size)
         return 0;
-    std::memcpy(buffer, context->passphrase->constData(), static_cast<size_t>(context->passphrase->size()));
-    return static_cast<int>(context->passphrase->size());
+    std::memcpy(buffer, passphrase->constData(), static_cast<size_t>(passphrase->size()));
+    return static_cast<int>(passphrase->size());
 }
 
 void addKey(Material& material, EVP_PKEY* key, const QString& origin)
@@ -326,8 +319,8 @@ Material MaterialLoader::loadPem(const QByteArray& data, const QString& origin, 
                         origin, Text::tr("A private key in \"%1\" is damaged or of an unsupported kind.").arg(origin)));
                 continue;
             }
-            PassphraseContext context {&m_options.passphrase, false};
-            EvpPkeyPtr key(PEM_read_bio_PrivateKey(bio.get(), nullptr, passphraseCallback, &context));
+            EvpPkeyPtr key(PEM_read_bio_PrivateKey(bio.get(), nullptr, passphraseCallback,
+                                                   const_cast<QByteArray*>(&m_options.passphrase)));
             if (key)
                 addKey(material, key.release(), origin);
             else
