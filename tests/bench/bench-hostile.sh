@@ -52,10 +52,14 @@ echo "| input | wall time | CPU time | peak memory | finding codes | goal (1 s C
 echo "|---|---|---|---|---|---|"
 row "zip of 64 zips, each 4 x 15 MiB of zeros ($(du -k zip-of-zips.zip | cut -f1) KB)" --bundle zip-of-zips.zip
 row "PKCS#12, key bag at 2^31-1 rounds in a safeContents bag" --pkcs12 pkcs12-nested-rounds.p12
+row "PKCS#12, the same bag inside an encrypted safe" --pkcs12 pkcs12-encrypted-safe-rounds.p12
 row "PKCS#12, MAC at 2^31-1 iterations" --pkcs12 pkcs12-mac-rounds.p12
 row "PKCS#8, scrypt N=16384 r=8 p=16000" --cert server.crt --key scrypt-p16000.p8
+row "PKCS#12, that scrypt key bag two safeContents bags deep" --pkcs12 pkcs12-scrypt-bag.p12
 row "30 encrypted keys at 2,000,000 rounds each" --cert server.crt --key thirty-keys.pem
+row "the same 30 keys, one per entry of a zip" --cert server.crt --key thirty-keys.zip
 row "16 MB of BEGIN X/END X without line ends" --cert pem-flood.pem
+row "the same 16 MB inside a zip" --bundle pem-flood.zip
 row "2,000 certificates and 2,000 unrelated keys" --cert certs-and-keys.pem
 row "FIFO as --cert" --cert input.fifo --key server.key
 row "FIFO as --client-ca" --cert server.crt --key server.key --client-ca input.fifo

@@ -2,6 +2,7 @@
 // fuzz seed corpus (--small: each under the fuzzer's 64 KB input size). Nothing it writes holds a real key.
 // Usage: make_hostile_material FOLDER [--small]
 #include "HostileMaterial.h"
+#include "TestZip.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -44,5 +45,19 @@ int main(int argc, char* argv[])
     ok = ok
         && write(dir, QStringLiteral("certs-and-keys.pem"),
                  small ? hostile::certificatesAndKeys(20, 20) : hostile::certificatesAndKeys(2000, 2000));
+    // The same classes one nesting level further.
+    ok = ok
+        && write(dir, QStringLiteral("pkcs12-encrypted-safe-rounds.p12"),
+                 hostile::pkcs12WithKeyBagInEncryptedSafe(hostile::pbkdf2Pkcs8(hostileRounds), 1, "s3cret"));
+    ok = ok
+        && write(dir, QStringLiteral("pkcs12-scrypt-bag.p12"),
+                 hostile::pkcs12WithKeyBag(hostile::scryptPkcs8(16384, 8, 16000), 2));
+    ok = ok
+        && writeTestZip(dir.filePath(QStringLiteral("pem-flood.zip")),
+                        {{QStringLiteral("flood.pem"), hostile::pemFlood(small ? 60'000 : 16 << 20)}});
+    QList<TestZipEntry> keys;
+    for (int i = 0; i < 30; ++i)
+        keys.append({QStringLiteral("key%1.pem").arg(i), hostile::manyEncryptedKeys(1, 2'000'000)});
+    ok = ok && writeTestZip(dir.filePath(QStringLiteral("thirty-keys.zip")), keys);
     return ok ? 0 : 1;
 }
