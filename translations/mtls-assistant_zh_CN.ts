@@ -1360,6 +1360,34 @@
         <source>&quot;%1&quot; is not a certificate, private key, PKCS#12 or zip package that can be read (it may be truncated or damaged).</source>
         <translation>“%1”不是可读取的证书、私钥、PKCS#12 文件或 zip 证书包（可能不完整或已损坏）。</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is a %2, not a regular file: it was not read.</source>
+        <translation>“%1”是%2，不是普通文件：没有读取。</translation>
+    </message>
+    <message>
+        <source>Choose the certificate, key or .zip file itself; if a program writes it, save its output to a file first.</source>
+        <translation>请直接选择证书、私钥或 .zip 文件；如果它由某个程序写出，请先将其输出保存为文件。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; holds more than %2 certificates, keys, archive entries and other blocks: reading stopped there.</source>
+        <translation>“%1”包含的证书、私钥、压缩包条目和其他数据块超过 %2 个：已在此处停止读取。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; asks for more than %2 encryption rounds in all (every encrypted key, bag and integrity check counted): reading stopped there (such a file could keep the program busy for hours).</source>
+        <translation>“%1”要求的加密迭代次数总计超过 %2 次（所有加密的私钥、数据包和完整性校验合计）：已在此处停止读取（这样的文件可能让程序忙上数小时）。</translation>
+    </message>
+    <message>
+        <source>Export the certificate and key again with the usual settings of your tool, or give them as separate files.</source>
+        <translation>请用工具的常规设置重新导出证书和私钥，或将它们作为单独的文件提供。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; unpacks to more than %2 MB in all, archives inside archives included: refused.</source>
+        <translation>“%1”解压后总计超过 %2 MB（包括其中嵌套的压缩包）：已拒绝。</translation>
+    </message>
+    <message>
+        <source>The PKCS#12 file &quot;%1&quot; is damaged.</source>
+        <translation>PKCS#12 文件“%1”已损坏。</translation>
+    </message>
 </context>
 <context>
     <name>mtls::MemorySecretStore</name>
@@ -1622,6 +1650,25 @@
     <message>
         <source>The server found no protocol version and cipher it shares with a current client. First check the protocol list: `ssl_protocols` (nginx) or `SSLProtocol` (Apache) must allow TLS 1.2 and TLS 1.3 (the Chat guide&apos;s sample `ssl_protocols TLSv1 TLSv1.1;` allows only versions a server built with OpenSSL 3 cannot use). Then `ssl_ciphers` (nginx) or `SSLCipherSuite` (Apache), and the server certificate&apos;s key type.</source>
         <translation>服务器与当前主流客户端没有共同支持的协议版本和加密套件。请先检查协议列表：`ssl_protocols`（nginx）或 `SSLProtocol`（Apache）必须允许 TLS 1.2 和 TLS 1.3（即时通信 IM 指南示例中的 `ssl_protocols TLSv1 TLSv1.1;` 只允许基于 OpenSSL 3 构建的服务器无法使用的版本）。然后检查 `ssl_ciphers`（nginx）或 `SSLCipherSuite`（Apache），以及服务器证书的密钥类型。</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::RegularFile</name>
+    <message>
+        <source>named pipe (FIFO)</source>
+        <translation>命名管道（FIFO）</translation>
+    </message>
+    <message>
+        <source>socket</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>设备文件</translation>
+    </message>
+    <message>
+        <source>special file</source>
+        <translation>特殊文件</translation>
     </message>
 </context>
 <context>
@@ -2035,6 +2082,14 @@
     <message>
         <source>entry &quot;%1&quot; fails its checksum</source>
         <translation>条目“%1”校验和错误</translation>
+    </message>
+    <message>
+        <source>The zip archive, with what it holds, has more than %1 files and blocks: refused.</source>
+        <translation>zip 压缩包连同其中的内容共有超过 %1 个文件和数据块：已拒绝。</translation>
+    </message>
+    <message>
+        <source>The zip archive, with the archives inside it, unpacks to more than %1 MB in all: refused.</source>
+        <translation>zip 压缩包连同其中嵌套的压缩包，解压后总计超过 %1 MB：已拒绝。</translation>
     </message>
 </context>
 <context>

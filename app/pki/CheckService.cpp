@@ -45,7 +45,8 @@ CheckReport runCheck(const CheckInput& input)
     if (trust) {
         context.trust = &trust.value();
     } else {
-        report.findings.append(Finding {QStringLiteral("FILE_UNREADABLE"), Severity::Error, trust.error().message,
+        // With the reason the file could not be read (missing, a FIFO, damaged), not only that it could not.
+        report.findings.append(Finding {QStringLiteral("FILE_UNREADABLE"), Severity::Error, trust.error().fullText(),
                                         Text::tr("Give a PEM file with the root certificates to trust."),
                                         input.rootsPath});
     }

@@ -1,22 +1,28 @@
 #include "MaterialLoader.h"
 
+#include "LoaderFindings.h"
 #include "OpenSslHandles.h"
 #include "PbeLimits.h"
+#include "PemKeyDecoder.h"
 #include "PemReader.h"
-#include "core/Logging.h"
+#include "Pkcs12Reader.h"
+#include "RegularFile.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QFileInfo>
+#include <QSet>
 
 #include <openssl/pem.h>
 #include <openssl/pkcs7.h>
-#include <openssl/provider.h>
 
 #include <cstring>
-#include <mutex>
 
 namespace mtls {
+
+using loader::make;
+using loader::passphraseRequired;
+using loader::passphraseWrong;
+using loader::unrecognized;
 
 namespace {
 constexpr int kMaxZipDepth = 2; // a zip inside a zip (TencentQQAuthCA.crt.zip in a larger package)
@@ -26,67 +32,14 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(mtls::MaterialLoader)
 };
 
-Finding make(const char* code, Severity severity, const QString& message, const QString& hint, const QString& subject)
-{
-    return Finding {QString::fromLatin1(code), severity, message, hint, subject};
-}
-
-Finding unrecognized(const QString& origin, const QString& message)
-{
-    return make("FORMAT_UNRECOGNIZED", Severity::Error, message,
-                Text::tr("Choose the certificate (.crt, .pem, .cer, .der), key (.key, .pem), PKCS#12 (.pfx, .p12) or "
-                         "the .zip package as downloaded. If the file was cut short, download it again."),
-                origin);
-}
-
-// Passes the passphrase to OpenSSL and remembers that OpenSSL asked for one.
-struct PassphraseContext
-{
-    const QByteArray* passphrase = nullptr;
-    bool asked = false;
-};
-
+// Passes the passphrase (a const QByteArray*) to OpenSSL.
 int passphraseCallback(char* buffer, int size, int /*rwflag*/, void* userData)
 {
-    auto* context = static_cast<PassphraseContext*>(userData);
-    context->asked = true;
-    if (!context->passphrase || context->passphrase->isEmpty() || context->passphrase->size() > size)
+    const auto* passphrase = static_cast<const QByteArray*>(userData);
+    if (!passphrase || passphrase->isEmpty() || passphrase->size() > size)
         return 0;
-    std::memcpy(buffer, context->passphrase->constData(), static_cast<size_t>(context->passphrase->size()));
-    return static_cast<int>(context->passphrase->size());
-}
-
-// PKCS#12 files exported by older tools use RC2/3DES, which OpenSSL 3 keeps in its legacy provider.
-void loadLegacyProvider()
-{
-    // Loading "legacy" by hand stops OpenSSL from loading "default" by itself: load both. The handles are kept
-    // for the life of the process (the providers stay loaded).
-    static OSSL_PROVIDER* providers[2] = {nullptr, nullptr};
-    static std::once_flag once;
-    std::call_once(once, [] {
-        providers[0] = OSSL_PROVIDER_load(nullptr, "default");
-        providers[1] = OSSL_PROVIDER_load(nullptr, "legacy");
-        if (!providers[1])
-            qCDebug(lcPki) << "legacy provider unavailable:" << drainOpenSslErrors();
-        clearOpenSslErrors();
-    });
-}
-
-Finding passphraseRequired(const QString& origin)
-{
-    return make("PASSPHRASE_REQUIRED", Severity::Error,
-                Text::tr("The private key in this file is protected by a passphrase."),
-                Text::tr("Enter the passphrase (on the command line: put it in an environment variable and name it "
-                         "with --passphrase-env)."),
-                origin);
-}
-
-Finding passphraseWrong(const QString& origin)
-{
-    return make("PASSPHRASE_WRONG", Severity::Error, Text::tr("The passphrase does not open this file."),
-                Text::tr("Check the passphrase: it is case-sensitive. For a package downloaded from Tencent Cloud, "
-                         "the passphrase of a .pfx is in keystorePass.txt beside it."),
-                origin);
+    std::memcpy(buffer, passphrase->constData(), static_cast<size_t>(passphrase->size()));
+    return static_cast<int>(passphrase->size());
 }
 
 void addKey(Material& material, EVP_PKEY* key, const QString& origin)
@@ -106,39 +59,6 @@ void addPkcs7(Material& material, PKCS7* p7, const QString& origin)
     STACK_OF(X509)* certs = p7->d.sign->cert;
     for (int i = 0; certs && i < sk_X509_num(certs); ++i)
         addCertificate(material, sk_X509_value(certs, i), origin);
-}
-
-Finding tooManyRounds(const QString& origin)
-{
-    return make("FORMAT_UNRECOGNIZED", Severity::Error,
-                Text::tr("\"%1\" asks for an unreasonable number of encryption rounds and was not opened (such a file "
-                         "could keep the program busy for hours).")
-                    .arg(origin),
-                Text::tr("Export the key again with the usual settings of your tool."), origin);
-}
-
-// An encrypted PKCS#8 key (PEM "ENCRYPTED PRIVATE KEY" or DER): the passphrase decides.
-void addEncryptedPkcs8(Material& material, const X509_SIG* encrypted, const QByteArray& passphrase,
-                       const QString& origin)
-{
-    const X509_ALGOR* algorithm = nullptr;
-    X509_SIG_get0(encrypted, &algorithm, nullptr);
-    if (!pbeIterationsAcceptable(algorithm)) {
-        material.findings.append(tooManyRounds(origin));
-        return;
-    }
-    if (passphrase.isEmpty()) {
-        material.findings.append(passphraseRequired(origin));
-        return;
-    }
-    std::unique_ptr<PKCS8_PRIV_KEY_INFO, OpenSslDeleter<PKCS8_PRIV_KEY_INFO_free>> info(
-        PKCS8_decrypt(encrypted, passphrase.constData(), static_cast<int>(passphrase.size())));
-    EVP_PKEY* key = info ? EVP_PKCS82PKEY(info.get()) : nullptr;
-    if (key)
-        addKey(material, key, origin);
-    else
-        material.findings.append(passphraseWrong(origin));
-    clearOpenSslErrors();
 }
 
 bool isIgnorablePemLabel(const QByteArray& label)
@@ -173,48 +93,53 @@ Material MaterialLoader::loadFile(const QString& path) const
     Material material;
     const QFileInfo info(path);
     const QString name = info.fileName().isEmpty() ? path : info.fileName();
-    if (!info.exists()) {
+    const RegularFileRead read = readRegularFile(path, m_options.maxFileBytes);
+    switch (read.status) {
+    case RegularFileRead::Status::Ok:
+        break;
+    case RegularFileRead::Status::Missing:
         material.findings.append(make("FILE_UNREADABLE", Severity::Error,
                                       Text::tr("The file \"%1\" does not exist.").arg(path),
                                       Text::tr("Check the path and the spelling of the file name."), name));
         return material;
-    }
-    if (info.isDir()) {
+    case RegularFileRead::Status::Folder:
         material.findings.append(make("FILE_UNREADABLE", Severity::Error,
                                       Text::tr("\"%1\" is a folder, not a file.").arg(path),
                                       Text::tr("Choose the certificate, key or .zip file inside it."), name));
         return material;
-    }
-    if (info.size() > m_options.maxFileBytes) {
-        material.findings.append(make("FILE_TOO_LARGE", Severity::Error,
-                                      Text::tr("\"%1\" is %2 MB, far larger than any certificate or key file.")
-                                          .arg(path)
-                                          .arg(info.size() / (1024 * 1024)),
-                                      Text::tr("Choose the certificate, key or .zip package itself."), name));
+    case RegularFileRead::Status::NotRegular:
+        material.findings.append(
+            make("FILE_UNREADABLE", Severity::Error,
+                 Text::tr("\"%1\" is a %2, not a regular file: it was not read.").arg(path, read.kind),
+                 Text::tr("Choose the certificate, key or .zip file itself; if a program writes it, save its output "
+                          "to a file first."),
+                 name));
         return material;
-    }
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    case RegularFileRead::Status::TooLarge:
+        if (read.size > m_options.maxFileBytes)
+            material.findings.append(make("FILE_TOO_LARGE", Severity::Error,
+                                          Text::tr("\"%1\" is %2 MB, far larger than any certificate or key file.")
+                                              .arg(path)
+                                              .arg(read.size / (1024 * 1024)),
+                                          Text::tr("Choose the certificate, key or .zip package itself."), name));
+        else // it grew while being read
+            material.findings.append(make("FILE_TOO_LARGE", Severity::Error,
+                                          Text::tr("\"%1\" is far larger than any certificate or key file.").arg(path),
+                                          Text::tr("Choose the certificate, key or .zip package itself."), name));
+        return material;
+    case RegularFileRead::Status::Unreadable:
         material.findings.append(make("FILE_UNREADABLE", Severity::Error,
-                                      Text::tr("\"%1\" cannot be read: %2.").arg(path, file.errorString()),
+                                      Text::tr("\"%1\" cannot be read: %2.").arg(path, read.error),
                                       Text::tr("Check that your user may read the file (for a key owned by root, run "
                                                "with the rights of its owner or copy it somewhere you can read)."),
                                       name));
         return material;
     }
-    // read() with a cap, in case the file grew after the size check (or is a device)
-    const QByteArray data = file.read(m_options.maxFileBytes + 1);
-    if (data.size() > m_options.maxFileBytes) {
-        material.findings.append(make("FILE_TOO_LARGE", Severity::Error,
-                                      Text::tr("\"%1\" is far larger than any certificate or key file.").arg(path),
-                                      Text::tr("Choose the certificate, key or .zip package itself."), name));
-        return material;
-    }
-    material = load(data, name, 0);
+    WorkBudget budget(m_options.work);
+    material = load(read.data, name, 0, budget);
 
 #ifndef Q_OS_WIN
-    const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::ReadOther;
-    if (!material.keys.isEmpty() && (file.permissions() & others) && !looksLikeZip(data)) {
+    if (!material.keys.isEmpty() && read.readableByOthers && !looksLikeZip(read.data)) {
         material.findings.append(
             make("KEY_FILE_PERMISSIONS", Severity::Warning,
                  Text::tr("The private key file \"%1\" can be read by other users of this computer.").arg(path),
@@ -236,24 +161,29 @@ Material MaterialLoader::loadData(const QByteArray& data, const QString& origin)
                                       Text::tr("Choose the certificate, key or .zip package itself."), origin));
         return material;
     }
-    return load(data, origin, 0);
+    WorkBudget budget(m_options.work);
+    return load(data, origin, 0, budget);
 }
 
-Material MaterialLoader::load(const QByteArray& data, const QString& origin, int depth) const
+Material MaterialLoader::load(const QByteArray& data, const QString& origin, int depth, WorkBudget& budget) const
 {
-    if (data.trimmed().isEmpty()) {
-        Material material;
+    Material material;
+    if (budget.exhausted())
+        return material;
+    const bool blank
+        = std::all_of(data.cbegin(), data.cend(), [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); });
+    if (blank) {
         material.findings.append(unrecognized(origin, Text::tr("\"%1\" is empty.").arg(origin)));
         return material;
     }
     if (looksLikeZip(data))
-        return loadZip(data, origin, depth);
+        return loadZip(data, origin, depth, budget);
     if (looksLikePem(data))
-        return loadPem(data, origin);
-    return loadDer(data, origin);
+        return loadPem(data, origin, budget);
+    return loadDer(data, origin, budget);
 }
 
-Material MaterialLoader::loadZip(const QByteArray& data, const QString& origin, int depth) const
+Material MaterialLoader::loadZip(const QByteArray& data, const QString& origin, int depth, WorkBudget& budget) const
 {
     Material material;
     if (depth >= kMaxZipDepth) {
@@ -262,7 +192,7 @@ Material MaterialLoader::loadZip(const QByteArray& data, const QString& origin, 
                                       Text::tr("Extract the package and choose the files inside it."), origin));
         return material;
     }
-    const Result<QList<ZipEntry>> entries = readZip(data, m_options.zip);
+    const Result<QList<ZipEntry>> entries = readZip(data, m_options.zip, &budget);
     if (!entries) {
         material.findings.append(make("ARCHIVE_REFUSED", Severity::Error, entries.error().message,
                                       Text::tr("Download the package again from the console, or extract it and choose "
@@ -273,16 +203,19 @@ Material MaterialLoader::loadZip(const QByteArray& data, const QString& origin, 
     Findings passphraseFindings;
     for (const ZipEntry& entry : *entries) {
         const QString entryOrigin = origin + QLatin1Char(':') + entry.name;
-        Material part = load(entry.data, entryOrigin, depth + 1);
+        Material part = load(entry.data, entryOrigin, depth + 1, budget);
         material.certificates += part.certificates;
         material.keys += part.keys;
-        // Packages hold files that are not certificates (readme, .csr, .jks, keystorePass.txt): not worth a word.
+        // Packages hold files that are not certificates (readme, .csr, .jks, keystorePass.txt): not worth a word,
+        // unless one is a hostile encrypted item.
         for (const Finding& f : std::as_const(part.findings)) {
             if (f.code == QLatin1String("PASSPHRASE_REQUIRED") || f.code == QLatin1String("PASSPHRASE_WRONG"))
                 passphraseFindings.append(f);
-            else if (f.code != QLatin1String("FORMAT_UNRECOGNIZED"))
+            else if (f.code != QLatin1String("FORMAT_UNRECOGNIZED") || loader::isTooManyRounds(f))
                 material.findings.append(f);
         }
+        if (budget.exhausted())
+            break; // the finding that says why came with `part`
     }
     // A package repeats its key for each server type (Nginx/, Apache/, IIS/ .pfx with its own password): a locked
     // copy matters only when no usable key was found elsewhere in it.
@@ -300,11 +233,49 @@ Material MaterialLoader::loadZip(const QByteArray& data, const QString& origin, 
     return material;
 }
 
-Material MaterialLoader::loadPem(const QByteArray& data, const QString& origin) const
+// An encrypted PKCS#8 key (PEM "ENCRYPTED PRIVATE KEY" or DER): the passphrase decides; the work it costs is checked
+// and charged first.
+void MaterialLoader::addEncryptedPkcs8(Material& material, const X509_SIG* encrypted, const QString& origin,
+                                       WorkBudget& budget) const
+{
+    const X509_ALGOR* algorithm = nullptr;
+    X509_SIG_get0(encrypted, &algorithm, nullptr);
+    const PbeCost cost = pbeCost(algorithm);
+    if (!cost.acceptable) {
+        material.findings.append(loader::tooManyRounds(origin));
+        return;
+    }
+    const QByteArray& passphrase = m_options.passphrase;
+    if (passphrase.isEmpty()) {
+        material.findings.append(passphraseRequired(origin));
+        return;
+    }
+    if (!budget.spendKeyDerivation(cost.work)) {
+        material.findings.append(loader::budgetExceeded(budget, origin));
+        return;
+    }
+    std::unique_ptr<PKCS8_PRIV_KEY_INFO, OpenSslDeleter<PKCS8_PRIV_KEY_INFO_free>> info(
+        PKCS8_decrypt(encrypted, passphrase.constData(), static_cast<int>(passphrase.size())));
+    EVP_PKEY* key = info ? EVP_PKCS82PKEY(info.get()) : nullptr;
+    if (key)
+        addKey(material, key, origin);
+    else
+        material.findings.append(passphraseWrong(origin));
+    clearOpenSslErrors();
+}
+
+Material MaterialLoader::loadPem(const QByteArray& data, const QString& origin, WorkBudget& budget) const
 {
     Material material;
-    const QList<PemBlock> blocks = readPemBlocks(data);
-    for (const PemBlock& block : blocks) {
+    QSet<QByteArray> leftAside; // labels already reported: one finding per kind of block, not per block
+    PemKeyDecoder keyDecoder;
+    PemScanner scanner(data);
+    PemBlock block;
+    while (scanner.next(&block)) {
+        if (!budget.spendItems()) {
+            material.findings.append(loader::budgetExceeded(budget, origin));
+            break;
+        }
         clearOpenSslErrors();
         BioPtr bio = memoryBio(block.text);
         const QByteArray& label = block.label;
@@ -327,26 +298,35 @@ Material MaterialLoader::loadPem(const QByteArray& data, const QString& origin) 
         } else if (label == "ENCRYPTED PRIVATE KEY") {
             Pkcs8Ptr encrypted(PEM_read_bio_PKCS8(bio.get(), nullptr, nullptr, nullptr));
             if (encrypted)
-                addEncryptedPkcs8(material, encrypted.get(), m_options.passphrase, origin);
+                addEncryptedPkcs8(material, encrypted.get(), origin, budget);
             else
                 material.findings.append(
                     unrecognized(origin, Text::tr("An encrypted private key in \"%1\" is damaged.").arg(origin)));
+            if (budget.exhausted())
+                break;
         } else if (label.endsWith("PRIVATE KEY")) {
-            const bool encrypted = block.encryptedHeader || label == "ENCRYPTED PRIVATE KEY";
+            const bool encrypted = block.encryptedHeader;
             if (encrypted && m_options.passphrase.isEmpty()) {
                 material.findings.append(passphraseRequired(origin));
                 continue;
             }
-            PassphraseContext context {&m_options.passphrase, false};
-            EvpPkeyPtr key(PEM_read_bio_PrivateKey(bio.get(), nullptr, passphraseCallback, &context));
+            if (!encrypted) { // one decoder for every such key: no passphrase to ask for
+                EvpPkeyPtr key = keyDecoder.decode(block.text);
+                if (key)
+                    addKey(material, key.release(), origin);
+                else
+                    material.findings.append(unrecognized(
+                        origin, Text::tr("A private key in \"%1\" is damaged or of an unsupported kind.").arg(origin)));
+                continue;
+            }
+            EvpPkeyPtr key(PEM_read_bio_PrivateKey(bio.get(), nullptr, passphraseCallback,
+                                                   const_cast<QByteArray*>(&m_options.passphrase)));
             if (key)
                 addKey(material, key.release(), origin);
-            else if (encrypted || context.asked)
-                material.findings.append(passphraseWrong(origin));
             else
-                material.findings.append(unrecognized(
-                    origin, Text::tr("A private key in \"%1\" is damaged or of an unsupported kind.").arg(origin)));
-        } else if (!isIgnorablePemLabel(label)) {
+                material.findings.append(passphraseWrong(origin));
+        } else if (!isIgnorablePemLabel(label) && !leftAside.contains(label)) {
+            leftAside.insert(label);
             material.findings.append(make(
                 "FORMAT_UNRECOGNIZED", Severity::Info,
                 Text::tr("\"%1\" holds a \"%2\" block, which was left aside.").arg(origin, QString::fromLatin1(label)),
@@ -360,79 +340,13 @@ Material MaterialLoader::loadPem(const QByteArray& data, const QString& origin) 
     return material;
 }
 
-Material MaterialLoader::loadPkcs12(const QByteArray& data, const QString& origin, bool* isPkcs12) const
+Material MaterialLoader::loadDer(const QByteArray& data, const QString& origin, WorkBudget& budget) const
 {
     Material material;
-    const auto* p = reinterpret_cast<const unsigned char*>(data.constData());
-    Pkcs12Ptr p12(d2i_PKCS12(nullptr, &p, static_cast<long>(data.size())));
-    *isPkcs12 = p12 != nullptr;
-    if (!p12)
-        return material;
-    if (!pkcs12IterationsAcceptable(p12.get())) {
-        material.findings.append(tooManyRounds(origin));
+    if (!budget.spendItems()) {
+        material.findings.append(loader::budgetExceeded(budget, origin));
         return material;
     }
-    loadLegacyProvider();
-
-    // The passphrase the user gave, then the empty one (many tools export "no password" as "").
-    QList<QByteArray> candidates;
-    if (!m_options.passphrase.isEmpty())
-        candidates << m_options.passphrase;
-    candidates << QByteArray("");
-    const char* pass = nullptr;
-    bool found = false;
-    if (!PKCS12_mac_present(p12.get())) {
-        found = true;
-        pass = m_options.passphrase.isEmpty() ? "" : m_options.passphrase.constData();
-    }
-    for (const QByteArray& candidate : std::as_const(candidates)) {
-        if (found)
-            break;
-        if (PKCS12_verify_mac(p12.get(), candidate.constData(), static_cast<int>(candidate.size())) == 1) {
-            pass = candidate.constData();
-            found = true;
-        }
-    }
-    if (!found && PKCS12_verify_mac(p12.get(), nullptr, 0) == 1)
-        found = true; // pass stays null
-    clearOpenSslErrors();
-    if (!found) {
-        material.findings.append(m_options.passphrase.isEmpty() ? passphraseRequired(origin) : passphraseWrong(origin));
-        return material;
-    }
-
-    EVP_PKEY* key = nullptr;
-    X509* cert = nullptr;
-    STACK_OF(X509)* ca = nullptr;
-    if (PKCS12_parse(p12.get(), pass, &key, &cert, &ca) != 1) {
-        material.findings.append(
-            make("FORMAT_UNRECOGNIZED", Severity::Error,
-                 Text::tr("The PKCS#12 file \"%1\" cannot be opened: it uses an algorithm this system "
-                          "does not support, or it is damaged.")
-                     .arg(origin),
-                 Text::tr("Export it again with current settings (AES-256), or export the certificate "
-                          "and key as PEM files."),
-                 origin));
-        qCDebug(lcPki) << "PKCS12_parse failed:" << drainOpenSslErrors();
-        return material;
-    }
-    EvpPkeyPtr keyOwner(key);
-    X509Ptr certOwner(cert);
-    X509StackPtr caOwner(ca);
-    if (cert)
-        addCertificate(material, cert, origin);
-    for (int i = 0; ca && i < sk_X509_num(ca); ++i)
-        addCertificate(material, sk_X509_value(ca, i), origin);
-    if (key)
-        addKey(material, keyOwner.release(), origin);
-    if (!material.hasCertificateOrKey())
-        material.findings.append(unrecognized(origin, Text::tr("The PKCS#12 file \"%1\" is empty.").arg(origin)));
-    return material;
-}
-
-Material MaterialLoader::loadDer(const QByteArray& data, const QString& origin) const
-{
-    Material material;
     clearOpenSslErrors();
     const auto* begin = reinterpret_cast<const unsigned char*>(data.constData());
     const long size = static_cast<long>(data.size());
@@ -445,10 +359,12 @@ Material MaterialLoader::loadDer(const QByteArray& data, const QString& origin) 
             addCertificate(material, x509.get(), origin);
             return material;
         }
-        bool isPkcs12 = false;
-        material = loadPkcs12(data, origin, &isPkcs12);
-        if (isPkcs12)
+        p = begin;
+        Pkcs12Ptr p12(d2i_PKCS12(nullptr, &p, size));
+        if (p12) {
+            readPkcs12(p12.get(), m_options.passphrase, origin, budget, material);
             return material;
+        }
 
         p = begin;
         std::unique_ptr<PKCS7, OpenSslDeleter<PKCS7_free>> p7(d2i_PKCS7(nullptr, &p, size));
@@ -461,7 +377,7 @@ Material MaterialLoader::loadDer(const QByteArray& data, const QString& origin) 
         p = begin;
         Pkcs8Ptr encrypted(d2i_X509_SIG(nullptr, &p, size));
         if (encrypted && consumedAll(p)) {
-            addEncryptedPkcs8(material, encrypted.get(), m_options.passphrase, origin);
+            addEncryptedPkcs8(material, encrypted.get(), origin, budget);
             return material;
         }
 

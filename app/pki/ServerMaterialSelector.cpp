@@ -1,10 +1,13 @@
 #include "ServerMaterialSelector.h"
 
 #include "DomainName.h"
+#include "PublicKeyDigest.h"
 
 #include <QCoreApplication>
 #include <QHash>
 #include <QSet>
+
+#include <openssl/x509.h>
 
 namespace mtls {
 
@@ -31,11 +34,32 @@ QList<SourcedCertificate> unique(const QList<SourcedCertificate>& all)
     return result;
 }
 
-int score(const SourcedCertificate& candidate, const QList<SourcedKey>& keys, const QString& host)
+// The keys by the digest of their public half (first of each kept): matching a certificate is one lookup, so that
+// many certificates and many keys cost their sum, not their product.
+QHash<QByteArray, qsizetype> keysByDigest(const QList<SourcedKey>& keys)
+{
+    QHash<QByteArray, qsizetype> index;
+    for (qsizetype i = 0; i < keys.size(); ++i) {
+        const QByteArray digest = publicKeyDigest(keys.at(i).key.handle());
+        if (!index.contains(digest))
+            index.insert(digest, i);
+    }
+    return index;
+}
+
+// The key of `certificate`, or -1.
+qsizetype keyOf(const Certificate& certificate, const QList<SourcedKey>& keys,
+                const QHash<QByteArray, qsizetype>& index)
+{
+    const qsizetype i = index.value(publicKeyDigest(X509_get0_pubkey(certificate.handle())), -1);
+    return i >= 0 && keys.at(i).key.matches(certificate) ? i : -1;
+}
+
+int score(const SourcedCertificate& candidate, const QList<SourcedKey>& keys, const QHash<QByteArray, qsizetype>& index,
+          const QString& host)
 {
     int s = 0;
-    if (std::any_of(keys.cbegin(), keys.cend(),
-                    [&](const SourcedKey& k) { return k.key.matches(candidate.certificate); }))
+    if (keyOf(candidate.certificate, keys, index) >= 0)
         s += 2;
     if (!host.isEmpty() && certificateCoversHost(candidate.certificate, host))
         s += 1;
@@ -81,10 +105,11 @@ ServerSelection selectServerMaterial(const Material& material, const QString& ho
     }
     if (candidates.isEmpty())
         candidates = certs;
+    const QHash<QByteArray, qsizetype> keyIndex = keysByDigest(material.keys);
     const SourcedCertificate* best = &candidates.first();
-    int bestScore = score(*best, material.keys, host);
+    int bestScore = score(*best, material.keys, keyIndex, host);
     for (const SourcedCertificate& c : std::as_const(candidates)) {
-        const int s = score(c, material.keys, host);
+        const int s = score(c, material.keys, keyIndex, host);
         if (s > bestScore) {
             best = &c;
             bestScore = s;
@@ -126,12 +151,10 @@ ServerSelection selectServerMaterial(const Material& material, const QString& ho
     }
 
     // The key.
-    for (const SourcedKey& k : material.keys) {
-        if (k.key.matches(selection.material.leaf)) {
-            selection.material.key = k.key;
-            selection.material.keyOrigin = k.origin;
-            break;
-        }
+    const qsizetype leafKey = keyOf(selection.material.leaf, material.keys, keyIndex);
+    if (leafKey >= 0) {
+        selection.material.key = material.keys.at(leafKey).key;
+        selection.material.keyOrigin = material.keys.at(leafKey).origin;
     }
     if (selection.material.key.isNull()) {
         if (material.keys.isEmpty()) {

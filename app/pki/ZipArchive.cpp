@@ -38,7 +38,7 @@ bool looksLikeZip(const QByteArray& data)
     return data.startsWith("PK\x03\x04") || data.startsWith("PK\x05\x06");
 }
 
-Result<QList<ZipEntry>> readZip(const QByteArray& data, const ZipLimits& limits)
+Result<QList<ZipEntry>> readZip(const QByteArray& data, const ZipLimits& limits, WorkBudget* budget)
 {
     QByteArray copy = data; // implicitly shared: QBuffer needs a non-const array
     QBuffer buffer(&copy);
@@ -68,6 +68,9 @@ Result<QList<ZipEntry>> readZip(const QByteArray& data, const ZipLimits& limits)
         if (info.flags & 0x1)
             return Error {
                 Text::tr("The zip archive is protected by a password. Extract it first, then import the files.")};
+        if (budget && !budget->spendItems())
+            return Error {Text::tr("The zip archive, with what it holds, has more than %1 files and blocks: refused.")
+                              .arg(budget->limits().maxItems)};
 
         QuaZipFile file(&zip);
         if (!file.open(QIODevice::ReadOnly))
@@ -89,6 +92,10 @@ Result<QList<ZipEntry>> readZip(const QByteArray& data, const ZipLimits& limits)
                 return Error {Text::tr("The zip archive unpacks to more than a certificate package can hold (\"%1\" is "
                                        "too large): refused.")
                                   .arg(info.name)};
+            if (budget && !budget->spendInflated(n))
+                return Error {Text::tr("The zip archive, with the archives inside it, unpacks to more than %1 MB in "
+                                       "all: refused.")
+                                  .arg(budget->limits().maxInflatedBytes / (1024 * 1024))};
             entry.data.append(chunk, n);
         }
         file.close();

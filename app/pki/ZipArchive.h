@@ -1,5 +1,6 @@
 #pragma once
 
+#include "WorkBudget.h"
 #include "core/Result.h"
 
 #include <QByteArray>
@@ -26,7 +27,9 @@ bool looksLikeZip(const QByteArray& data);
 
 // Reads every file entry of a zip held in memory. Directories are skipped. Refused (Error) when the archive is
 // damaged, encrypted, holds a symbolic link or a path that leaves the archive (absolute, "..", a drive letter),
-// or breaks a limit. Sizes are counted as the data is inflated, not taken from the headers.
-Result<QList<ZipEntry>> readZip(const QByteArray& data, const ZipLimits& limits = ZipLimits());
+// or breaks a limit. Sizes are counted as the data is inflated, not taken from the headers. With a budget, every
+// inflated byte and every entry is also charged to it, so that archives nested in archives share one limit.
+Result<QList<ZipEntry>> readZip(const QByteArray& data, const ZipLimits& limits = ZipLimits(),
+                                WorkBudget* budget = nullptr);
 
 } // namespace mtls

@@ -12,6 +12,8 @@ private slots:
     void blocks();
     void encryptedHeaderKept();
     void truncatedBlockLeftOut();
+    void blocksWithoutLineEnds();
+    void scannerStopsWhenAsked();
 };
 
 static const QByteArray kBody = "MIIBszCCAVmgAwIBAgIUJ\nQ0FBQUFB\n";
@@ -69,6 +71,37 @@ void TestPemReader::truncatedBlockLeftOut()
           "-----BEGIN CERTIFICATE-----\n"
         + kBody;
     QCOMPARE(readPemBlocks(text).size(), 1);
+}
+
+// "-----BEGIN X----------END X-----" repeated without line ends (once a quadratic scan): every block found.
+void TestPemReader::blocksWithoutLineEnds()
+{
+    QByteArray text;
+    for (int i = 0; i < 4096; ++i)
+        text += "-----BEGIN X----------END X-----";
+    text += "-----BEGIN Y-----QUJD-----END Y-----";
+    const QList<PemBlock> blocks = readPemBlocks(text);
+    QCOMPARE(blocks.size(), 4097);
+    QCOMPARE(blocks.first().text, QByteArray("-----BEGIN X-----\n-----END X-----\n"));
+    QCOMPARE(blocks.last().label, QByteArray("Y"));
+    QCOMPARE(blocks.last().text, QByteArray("-----BEGIN Y-----\nQUJD\n-----END Y-----\n"));
+    // A BEGIN line whose label never closes on its line is not a block.
+    QCOMPARE(readPemBlocks("-----BEGIN " + QByteArray(200, 'A') + "-----\n-----END " + QByteArray(200, 'A') + "-----")
+                 .size(),
+             0);
+}
+
+void TestPemReader::scannerStopsWhenAsked()
+{
+    const QByteArray cert = "-----BEGIN CERTIFICATE-----\n" + kBody + "-----END CERTIFICATE-----\n";
+    PemScanner scanner(cert + cert + cert);
+    PemBlock block;
+    QVERIFY(scanner.next(&block));
+    QCOMPARE(block.label, QByteArray("CERTIFICATE"));
+    QVERIFY(scanner.next(&block));
+    QVERIFY(scanner.next(&block));
+    QVERIFY(!scanner.next(&block));
+    QVERIFY(!scanner.next(&block));
 }
 
 QTEST_GUILESS_MAIN(TestPemReader)
