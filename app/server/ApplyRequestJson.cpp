@@ -106,7 +106,9 @@ QJsonObject applyRequestToJson(const ApplyRequest& request)
     return {{QStringLiteral("installation"), request.installation.toJson()},
             {QStringLiteral("config"), config},
             {QStringLiteral("material"), material},
-            {QStringLiteral("state_dir"), request.stateDir}};
+            {QStringLiteral("state_dir"), request.stateDir},
+            {QStringLiteral("add_include"), request.addInclude},
+            {QStringLiteral("force"), request.force}};
 }
 
 Result<ApplyRequest> applyRequestFromJson(const QJsonObject& object)
@@ -145,6 +147,8 @@ Result<ApplyRequest> applyRequestFromJson(const QJsonObject& object)
     request.material.keyPem = bytes(material, "key");
     request.material.clientCaPem = bytes(material, "client_ca");
     request.stateDir = str(object, "state_dir");
+    request.addInclude = object.value(QLatin1String("add_include")).toBool();
+    request.force = object.value(QLatin1String("force")).toBool();
     return request;
 }
 

@@ -24,6 +24,12 @@ struct ApplyRequest
     ServerConfigRequest config;
     ApplyMaterial material;
     QString stateDir; // empty: defaultApplyStateDir(installation)
+    // When the main configuration reads no directory for sites (installation.needsIncludeLine): add the include
+    // line to it as one more change (backed up, put back by rollback). Without it apply refuses before any change.
+    bool addInclude = false;
+    // Apply what would otherwise be refused before any change as harmful to other sites (an Apache virtual host on
+    // an explicit address beside others on "*" of the same port); a warning finding instead.
+    bool force = false;
     ApplyProgressCallback progress; // optional: told each step as it happens, on the thread that runs apply
 };
 
