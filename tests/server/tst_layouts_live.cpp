@@ -130,6 +130,7 @@ class TestLayoutsLive : public QObject
 private slots:
     void initTestCase();
     void baotaNginx();
+    void unknownLayoutRefusedThenAddInclude_data();
     void unknownLayoutRefusedThenAddInclude();
     void binaryWithoutConfPath();
     void containerManaged();
@@ -236,40 +237,54 @@ void TestLayoutsLive::baotaNginx()
 
 // The main configuration reads no directory for sites: refused before any change with the exact include line;
 // with --add-include the line is added, the site answers, and rollback restores the main file byte for byte.
+void TestLayoutsLive::unknownLayoutRefusedThenAddInclude_data()
+{
+    QTest::addColumn<ServerKind>("kind");
+    QTest::newRow("nginx") << ServerKind::Nginx;
+    QTest::newRow("apache") << ServerKind::Apache;
+}
+
 void TestLayoutsLive::unknownLayoutRefusedThenAddInclude()
 {
+    QFETCH(ServerKind, kind);
+    const bool nginx = kind == ServerKind::Nginx;
     QTemporaryDir tree;
     const QString root = tree.path() + QStringLiteral("/web");
-    TreeServer server {ServerKind::Nginx, QStringLiteral("/usr/sbin/nginx"), root, root + QStringLiteral("/main.conf"),
-                       freeLoopbackPort()};
-    QVERIFY(writeFile(server.mainConfig, nginxMain(root, server.port, QString())));
-    QVERIFY(QDir().mkpath(root + QStringLiteral("/logs")) && QDir().mkpath(root + QStringLiteral("/tmp")));
+    TreeServer server {kind, nginx ? QStringLiteral("/usr/sbin/nginx") : QStringLiteral("/usr/sbin/apache2"), root,
+                       root + QStringLiteral("/main.conf"), freeLoopbackPort()};
+    QVERIFY(writeFile(server.mainConfig,
+                      nginx ? nginxMain(root, server.port, QString())
+                            : apacheMain(root, QStringLiteral("Listen 127.0.0.1:%1\n").arg(server.port), QString())));
+    for (const char* sub : {"/logs", "/tmp", "/run"})
+        QVERIFY(QDir().mkpath(root + QLatin1String(sub)));
     openTree(tree.path());
     QVERIFY(server.start());
     const QStringList before = treeDigest(root);
     const QByteArray mainBefore = readFile(server.mainConfig);
     QTemporaryDir state;
     const quint16 port = freeLoopbackPort();
-    const QStringList installation {QStringLiteral("--main-config"), server.mainConfig,
-                                    QStringLiteral("--prefix"),      root,
-                                    QStringLiteral("--binary"),      server.binary};
+    QStringList installation {QStringLiteral("--main-config"), server.mainConfig, QStringLiteral("--binary"),
+                              server.binary};
+    if (nginx)
+        installation << QStringLiteral("--prefix") << root;
 
-    const ProcessResult refused = runCli(applyArgs(ServerKind::Nginx, port, state.path(), installation));
+    const ProcessResult refused = runCli(applyArgs(kind, port, state.path(), installation));
     QCOMPARE(refused.exitCode, 2);
-    const QByteArray line = "include \"" + root.toUtf8() + "/mtls-assistant-sites/*.conf\";";
+    const QByteArray pattern = "\"" + root.toUtf8() + "/mtls-assistant-sites/*.conf\"";
+    const QByteArray line = nginx ? "include " + pattern + ';' : "IncludeOptional " + pattern;
     QVERIFY2(refused.err.contains(line), refused.err.constData());
     QVERIFY2(refused.err.contains("--add-include"), refused.err.constData());
     QCOMPARE(treeDigest(root), before);
 
     const ProcessResult applied
-        = runCli(applyArgs(ServerKind::Nginx, port, state.path(), installation) << QStringLiteral("--add-include"));
+        = runCli(applyArgs(kind, port, state.path(), installation) << QStringLiteral("--add-include"));
     QVERIFY2(applied.exitCode == 0, applied.out + applied.err);
     QVERIFY(readFile(server.mainConfig).contains(line));
     QVERIFY(waitForPortState(port, true));
     QVERIFY(answersWebhook(port));
 
     const ProcessResult rolledBack
-        = runCli(QStringList {QStringLiteral("rollback"), QStringLiteral("--server"), QStringLiteral("nginx"),
+        = runCli(QStringList {QStringLiteral("rollback"), QStringLiteral("--server"), serverKindName(kind),
                               QStringLiteral("--state-dir"), state.path()}
                  + installation);
     QVERIFY2(rolledBack.exitCode == 0, rolledBack.out + rolledBack.err);
