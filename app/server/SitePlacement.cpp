@@ -33,7 +33,7 @@ bool trustedFile(const QFileInfo& info)
     if (info.ownerId() != 0 && info.ownerId() != ::geteuid())
         return false;
 #endif
-    return !(info.permissions() & QFileDevice::WriteOther);
+    return !(info.permissions() & (QFileDevice::WriteGroup | QFileDevice::WriteOther));
 }
 
 QList<ListenAddress> addressesOutside(const QList<ConfigAddress>& addresses, const QString& fileName)
