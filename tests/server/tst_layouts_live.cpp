@@ -136,6 +136,7 @@ private slots:
     void containerManaged();
     void baotaApacheExistingListen();
     void explicitAddressBesideWildcardHosts();
+    void wildcardBesideExplicitHosts();
     void secondDebianApache();
 
 private:
@@ -419,6 +420,42 @@ void TestLayoutsLive::explicitAddressBesideWildcardHosts()
             codes << finding[QStringLiteral("code")].toString();
     }
     QVERIFY2(codes.contains(QStringLiteral("VHOST_SHADOWS_SITES")), qPrintable(codes.join(QLatin1Char(' '))));
+    QVERIFY(answersWebhook(port));
+}
+
+// Another HTTPS site on 127.0.0.1:PORT, Apache listening on every address: a site of ours on *:PORT alone would
+// never be chosen for connections to 127.0.0.1 (Apache matches the explicit address first). It also names
+// 127.0.0.1:PORT, so the webhook answers there while the other site keeps its name.
+void TestLayoutsLive::wildcardBesideExplicitHosts()
+{
+    QTemporaryDir tree;
+    const QString root = tree.path() + QStringLiteral("/httpd");
+    const quint16 port = freeLoopbackPort();
+    TreeServer server {ServerKind::Apache, QStringLiteral("/usr/sbin/apache2"), root,
+                       root + QStringLiteral("/httpd.conf"), port};
+    QVERIFY(writeFile(
+        server.mainConfig,
+        apacheMain(root, QStringLiteral("Listen %1\n").arg(port), QStringLiteral("IncludeOptional sites/*.conf\n"))));
+    QVERIFY(writeFile(
+        root + QStringLiteral("/sites/other.conf"),
+        QStringLiteral("<VirtualHost 127.0.0.1:%1>\n    ServerName other.example\n    SSLEngine on\n"
+                       "    SSLCertificateFile %2\n    SSLCertificateKeyFile %3\n</VirtualHost>\n")
+            .arg(port)
+            .arg(m_fixture.path(QStringLiteral("fullchain.pem")), m_fixture.path(QStringLiteral("server.key")))));
+    for (const char* sub : {"/logs", "/run"})
+        QVERIFY(QDir().mkpath(root + QLatin1String(sub)));
+    openTree(tree.path());
+    QVERIFY(server.start());
+    QTemporaryDir state;
+    QStringList args
+        = applyArgs(ServerKind::Apache, port, state.path(),
+                    {QStringLiteral("--main-config"), server.mainConfig, QStringLiteral("--binary"), server.binary});
+    args[args.indexOf(QStringLiteral("--listen")) + 1] = QString::number(port); // every address
+    const ProcessResult applied = runCli(args << QStringLiteral("--json"));
+    QVERIFY2(applied.exitCode == 0, applied.out + applied.err);
+    const QString site = QJsonDocument::fromJson(applied.out)[QStringLiteral("site_file")].toString();
+    QVERIFY2(readFile(site).contains(QStringLiteral("<VirtualHost *:%1 127.0.0.1:%1>").arg(port).toUtf8()),
+             readFile(site).constData());
     QVERIFY(answersWebhook(port));
 }
 
