@@ -8,6 +8,8 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace mtls {
 
 namespace {
@@ -381,6 +383,37 @@ QHash<QString, QString> splitNginxDump(const QString& dump)
     if (!current.isEmpty())
         files.insert(current, dump.mid(start));
     return files;
+}
+
+QStringList parseApacheIncludeDump(const QString& output)
+{
+    static const QRegularExpression line(QStringLiteral("^\\s+\\((?:\\*|\\d+)\\) (.+)$"),
+                                         QRegularExpression::MultilineOption);
+    QStringList files;
+    if (!output.contains(QLatin1String("Included configuration files:")))
+        return files;
+    for (auto it = line.globalMatch(output); it.hasNext();)
+        files << QDir::cleanPath(it.next().captured(1).trimmed());
+    return files;
+}
+
+void keepReadFiles(ConfigGraph& graph, const QStringList& readFiles, const ConfigGlob& glob)
+{
+    if (readFiles.isEmpty())
+        return;
+    const auto read = [&readFiles](const QString& file) { return readFiles.contains(file); };
+    QList<ConfigInclude> includes;
+    for (const ConfigInclude& include : std::as_const(graph.includes)) {
+        if (!read(include.file))
+            continue;
+        const QStringList files = hasWildcard(include.pattern) ? glob(include.pattern) : QStringList();
+        if (!files.isEmpty() && std::none_of(files.cbegin(), files.cend(), read))
+            continue;
+        includes << include;
+    }
+    graph.includes = includes;
+    for (QList<ConfigAddress>* addresses : {&graph.listens, &graph.virtualHosts})
+        addresses->removeIf([&read](const ConfigAddress& a) { return !read(a.file); });
 }
 
 std::optional<SitePlacement> chooseSiteDirectory(const ConfigGraph& graph, const QString& fileName,

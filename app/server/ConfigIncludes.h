@@ -65,6 +65,12 @@ ConfigGraph readConfigGraphFromDisk(ServerKind kind, const QString& mainConfig, 
                                     const QHash<QString, QString>& variables = {});
 // `nginx -T` output: the text of each file after its "# configuration file PATH:" line.
 QHash<QString, QString> splitNginxDump(const QString& dump);
+// `apache2 -t -D DUMP_INCLUDES` output: the files Apache read, main configuration first.
+QStringList parseApacheIncludeDump(const QString& output);
+// Leaves out of an Apache graph what the server did not read (`readFiles`, from DUMP_INCLUDES): the includes whose
+// files exist but were not read (inside a section whose condition is false), and the Listen and virtual host
+// addresses of files it did not read. An empty `readFiles` changes nothing.
+void keepReadFiles(ConfigGraph& graph, const QStringList& readFiles, const ConfigGlob& glob);
 // The files on the disk that a pattern with a wildcard in its last part matches (or the file itself), sorted.
 QStringList globOnDisk(const QString& pattern);
 

@@ -96,10 +96,22 @@ ConfigGraph effectiveConfigGraph(const ServerInstallation& installation)
 {
     const QString root = installation.kind == ServerKind::Nginx ? QFileInfo(installation.mainConfig).absolutePath()
                                                                 : installation.configRoot;
-    if (installation.kind == ServerKind::Apache)
-        return readConfigGraphFromDisk(installation.kind, installation.mainConfig, root,
-                                       apacheEnvvars(installation.configRoot));
     QProcess process;
+    if (installation.kind == ServerKind::Apache) {
+        // The files on the disk, kept to those Apache says it read (its own test, with its envvars).
+        ConfigGraph graph = readConfigGraphFromDisk(installation.kind, installation.mainConfig, root,
+                                                    apacheEnvvars(installation.configRoot));
+        process.setProcessEnvironment(serverProcessEnvironment(installation));
+        process.setProcessChannelMode(QProcess::MergedChannels);
+        process.start(installation.binary,
+                      installation.selectArguments()
+                          << QStringLiteral("-t") << QStringLiteral("-D") << QStringLiteral("DUMP_INCLUDES"));
+        if (process.waitForFinished(30000) && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0)
+            keepReadFiles(graph, parseApacheIncludeDump(QString::fromLocal8Bit(process.readAll())), globOnDisk);
+        else
+            process.kill();
+        return graph;
+    }
     if (!installation.prefix.isEmpty())
         process.setWorkingDirectory(installation.prefix);
     process.start(installation.binary, installation.selectArguments() << QStringLiteral("-T"));

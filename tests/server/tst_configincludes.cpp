@@ -110,6 +110,7 @@ private slots:
     void siteDirectory();
     void nestedAndDump();
     void apacheAddresses();
+    void apacheReadFiles();
     void includeLine();
     void apacheListenAndAddresses();
     void envvars();
@@ -248,6 +249,40 @@ void TestConfigIncludes::apacheAddresses()
     QCOMPARE(graph.virtualHosts.at(2).host, QStringLiteral("::1"));
     QCOMPARE(graph.virtualHosts.at(3).host, QStringLiteral("*"));
     QCOMPARE(graph.virtualHosts.at(3).file, QStringLiteral("/a/sites/one.conf"));
+}
+
+// What `apache2 -t -D DUMP_INCLUDES` says it read decides: an include inside a false condition is not a site
+// directory, and the addresses of files it did not read do not count.
+void TestConfigIncludes::apacheReadFiles()
+{
+    const QString dump = QStringLiteral("Included configuration files:\n  (*) /a/httpd.conf\n"
+                                        "    (3) /a/sites/one.conf\nSyntax OK\n");
+    QCOMPARE(parseApacheIncludeDump(dump),
+             (QStringList {QStringLiteral("/a/httpd.conf"), QStringLiteral("/a/sites/one.conf")}));
+    QVERIFY(parseApacheIncludeDump(QStringLiteral("Syntax OK\n")).isEmpty());
+
+    const Files files = filesOf({QStringLiteral("/a/httpd.conf"),
+                                 QStringLiteral("<IfModule !ssl_module>\n  Include old/*.conf\n</IfModule>\n"
+                                                "Include sites/*.conf\n"),
+                                 QStringLiteral("/a/old/x.conf"), QStringLiteral("Listen 8443\n"),
+                                 QStringLiteral("/a/sites/one.conf"), QStringLiteral("Listen 443\n")});
+    ConfigGraph graph = graphOf(ServerKind::Apache, QStringLiteral("/a/httpd.conf"), QStringLiteral("/a"), files);
+    QCOMPARE(graph.includes.size(), 2);
+    QCOMPARE(graph.listens.size(), 2);
+    const ConfigGlob glob = [&files](const QString& pattern) {
+        const QRegularExpression re(QRegularExpression::wildcardToRegularExpression(pattern));
+        QStringList matched;
+        for (auto it = files.cbegin(); it != files.cend(); ++it) {
+            if (re.match(it.key()).hasMatch())
+                matched << it.key();
+        }
+        return matched;
+    };
+    keepReadFiles(graph, parseApacheIncludeDump(dump), glob);
+    QCOMPARE(graph.includes.size(), 1);
+    QCOMPARE(graph.includes.first().pattern, QStringLiteral("/a/sites/*.conf"));
+    QCOMPARE(graph.listens.size(), 1);
+    QCOMPARE(graph.listens.first().port, quint16(443));
 }
 
 void TestConfigIncludes::includeLine()
