@@ -1763,6 +1763,14 @@ then apply again, or apply with --add-include to have it added (rollback removes
         <source>Give --force to apply it anyway.</source>
         <translation>如仍要应用，请加上 --force。</translation>
     </message>
+    <message>
+        <source>Apache listens on port %1 only on %2, so the site answers only there.</source>
+        <translation>Apache 在端口 %1 上只监听 %2，因此该站点只在那里应答。</translation>
+    </message>
+    <message>
+        <source>To answer on every address, change that Listen to &quot;Listen %1&quot; (a second Listen for every address would stop Apache).</source>
+        <translation>如需在所有地址上应答，请把该 Listen 改为“Listen %1”（再添加一条监听所有地址的 Listen 会使 Apache 无法启动）。</translation>
+    </message>
 </context>
 <context>
     <name>mtls::ThrowawayServer</name>

@@ -229,9 +229,37 @@ Status placeApacheAddresses(const ServerInstallation& installation, const QStrin
     config.apacheKnowsExisting = true;
     config.apacheExistingListen = addressesOutside(graph.listens, fileName);
     config.apacheExistingVirtualHosts = addressesOutside(graph.virtualHosts, fileName);
+    QList<quint16> limitedPorts;
     for (const ListenAddress& ours : config.listen.isEmpty() ? defaultListen() : config.listen) {
-        if (isWildcardHost(ours.host))
+        if (isWildcardHost(ours.host)) {
+            // Apache cannot bind every address where it already listens on one: the site answers only there.
+            QStringList explicitOnly;
+            for (const ConfigAddress& listen : graph.listens) {
+                if (listen.port != ours.port || QFileInfo(listen.file).fileName() == fileName)
+                    continue;
+                if (isWildcardHost(listen.host)) {
+                    explicitOnly.clear();
+                    break;
+                }
+                explicitOnly << QStringLiteral("%1 (%2:%3)")
+                                    .arg(ListenAddress {listen.host, listen.port}.toString(),
+                                         QDir::toNativeSeparators(listen.file))
+                                    .arg(listen.line);
+            }
+            if (!explicitOnly.isEmpty() && !limitedPorts.contains(ours.port)) {
+                limitedPorts << ours.port;
+                findings << Finding {
+                    QStringLiteral("LISTEN_ADDRESS_LIMITED"), Severity::Warning,
+                    Text::tr("Apache listens on port %1 only on %2, so the site answers only there.")
+                        .arg(ours.port)
+                        .arg(explicitOnly.join(QStringLiteral(", "))),
+                    Text::tr("To answer on every address, change that Listen to \"Listen %1\" (a second Listen for "
+                             "every address would stop Apache).")
+                        .arg(ours.port),
+                    QString()};
+            }
             continue;
+        }
         QStringList others;
         bool sameAddress = false;
         for (const ConfigAddress& other : graph.virtualHosts) {

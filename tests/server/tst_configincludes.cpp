@@ -113,6 +113,7 @@ private slots:
     void apacheReadFiles();
     void includeLine();
     void apacheListenAndAddresses();
+    void placeApache();
     void envvars();
 };
 
@@ -344,6 +345,56 @@ void TestConfigIncludes::apacheListenAndAddresses()
     const QString text = generateServerConfig(r)->text;
     QVERIFY2(text.contains(QStringLiteral("<VirtualHost *:443 192.0.2.1:443>")), qPrintable(text));
     QVERIFY(!text.contains(QStringLiteral("\nListen ")));
+}
+
+// apply's view of an Apache tree on the disk: what already listens, and the refusal of an explicit address beside
+// virtual hosts on "*" (a warning with force). Our own earlier file does not count.
+void TestConfigIncludes::placeApache()
+{
+    QTemporaryDir root;
+    const auto write = [&root](const QString& name, const QByteArray& text) {
+        QDir().mkpath(QFileInfo(root.filePath(name)).absolutePath());
+        QFile file(root.filePath(name));
+        return file.open(QIODevice::WriteOnly) && file.write(text) == text.size();
+    };
+    QVERIFY(write(QStringLiteral("httpd.conf"), "Listen 127.0.0.1:8443\nInclude sites/*.conf\n"));
+    QVERIFY(write(QStringLiteral("sites/other.conf"), "<VirtualHost *:8443>\n</VirtualHost>\n"));
+    QVERIFY(write(QStringLiteral("sites/mtls-assistant-hook.conf"),
+                  "Listen 9443\n<VirtualHost 127.0.0.1:8443>\n"
+                  "</VirtualHost>\n"));
+    ServerInstallation inst;
+    inst.kind = ServerKind::Apache;
+    inst.binary = root.filePath(QStringLiteral("no-such-apache2"));
+    inst.configRoot = root.path();
+    inst.mainConfig = root.filePath(QStringLiteral("httpd.conf"));
+    const QString ours = QStringLiteral("mtls-assistant-hook.conf");
+
+    ServerConfigRequest config;
+    config.listen = {ListenAddress {QStringLiteral("0.0.0.0"), 8443}};
+    Findings findings;
+    QVERIFY(placeApacheAddresses(inst, ours, false, config, findings));
+    QVERIFY(config.apacheKnowsExisting);
+    QCOMPARE(config.apacheExistingListen, (QList<ListenAddress> {ListenAddress {QStringLiteral("127.0.0.1"), 8443}}));
+    QCOMPARE(config.apacheExistingVirtualHosts.size(), 1);
+    QCOMPARE(findings.size(), 1);
+    QCOMPARE(findings.first().code, QStringLiteral("LISTEN_ADDRESS_LIMITED"));
+
+    config.listen = {ListenAddress {QStringLiteral("127.0.0.1"), 8443}};
+    findings.clear();
+    const Status refused = placeApacheAddresses(inst, ours, false, config, findings);
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().message.contains(root.filePath(QStringLiteral("sites/other.conf")) + QStringLiteral(":1")),
+             qPrintable(refused.error().message));
+    QVERIFY(refused.error().message.contains(QStringLiteral("--force")));
+    QVERIFY(placeApacheAddresses(inst, ours, true, config, findings));
+    QCOMPARE(findings.size(), 1);
+    QCOMPARE(findings.first().code, QStringLiteral("VHOST_SHADOWS_SITES"));
+    QCOMPARE(findings.first().severity, Severity::Warning);
+
+    config.listen = {ListenAddress {QStringLiteral("127.0.0.1"), 9443}};
+    findings.clear();
+    QVERIFY(placeApacheAddresses(inst, ours, false, config, findings));
+    QVERIFY(findings.isEmpty());
 }
 
 void TestConfigIncludes::envvars()
