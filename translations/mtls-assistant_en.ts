@@ -6,7 +6,7 @@
     <message numerus="yes">
         <source>Verified: %n other name(s) on the same port present the same certificate as before.</source>
         <translation>
-            <numerusform>Verified: %n other name on the same port presents the same certificate as before.</numerusform>
+            <numerusform>Verified: %n other name on the same port present the same certificate as before.</numerusform>
             <numerusform>Verified: %n other names on the same port present the same certificate as before.</numerusform>
         </translation>
     </message>

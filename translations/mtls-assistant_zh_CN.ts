@@ -1045,6 +1045,17 @@
     </message>
 </context>
 <context>
+    <name>mtls::ConfigIncludes</name>
+    <message>
+        <source>site directory</source>
+        <translation>站点目录</translation>
+    </message>
+    <message>
+        <source>The http { } block is not in %1, so the include line cannot be added there.</source>
+        <translation>%1 中没有 http { } 块，因此无法在其中添加 include 行。</translation>
+    </message>
+</context>
+<context>
     <name>mtls::ConfigPreflight</name>
     <message>
         <source>the file does not exist</source>
@@ -1784,6 +1795,18 @@
         <source>The %1 main configuration file %2 does not exist. Give it with --main-config.</source>
         <translation>%1 的主配置文件 %2 不存在。请用 --main-config 指定。</translation>
     </message>
+    <message>
+        <source>The %1 program %2 does not say which configuration file it reads.</source>
+        <translation>%1 程序 %2 没有说明它读取哪个配置文件。</translation>
+    </message>
+    <message>
+        <source>The configuration file %2 that the %1 program %3 was built for does not exist.</source>
+        <translation>%1 程序 %3 编译时指定的配置文件 %2 不存在。</translation>
+    </message>
+    <message>
+        <source>Nothing of another installation is used in its place: give its main configuration with --main-config or its configuration directory with --server-root.</source>
+        <translation>不会用其他安装的文件代替它：请用 --main-config 指定其主配置文件，或用 --server-root 指定其配置目录。</translation>
+    </message>
 </context>
 <context>
     <name>mtls::ServerMaterialSelector</name>
@@ -1935,6 +1958,57 @@
     <message>
         <source>Remove or change that site, or merge the client certificate settings into it.</source>
         <translation>请删除或修改该站点，或将客户端证书设置合并到该站点中。</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::SitePlacement</name>
+    <message>
+        <source>The %1 configuration %2 belongs to a server that runs in a container (%3; 1Panel&apos;s OpenResty is one). Its paths are the container&apos;s, and it must be tested and reloaded inside the container, so apply cannot change it from here. Use &apos;export&apos; and install the files with the panel or inside the container.</source>
+        <translation>%1 配置 %2 属于在容器中运行的服务器（%3；1Panel 的 OpenResty 就是这样）。其中的路径是容器内的路径，而且必须在容器内测试和重新加载，因此 apply 无法在这里更改它。请使用“export”导出，再通过面板或在容器内安装这些文件。</translation>
+    </message>
+    <message>
+        <source>%1 reads no directory for sites from its main configuration, so a site file would never be read. Nothing was changed. Add this line %2:
+    %3
+then apply again, or apply with --add-include to have it added (rollback removes it again).</source>
+        <translation>%1 的主配置没有读取任何站点目录，因此站点文件永远不会被读取。未做任何更改。请%2添加下面这一行：
+    %3
+然后再次执行 apply；或者使用 --add-include 执行 apply，由它添加这一行（rollback 会再次将其移除）。</translation>
+    </message>
+    <message>
+        <source>inside the http { } block of %1</source>
+        <translation>在 %1 的 http { } 块内</translation>
+    </message>
+    <message>
+        <source>at the end of %1</source>
+        <translation>在 %1 的末尾</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Apache listens on port %1 only on %2, so the site answers only there.</source>
+        <translation>Apache 在端口 %1 上只监听 %2，因此该站点只在那里应答。</translation>
+    </message>
+    <message>
+        <source>To answer on every address, change that Listen to &quot;Listen %1&quot; (a second Listen for every address would stop Apache).</source>
+        <translation>如需在所有地址上应答，请把该 Listen 改为“Listen %1”（再添加一条监听所有地址的 Listen 会使 Apache 无法启动）。</translation>
+    </message>
+    <message>
+        <source>The other Apache virtual hosts on port %1 use *:%1 (%2). A &lt;VirtualHost %3&gt; would take every connection to %4 on that port away from them: those sites would no longer answer there.</source>
+        <translation>端口 %1 上的其他 Apache 虚拟主机使用 *:%1（%2）。&lt;VirtualHost %3&gt; 会夺走该端口上发往 %4 的所有连接：那些站点将不再在该地址上应答。</translation>
+    </message>
+    <message>
+        <source>Listen on *:%1 (--listen *:%1), the form the other virtual hosts use; the site then answers only for its own name.</source>
+        <translation>改为监听 *:%1（--listen *:%1），即其他虚拟主机使用的形式；这样该站点只应答它自己的域名。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Give --force to apply it anyway.</source>
+        <translation>如仍要应用，请加上 --force。</translation>
     </message>
 </context>
 <context>
@@ -2099,10 +2173,6 @@
         <translation>在本机服务器上安装文件和配置，测试并重新加载；失败时撤销更改。</translation>
     </message>
     <message>
-        <source>Add this line to %1 so the server reads the file: %2</source>
-        <translation>请在 %1 中添加下面这一行，以便服务器读取该文件：%2</translation>
-    </message>
-    <message>
         <source>The server&apos;s directories are not yours to write: asking for administrator rights...</source>
         <translation>您无权写入服务器的目录：正在请求管理员权限……</translation>
     </message>
@@ -2121,6 +2191,18 @@
     <message>
         <source>warning: the setup could not be saved, so &apos;status&apos; will not list it: %1</source>
         <translation>警告：无法保存此次设置，因此 status 不会列出它：%1</translation>
+    </message>
+    <message>
+        <source>The include line for %1 was added to %2; &apos;mtls-assistant-cli rollback&apos; removes it.</source>
+        <translation>已在 %2 中添加读取 %1 的 include 行；“mtls-assistant-cli rollback”会将其移除。</translation>
+    </message>
+    <message>
+        <source>When the main configuration reads no directory for sites, add the include line for one of ours to it (rollback removes it). Without it, apply refuses and shows the line.</source>
+        <translation>当主配置没有读取任何站点目录时，在主配置中添加读取本程序自有目录的 include 行（rollback 会将其移除）。不加此选项时，apply 会拒绝执行并显示这一行。</translation>
+    </message>
+    <message>
+        <source>Apply even where it would take connections away from other sites (an Apache virtual host on an explicit address beside others on *); a warning instead of a refusal.</source>
+        <translation>即使会夺走其他站点的连接（Apache 虚拟主机使用明确地址，而同一端口的其他虚拟主机使用 *）也照样应用；以警告代替拒绝。</translation>
     </message>
 </context>
 <context>

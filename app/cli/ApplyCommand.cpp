@@ -10,6 +10,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 
 #include <memory>
 
@@ -30,12 +31,11 @@ bool needsElevation(const Error& error)
 // After the steps (every file written was printed as it happened).
 void printApplied(const ApplyResult& applied, const ServerInstallation& installation, const Findings& findings)
 {
-    if (installation.needsIncludeLine)
-        Output::line(Text::tr("Add this line to %1 so the server reads the file: %2")
-                         .arg(QDir::toNativeSeparators(installation.mainConfig),
-                              installation.kind == ServerKind::Nginx
-                                  ? QStringLiteral("include \"%1\";").arg(applied.siteFile)
-                                  : QStringLiteral("Include \"%1\"").arg(applied.siteFile)));
+    if (installation.needsIncludeLine
+        && applied.changed.contains(QFileInfo(installation.mainConfig).canonicalFilePath()))
+        Output::line(Text::tr("The include line for %1 was added to %2; 'mtls-assistant-cli rollback' removes it.")
+                         .arg(QDir::toNativeSeparators(installation.siteDir),
+                              QDir::toNativeSeparators(installation.mainConfig)));
     if (!findings.isEmpty())
         Output::findings(findings);
     Output::line(Output::paint(Text::tr("Done: the server runs the new configuration, verified from outside. "
@@ -98,9 +98,17 @@ void ApplyCommand::setup(QCommandLineParser& parser) const
     addSiteOptions(parser);
     addInstallationOptions(parser, true);
     addElevationOptions(parser);
-    parser.addOption({QStringLiteral("force-legacy-tls"),
-                      Text::tr("Apply the chat-guide profile (TLS 1.0 and 1.1 only) even though servers built with "
-                               "OpenSSL 3 cannot complete a handshake with it.")});
+    parser.addOptions({
+        {QStringLiteral("force-legacy-tls"),
+         Text::tr("Apply the chat-guide profile (TLS 1.0 and 1.1 only) even though servers built with OpenSSL 3 "
+                  "cannot complete a handshake with it.")},
+        {QStringLiteral("add-include"),
+         Text::tr("When the main configuration reads no directory for sites, add the include line for one of "
+                  "ours to it (rollback removes it). Without it, apply refuses and shows the line.")},
+        {QStringLiteral("force"),
+         Text::tr("Apply even where it would take connections away from other sites (an Apache virtual host on "
+                  "an explicit address beside others on *); a warning instead of a refusal.")},
+    });
     parser.addOption(jsonOption());
 }
 
@@ -129,6 +137,8 @@ int ApplyCommand::run(const QCommandLineParser& parser) const
     request.material = materialOf(report);
     request.stateDir = stateDirOption(parser);
     request.forceLegacyTls = parser.isSet(QStringLiteral("force-legacy-tls"));
+    request.addInclude = parser.isSet(QStringLiteral("add-include"));
+    request.force = parser.isSet(QStringLiteral("force"));
     const bool json = parser.isSet(QStringLiteral("json"));
     auto steps = std::make_unique<ApplySteps>(!json);
     request.progress = steps->callback();

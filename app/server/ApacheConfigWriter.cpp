@@ -21,8 +21,15 @@ QString moduleGuard(const QString& module, const QString& file)
         .arg(module, file);
 }
 
-// The VirtualHost addresses: 0.0.0.0 becomes "*", which also covers IPv6 when Apache listens on both.
-QStringList virtualHostAddresses(const QList<ListenAddress>& listen)
+bool isWildcard(const QString& host)
+{
+    return host == QLatin1String("0.0.0.0") || host == QLatin1String("*") || host == QLatin1String("::");
+}
+
+// The VirtualHost addresses: 0.0.0.0 becomes "*", which also covers IPv6 when Apache listens on both. A site on
+// every address also names the explicit addresses that other virtual hosts on its port use: Apache matches those
+// first, so without them the site would not answer there.
+QStringList virtualHostAddresses(const QList<ListenAddress>& listen, const QList<ListenAddress>& existing)
 {
     QStringList addresses;
     QList<quint16> wildcardPorts;
@@ -41,17 +48,37 @@ QStringList virtualHostAddresses(const QList<ListenAddress>& listen)
         if (!addresses.contains(address))
             addresses << address;
     }
+    for (const ListenAddress& a : listen) {
+        if (!isWildcard(a.host))
+            continue;
+        for (const ListenAddress& other : existing) {
+            if (other.port != a.port || isWildcard(other.host))
+                continue;
+            const QString address = ListenAddress {other.host, a.port}.toString();
+            if (!addresses.contains(address))
+                addresses << address;
+        }
+    }
     return addresses;
 }
 
-QStringList listenLines(const QList<ListenAddress>& listen)
+bool alreadyListening(const ListenAddress& a, const QList<ListenAddress>& existing)
+{
+    for (const ListenAddress& e : existing) {
+        if (e.port == a.port && (isWildcard(e.host) || isWildcard(a.host) || e.host == a.host))
+            return true;
+    }
+    return false;
+}
+
+QStringList listenLines(const ServerConfigRequest& r, const QList<ListenAddress>& listen)
 {
     QStringList lines;
     bool anyWildcard = false;
     for (const ListenAddress& a : listen)
         anyWildcard = anyWildcard || a.host == QLatin1String("0.0.0.0") || a.host == QLatin1String("*");
     for (const ListenAddress& a : listen) {
-        if (a.port == 443)
+        if (r.apacheKnowsExisting ? alreadyListening(a, r.apacheExistingListen) : a.port == 443)
             continue; // ports.conf / httpd-ssl.conf already listen on 443
         QString line;
         if (a.host == QLatin1String("0.0.0.0") || a.host == QLatin1String("*"))
@@ -122,7 +149,7 @@ Result<QString> writeApacheConfig(const CheckedRequest& checked)
     t += moduleGuard(QStringLiteral("proxy"), QStringLiteral("mod_proxy"));
     t += moduleGuard(QStringLiteral("proxy_http"), QStringLiteral("mod_proxy_http"));
 
-    const QStringList listens = r.apacheListen ? listenLines(checked.listen) : QStringList();
+    const QStringList listens = r.apacheListen ? listenLines(r, checked.listen) : QStringList();
     if (!listens.isEmpty()) {
         t += QStringLiteral("\n# Apache must listen on the webhook port. Remove these lines if another file "
                             "already listens on it.\n");
@@ -131,7 +158,8 @@ Result<QString> writeApacheConfig(const CheckedRequest& checked)
 
     t += QStringLiteral("\n# The addresses and port Chat calls: change the port if the webhook URL names another "
                         "one.\n");
-    t += QStringLiteral("<VirtualHost %1>\n").arg(virtualHostAddresses(checked.listen).join(QLatin1Char(' ')));
+    t += QStringLiteral("<VirtualHost %1>\n")
+             .arg(virtualHostAddresses(checked.listen, r.apacheExistingVirtualHosts).join(QLatin1Char(' ')));
     t += QStringLiteral("    ServerName %1\n\n").arg(checked.domain);
     t += QStringLiteral("    SSLEngine on\n");
     if (chainFile) {

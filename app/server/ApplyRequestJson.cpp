@@ -107,7 +107,9 @@ QJsonObject applyRequestToJson(const ApplyRequest& request)
             {QStringLiteral("config"), config},
             {QStringLiteral("material"), material},
             {QStringLiteral("state_dir"), request.stateDir},
-            {QStringLiteral("force_legacy_tls"), request.forceLegacyTls}};
+            {QStringLiteral("force_legacy_tls"), request.forceLegacyTls},
+            {QStringLiteral("add_include"), request.addInclude},
+            {QStringLiteral("force"), request.force}};
 }
 
 Result<ApplyRequest> applyRequestFromJson(const QJsonObject& object)
@@ -147,6 +149,8 @@ Result<ApplyRequest> applyRequestFromJson(const QJsonObject& object)
     request.material.clientCaPem = bytes(material, "client_ca");
     request.stateDir = str(object, "state_dir");
     request.forceLegacyTls = object.value(QLatin1String("force_legacy_tls")).toBool(false);
+    request.addInclude = object.value(QLatin1String("add_include")).toBool();
+    request.force = object.value(QLatin1String("force")).toBool();
     return request;
 }
 

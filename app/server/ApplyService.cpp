@@ -7,6 +7,7 @@
 #include "InstallationLock.h"
 #include "ServerControl.h"
 #include "SiteConflicts.h"
+#include "SitePlacement.h"
 #include "core/Logging.h"
 
 #include <QCoreApplication>
@@ -245,12 +246,26 @@ Result<ApplyPlan> planApply(const ApplyRequest& request)
     config.chainPath = request.material.chainPem.isEmpty() ? QString() : dir + QStringLiteral("/chain.pem");
     if (config.serverVersion.isNull())
         config.serverVersion = inst.version;
+    // Where nothing reads our directory yet: the include line, or a refusal that names it.
+    std::optional<ApplyChange> includeLine;
+    if (inst.needsIncludeLine) {
+        auto change = includeLineChange(inst, request.addInclude);
+        if (!change)
+            return change.error();
+        includeLine = change.value();
+    }
+    Findings placementFindings;
+    if (auto placed = placeApacheAddresses(inst, QStringLiteral("mtls-assistant-%1.conf").arg(domain.value()),
+                                           request.force, config, placementFindings);
+        !placed)
+        return placed.error();
     auto generated = generateServerConfig(config);
     if (!generated)
         return generated.error();
 
     ApplyPlan plan;
     plan.config = generated.value();
+    plan.config.findings += placementFindings;
     plan.configRequest = config;
     plan.siteFile = inst.siteDir + QLatin1Char('/') + plan.config.fileName;
     plan.directories << dir << inst.siteDir;
@@ -267,6 +282,8 @@ Result<ApplyPlan> planApply(const ApplyRequest& request)
     file(config.keyPath, request.material.keyPem, kPrivate);
     file(config.clientCaPath, request.material.clientCaPem, kPublic);
     file(plan.siteFile, plan.config.text.toUtf8(), kPublic);
+    if (includeLine)
+        plan.changes << *includeLine;
 
     const auto link = [&plan](const QString& target, const QString& linkTo) {
         ApplyChange change;

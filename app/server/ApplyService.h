@@ -27,6 +27,12 @@ struct ApplyRequest
     // The chat-guide profile (TLS 1.0/1.1 only) is refused unless this is set: servers built with OpenSSL 3 cannot
     // complete a handshake with it. When set, the new site's handshake is not verified (the check offers TLS 1.2+).
     bool forceLegacyTls = false;
+    // When the main configuration reads no directory for sites (installation.needsIncludeLine): add the include
+    // line to it as one more change (backed up, put back by rollback). Without it apply refuses before any change.
+    bool addInclude = false;
+    // Apply what would otherwise be refused before any change as harmful to other sites (an Apache virtual host on
+    // an explicit address beside others on "*" of the same port); a warning finding instead.
+    bool force = false;
     ApplyProgressCallback progress; // optional: told each step as it happens, on the thread that runs apply
 };
 

@@ -45,6 +45,13 @@ struct ServerConfigRequest
     QVersionNumber serverVersion; // null: a current version
     int verifyDepth = 2;
     bool apacheListen = true; // Apache: write Listen lines for ports other than 443
+    // Apache on this machine (apply fills them in from the effective configuration; any file named like ours is
+    // left out): where it already listens and the addresses of its virtual hosts (host "*" for every address,
+    // port 0 for any port). Then Listen lines are written only where nothing listens yet (443 too), and a site
+    // on every address also names the explicit addresses the other virtual hosts on its port use.
+    bool apacheKnowsExisting = false;
+    QList<ListenAddress> apacheExistingListen;
+    QList<ListenAddress> apacheExistingVirtualHosts;
     QString producedBy; // for the header comment, e.g. the command line; empty: "mTLS Assistant <version>"
 };
 

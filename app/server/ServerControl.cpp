@@ -1,5 +1,6 @@
 #include "ServerControl.h"
 
+#include "SitePlacement.h"
 #include "core/Logging.h"
 
 #include <QCoreApplication>
@@ -48,6 +49,8 @@ Result<QString> ServerControl::run(const QStringList& arguments, bool useControl
     }
     QProcess process;
     process.setProcessChannelMode(QProcess::MergedChannels);
+    if (!useControlScript)
+        process.setProcessEnvironment(serverProcessEnvironment(m_installation)); // a second Apache's envvars
     if (!m_installation.prefix.isEmpty())
         process.setWorkingDirectory(m_installation.prefix);
     qCDebug(lcServer) << "running" << program << args;

@@ -1,6 +1,7 @@
 #include "ServerDiscovery.h"
 
 #include "ServerBinary.h"
+#include "SitePlacement.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -106,9 +107,17 @@ QVersionNumber parseServerVersion(ServerKind kind, const QString& output)
 QString parseBuiltInConfigPath(ServerKind kind, const QString& output)
 {
     if (kind == ServerKind::Nginx) {
+        // Without --conf-path, nginx reads conf/nginx.conf under its --prefix; a relative --conf-path is under it.
         static const QRegularExpression conf(QStringLiteral("--conf-path=(\\S+)"));
-        const auto match = conf.match(output);
-        return match.hasMatch() ? match.captured(1) : QString();
+        static const QRegularExpression prefix(QStringLiteral("--prefix=(\\S+)"));
+        const auto c = conf.match(output);
+        const auto p = prefix.match(output);
+        const QString path = c.hasMatch() ? c.captured(1)
+            : p.hasMatch()                ? QStringLiteral("conf/nginx.conf")
+                                          : QString();
+        if (path.isEmpty() || QDir::isAbsolutePath(path) || !p.hasMatch())
+            return path;
+        return QDir::cleanPath(p.captured(1) + QLatin1Char('/') + path);
     }
     static const QRegularExpression root(QStringLiteral("HTTPD_ROOT=\"([^\"]+)\""));
     static const QRegularExpression file(QStringLiteral("SERVER_CONFIG_FILE=\"([^\"]+)\""));
@@ -226,6 +235,34 @@ QStringList candidateConfigRoots(ServerKind kind)
             QStringLiteral("C:/Apache24")};
 }
 
+namespace {
+
+// The main configuration the binary was built for (nginx -V, apache2 -V or apachectl -V beside it); relative
+// paths are under the binary's directory (Windows builds). Empty when the binary does not name one.
+QString builtInMainConfig(ServerKind kind, const QString& binary)
+{
+    QString builtIn = parseBuiltInConfigPath(kind, runForOutput(binary, {QStringLiteral("-V")}));
+    if (builtIn.isEmpty() && kind == ServerKind::Apache) {
+        const QString ctl = QFileInfo(binary).absolutePath() + QStringLiteral("/apachectl");
+        if (QFileInfo(ctl).isExecutable())
+            builtIn = parseBuiltInConfigPath(kind, runForOutput(ctl, {QStringLiteral("-V")}));
+    }
+    if (!builtIn.isEmpty() && QDir::isRelativePath(builtIn))
+        builtIn = QFileInfo(binary).absoluteDir().absoluteFilePath(builtIn);
+    return builtIn;
+}
+
+// The configuration root of a main configuration file: its directory (ROOT/conf/httpd.conf: ROOT for Apache).
+QString rootOfMainConfig(ServerKind kind, const QString& mainConfig)
+{
+    QString root = QFileInfo(mainConfig).absolutePath();
+    if (kind == ServerKind::Apache && QFileInfo(root).fileName() == QLatin1String("conf"))
+        root = QFileInfo(root).absolutePath(); // RHEL and Windows: ROOT/conf/httpd.conf
+    return root;
+}
+
+} // namespace
+
 Result<ServerInstallation> discoverServer(ServerKind kind, const DiscoveryOptions& options)
 {
     auto binary = findServerBinary(kind, options.binary);
@@ -233,19 +270,25 @@ Result<ServerInstallation> discoverServer(ServerKind kind, const DiscoveryOption
         return binary.error();
 
     QString root = options.configRoot.isEmpty() ? options.prefix : options.configRoot;
+    if (root.isEmpty() && !options.mainConfig.isEmpty())
+        root = rootOfMainConfig(kind, options.mainConfig);
     if (root.isEmpty()) {
-        // What the binary was built for, then the usual places.
-        QString builtIn = parseBuiltInConfigPath(kind, runForOutput(binary.value(), {QStringLiteral("-V")}));
-        if (builtIn.isEmpty() && kind == ServerKind::Apache) {
-            const QString ctl = QFileInfo(binary.value()).absolutePath() + QStringLiteral("/apachectl");
-            if (QFileInfo(ctl).isExecutable())
-                builtIn = parseBuiltInConfigPath(kind, runForOutput(ctl, {QStringLiteral("-V")}));
-        }
-        if (!builtIn.isEmpty() && isFile(builtIn)) {
-            root = QFileInfo(builtIn).absolutePath();
-            if (kind == ServerKind::Apache && QFileInfo(root).fileName() == QLatin1String("conf"))
-                root = QFileInfo(root).absolutePath(); // RHEL and Windows: ROOT/conf/httpd.conf
-        }
+        // What the binary was built for. A binary the user named is never paired with another installation's files.
+        const QString builtIn = builtInMainConfig(kind, binary.value());
+        if (!options.binary.isEmpty() && (builtIn.isEmpty() || !isFile(builtIn)))
+            return Error {
+                (builtIn.isEmpty()
+                     ? Text::tr("The %1 program %2 does not say which configuration file it reads.")
+                           .arg(serverKindDisplayName(kind), QDir::toNativeSeparators(binary.value()))
+                     : Text::tr("The configuration file %2 that the %1 program %3 was built for does not exist.")
+                           .arg(serverKindDisplayName(kind), QDir::toNativeSeparators(builtIn),
+                                QDir::toNativeSeparators(binary.value())))
+                    + QLatin1Char(' ')
+                    + Text::tr("Nothing of another installation is used in its place: give its main configuration "
+                               "with --main-config or its configuration directory with --server-root."),
+                {}};
+        if (!builtIn.isEmpty() && isFile(builtIn))
+            root = rootOfMainConfig(kind, builtIn);
         for (const QString& candidate : candidateConfigRoots(kind)) {
             if (!root.isEmpty())
                 break;
@@ -266,7 +309,12 @@ Result<ServerInstallation> discoverServer(ServerKind kind, const DiscoveryOption
         return Error {Text::tr("The %1 main configuration file %2 does not exist. Give it with --main-config.")
                           .arg(serverKindDisplayName(kind), QDir::toNativeSeparators(installation.mainConfig)),
                       {}};
+    if (const QString container = containerManagedReason(installation); !container.isEmpty())
+        return Error {container, {}};
     installation.version = parseServerVersion(kind, runForOutput(binary.value(), {QStringLiteral("-v")}));
+    // Where the site goes: a directory the main configuration already reads for sites (or, when none, one of our
+    // own that apply refuses to use unless it may add the include line).
+    placeSite(installation, effectiveConfigGraph(installation));
     return installation;
 }
 

@@ -93,6 +93,16 @@ void TestServerDiscovery::builtInConfigPath_data()
         << ServerKind::Apache
         << QStringLiteral(" -D HTTPD_ROOT=\"/usr\"\n -D SERVER_CONFIG_FILE=\"/etc/apache2/httpd.conf\"\n")
         << QStringLiteral("/etc/apache2/httpd.conf");
+    QTest::newRow("nginx prefix only (BaoTa)")
+        << ServerKind::Nginx
+        << QStringLiteral("configure arguments: --user=www --prefix=/www/server/nginx --with-http_ssl_module")
+        << QStringLiteral("/www/server/nginx/conf/nginx.conf");
+    QTest::newRow("nginx relative conf-path")
+        << ServerKind::Nginx << QStringLiteral("--prefix=/opt/n --conf-path=etc/main.conf")
+        << QStringLiteral("/opt/n/etc/main.conf");
+    QTest::newRow("nginx windows") << ServerKind::Nginx
+                                   << QStringLiteral("configure arguments: --conf-path=conf/nginx.conf")
+                                   << QStringLiteral("conf/nginx.conf");
     QTest::newRow("none") << ServerKind::Nginx << QStringLiteral("nginx version: nginx/1.22.1") << QString();
 }
 
