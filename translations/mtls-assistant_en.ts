@@ -4,10 +4,10 @@
 <context>
     <name>mtls::ApplyVerification</name>
     <message numerus="yes">
-        <source>Verified: %n other name(s) on the same port present the same certificate as before.</source>
+        <source>Verified: the same certificate as before for %n other name(s) on the same port.</source>
         <translation>
-            <numerusform>Verified: %n other name on the same port present the same certificate as before.</numerusform>
-            <numerusform>Verified: %n other names on the same port present the same certificate as before.</numerusform>
+            <numerusform>Verified: the same certificate as before for %n other name on the same port.</numerusform>
+            <numerusform>Verified: the same certificate as before for %n other names on the same port.</numerusform>
         </translation>
     </message>
 </context>

@@ -865,12 +865,6 @@
         <source>Verified: %1 reads %2, and no other site answers %3 on the same port.</source>
         <translation>已验证：%1 读取了 %2，且同一端口上没有其他站点响应 %3。</translation>
     </message>
-    <message numerus="yes">
-        <source>Verified: %n other name(s) on the same port present the same certificate as before.</source>
-        <translation>
-            <numerusform>已验证：同一端口上的其他 %n 个域名出示的证书与之前相同。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 accepted connections before the apply and does not now.</source>
         <translation>%1 在应用前可以连接，现在无法连接。</translation>
@@ -878,6 +872,12 @@
     <message>
         <source>%1 still presents the certificate the apply installed.</source>
         <translation>%1 仍在出示应用时安装的证书。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Verified: the same certificate as before for %n other name(s) on the same port.</source>
+        <translation>
+            <numerusform>已验证：同一端口上的其他 %n 个域名出示的证书与之前相同。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

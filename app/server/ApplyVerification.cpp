@@ -370,13 +370,18 @@ Result<Findings> ApplyVerifier::verifyApplied(const std::function<void(const QSt
                 warnings << defaultSiteChanged(before);
             continue;
         }
+        if (before.tls && before.leafSha256.isEmpty()) {
+            // That name had no HTTPS site on this address (the port was new there, or it answered in plain HTTP):
+            // the webhook's site may answer it now; nothing that worked before was taken away.
+            continue;
+        }
         if (auto same = sameAsBefore(before, 2000); !same)
             return same.error();
-        if (before.tls && before.answered)
+        if (before.tls)
             ++others;
     }
     if (others > 0)
-        tell(Text::tr("Verified: %n other name(s) on the same port present the same certificate as before.", nullptr,
+        tell(Text::tr("Verified: the same certificate as before for %n other name(s) on the same port.", nullptr,
                       others));
     return warnings;
 }

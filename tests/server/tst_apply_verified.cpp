@@ -300,7 +300,7 @@ void TestApplyVerified::otherNamesOnThePortUnchanged()
 
     const ProcessResult applied = runCli(applyArgs(t));
     QVERIFY2(applied.exitCode == 0, applied.err.constData());
-    QVERIFY2(applied.out.contains("Verified: 1 other name on the same port presents the same certificate as before."),
+    QVERIFY2(applied.out.contains("Verified: the same certificate as before for 1 other name on the same port."),
              applied.out.constData());
     // Our file comes first in conf.d, so callers without SNI now get our site: said, as a warning.
     QVERIFY2(applied.out.contains("DEFAULT_SITE_CHANGED"), applied.out.constData());
