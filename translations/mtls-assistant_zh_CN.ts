@@ -3125,6 +3125,10 @@ Export writes the same files into a folder for you to copy to another machine.</
         <source>Then: check from outside that the webhook name serves the new certificate, asks for a certificate from the Chat client CA and refuses callers without one, and that the other sites on the port are unchanged.</source>
         <translation>然后：从外部检查回调域名是否出示新证书、是否要求出示由即时通信 IM 客户端 CA 签发的证书并拒绝没有证书的调用方，以及该端口上的其他站点是否保持不变。</translation>
     </message>
+    <message>
+        <source>Every file was put back; the message above says whether the server runs as before. Fix the problem shown here and apply again.</source>
+        <translation>所有文件均已还原；上方的消息说明了服务器是否仍按原样运行。请修复此处显示的问题，然后重新应用。</translation>
+    </message>
 </context>
 <context>
     <name>mtls::ui::CertificatePathPage</name>

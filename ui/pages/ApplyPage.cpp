@@ -149,6 +149,7 @@ void ApplyPage::showStep(const ApplyProgress& step)
         item = new QListWidgetItem;
         list->insertItem(firstPending < 0 ? list->count() : firstPending, item);
     }
+    m_changedSomething = m_changedSomething || step.kind == ApplyProgress::Kind::Written;
     item->setText(step.text);
     item->setData(Qt::AccessibleTextRole, step.text);
     item->setData(kPendingRole, false);
@@ -194,6 +195,7 @@ void ApplyPage::apply()
     if (m_busy || !context().plan || !context().plan->apply)
         return;
     showPlannedSteps();
+    m_changedSomething = false;
     m_ui->errorPanel->clear();
     m_ui->resultLabel->clear();
     setBusy(true, tr("Backing up, writing, testing and reloading..."));
@@ -224,7 +226,10 @@ void ApplyPage::apply()
             if (!result) {
                 // The failed step and the rollback are in the list; the server's own words in the error panel.
                 m_ui->errorPanel->setError(result.error());
-                m_ui->resultLabel->setText(tr("Nothing was changed. Fix the problem shown here and apply again."));
+                m_ui->resultLabel->setText(
+                    m_changedSomething ? tr("Every file was put back; the message above says whether the server runs "
+                                            "as before. Fix the problem shown here and apply again.")
+                                       : tr("Nothing was changed. Fix the problem shown here and apply again."));
                 return;
             }
             context().applied = result.value();

@@ -45,6 +45,7 @@ private:
     bool m_asAdministrator = false;
     bool m_busy = false;
     bool m_done = false;
+    bool m_changedSomething = false; // this apply wrote a file before it failed (so it was rolled back)
 };
 
 } // namespace mtls::ui
