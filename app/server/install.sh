@@ -223,6 +223,9 @@ $LINKS
 EOF
 
 STEPS=$BACKUP_DIR/steps
+# Present from the moment files are put back until the server has reloaded them: a run killed in between
+# leaves it, and the next run reloads first.
+PENDING=$BACKUP_DIR/reload-pending
 
 # ---------------------------------------------------------------------------------------------------------------
 # Trust: folders and programs that only root can change.
@@ -382,7 +385,7 @@ undo_step() {
     done <<EOF
 $(cut -d ' ' -f 2 <"$STEPS/$1/manifest" 2>/dev/null)
 EOF
-    set_state "$1" rolling-back || return 1
+    set_state "$1" rolling-back && : >"$PENDING" || return 1
     status=0
     if [ -f "$STEPS/$1/manifest" ]; then
         sed -n '1!G;h;$p' "$STEPS/$1/manifest" >"$STEPS/$1/manifest.reversed" || return 1
@@ -412,8 +415,18 @@ EOF
 }
 
 # Undoes the runs that did not finish (interrupted, or killed): the files are put back and the server reloaded.
+# Reloads when files were put back and no reload followed; forgets the mark once the server has reloaded.
+reload_now() {
+    if server_test >/dev/null 2>&1 && server_reload; then
+        rm -f -- "$PENDING"
+        return 0
+    fi
+    return 1
+}
+
 recover() {
     recovered=0
+    [ -e "$PENDING" ] && recovered=1
     while :; do
         n=$(last_step)
         [ "$n" -gt 0 ] || break
@@ -423,7 +436,8 @@ recover() {
         recovered=1
     done
     if [ "$recovered" = 1 ]; then
-        server_test >/dev/null 2>&1 && server_reload || fail "the server did not test or reload cleanly after that"
+        say "Reloading the server with the files put back by an earlier run."
+        reload_now || fail "the server did not test or reload cleanly after that"
     fi
     return 0
 }
@@ -544,7 +558,7 @@ abort_step() {
     undo_step "${SD##*/}" || die "some files could not be put back; see $SD"
     clean_leftovers
     if [ "${2:-}" = reload ]; then
-        server_reload || fail "reloading the previous configuration failed too"
+        reload_now || fail "reloading the previous configuration failed too"
     fi
     exit 1
 }
@@ -593,6 +607,7 @@ EOF
     say "Checking what the server serves at $CONNECT."
     verify_served || abort_step "the server does not serve the new configuration" reload
     set_state "$step" "done"
+    rm -f -- "$PENDING"
     trap - INT TERM HUP
     rm -rf -- "$STAGE"
     say "Installed, reloaded and checked: $CONNECT serves the certificate for $DOMAIN and asks for a client certificate. Backups: $SD. Undo with: sh install.sh --rollback"
@@ -600,10 +615,9 @@ EOF
 
 # Undoes the last finished run ($1 = one) or every run ($1 = all).
 do_rollback() {
-    before=$(last_step)
     recover
-    if [ "$1" = one ] && [ "$(last_step)" != "$before" ]; then
-        say "The unfinished run was undone; the configuration before it is back."
+    if [ "$1" = one ] && [ "$recovered" = 1 ]; then
+        say "The unfinished run was completed; the configuration before it is back and the server reloaded."
         return 0
     fi
     n=$(last_step)
@@ -615,7 +629,8 @@ do_rollback() {
         [ "$1" = one ] && break
         n=$(last_step)
     done
-    if server_test >/dev/null 2>&1 && server_reload; then
+    say "Reloading the server."
+    if reload_now; then
         if [ "$1" = one ]; then
             say "Run $n of install.sh is undone and the server reloaded; $(last_step) earlier run(s) remain."
         else

@@ -82,6 +82,7 @@ private slots:
     void manifestNamingOutsideIsRefused();
     void serverDyingAtReloadIsAFailure();
     void killedRunsLeaveBeforeOrAfter();
+    void killedRollbacksAreCompleted();
 
 private:
     QString makeBundle(const ExportTarget& t, const QString& name,
@@ -376,6 +377,48 @@ void TestInstallScript::killedRunsLeaveBeforeOrAfter()
             QVERIFY2(r.exitCode == 0 || r.err.contains("nothing to roll back"),
                      qPrintable(when + QLatin1Char(' ') + QString::fromUtf8(r.out + r.err)));
         }
+        QVERIFY2(treeDigest(t.server->prefix()) == before, qPrintable(when));
+        QVERIFY2(waitForPortState(t.newPort, false), qPrintable(when));
+        QCOMPARE(plainGet(t.oldPort), QByteArray("old-site\n"));
+    }
+}
+
+void TestInstallScript::killedRollbacksAreCompleted()
+{
+    ExportTarget t(ServerKind::Nginx);
+    QVERIFY(t.start());
+    const QString bundle = makeBundle(t, QStringLiteral("bundle"));
+    QVERIFY(!bundle.isEmpty());
+    const QStringList before = treeDigest(t.server->prefix());
+    QCOMPARE(t.install(bundle).exitCode, 0);
+    ProcessResult r = t.install(bundle, {QStringLiteral("--rollback")});
+    QCOMPARE(r.exitCode, 0);
+    const qint64 duration = r.elapsedMs;
+
+    // The first kill lands after the files are back and before the reload; the others at spread delays. The
+    // next --rollback must finish the job, reload included.
+    const int kills = 4;
+    for (int i = 0; i < kills; ++i) {
+        QCOMPARE(t.install(bundle).exitCode, 0);
+        QString when;
+        if (i == 0) {
+            when = QStringLiteral("rollback killed before its reload");
+            runSignalledAt(QStringLiteral("sh"), {bundle + QStringLiteral("/install.sh"), QStringLiteral("--rollback")},
+                           "Reloading the server", SIGKILL);
+        } else {
+            const double delay = double(duration) * i / kills / 1000.0;
+            when = QStringLiteral("rollback killed after %1 s").arg(delay, 0, 'f', 3);
+            runProcess(QStringLiteral("timeout"),
+                       {QStringLiteral("-s"), QStringLiteral("KILL"), QString::number(delay, 'f', 3),
+                        QStringLiteral("sh"), bundle + QStringLiteral("/install.sh"), QStringLiteral("--rollback")});
+        }
+        if (i == 0) { // the files are back, the server still serves the removed site
+            QVERIFY2(treeDigest(t.server->prefix()) == before, qPrintable(when));
+            QVERIFY2(waitForPortState(t.newPort, true, 300), qPrintable(when));
+        }
+        r = t.install(bundle, {QStringLiteral("--rollback")});
+        QVERIFY2(r.exitCode == 0 || (i > 0 && r.err.contains("nothing to roll back")),
+                 qPrintable(when + QLatin1Char(' ') + QString::fromUtf8(r.out + r.err)));
         QVERIFY2(treeDigest(t.server->prefix()) == before, qPrintable(when));
         QVERIFY2(waitForPortState(t.newPort, false), qPrintable(when));
         QCOMPARE(plainGet(t.oldPort), QByteArray("old-site\n"));
