@@ -76,6 +76,7 @@ class TestInstallScript : public QObject
 private slots:
     void initTestCase();
     void hostileEnvironmentIsIgnored();
+    void refusedWhenNotRoot();
     void linksAndForeignFolders_data();
     void linksAndForeignFolders();
     void historyRollbackAndRemove();
@@ -156,6 +157,26 @@ void TestInstallScript::hostileEnvironmentIsIgnored()
     QVERIFY(!QFileInfo::exists(marker));
     QCOMPARE(treeDigest(t.server->prefix()), before);
     QVERIFY(waitForPortState(t.newPort, false));
+}
+
+void TestInstallScript::refusedWhenNotRoot()
+{
+    ExportTarget t(ServerKind::Nginx);
+    QVERIFY(t.start());
+    const QString bundle = makeBundle(t, QStringLiteral("bundle"));
+    QVERIFY(!bundle.isEmpty());
+    // A copy that nobody can read (the test key only).
+    const QString shared = t.work.filePath(QStringLiteral("shared"));
+    QVERIFY(run(QStringLiteral("cp"), {QStringLiteral("-r"), bundle, shared}));
+    QVERIFY(run(QStringLiteral("chmod"), {QStringLiteral("-R"), QStringLiteral("go+rX"), shared, t.work.path()}));
+    const QStringList before = treeDigest(t.server->prefix());
+    const ProcessResult r = runProcess(QStringLiteral("runuser"),
+                                       {QStringLiteral("-u"), QStringLiteral("nobody"), QStringLiteral("--"),
+                                        QStringLiteral("sh"), shared + QStringLiteral("/install.sh")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("run it as root"), r.err.constData());
+    QCOMPARE(treeDigest(t.server->prefix()), before);
+    QVERIFY(!QFileInfo::exists(t.backupDir()));
 }
 
 void TestInstallScript::linksAndForeignFolders_data()
