@@ -52,7 +52,8 @@ QString readme(const ExportRequest& request, const ServerInstallation& target, c
              "Before changing anything it checks: it runs as root; the server program `%1` (the path recorded at "
              "export) and its folders are owned by root and not writable by others; the backup folder `%2`, the "
              "certificate folder and every target folder (and their parents) are owned by root, not writable by "
-             "others and not symbolic links; no target is a symbolic link; every file of the bundle has the "
+             "others and not symbolic links; no file it writes is a symbolic link now; every file of the bundle has "
+             "the "
              "SHA-256 recorded in `install.data`; the key belongs to the certificate; the current configuration "
              "passes `%3`. It ignores `CDPATH` and `PATH` (it uses /usr/sbin:/usr/bin:/sbin:/bin).\n\n")
              .arg(script.binary, script.backupDir, installTestCommand(script));
