@@ -10,7 +10,7 @@ PACKAGES="ca-certificates git g++ cmake ninja-build pkg-config \
  clang libclang-rt-14-dev \
  xvfb xauth imagemagick gnome-keyring dbus-x11 libsecret-tools \
  dbus pkexec \
- file dpkg-dev appstream desktop-file-utils bash-completion man-db zip time"
+ shellcheck file dpkg-dev appstream desktop-file-utils bash-completion man-db zip time"
 
 missing=""
 for p in $PACKAGES; do

@@ -1209,6 +1209,21 @@
         <source>Cannot create the folder %1.</source>
         <translation>无法创建文件夹 %1。</translation>
     </message>
+    <message>
+        <source>The server program &quot;%1&quot; must be an absolute path.</source>
+        <translation>服务器程序“%1”必须是绝对路径。</translation>
+    </message>
+    <message>
+        <source>install.sh is missing from this program (a build error).</source>
+        <translation>本程序中缺少 install.sh（构建错误）。</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::InstallScript</name>
+    <message>
+        <source>install.sh cannot use &quot;%1&quot;: only letters, digits and - . _ / + @ : , = are allowed.</source>
+        <translation>install.sh 不能使用“%1”：只允许字母、数字和 - . _ / + @ : , =。</translation>
+    </message>
 </context>
 <context>
     <name>mtls::KeychainSecretStore</name>
@@ -2429,6 +2444,18 @@ then apply again, or apply with --add-include to have it added (rollback removes
     <message>
         <source>Do not test the configuration with the server installed here.</source>
         <translation>不使用本机安装的服务器测试配置。</translation>
+    </message>
+    <message>
+        <source>The server program on the target server, as an absolute path; install.sh runs only this one. Default: /usr/sbin/nginx, or /usr/sbin/apache2ctl (apachectl outside Debian).</source>
+        <translation>目标服务器上的服务器程序（绝对路径）；install.sh 只运行这一个。默认：/usr/sbin/nginx，或 /usr/sbin/apache2ctl（Debian 以外为 apachectl）。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s main configuration file on the target server, when not the usual one.</source>
+        <translation>目标服务器上服务器的主配置文件（不是通常位置时）。</translation>
+    </message>
+    <message>
+        <source>nginx only: the prefix directory (nginx -p) on the target server.</source>
+        <translation>仅 nginx：目标服务器上的前缀目录（nginx -p）。</translation>
     </message>
 </context>
 <context>

@@ -42,6 +42,15 @@ void ExportCommand::setup(QCommandLineParser& parser) const
          Text::tr(
              "Where install.sh keeps its backups on the target server. Default: /var/backups/mtls-assistant/DOMAIN."),
          QStringLiteral("DIR")},
+        {QStringLiteral("binary"),
+         Text::tr("The server program on the target server, as an absolute path; install.sh runs only this one. "
+                  "Default: /usr/sbin/nginx, or /usr/sbin/apache2ctl (apachectl outside Debian)."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("main-config"),
+         Text::tr("The server's main configuration file on the target server, when not the usual one."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("prefix"), Text::tr("nginx only: the prefix directory (nginx -p) on the target server."),
+         QStringLiteral("DIR")},
         {QStringLiteral("out"), Text::tr("The bundle: a new folder, or a file ending in .zip."),
          QStringLiteral("DIR|FILE.zip")},
         {QStringLiteral("no-test"), Text::tr("Do not test the configuration with the server installed here.")},
@@ -78,6 +87,9 @@ int ExportCommand::run(const QCommandLineParser& parser) const
     request.serverRoot = parser.value(QStringLiteral("server-root"));
     request.layout = layout;
     request.backupDir = parser.value(QStringLiteral("backup-dir"));
+    request.binary = parser.value(QStringLiteral("binary"));
+    request.mainConfig = parser.value(QStringLiteral("main-config"));
+    request.prefix = parser.value(QStringLiteral("prefix"));
     request.out = parser.value(QStringLiteral("out"));
     const bool json = parser.isSet(QStringLiteral("json"));
     ServerConfigRequest dryRun = request.config; // values the server syntax cannot carry are usage errors

@@ -5,6 +5,7 @@
 #include "InstallScript.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -41,13 +42,40 @@ QString readme(const ExportRequest& request, const ServerInstallation& target, c
     t += QStringLiteral("- `certs/`: the server certificate with its chain, its private key (keep it secret), the "
                         "Chat client CA (go to `%1/%2/`)\n")
              .arg(target.certDir, config.domain);
-    t += QStringLiteral("- `install.sh`: installs everything with backups, tests and reloads the server, and puts "
-                        "everything back if anything fails\n\n");
+    t += QStringLiteral("- `install.sh`: installs everything with backups, tests and reloads the server, checks what "
+                        "it serves, and puts everything back if anything fails\n");
+    t += QStringLiteral("- `install.data`: what `install.sh` installs where, the server program, the SHA-256 of each "
+                        "file (values only; the script checks every one)\n\n");
     t += QStringLiteral("## With the script\n\nCopy this folder to the server (for example with `scp -r`), then as "
-                        "root:\n\n    sh install.sh\n\nUndo it later with `sh install.sh --rollback`. The server is "
-                        "tested with `%1` and reloaded with `%2`; set `MTLS_TEST_CMD` and `MTLS_RELOAD_CMD` to use "
-                        "other commands, `MTLS_BACKUP_DIR` for another backup folder (default `%3`).\n\n")
-             .arg(script.testCommand, script.reloadCommand, script.backupDir);
+                        "root:\n\n    sh install.sh\n\n");
+    t += QStringLiteral(
+             "Before changing anything it checks: it runs as root; the server program `%1` (the path recorded at "
+             "export) and its folders are owned by root and not writable by others; the backup folder `%2`, the "
+             "certificate folder and every target folder (and their parents) are owned by root, not writable by "
+             "others and not symbolic links; no file it writes is a symbolic link now; every file of the bundle has "
+             "the "
+             "SHA-256 recorded in `install.data`; the key belongs to the certificate; the current configuration "
+             "passes `%3`. It ignores `CDPATH` and `PATH` (it uses /usr/sbin:/usr/bin:/sbin:/bin).\n\n")
+             .arg(script.binary, script.backupDir, installTestCommand(script));
+    t += QStringLiteral(
+             "Then it writes each file under a new random name beside its target (the key with mode 0600 from the "
+             "start) and moves it into place, tests the configuration, reloads with `%1`, and connects to %2 to "
+             "check that the server serves this certificate for %3 and asks for a client certificate from the "
+             "client CA. If any of this fails, every file is put back and the server reloaded.\n\n")
+             .arg(installReloadCommand(script),
+                  (script.connectHost.contains(QLatin1Char(':')) ? QStringLiteral("[%1]") : QStringLiteral("%1"))
+                          .arg(script.connectHost)
+                      + QLatin1Char(':') + QString::number(script.connectPort),
+                  config.domain);
+    t += QStringLiteral(
+             "Each run is a step with its own backups (a numbered folder under `%1/steps`, with a manifest):\n\n"
+             "    sh install.sh --rollback   undoes the last run; run it again to go further back\n"
+             "    sh install.sh --remove     undoes every run: everything install.sh added for %2 is taken out and the "
+             "original files are back\n"
+             "    sh install.sh --check      only runs the server's configuration test\n\n"
+             "Owner, group and mode of each file are put back as they were. A run that was interrupted is undone "
+             "by the next run before it does anything else.\n\n")
+             .arg(script.backupDir, config.domain);
     t += QStringLiteral("## By hand\n\n");
     t += QStringLiteral("1. `mkdir -p %1/%2` and copy the files of `certs/` into it; `chmod 600 %1/%2/privkey.pem`.\n")
              .arg(target.certDir, config.domain);
@@ -66,7 +94,7 @@ QString readme(const ExportRequest& request, const ServerInstallation& target, c
     else
         t += QStringLiteral("3. Nothing to enable: the server reads every file in `%1`.\n").arg(target.siteDir);
     t += QStringLiteral("4. Test: `%1`. Only when it passes, reload: `%2`.\n\n")
-             .arg(script.testCommand, script.reloadCommand);
+             .arg(installTestCommand(script), installReloadCommand(script));
     t += QStringLiteral("## Check it\n\nWithout a client certificate the server must refuse: `curl -v https://%1%2` "
                         "(%3). Chat's own calls then reach the webhook application.\n")
              .arg(config.domain, request.config.webhookPath,
@@ -104,21 +132,30 @@ Result<ExportResult> exportBundle(const ExportRequest& request)
     if (!generated)
         return generated.error();
 
+    const auto sha256 = [](const QByteArray& content) {
+        return QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
+    };
     InstallScriptParams script;
     script.kind = kind;
     script.domain = domain.value();
+    script.configRoot = root;
+    script.certDir = dir;
     script.files << InstallScriptParams::File {QStringLiteral("certs/fullchain.pem"), config.certificatePath,
-                                               QStringLiteral("644")};
+                                               QStringLiteral("644"), sha256(request.material.fullChainPem)};
     if (!config.chainPath.isEmpty())
         script.files << InstallScriptParams::File {QStringLiteral("certs/chain.pem"), config.chainPath,
-                                                   QStringLiteral("644")};
+                                                   QStringLiteral("644"), sha256(request.material.chainPem)};
     script.certificateSource = QStringLiteral("certs/fullchain.pem");
     script.keySource = QStringLiteral("certs/privkey.pem");
-    script.files
-        << InstallScriptParams::File {QStringLiteral("certs/privkey.pem"), config.keyPath, QStringLiteral("600")}
-        << InstallScriptParams::File {QStringLiteral("certs/client-ca.pem"), config.clientCaPath, QStringLiteral("644")}
-        << InstallScriptParams::File {generated->fileName, target.siteDir + QLatin1Char('/') + generated->fileName,
-                                      QStringLiteral("644")};
+    script.clientCaSource = QStringLiteral("certs/client-ca.pem");
+    script.siteSource = generated->fileName;
+    script.files << InstallScriptParams::File {QStringLiteral("certs/privkey.pem"), config.keyPath,
+                                               QStringLiteral("600"), sha256(request.material.keyPem)}
+                 << InstallScriptParams::File {QStringLiteral("certs/client-ca.pem"), config.clientCaPath,
+                                               QStringLiteral("644"), sha256(request.material.clientCaPem)}
+                 << InstallScriptParams::File {generated->fileName,
+                                               target.siteDir + QLatin1Char('/') + generated->fileName,
+                                               QStringLiteral("644"), sha256(generated->text.toUtf8())};
     if (!target.enabledDir.isEmpty())
         script.links.append(
             {target.enabledDir + QLatin1Char('/') + generated->fileName,
@@ -134,12 +171,37 @@ Result<ExportResult> exportBundle(const ExportRequest& request)
                     {root + QStringLiteral("/mods-enabled/") + file, QStringLiteral("../mods-available/") + file});
         }
     }
-    const QString ctl
-        = target.layout == ServerLayout::Debian ? QStringLiteral("apache2ctl") : QStringLiteral("apachectl");
-    script.testCommand = nginx ? QStringLiteral("nginx -t") : ctl + QStringLiteral(" configtest");
-    script.reloadCommand = nginx ? QStringLiteral("nginx -s reload") : ctl + QStringLiteral(" graceful");
+    // The server program by the absolute path on the target server (install.sh never searches PATH).
+    const QString bin
+        = target.layout == ServerLayout::Homebrew ? QStringLiteral("/opt/homebrew/bin/") : QStringLiteral("/usr/sbin/");
+    script.binary = !request.binary.isEmpty()   ? QDir::cleanPath(request.binary)
+        : nginx                                 ? bin + QStringLiteral("nginx")
+        : target.layout == ServerLayout::Debian ? bin + QStringLiteral("apache2ctl")
+                                                : bin + QStringLiteral("apachectl");
+    if (!QDir::isAbsolutePath(script.binary))
+        return Error {Text::tr("The server program \"%1\" must be an absolute path.").arg(script.binary), {}};
+    if (!script.binary.endsWith(QLatin1String("ctl"))) {
+        ServerInstallation selected = target;
+        if (!request.mainConfig.isEmpty())
+            selected.mainConfig = QDir::cleanPath(request.mainConfig);
+        selected.prefix = request.prefix;
+        script.arguments = selected.selectArguments();
+    }
+    const ListenAddress first = config.listen.isEmpty() ? defaultListen().first() : config.listen.first();
+    script.connectHost = first.host == QLatin1String("*") || first.host == QLatin1String("0.0.0.0")
+        ? QStringLiteral("127.0.0.1")
+        : first.host == QLatin1String("::") ? QStringLiteral("::1")
+                                            : first.host;
+    script.connectPort = first.port;
     script.backupDir = request.backupDir.isEmpty() ? QStringLiteral("/var/backups/mtls-assistant/") + domain.value()
-                                                   : request.backupDir;
+                                                   : QDir::cleanPath(request.backupDir);
+    QString dataError;
+    const QString data = installData(script, &dataError);
+    if (data.isEmpty())
+        return Error {dataError, {}};
+    const QByteArray scriptText = installScript();
+    if (scriptText.isEmpty())
+        return Error {Text::tr("install.sh is missing from this program (a build error)."), {}};
 
     // Write the bundle into a temporary directory first; then move (directory) or compress (zip) it.
     const bool zip = request.out.endsWith(QLatin1String(".zip"), Qt::CaseInsensitive);
@@ -158,7 +220,8 @@ Result<ExportResult> exportBundle(const ExportRequest& request)
         {QStringLiteral("certs/fullchain.pem"), {request.material.fullChainPem, kPublic}},
         {QStringLiteral("certs/privkey.pem"), {request.material.keyPem, kPrivate}},
         {QStringLiteral("certs/client-ca.pem"), {request.material.clientCaPem, kPublic}},
-        {QStringLiteral("install.sh"), {installScript(script).toUtf8(), kScript}},
+        {QStringLiteral("install.sh"), {scriptText, kScript}},
+        {QStringLiteral("install.data"), {data.toUtf8(), kPublic}},
         {QStringLiteral("README.md"), {readme(request, target, generated.value(), script).toUtf8(), kPublic}}};
     if (!request.material.chainPem.isEmpty())
         files.append({QStringLiteral("certs/chain.pem"), {request.material.chainPem, kPublic}});

@@ -13,6 +13,9 @@ struct ExportRequest
     QString serverRoot; // on the target server; empty: /etc/nginx or /etc/apache2
     ServerLayout layout = ServerLayout::Debian; // of the target server
     QString backupDir; // on the target server; empty: /var/backups/mtls-assistant/<domain>
+    QString binary; // the server program on the target server (absolute); empty: the layout's usual one
+    QString mainConfig; // on the target server; empty: the layout's
+    QString prefix; // nginx -p on the target server; empty: none
     QString out; // a directory, or a file ending in .zip
 };
 
@@ -24,7 +27,8 @@ struct ExportResult
 };
 
 // Writes the bundle: the configuration, certs/ (fullchain.pem, chain.pem, privkey.pem 0600, client-ca.pem),
-// install.sh (POSIX sh: checks, backups, install, test, reload, rollback) and README.md with the manual steps.
+// install.sh (POSIX sh: checks, backups, install, test, reload, check of what is served, rollback) with its
+// install.data (what to install, the server program, the checksums), and README.md with the manual steps.
 // A directory must not exist yet or be empty; a zip is written atomically with mode 0600 (it holds the key).
 Result<ExportResult> exportBundle(const ExportRequest& request);
 

@@ -1,6 +1,31 @@
 #include "InstallScript.h"
 
+#include <QCoreApplication>
+#include <QFile>
+#include <QRegularExpression>
+
 namespace mtls {
+
+namespace {
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(mtls::InstallScript)
+};
+
+// The characters install.sh accepts in paths and words (no white space, quote, pattern or shell character).
+bool plain(const QString& value)
+{
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9._/+@:,=-]+$"));
+    return re.match(value).hasMatch();
+}
+
+bool isCtl(const QString& binary)
+{
+    return binary.endsWith(QLatin1String("ctl"));
+}
+
+} // namespace
 
 QString shellQuote(const QString& value)
 {
@@ -9,198 +34,79 @@ QString shellQuote(const QString& value)
     return QLatin1Char('\'') + quoted + QLatin1Char('\'');
 }
 
-namespace {
-
-// The part of the script that does not depend on the bundle.
-const char* const kBody = R"SH(
-HERE=$(cd "$(dirname "$0")" && pwd)
-MANIFEST="$BACKUP_DIR/manifest"
-STATE="$BACKUP_DIR/state"
-TAB=$(printf '\t')
-
-say() { printf '%s\n' "$*"; }
-fail() { printf 'install.sh: %s\n' "$*" >&2; }
-record() { printf '%s\t%s\t%s\n' "$1" "$2" "${3:-}" >> "$MANIFEST"; }
-
-# Puts back everything the manifest lists, last change first.
-rollback() {
-    [ -f "$MANIFEST" ] || { fail "nothing to roll back (no $MANIFEST)"; return 1; }
-    status=0
-    sed -n '1!G;h;$p' "$MANIFEST" > "$MANIFEST.reversed"
-    while IFS="$TAB" read -r kind target extra; do
-        case "$kind" in
-        file)
-            cp -p "$BACKUP_DIR/$extra" "$target.mtls-restore" && mv -f "$target.mtls-restore" "$target" || status=1 ;;
-        link)
-            rm -f "$target.mtls-restore" && ln -s "$extra" "$target.mtls-restore" && mv -f "$target.mtls-restore" "$target" || status=1 ;;
-        new)
-            rm -f "$target" || status=1 ;;
-        dir)
-            rmdir "$target" 2>/dev/null || true ;;
-        esac
-    done < "$MANIFEST.reversed"
-    rm -f "$MANIFEST.reversed"
-    if [ "$status" -eq 0 ]; then
-        mv -f "$MANIFEST" "$MANIFEST.rolled-back"
-        echo rolled-back > "$STATE"
-    fi
-    return "$status"
-}
-
-# Records what is at $1 before it is replaced.
-backup() {
-    n=$(wc -l < "$MANIFEST" | tr -d ' ')
-    if [ -L "$1" ]; then
-        record link "$1" "$(readlink "$1")"
-    elif [ -f "$1" ]; then
-        cp -p "$1" "$BACKUP_DIR/$n" || return 1
-        record file "$1" "$n"
-    elif [ -e "$1" ]; then
-        fail "$1 exists and is not a file; it will not be replaced"
-        return 1
-    else
-        record new "$1"
-    fi
-}
-
-# Creates $1 and its missing parents, recording each.
-make_dir() {
-    [ -d "$1" ] && return 0
-    make_dir "$(dirname "$1")" || return 1
-    mkdir "$1" || return 1
-    record dir "$1"
-}
-
-install_file() { # source target mode
-    make_dir "$(dirname "$2")" && backup "$2" &&
-        cp "$HERE/$1" "$2.mtls-new" && chmod "$3" "$2.mtls-new" && mv -f "$2.mtls-new" "$2"
-}
-
-install_link() { # target points-to
-    make_dir "$(dirname "$1")" && backup "$1" &&
-        rm -f "$1.mtls-new" && ln -s "$2" "$1.mtls-new" && mv -f "$1.mtls-new" "$1"
-}
-
-writable() { # the nearest existing directory of $1 is writable
-    d=$1
-    while [ ! -e "$d" ]; do d=$(dirname "$d"); done
-    [ -w "$d" ]
-}
-
-interrupted() {
-    fail "interrupted: putting every file back"
-    rollback
-    exit 1
-}
-
-# The certificate's public key is the key file's (openssl x509 -pubkey and pkey -pubout print the same PEM).
-keys_match() {
-    [ -n "$CERT_FILE" ] || return 0
-    if ! command -v openssl >/dev/null 2>&1; then
-        say "openssl is not installed: not checking that $KEY_FILE belongs to $CERT_FILE"
-        return 0
-    fi
-    cert_key=$(openssl x509 -in "$HERE/$CERT_FILE" -noout -pubkey 2>/dev/null) || return 1
-    key_key=$(openssl pkey -in "$HERE/$KEY_FILE" -pubout 2>/dev/null) || return 1
-    [ -n "$cert_key" ] && [ "$cert_key" = "$key_key" ]
-}
-
-do_install() {
-    for target in $TARGETS; do
-        writable "$(dirname "$target")" || { fail "cannot write into $(dirname "$target"): run as root (sudo sh install.sh)"; exit 1; }
-    done
-    if ! keys_match; then
-        fail "$KEY_FILE does not belong to the certificate $CERT_FILE (was a file of the bundle replaced?). Export the bundle again. Nothing was changed."
-        exit 1
-    fi
-    if ! sh -c "$TEST_CMD"; then
-        fail "the server's current configuration does not pass its test ($TEST_CMD); fix it first. Nothing was changed."
-        exit 1
-    fi
-    mkdir -p "$BACKUP_DIR" && chmod 700 "$BACKUP_DIR" || { fail "cannot create $BACKUP_DIR"; exit 1; }
-    if [ -f "$STATE" ] && [ "$(cat "$STATE")" != done ] && [ "$(cat "$STATE")" != rolled-back ]; then
-        say "An earlier install was interrupted: putting its files back first."
-        rollback || { fail "the earlier install could not be rolled back; see $BACKUP_DIR"; exit 1; }
-    fi
-    rm -f "$BACKUP_DIR"/[0-9]* "$MANIFEST.rolled-back"
-    : > "$MANIFEST"
-    echo started > "$STATE"
-    trap interrupted INT TERM HUP
-    install_all || { fail "installing the files failed: putting every file back"; rollback; exit 1; }
-    echo written > "$STATE"
-    if ! sh -c "$TEST_CMD"; then
-        fail "the server refused the new configuration ($TEST_CMD): putting every file back"
-        rollback
-        exit 1
-    fi
-    if ! sh -c "$RELOAD_CMD"; then
-        fail "the server did not reload ($RELOAD_CMD): putting every file back and reloading again"
-        rollback
-        sh -c "$RELOAD_CMD" || fail "reloading the previous configuration failed too"
-        exit 1
-    fi
-    trap - INT TERM HUP
-    echo done > "$STATE"
-    say "Installed and reloaded. Backups and the list of changes: $BACKUP_DIR. Undo with: sh install.sh --rollback"
-}
-
-case "${1:-}" in
---rollback)
-    [ -f "$STATE" ] && [ "$(cat "$STATE")" = rolled-back ] && { fail "the last install was already rolled back"; exit 1; }
-    rollback || { fail "some files could not be put back; see $BACKUP_DIR"; exit 1; }
-    if sh -c "$TEST_CMD" && sh -c "$RELOAD_CMD"; then
-        say "The previous configuration is back and the server reloaded it."
-    else
-        fail "the files were put back, but the server did not test or reload cleanly"
-        exit 1
-    fi ;;
---check)
-    sh -c "$TEST_CMD" ;;
-"")
-    do_install ;;
-*)
-    say "Usage: sh install.sh [--rollback | --check]"
-    exit 2 ;;
-esac
-)SH";
-
-} // namespace
-
-QString installScript(const InstallScriptParams& p)
+QByteArray installScript()
 {
-    QString s;
-    s += QStringLiteral("#!/bin/sh\n");
-    s += QStringLiteral(
-             "# Installs the HTTPS mutual TLS configuration for the Tencent Cloud Chat webhook of %1 on %2.\n")
-             .arg(p.domain, serverKindDisplayName(p.kind));
-    s += QStringLiteral(
-        "# Made by mTLS Assistant. Run it as root on the server, from this folder:\n"
-        "#   sh install.sh             checks, backups, install, the server's test, reload; undone on any failure\n"
-        "#   sh install.sh --rollback  puts back what the last install changed\n"
-        "#   sh install.sh --check     only runs the server's configuration test\n"
-        "# Environment: MTLS_TEST_CMD and MTLS_RELOAD_CMD replace the commands that test and reload the server,\n"
-        "# MTLS_BACKUP_DIR the folder for backups.\n");
-    s += QStringLiteral("set -u\numask 077\n");
-    s += QStringLiteral("TEST_CMD=${MTLS_TEST_CMD:-%1}\n").arg(shellQuote(p.testCommand));
-    s += QStringLiteral("RELOAD_CMD=${MTLS_RELOAD_CMD:-%1}\n").arg(shellQuote(p.reloadCommand));
-    s += QStringLiteral("BACKUP_DIR=${MTLS_BACKUP_DIR:-%1}\n").arg(shellQuote(p.backupDir));
-    s += QStringLiteral("CERT_FILE=%1\nKEY_FILE=%2\n").arg(shellQuote(p.certificateSource), shellQuote(p.keySource));
-    QStringList targets;
+    QFile file(QStringLiteral(":/server/install.sh"));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.readAll();
+}
+
+QString installData(const InstallScriptParams& p, QString* error)
+{
+    const auto refuse = [error](const QString& value) {
+        if (error)
+            *error = Text::tr("install.sh cannot use \"%1\": only letters, digits and - . _ / + @ : , = are allowed.")
+                         .arg(value);
+        return QString();
+    };
+    // The address is checked from outside: an IP address (listen addresses are never names).
+    static const QRegularExpression address(QStringLiteral("^[0-9A-Fa-f.:]+$"));
+    if (!address.match(p.connectHost).hasMatch())
+        return refuse(p.connectHost);
+    QStringList values {p.configRoot, p.certDir, p.binary, p.backupDir};
+    values << p.arguments;
     for (const auto& f : p.files)
-        targets << f.target;
+        values << f.source << f.target;
     for (const auto& [target, to] : p.links)
-        targets << target;
-    // Targets never contain white space here (checked by the export), so a plain list works.
-    s += QStringLiteral("TARGETS=%1\n").arg(shellQuote(targets.join(QLatin1Char(' '))));
-    s += QStringLiteral("\ninstall_all() {\n");
+        values << target << to;
+    for (const QString& value : std::as_const(values)) {
+        if (!plain(value))
+            return refuse(value);
+    }
+    QString t;
+    t += QStringLiteral("# What install.sh installs: values only, checked by install.sh before use.\n");
+    t += QStringLiteral("format=1\n");
+    t += QStringLiteral("server=%1\n").arg(serverKindName(p.kind));
+    t += QStringLiteral("domain=%1\n").arg(p.domain);
+    t += QStringLiteral("conf_root=%1\n").arg(p.configRoot);
+    t += QStringLiteral("cert_dir=%1\n").arg(p.certDir);
+    t += QStringLiteral("backup_dir=%1\n").arg(p.backupDir);
+    t += QStringLiteral("binary=%1\n").arg(p.binary);
+    for (const QString& a : p.arguments)
+        t += QStringLiteral("arg=%1\n").arg(a);
+    t += QStringLiteral("connect_host=%1\n").arg(p.connectHost);
+    t += QStringLiteral("connect_port=%1\n").arg(p.connectPort);
+    t += QStringLiteral("site_file=%1\n").arg(p.siteSource);
+    t += QStringLiteral("cert=%1\n").arg(p.certificateSource);
+    t += QStringLiteral("key=%1\n").arg(p.keySource);
+    t += QStringLiteral("client_ca=%1\n").arg(p.clientCaSource);
     for (const auto& f : p.files)
-        s += QStringLiteral("    install_file %1 %2 %3 || return 1\n")
-                 .arg(shellQuote(f.source), shellQuote(f.target), f.mode);
+        t += QStringLiteral("file=%1 %2 %3 %4\n").arg(f.source, f.target, f.mode, f.sha256);
     for (const auto& [target, to] : p.links)
-        s += QStringLiteral("    install_link %1 %2 || return 1\n").arg(shellQuote(target), shellQuote(to));
-    s += QStringLiteral("}\n");
-    s += QString::fromUtf8(kBody);
-    return s;
+        t += QStringLiteral("link=%1 %2\n").arg(target, to);
+    return t;
+}
+
+QString installTestCommand(const InstallScriptParams& p)
+{
+    QStringList words {p.binary};
+    words << p.arguments;
+    words << (isCtl(p.binary) ? QStringLiteral("configtest") : QStringLiteral("-t"));
+    return words.join(QLatin1Char(' '));
+}
+
+QString installReloadCommand(const InstallScriptParams& p)
+{
+    QStringList words {p.binary};
+    words << p.arguments;
+    if (p.kind == ServerKind::Nginx)
+        words << QStringLiteral("-s") << QStringLiteral("reload");
+    else if (isCtl(p.binary))
+        words << QStringLiteral("graceful");
+    else
+        words << QStringLiteral("-k") << QStringLiteral("graceful");
+    return words.join(QLatin1Char(' '));
 }
 
 } // namespace mtls

@@ -2,40 +2,58 @@
 
 #include "ServerDiscovery.h"
 
+#include <QByteArray>
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <QStringList>
 
 namespace mtls {
 
-// What the bundle's install.sh installs, and how it tests and reloads the server.
+// What the bundle's install.sh installs, and how it tests, reloads and checks the server: written by the export
+// into install.data beside the script (plain values that the script reads and checks, never runs).
 struct InstallScriptParams
 {
     ServerKind kind = ServerKind::Nginx;
     QString domain;
-    // Bundle file (relative to the script) -> target path, and the file mode ("600", "644").
+    QString configRoot; // every target is below it
+    QString certDir; // <configRoot>/mtls-assistant/<domain>
+    // Bundle file (relative to the script) -> target path, the file mode ("600", "644") and the SHA-256 (hex) of
+    // the bundled file.
     struct File
     {
         QString source;
         QString target;
         QString mode;
+        QString sha256;
     };
     QList<File> files;
-    // Bundle files of the certificate and its key: install.sh checks with openssl that they belong together before
-    // anything changes (Apache's configtest does not load them, and a graceful restart would stop the server).
+    // Bundle files of the certificate, its key and the client CA: install.sh checks with openssl that the key
+    // belongs to the certificate before anything changes, and after the reload that the server serves the
+    // certificate and asks for a client certificate from the CA.
     QString certificateSource;
     QString keySource;
+    QString clientCaSource;
+    QString siteSource; // the site file of the bundle
     QList<QPair<QString, QString>> links; // target -> what it points to (Debian enabling)
-    QString testCommand; // default for MTLS_TEST_CMD
-    QString reloadCommand; // default for MTLS_RELOAD_CMD
-    QString backupDir; // default for MTLS_BACKUP_DIR
+    QString binary; // the server program on the target server (absolute)
+    QStringList arguments; // what selects the installation for the program (-p/-c, -d/-f); empty for *ctl
+    QString connectHost; // where install.sh checks the served site (an address, IPv6 without brackets)
+    quint16 connectPort = 443;
+    QString backupDir;
 };
 
-// A POSIX sh script: checks (the current configuration passes the server's test, the targets are writable),
-// backups of every file it replaces, atomic installs (copy to a temporary name, then rename; the key is never
-// readable by others), the server's test, a reload, and the automatic rollback when the test or the reload
-// fails or the script is interrupted; `install.sh --rollback` undoes the last install on request.
-QString installScript(const InstallScriptParams& params);
+// The script (app/server/install.sh, embedded as a resource): checks, backups in a numbered step, atomic
+// installs, the server's test, a reload, a check of what is served, and the automatic rollback on any failure;
+// `--rollback` undoes one run, `--remove` every run.
+QByteArray installScript();
+
+// The text of install.data. Empty with `error` set when a value has characters the script refuses.
+QString installData(const InstallScriptParams& params, QString* error = nullptr);
+
+// The test and reload commands install.sh runs, for the README.
+QString installTestCommand(const InstallScriptParams& params);
+QString installReloadCommand(const InstallScriptParams& params);
 
 // A value in single quotes for sh ('\'' for a quote inside).
 QString shellQuote(const QString& value);

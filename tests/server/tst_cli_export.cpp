@@ -1,9 +1,8 @@
 // mtls-assistant-cli export, and the bundle's install.sh run against throwaway installations.
 
+#include "ExportTarget.h"
 #include "MtlsFixture.h"
-#include "ThrowawayInstallation.h"
 #include "sandbox/WebhookUpstream.h"
-#include "server/InstallScript.h"
 
 #include <QDir>
 #include <QFile>
@@ -13,46 +12,25 @@
 #include <QTest>
 #include <quazip/JlCompress.h>
 
+#include <csignal>
+
 using namespace mtls;
+
+using Target = ExportTarget;
 
 namespace {
 
-// A throwaway installation, and a work folder for the bundle and the backups of its install.sh.
-struct Target : Throwaway
+QByteArray readFile(const QString& path)
 {
-    using Throwaway::Throwaway;
-    QTemporaryDir work;
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
 
-    QString command(const QString& action) const
-    {
-        QStringList words {shellQuote(server->binary())};
-        for (const QString& a : server->selectArguments())
-            words << shellQuote(a);
-        if (action == QLatin1String("test"))
-            words << QStringLiteral("-t");
-        else if (kind == ServerKind::Nginx)
-            words << QStringLiteral("-s reload");
-        else
-            words << QStringLiteral("-k graceful");
-        return words.join(QLatin1Char(' '));
-    }
-
-    QProcessEnvironment environment() const
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("MTLS_TEST_CMD"), command(QStringLiteral("test")));
-        env.insert(QStringLiteral("MTLS_RELOAD_CMD"), command(QStringLiteral("reload")));
-        env.insert(QStringLiteral("MTLS_BACKUP_DIR"), work.filePath(QStringLiteral("backups")));
-        return env;
-    }
-
-    ProcessResult install(const QString& bundle, const QStringList& args = {},
-                          const QProcessEnvironment& env = QProcessEnvironment()) const
-    {
-        return runProcess(QStringLiteral("sh"), QStringList {bundle + QStringLiteral("/install.sh")} + args,
-                          env.isEmpty() ? environment() : env);
-    }
-};
+bool writeFile(const QString& path, const QByteArray& content)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(content) == content.size();
+}
 
 } // namespace
 
@@ -70,45 +48,12 @@ private slots:
     void refusesExistingFolder();
 
 private:
-    QStringList exportArgs(const Target& t, const QString& layout, const QString& upstream, const QString& out) const;
     MtlsFixture m_fixture;
 };
 
 void TestCliExport::initTestCase()
 {
     QVERIFY2(m_fixture.make(), qPrintable(m_fixture.error()));
-}
-
-QStringList TestCliExport::exportArgs(const Target& t, const QString& layout, const QString& upstream,
-                                      const QString& out) const
-{
-    return {QStringLiteral("export"),
-            QStringLiteral("--server"),
-            serverKindName(t.kind),
-            QStringLiteral("--domain"),
-            QStringLiteral("localhost"),
-            QStringLiteral("--cert"),
-            m_fixture.path(QStringLiteral("server.crt")),
-            QStringLiteral("--key"),
-            m_fixture.path(QStringLiteral("server.key")),
-            QStringLiteral("--chain"),
-            m_fixture.path(QStringLiteral("chain.pem")),
-            QStringLiteral("--client-ca"),
-            m_fixture.path(QStringLiteral("chatca.crt")),
-            QStringLiteral("--roots"),
-            m_fixture.path(QStringLiteral("root.crt")),
-            QStringLiteral("--listen"),
-            QStringLiteral("127.0.0.1:%1").arg(t.newPort),
-            QStringLiteral("--upstream"),
-            upstream,
-            QStringLiteral("--path"),
-            QStringLiteral("/im/callback"),
-            QStringLiteral("--server-root"),
-            t.server->prefix(),
-            QStringLiteral("--layout"),
-            layout,
-            QStringLiteral("--out"),
-            out};
 }
 
 void TestCliExport::bundleInstallsAndRollsBack_data()
@@ -132,7 +77,8 @@ void TestCliExport::bundleInstallsAndRollsBack()
     QVERIFY(upstream.start());
 
     const QString bundle = t.work.filePath(QStringLiteral("bundle"));
-    const ProcessResult exported = runCli(exportArgs(t, layout, upstream.url(), bundle) << QStringLiteral("--json"));
+    const ProcessResult exported
+        = runCli(t.exportArgs(m_fixture, layout, upstream.url(), bundle) << QStringLiteral("--json"));
     QVERIFY2(exported.exitCode == 0, exported.err.constData());
     QCOMPARE(QJsonDocument::fromJson(exported.out).object().value(QStringLiteral("out")).toString(), bundle);
     QCOMPARE(QJsonDocument::fromJson(exported.out).object().value(QStringLiteral("tested")).toString(),
@@ -188,22 +134,31 @@ void TestCliExport::installFaultsLeaveTheTreeAsItWas()
         : QByteArray();
     QVERIFY(t.start(QString::fromUtf8(userFile)));
     const QString bundle = t.work.filePath(QStringLiteral("bundle"));
-    QCOMPARE(runCli(exportArgs(t, QStringLiteral("custom"), QStringLiteral("http://127.0.0.1:9"), bundle)).exitCode, 0);
-    const QStringList before = treeDigest(t.server->prefix());
+    QCOMPARE(runCli(t.exportArgs(m_fixture, QStringLiteral("custom"), QStringLiteral("http://127.0.0.1:9"), bundle))
+                 .exitCode,
+             0);
+    QStringList before = treeDigest(t.server->prefix());
 
-    QProcessEnvironment env = t.environment();
-    if (fault == QLatin1String("reload"))
-        env.insert(QStringLiteral("MTLS_RELOAD_CMD"), QStringLiteral("false"));
-    if (fault == QLatin1String("interrupt")) // the reload step signals the script itself
-        env.insert(QStringLiteral("MTLS_RELOAD_CMD"), QStringLiteral("kill -TERM $PPID; sleep 1"));
-    if (fault == QLatin1String("broken"))
-        env.insert(QStringLiteral("MTLS_TEST_CMD"), QStringLiteral("false"));
+    const QString pidFile = t.server->prefix() + QStringLiteral("/logs/nginx.pid");
+    const QByteArray pid = readFile(pidFile);
+    if (fault == QLatin1String("reload")) // nginx -s reload signals a process that is gone
+        QVERIFY(writeFile(pidFile, "999999\n"));
+    if (fault == QLatin1String("broken")) {
+        QVERIFY(writeFile(t.server->prefix() + QStringLiteral("/conf.d/50-broken.conf"), "not a directive\n"));
+        before = treeDigest(t.server->prefix());
+    }
     if (fault == QLatin1String("key")) { // another key in the bundle (Apache's configtest would not notice)
         const QString key = bundle + QStringLiteral("/certs/privkey.pem");
         QVERIFY(QFile::remove(key));
         QVERIFY(QFile::copy(m_fixture.path(QStringLiteral("intruder.key")), key));
     }
-    const ProcessResult result = t.install(bundle, {}, env);
+    // Interrupted: SIGTERM once the script says it installs the files.
+    const ProcessResult result = fault == QLatin1String("interrupt")
+        ? runSignalledAt(QStringLiteral("sh"), {bundle + QStringLiteral("/install.sh")}, "Installing the files",
+                         SIGTERM)
+        : t.install(bundle);
+    if (fault == QLatin1String("reload"))
+        QVERIFY(writeFile(pidFile, pid));
     QVERIFY(result.exitCode != 0);
     QVERIFY2(result.err.contains(message.toUtf8()), result.err.constData());
     QCOMPARE(treeDigest(t.server->prefix()), before);
@@ -216,8 +171,10 @@ void TestCliExport::zipBundle()
     Target t(ServerKind::Apache);
     QVERIFY(t.start());
     const QString zip = t.work.filePath(QStringLiteral("bundle.zip"));
-    const ProcessResult exported
-        = runCli(exportArgs(t, QStringLiteral("debian"), QStringLiteral("http://127.0.0.1:9"), zip));
+    QStringList args = t.exportArgs(m_fixture, QStringLiteral("debian"), QStringLiteral("http://127.0.0.1:9"), zip);
+    for (const char* option : {"--binary", "--main-config"}) // the target's usual apache2ctl
+        args.remove(args.indexOf(QLatin1String(option)), 2);
+    const ProcessResult exported = runCli(args);
     QVERIFY2(exported.exitCode == 0, exported.err.constData());
     QVERIFY(!(QFileInfo(zip).permissions() & (QFile::ReadGroup | QFile::ReadOther)));
     QStringList entries = JlCompress::getFileList(zip);
@@ -226,16 +183,19 @@ void TestCliExport::zipBundle()
     QVERIFY(entries.contains(QStringLiteral("certs/privkey.pem")));
     QVERIFY(entries.contains(QStringLiteral("mtls-assistant-localhost.conf")));
     QVERIFY(entries.contains(QStringLiteral("README.md")));
+    QVERIFY(entries.contains(QStringLiteral("install.data")));
     const QStringList extracted = JlCompress::extractDir(zip, t.work.filePath(QStringLiteral("unzipped")));
     QVERIFY(!extracted.isEmpty());
-    QFile script(t.work.filePath(QStringLiteral("unzipped/install.sh")));
-    QVERIFY(script.open(QIODevice::ReadOnly));
-    const QByteArray text = script.readAll();
-    QVERIFY(text.contains("apache2ctl configtest"));
+    const QString script = t.work.filePath(QStringLiteral("unzipped/install.sh"));
+    QCOMPARE(readFile(script), readFile(QStringLiteral(MTLS_INSTALL_SH))); // the script of the repository
+    const QByteArray text = readFile(t.work.filePath(QStringLiteral("unzipped/install.data")));
+    QVERIFY(text.contains("binary=/usr/sbin/apache2ctl\n"));
+    QVERIFY(
+        readFile(t.work.filePath(QStringLiteral("unzipped/README.md"))).contains("/usr/sbin/apache2ctl configtest"));
     QVERIFY(text.contains("/mods-enabled/ssl.load"));
     QVERIFY(text.contains("/mods-enabled/ssl.conf"));
     QVERIFY(text.contains("/sites-enabled/mtls-assistant-localhost.conf"));
-    QCOMPARE(runProcess(QStringLiteral("sh"), {QStringLiteral("-n"), script.fileName()}).exitCode, 0);
+    QCOMPARE(runProcess(QStringLiteral("sh"), {QStringLiteral("-n"), script}).exitCode, 0);
 }
 
 void TestCliExport::refusesExistingFolder()
@@ -245,16 +205,16 @@ void TestCliExport::refusesExistingFolder()
     const QString out = t.work.filePath(QStringLiteral("full"));
     QVERIFY(QDir().mkpath(out + QStringLiteral("/x")));
     const ProcessResult result
-        = runCli(exportArgs(t, QStringLiteral("custom"), QStringLiteral("http://127.0.0.1:9"), out));
+        = runCli(t.exportArgs(m_fixture, QStringLiteral("custom"), QStringLiteral("http://127.0.0.1:9"), out));
     QCOMPARE(result.exitCode, 2);
     QVERIFY(result.err.contains("not empty"));
 
-    QStringList hostile = exportArgs(t, QStringLiteral("custom"), QStringLiteral("http://127.0.0.1:9/;x"),
-                                     t.work.filePath(QStringLiteral("new")));
+    QStringList hostile = t.exportArgs(m_fixture, QStringLiteral("custom"), QStringLiteral("http://127.0.0.1:9/;x"),
+                                       t.work.filePath(QStringLiteral("new")));
     QCOMPARE(runCli(hostile).exitCode, 2);
     QVERIFY(!QFileInfo::exists(t.work.filePath(QStringLiteral("new"))));
-    hostile = exportArgs(t, QStringLiteral("custom"), QStringLiteral("http://127.0.0.1:9"),
-                         t.work.filePath(QStringLiteral("new")));
+    hostile = t.exportArgs(m_fixture, QStringLiteral("custom"), QStringLiteral("http://127.0.0.1:9"),
+                           t.work.filePath(QStringLiteral("new")));
     hostile[hostile.indexOf(QStringLiteral("--server-root")) + 1] = QStringLiteral("/etc/ngi nx");
     QCOMPARE(runCli(hostile).exitCode, 2);
     QVERIFY(!QFileInfo::exists(t.work.filePath(QStringLiteral("new"))));

@@ -1,0 +1,681 @@
+#!/bin/sh
+# install.sh: installs the HTTPS mutual TLS configuration of an mTLS Assistant bundle on this server.
+# Run it as root on the server, from anywhere:
+#   sh install.sh             checks, backups, install, the server's test, reload, a check of what is served
+#   sh install.sh --rollback  undoes the last run that installed (run it again to go further back)
+#   sh install.sh --remove    undoes every run: the files are as they were before the first install
+#   sh install.sh --check     only runs the server's configuration test
+# What to install is listed in install.data beside this script: plain values, read and checked, never run.
+# Each run keeps its backups in a numbered folder under the backup folder (install.data: backup_dir).
+
+# "A && B || die ...": die never returns, so the "if-then-else" caveat (SC2015) does not apply here.
+# shellcheck disable=SC2015
+
+set -u
+unset CDPATH ENV BASH_ENV
+IFS=' 	
+'
+PATH=/usr/sbin:/usr/bin:/sbin:/bin
+export PATH
+LC_ALL=C
+export LC_ALL
+umask 077
+
+ACTION=${1:-}
+[ $# -le 1 ] || ACTION=--usage
+
+say() { printf '%s\n' "$*"; }
+fail() { printf 'install.sh: %s\n' "$*" >&2; }
+die() {
+    fail "$*"
+    exit 1
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# The bundle's folder, found without CDPATH and with every link resolved.
+case "$0" in
+*/*) here_dir=${0%/*} ;;
+*) here_dir=. ;;
+esac
+[ -n "$here_dir" ] || here_dir=/
+HERE=$(cd -P -- "$here_dir" && pwd -P) || die "cannot find the folder of install.sh"
+case "$(stat -c %a -- "$HERE")" in
+*[2367] | *[2367]?) die "refusing: the bundle's folder $HERE is writable by other users" ;;
+esac
+
+# ---------------------------------------------------------------------------------------------------------------
+# Values: only plain characters, so that no value can carry code, white space or a pattern.
+
+# An absolute path without ".", ".." or empty components.
+is_path() {
+    case "$1" in
+    /*) ;;
+    *) return 1 ;;
+    esac
+    case "$1" in
+    *[!A-Za-z0-9._/+@:,=-]* | *//* | */./* | */../* | */. | */.. | */) return 1 ;;
+    esac
+    return 0
+}
+
+# A file of the bundle: a relative name, no component starting with a dot.
+is_bundle_name() {
+    case "$1" in
+    '' | /* | .* | */.* | */ | *//* | *[!A-Za-z0-9._/+@:,=-]*) return 1 ;;
+    esac
+    return 0
+}
+
+# A word for the server's command line or a link's content.
+is_word() {
+    case "$1" in
+    '' | *[!A-Za-z0-9._/+@:,=-]*) return 1 ;;
+    esac
+    return 0
+}
+
+is_number() {
+    case "$1" in
+    '' | *[!0-9]*) return 1 ;;
+    esac
+    return 0
+}
+
+# $1 is $2 or below it.
+is_under() {
+    case "$1" in
+    "$2" | "$2"/*) return 0 ;;
+    esac
+    return 1
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# install.data
+DATA=$HERE/install.data
+[ -f "$DATA" ] && [ ! -L "$DATA" ] || die "install.data is missing beside install.sh"
+
+SERVER=
+DOMAIN=
+CONF_ROOT=
+CERT_DIR=
+SITE_FILE=
+BINARY=
+ARGS=
+CONNECT_HOST=
+CONNECT_PORT=
+BACKUP_DIR=
+CERT_FILE=
+KEY_FILE=
+CLIENT_CA_FILE=
+FILES=
+LINKS=
+NL='
+'
+
+bad_data() { die "install.data: line refused: $1"; }
+
+while IFS= read -r line || [ -n "$line" ]; do
+    case "$line" in
+    '' | '#'*) continue ;;
+    esac
+    key=${line%%=*}
+    value=${line#*=}
+    [ "$key" != "$line" ] || bad_data "$line"
+    case "$key" in
+    format) [ "$value" = 1 ] || die "install.data was written for another version of install.sh" ;;
+    server)
+        case "$value" in
+        nginx | apache) SERVER=$value ;;
+        *) bad_data "$line" ;;
+        esac
+        ;;
+    domain)
+        case "$value" in
+        '' | .* | *[!A-Za-z0-9.-]*) bad_data "$line" ;;
+        esac
+        DOMAIN=$value
+        ;;
+    conf_root) is_path "$value" || bad_data "$line"; CONF_ROOT=$value ;;
+    cert_dir) is_path "$value" || bad_data "$line"; CERT_DIR=$value ;;
+    backup_dir) is_path "$value" || bad_data "$line"; BACKUP_DIR=$value ;;
+    binary) is_path "$value" || bad_data "$line"; BINARY=$value ;;
+    arg) is_word "$value" || bad_data "$line"; ARGS="$ARGS $value" ;;
+    connect_host)
+        case "$value" in
+        '' | *[!0-9A-Fa-f.:]*) bad_data "$line" ;;
+        esac
+        CONNECT_HOST=$value
+        ;;
+    connect_port)
+        is_number "$value" && [ "$value" -gt 0 ] && [ "$value" -lt 65536 ] || bad_data "$line"
+        CONNECT_PORT=$value
+        ;;
+    site_file) is_bundle_name "$value" || bad_data "$line"; SITE_FILE=$value ;;
+    cert) is_bundle_name "$value" || bad_data "$line"; CERT_FILE=$value ;;
+    key) is_bundle_name "$value" || bad_data "$line"; KEY_FILE=$value ;;
+    client_ca) is_bundle_name "$value" || bad_data "$line"; CLIENT_CA_FILE=$value ;;
+    file)
+        # file=SOURCE TARGET MODE SHA256
+        # shellcheck disable=SC2086 # split on spaces: every field is checked below
+        set -- $value
+        [ $# -eq 4 ] || bad_data "$line"
+        is_bundle_name "$1" && is_path "$2" || bad_data "$line"
+        case "$3" in
+        600 | 644) ;;
+        *) bad_data "$line" ;;
+        esac
+        case "$4" in
+        *[!0-9a-f]*) bad_data "$line" ;;
+        esac
+        [ ${#4} -eq 64 ] || bad_data "$line"
+        FILES="$FILES$1 $2 $3 $4$NL"
+        ;;
+    link)
+        # link=TARGET POINTS-TO
+        # shellcheck disable=SC2086 # split on spaces: every field is checked below
+        set -- $value
+        [ $# -eq 2 ] || bad_data "$line"
+        is_path "$1" && is_word "$2" || bad_data "$line"
+        LINKS="$LINKS$1 $2$NL"
+        ;;
+    *) bad_data "$line" ;;
+    esac
+done <"$DATA"
+
+need() { [ -n "$2" ] || die "install.data does not say $1"; }
+need server "$SERVER"
+need domain "$DOMAIN"
+need conf_root "$CONF_ROOT"
+need cert_dir "$CERT_DIR"
+need site_file "$SITE_FILE"
+need binary "$BINARY"
+need connect_host "$CONNECT_HOST"
+need connect_port "$CONNECT_PORT"
+need backup_dir "$BACKUP_DIR"
+need cert "$CERT_FILE"
+need key "$KEY_FILE"
+need client_ca "$CLIENT_CA_FILE"
+need file "$FILES"
+case "$CONNECT_HOST" in
+*:*) CONNECT="[$CONNECT_HOST]:$CONNECT_PORT" ;;
+*) CONNECT="$CONNECT_HOST:$CONNECT_PORT" ;;
+esac
+is_under "$CERT_DIR" "$CONF_ROOT" || die "install.data: $CERT_DIR is not under $CONF_ROOT"
+[ "$CONF_ROOT" != / ] || die "install.data: the server's folder cannot be /"
+
+# Every target of the bundle: under the server's folder.
+TARGETS=
+while read -r src target mode sum; do
+    [ -n "$src" ] || continue
+    is_under "$target" "$CONF_ROOT" && [ "$target" != "$CONF_ROOT" ] ||
+        die "install.data: $target is not under $CONF_ROOT"
+    TARGETS="$TARGETS$target$NL"
+done <<EOF
+$FILES
+EOF
+while read -r target to; do
+    [ -n "$target" ] || continue
+    is_under "$target" "$CONF_ROOT" && [ "$target" != "$CONF_ROOT" ] ||
+        die "install.data: $target is not under $CONF_ROOT"
+    TARGETS="$TARGETS$target$NL"
+done <<EOF
+$LINKS
+EOF
+
+STEPS=$BACKUP_DIR/steps
+# Present from the moment files are put back until the server has reloaded them: a run killed in between
+# leaves it, and the next run reloads first.
+PENDING=$BACKUP_DIR/reload-pending
+
+# ---------------------------------------------------------------------------------------------------------------
+# Trust: folders and programs that only root can change.
+
+# "uid mode" of $1 (not following a link).
+owner_mode() { stat -c '%u %a' -- "$1"; }
+
+group_or_other_writable() { # mode in octal
+    case "$1" in
+    *[2367] | *[2367]?) return 0 ;;
+    esac
+    return 1
+}
+
+sticky() {
+    case "$1" in
+    [1357]???) return 0 ;;
+    esac
+    return 1
+}
+
+# $1 and every existing folder above it: no link, owned by root, not writable by group or others (a parent may
+# be a root-owned sticky folder such as /tmp). Refuses naming the path.
+trusted_dir() {
+    d=$1
+    first=1
+    while :; do
+        if [ -L "$d" ]; then
+            die "refusing: $d is a symbolic link"
+        elif [ -e "$d" ]; then
+            [ -d "$d" ] || die "refusing: $d is not a folder"
+            om=$(owner_mode "$d") || die "cannot read $d"
+            if [ "${om%% *}" != 0 ]; then
+                die "refusing: $d is not owned by root"
+            fi
+            if group_or_other_writable "${om#* }" && { [ "$first" = 1 ] || ! sticky "${om#* }"; }; then
+                die "refusing: $d is writable by other users"
+            fi
+            first=0
+        fi
+        [ "$d" = / ] && return 0
+        d=${d%/*}
+        [ -n "$d" ] || d=/
+    done
+}
+
+# The server program: the recorded absolute path, every link resolved, owned by root and not writable by others,
+# nor its folders.
+trusted_binary() {
+    [ -x "$BINARY" ] || die "the server program $BINARY is not here (install.data: binary)"
+    resolved=$(readlink -f -- "$BINARY") || die "cannot resolve $BINARY"
+    [ -f "$resolved" ] || die "refusing: $BINARY is not a file"
+    om=$(owner_mode "$resolved") || die "cannot read $resolved"
+    [ "${om%% *}" = 0 ] || die "refusing: $resolved is not owned by root"
+    ! group_or_other_writable "${om#* }" || die "refusing: $resolved is writable by other users"
+    trusted_dir "${resolved%/*}"
+    SERVER_BIN=$resolved
+}
+
+# The server, run with the recorded arguments only and a clean environment.
+server_run() {
+    # shellcheck disable=SC2086 # ARGS: words of plain characters checked when read
+    env -i PATH="$PATH" LC_ALL=C "$SERVER_BIN" $ARGS "$@" 9>&-
+}
+
+server_test() {
+    case "$SERVER_BIN" in
+    *ctl) server_run configtest ;;
+    *) server_run -t ;;
+    esac
+}
+
+server_reload() {
+    case "$SERVER:$SERVER_BIN" in
+    apache:*ctl) server_run graceful ;;
+    apache:*) server_run -k graceful ;;
+    *) server_run -s reload ;;
+    esac
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# Steps: $STEPS/N holds "state" (started, written, done, rolling-back), "manifest" and the backups files/K.
+# A manifest line: KIND TARGET [ARG UID GID MODE]; KIND is file (a backup in files/ARG), link (pointed to ARG),
+# new (did not exist) or dir (a folder made by the step).
+
+last_step() {
+    n=0
+    for s in "$STEPS"/*; do
+        s=${s##*/}
+        is_number "$s" || continue
+        [ "$s" -gt "$n" ] && n=$s
+    done
+    echo "$n"
+}
+
+set_state() { # step state
+    printf '%s\n' "$2" >"$STEPS/$1/state.new" && mv -f "$STEPS/$1/state.new" "$STEPS/$1/state"
+}
+
+get_state() {
+    if [ -f "$STEPS/$1/state" ]; then cat "$STEPS/$1/state"; else echo started; fi
+}
+
+record() { printf '%s\n' "$*" >>"$SD/manifest"; }
+
+# Temporary names: random and exclusive, in the target's folder, removed by the next run when left behind.
+tmp_in() { mktemp "${1%/*}/.mtls-tmp.XXXXXXXXXX"; }
+
+clean_leftovers() {
+    while read -r target; do
+        [ -n "$target" ] || continue
+        for f in "${target%/*}"/.mtls-tmp.*; do
+            if [ -L "$f" ] || [ -f "$f" ]; then rm -f -- "$f"; fi
+        done
+    done <<EOF
+$TARGETS
+EOF
+    for f in "$STEPS"/.undone.*; do
+        [ -d "$f" ] && [ ! -L "$f" ] && rm -rf -- "$f"
+    done
+    for f in "$BACKUP_DIR"/.stage.*; do
+        [ -d "$f" ] && [ ! -L "$f" ] && rm -rf -- "$f"
+    done
+    return 0
+}
+
+# A manifest names only paths the bundle owns (under the server's folder), backups the step made, numbers.
+valid_manifest() { # step
+    m=$STEPS/$1/manifest
+    [ -e "$m" ] || return 0
+    [ -f "$m" ] && [ ! -L "$m" ] || die "refusing: $m is not a plain file"
+    while read -r kind target arg uid gid mode rest; do
+        is_path "$target" && is_under "$target" "$CONF_ROOT" && [ "$target" != "$CONF_ROOT" ] && [ -z "$rest" ] ||
+            die "refusing: $m names a path this bundle does not own: $target"
+        case "$kind" in
+        file)
+            is_number "$arg" && is_number "$uid" && is_number "$gid" && is_number "$mode" ||
+                die "refusing: $m has a line that is not valid: $kind $target"
+            [ -f "$STEPS/$1/files/$arg" ] && [ ! -L "$STEPS/$1/files/$arg" ] ||
+                die "refusing: the backup of $target is missing ($STEPS/$1/files/$arg)"
+            ;;
+        link)
+            is_word "$arg" && is_number "$uid" && is_number "$gid" ||
+                die "refusing: $m has a line that is not valid: $kind $target"
+            ;;
+        new | dir) [ -z "$arg" ] || die "refusing: $m has a line that is not valid: $kind $target" ;;
+        *) die "refusing: $m has a line that is not valid: $kind" ;;
+        esac
+    done <"$m"
+}
+
+# Puts back what step $1 changed, last change first; then forgets the step.
+undo_step() {
+    valid_manifest "$1"
+    while read -r target; do
+        [ -n "$target" ] && trusted_dir "${target%/*}"
+    done <<EOF
+$(cut -d ' ' -f 2 <"$STEPS/$1/manifest" 2>/dev/null)
+EOF
+    set_state "$1" rolling-back && : >"$PENDING" || return 1
+    status=0
+    if [ -f "$STEPS/$1/manifest" ]; then
+        sed -n '1!G;h;$p' "$STEPS/$1/manifest" >"$STEPS/$1/manifest.reversed" || return 1
+        while read -r kind target arg uid gid mode; do
+            if [ -d "$target" ] && [ ! -L "$target" ] && [ "$kind" != dir ]; then
+                fail "$target is a folder now; it is left as it is"
+                status=1
+                continue
+            fi
+            case "$kind" in
+            file)
+                tmp=$(tmp_in "$target") &&
+                    cp -p -- "$STEPS/$1/files/$arg" "$tmp" && chown "$uid:$gid" "$tmp" && chmod "$mode" "$tmp" &&
+                    mv -f -- "$tmp" "$target" || status=1
+                ;;
+            link)
+                tmp=$(tmp_in "$target") && rm -f -- "$tmp" && ln -s -- "$arg" "$tmp" &&
+                    chown -h "$uid:$gid" "$tmp" && mv -f -- "$tmp" "$target" || status=1
+                ;;
+            new) rm -f -- "$target" || status=1 ;;
+            dir) [ ! -d "$target" ] || rmdir -- "$target" 2>/dev/null || fail "$target is not empty; it is left" ;;
+            esac
+        done <"$STEPS/$1/manifest.reversed"
+    fi
+    [ "$status" -eq 0 ] || return 1
+    mv -f -- "$STEPS/$1" "$STEPS/.undone.$1" && rm -rf -- "$STEPS/.undone.$1"
+}
+
+# Undoes the runs that did not finish (interrupted, or killed): the files are put back and the server reloaded.
+# Reloads when files were put back and no reload followed; forgets the mark once the server has reloaded.
+reload_now() {
+    if server_test >/dev/null 2>&1 && server_reload; then
+        rm -f -- "$PENDING"
+        return 0
+    fi
+    return 1
+}
+
+recover() {
+    recovered=0
+    [ -e "$PENDING" ] && recovered=1
+    while :; do
+        n=$(last_step)
+        [ "$n" -gt 0 ] || break
+        [ "$(get_state "$n")" = "done" ] && break
+        say "An earlier run of install.sh did not finish: putting its files back first."
+        undo_step "$n" || die "the earlier run could not be undone; see $STEPS/$n"
+        recovered=1
+    done
+    if [ "$recovered" = 1 ]; then
+        say "Reloading the server with the files put back by an earlier run."
+        reload_now || fail "the server did not test or reload cleanly after that"
+    fi
+    return 0
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# Installing (in step $SD).
+
+# Makes the missing folders above $1, recording each before it is made.
+make_dirs() {
+    [ -d "$1" ] && return 0
+    [ -n "$1" ] || return 1
+    [ ! -L "$1" ] || die "refusing: $1 is a symbolic link"
+    make_dirs "${1%/*}" || return 1
+    record dir "$1" && mkdir -m 755 -- "$1"
+}
+
+# Records what is at $1 before it is replaced.
+backup() {
+    if [ -L "$1" ]; then
+        [ ! -d "$1" ] || die "refusing: $1 is a symbolic link to a folder"
+        om=$(stat -c '%u %g' -- "$1") || return 1
+        to=$(readlink -- "$1") || return 1
+        is_word "$to" || die "$1 points to a name with unusual characters; it will not be replaced"
+        record link "$1" "$to" "$om"
+    elif [ -f "$1" ]; then
+        num=$(wc -l <"$SD/manifest" | tr -d ' ')
+        om=$(stat -c '%u %g %a' -- "$1") || return 1
+        cp -p -- "$1" "$SD/files/$num" || return 1
+        record file "$1" "$num" "$om"
+    elif [ -e "$1" ]; then
+        die "$1 exists and is not a file; it will not be replaced"
+    else
+        record new "$1"
+    fi
+}
+
+install_file() { # source target mode
+    make_dirs "${2%/*}" && backup "$2" || return 1
+    tmp=$(tmp_in "$2") || return 1
+    cat -- "$STAGE/$1" >"$tmp" && chmod "$3" "$tmp" && mv -f -- "$tmp" "$2"
+}
+
+install_link() { # target points-to
+    make_dirs "${1%/*}" && backup "$1" || return 1
+    tmp=$(tmp_in "$1") && rm -f -- "$tmp" && ln -s -- "$2" "$tmp" && mv -f -- "$tmp" "$1"
+}
+
+install_all() {
+    while read -r src target mode sum; do
+        [ -n "$src" ] || continue
+        install_file "$src" "$target" "$mode" || return 1
+    done <<EOF
+$FILES
+EOF
+    while read -r target to; do
+        [ -n "$target" ] || continue
+        install_link "$target" "$to" || return 1
+    done <<EOF
+$LINKS
+EOF
+}
+
+# The certificate's public key is the key file's (openssl x509 -pubkey and pkey -pubout print the same PEM).
+keys_match() {
+    cert_key=$(openssl x509 -in "$HERE/$CERT_FILE" -noout -pubkey 2>/dev/null) || return 1
+    key_key=$(openssl pkey -in "$HERE/$KEY_FILE" -pubout 2>/dev/null) || return 1
+    [ -n "$cert_key" ] && [ "$cert_key" = "$key_key" ]
+}
+
+# Copies the bundle's files into a folder only root can read, and checks them there against install.data.
+stage_bundle() {
+    STAGE=$(mktemp -d "$BACKUP_DIR/.stage.XXXXXXXXXX") || die "cannot write into $BACKUP_DIR"
+    while read -r src target mode sum; do
+        [ -n "$src" ] || continue
+        [ -f "$HERE/$src" ] && [ ! -L "$HERE/$src" ] || die "$src is missing from the bundle"
+        case "$src" in
+        */*) mkdir -p -- "$STAGE/${src%/*}" || die "cannot write into $STAGE" ;;
+        esac
+        cp -- "$HERE/$src" "$STAGE/$src" || die "cannot copy $src"
+        got=$(sha256sum <"$STAGE/$src") || die "cannot read $src"
+        [ "${got%% *}" = "$sum" ] ||
+            die "$src is not the file that was exported (its SHA-256 differs). Export the bundle again. Nothing was changed."
+    done <<EOF
+$FILES
+EOF
+    for f in "$CERT_FILE" "$CLIENT_CA_FILE" "$SITE_FILE"; do
+        [ -f "$STAGE/$f" ] || die "install.data: $f is not one of the bundle's files"
+    done
+}
+
+# What the server serves at $CONNECT for $DOMAIN: the bundle's certificate, and a request for a client
+# certificate naming the client CA.
+verify_served() {
+    want=$(openssl x509 -in "$STAGE/$CERT_FILE" -noout -fingerprint -sha256) || return 1
+    ca=$(openssl x509 -in "$STAGE/$CLIENT_CA_FILE" -noout -subject) || return 1
+    ca=${ca#subject=}
+    ca=${ca# }
+    tries=0
+    while [ "$tries" -lt 10 ]; do
+        tries=$((tries + 1))
+        out=$(timeout 10 openssl s_client -connect "$CONNECT" -servername "$DOMAIN" </dev/null 2>/dev/null)
+        got=$(printf '%s\n' "$out" | openssl x509 -noout -fingerprint -sha256 2>/dev/null)
+        names=$(printf '%s\n' "$out" | sed -n '/^Acceptable client certificate CA names/,/^[A-Z][^=]*:/p')
+        if [ -n "$got" ] && [ "$got" = "$want" ] && printf '%s\n' "$names" | grep -qxF -- "$ca"; then
+            return 0
+        fi
+        sleep 0.5 2>/dev/null || sleep 1
+    done
+    [ -n "$got" ] || { fail "nothing answered TLS at $CONNECT"; return 1; }
+    [ "$got" = "$want" ] || { fail "$CONNECT serves another certificate for $DOMAIN"; return 1; }
+    fail "$CONNECT does not ask for a client certificate from $ca"
+    return 1
+}
+
+# Undoes step $SD after a failure, reloads, and stops.
+abort_step() {
+    fail "$1: putting every file back"
+    undo_step "${SD##*/}" || die "some files could not be put back; see $SD"
+    clean_leftovers
+    if [ "${2:-}" = reload ]; then
+        reload_now || fail "reloading the previous configuration failed too"
+    fi
+    exit 1
+}
+
+interrupted() {
+    trap - INT TERM HUP
+    abort_step "interrupted" reload
+}
+
+do_install() {
+    say "Checking the bundle and the server ($SERVER, $CONF_ROOT)."
+    if ! keys_match; then
+        die "$KEY_FILE does not belong to the certificate $CERT_FILE (was a file of the bundle replaced?). Export the bundle again. Nothing was changed."
+    fi
+    while read -r target; do
+        [ -n "$target" ] || continue
+        if [ -L "$target" ] || [ -d "$target" ]; then
+            case "$LINKS" in
+            "$target "* | *"$NL$target "*) [ ! -d "$target" ] && continue ;;
+            esac
+            die "refusing: $target is a symbolic link or a folder; nothing was changed"
+        fi
+    done <<EOF
+$TARGETS
+EOF
+    if ! server_test >/dev/null 2>&1; then
+        server_test
+        die "the server's current configuration does not pass its test; fix it first. Nothing was changed."
+    fi
+    stage_bundle
+    step=$(($(last_step) + 1))
+    SD=$STEPS/$step
+    mkdir -m 700 -- "$SD" && set_state "$step" started && mkdir -m 700 -- "$SD/files" && : >"$SD/manifest" ||
+        die "cannot write into $STEPS"
+    trap interrupted INT TERM HUP
+    say "Installing the files (backups in $SD)."
+    install_all || abort_step "installing the files failed"
+    set_state "$step" written
+    say "Testing the new configuration."
+    server_test >/dev/null 2>&1 || {
+        server_test
+        abort_step "the server refused the new configuration"
+    }
+    say "Reloading the server."
+    server_reload || abort_step "the server did not reload" reload
+    say "Checking what the server serves at $CONNECT."
+    verify_served || abort_step "the server does not serve the new configuration" reload
+    set_state "$step" "done"
+    rm -f -- "$PENDING"
+    trap - INT TERM HUP
+    rm -rf -- "$STAGE"
+    say "Installed, reloaded and checked: $CONNECT serves the certificate for $DOMAIN and asks for a client certificate. Backups: $SD. Undo with: sh install.sh --rollback"
+}
+
+# Undoes the last finished run ($1 = one) or every run ($1 = all).
+do_rollback() {
+    recover
+    if [ "$1" = one ] && [ "$recovered" = 1 ]; then
+        say "The unfinished run was completed; the configuration before it is back and the server reloaded."
+        return 0
+    fi
+    n=$(last_step)
+    if [ "$n" -eq 0 ]; then
+        die "nothing to roll back: install.sh has not installed anything here (no backups in $STEPS)"
+    fi
+    while [ "$n" -gt 0 ]; do
+        undo_step "$n" || die "some files could not be put back; see $STEPS/$n"
+        [ "$1" = one ] && break
+        n=$(last_step)
+    done
+    say "Reloading the server."
+    if reload_now; then
+        if [ "$1" = one ]; then
+            say "Run $n of install.sh is undone and the server reloaded; $(last_step) earlier run(s) remain."
+        else
+            say "Everything install.sh installed for $DOMAIN is removed, the original files are back and the server reloaded."
+        fi
+    else
+        server_test
+        die "the files were put back, but the server did not test or reload cleanly"
+    fi
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+case "$ACTION" in
+--rollback | --remove | --check | "") ;;
+*)
+    say "Usage: sh install.sh [--rollback | --remove | --check]"
+    exit 2
+    ;;
+esac
+[ "$(id -u)" = 0 ] || die "run it as root (sudo sh install.sh); nothing was changed"
+command -v openssl >/dev/null 2>&1 || die "openssl is needed (apt-get install openssl); nothing was changed"
+trusted_binary
+if [ "$ACTION" = --check ]; then
+    server_test
+    exit
+fi
+trusted_dir "$BACKUP_DIR"
+trusted_dir "$CERT_DIR"
+while read -r target; do
+    [ -n "$target" ] && trusted_dir "${target%/*}"
+done <<EOF
+$TARGETS
+EOF
+mkdir -p -- "$STEPS" || die "cannot create $STEPS"
+trusted_dir "$STEPS"
+exec 9>"$BACKUP_DIR/lock" || die "cannot write into $BACKUP_DIR"
+if command -v flock >/dev/null 2>&1; then
+    flock -n 9 || die "another install.sh is running for $DOMAIN (lock: $BACKUP_DIR/lock)"
+fi
+clean_leftovers
+case "$ACTION" in
+--rollback) do_rollback one ;;
+--remove) do_rollback all ;;
+"")
+    recover
+    do_install
+    ;;
+esac
