@@ -9,6 +9,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
 
 namespace mtls {
 
@@ -144,7 +146,11 @@ Status handOver(LoadedStep& from, LoadedStep& to)
     QList<JournalEntry> moved;
     for (const JournalEntry& entry : std::as_const(from.journal.entries))
         (shared(entry, from.journal) ? moved : kept) << entry;
-    if (moved.isEmpty())
+    QStringList keptDirs;
+    QStringList movedDirs; // in the order they were made
+    for (const QString& dir : std::as_const(from.journal.createdDirs))
+        (dir == from.journal.certDir ? keptDirs : movedDirs) << dir;
+    if (moved.isEmpty() && movedDirs.isEmpty())
         return {};
     if (auto made = fileops::makeTrustedFolder(to.dir.backupDir()); !made)
         return made;
@@ -160,18 +166,39 @@ Status handOver(LoadedStep& from, LoadedStep& to)
         }
         to.journal.entries.prepend(entry);
     }
-    QStringList keptDirs;
-    for (const QString& dir : std::as_const(from.journal.createdDirs)) {
-        if (dir == from.journal.certDir)
-            keptDirs << dir;
-        else
-            to.journal.createdDirs.prepend(dir);
-    }
+    to.journal.createdDirs = movedDirs + to.journal.createdDirs;
     if (auto saved = to.dir.save(to.journal); !saved)
         return saved;
     from.journal.entries = kept;
     from.journal.createdDirs = keptDirs;
     return from.dir.save(from.journal);
+}
+
+// A later step recorded what the port served while the removed domain's site was there: from now on, its rollback
+// expects what was served before that site (as the removed domain's oldest step recorded it).
+void forgetServedBy(const ApplyJournal& removed, ApplyJournal& later)
+{
+    QList<int> ports;
+    for (const QJsonValue& listen : removed.verification.value(QLatin1String("listen")).toArray()) {
+        for (const ListenAddress& address : parseListen(listen.toString()))
+            ports << address.port;
+    }
+    const auto key = [](const QJsonObject& o) {
+        return o.value(QLatin1String("name")).toString() + QLatin1Char('|') + o.value(QLatin1String("host")).toString()
+            + QLatin1Char('|') + QString::number(o.value(QLatin1String("port")).toInt());
+    };
+    QHash<QString, QJsonObject> before;
+    for (const QJsonValue& v : removed.verification.value(QLatin1String("served_before")).toArray())
+        before.insert(key(v.toObject()), v.toObject());
+    QJsonArray kept;
+    for (const QJsonValue& v : later.verification.value(QLatin1String("served_before")).toArray()) {
+        const QJsonObject o = v.toObject();
+        if (before.contains(key(o)))
+            kept.append(before.value(key(o)));
+        else if (!ports.contains(o.value(QLatin1String("port")).toInt()))
+            kept.append(o);
+    }
+    later.verification.insert(QStringLiteral("served_before"), kept);
 }
 
 Status removeWithSteps(const ServerInstallation& installation, const QString& domainName, const QString& stateDir,
@@ -206,6 +233,15 @@ Status removeWithSteps(const ServerInstallation& installation, const QString& do
             }
         }
         ours << step;
+    }
+    if (!ours.isEmpty()) {
+        for (LoadedStep& later : all) {
+            if (later.number > ours.first().number && later.journal.domain != domain.value()) {
+                forgetServedBy(ours.first().journal, later.journal);
+                if (auto saved = later.dir.save(later.journal); !saved)
+                    return saved;
+            }
+        }
     }
     if (ours.isEmpty())
         return Error {Text::tr("There is nothing to remove: no configuration for %1 was applied to this server.")

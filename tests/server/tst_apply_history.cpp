@@ -74,6 +74,7 @@ private slots:
     void refusedApplyKeepsTheHistory();
     void threeAppliesThreeRollbacks();
     void removeInOneStep();
+    void removeKeepsAnotherDomain();
     void untrustedFoldersRefused_data();
     void untrustedFoldersRefused();
     void editedJournalRefused();
@@ -96,6 +97,10 @@ void TestApplyHistory::initTestCase()
         QSKIP("Files owned by nobody, mounts and the server's tree need root (the CI runs the suite as root).");
     QVERIFY2(m_fixture.make(), qPrintable(m_fixture.error()));
     QVERIFY(shareApplyMaterial(m_fixture, m_material.path()));
+    QVERIFY(m_fixture.pki().makeServer(QStringLiteral("other"), {QStringLiteral("other.localhost")},
+                                       QStringLiteral("int")));
+    for (const char* name : {"other.crt", "other.key"})
+        QVERIFY(QFile::copy(m_fixture.path(QLatin1String(name)), m_material.filePath(QLatin1String(name))));
 }
 
 bool TestApplyHistory::start(Throwaway& t)
@@ -194,6 +199,46 @@ void TestApplyHistory::removeInOneStep()
     QVERIFY(waitForPortState(t.newPort, false));
     QCOMPARE(plainGet(t.oldPort), QByteArray("old-site\n"));
     QCOMPARE(runCli(rollbackArgs(t)).exitCode, 2); // the history is empty
+}
+
+// Removing one domain keeps the setup of a domain applied after it, which keeps what it relies on (the shared
+// certificate folder); rolling that one back then gives the original tree.
+void TestApplyHistory::removeKeepsAnotherDomain()
+{
+    Throwaway t(ServerKind::Nginx);
+    QVERIFY(start(t));
+    const QStringList before = treeDigest(t.server->prefix());
+    QCOMPARE(runCli(applyArgs(t, QStringLiteral("http://127.0.0.1:9"))).exitCode, 0);
+    const quint16 otherPort = freeLoopbackPort();
+    QStringList other = applyArgs(t, QStringLiteral("http://127.0.0.1:9"));
+    const auto set = [&other](const char* option, const QString& value) {
+        other[other.indexOf(QLatin1String(option)) + 1] = value;
+    };
+    set("--domain", QStringLiteral("other.localhost"));
+    set("--cert", m_material.filePath(QStringLiteral("other.crt")));
+    set("--key", m_material.filePath(QStringLiteral("other.key")));
+    set("--listen", QStringLiteral("127.0.0.1:%1").arg(otherPort));
+    const ProcessResult second = runCli(other);
+    QVERIFY2(second.exitCode == 0, second.err.constData());
+
+    const ProcessResult removed
+        = runCli(QStringList {QStringLiteral("remove"), QStringLiteral("--domain"), QStringLiteral("localhost")}
+                 + t.installationArgs());
+    QVERIFY2(removed.exitCode == 0, (removed.out + removed.err).constData());
+    const QString certDir = t.server->prefix() + QStringLiteral("/mtls-assistant");
+    QVERIFY(!QFileInfo::exists(certDir + QStringLiteral("/localhost")));
+    QVERIFY(QFileInfo::exists(certDir + QStringLiteral("/other.localhost/privkey.pem")));
+    QFile site(siteFile(t));
+    QVERIFY(site.open(QIODevice::ReadOnly));
+    QCOMPARE(site.readAll(), QByteArray(kUserSite));
+    QVERIFY(waitForPortState(t.newPort, false));
+    QVERIFY(waitForPortState(otherPort, true));
+
+    const ProcessResult rolledBack = runCli(rollbackArgs(t));
+    QVERIFY2(rolledBack.exitCode == 0, rolledBack.err.constData());
+    QCOMPARE(treeDigest(t.server->prefix()), before);
+    QVERIFY(waitForPortState(otherPort, false));
+    QCOMPARE(runCli(rollbackArgs(t)).exitCode, 2);
 }
 
 void TestApplyHistory::untrustedFoldersRefused_data()
