@@ -84,6 +84,11 @@ Result<ApplyJournal> loadStep(const ServerInstallation& installation, const Appl
         return journal.error();
     if (auto valid = journal->validate(installation, step.backupDir()); !valid)
         return valid.error();
+    // Its certificate folder is not followed through a link another user planted since.
+    if (!journal->certDir.isEmpty()) {
+        if (auto trusted = fileops::checkTrustedFolder(journal->certDir, true); !trusted)
+            return trusted.error();
+    }
     return journal;
 }
 

@@ -72,6 +72,7 @@ class TestApplyHistory : public QObject
 private slots:
     void initTestCase();
     void refusedApplyKeepsTheHistory();
+    void threeAppliesThreeRollbacks_data();
     void threeAppliesThreeRollbacks();
     void removeInOneStep();
     void removeKeepsAnotherDomain();
@@ -142,9 +143,17 @@ void TestApplyHistory::refusedApplyKeepsTheHistory()
     QCOMPARE(plainGet(t.oldPort), QByteArray("old-site\n"));
 }
 
+void TestApplyHistory::threeAppliesThreeRollbacks_data()
+{
+    QTest::addColumn<ServerKind>("kind");
+    QTest::newRow("nginx") << ServerKind::Nginx;
+    QTest::newRow("apache") << ServerKind::Apache;
+}
+
 void TestApplyHistory::threeAppliesThreeRollbacks()
 {
-    Throwaway t(ServerKind::Nginx);
+    QFETCH(ServerKind, kind);
+    Throwaway t(kind);
     QVERIFY(start(t));
     QList<QStringList> digests {treeDigest(t.server->prefix())};
     const QStringList variants[] = {{}, {QStringLiteral("--tls"), QStringLiteral("modern")}, {}};
@@ -159,9 +168,11 @@ void TestApplyHistory::threeAppliesThreeRollbacks()
         const ProcessResult rolledBack = runCli(rollbackArgs(t));
         QVERIFY2(rolledBack.exitCode == 0, rolledBack.err.constData());
         QCOMPARE(treeDigest(t.server->prefix()), digests.at(i));
-        if (i > 0)
-            QVERIFY(m_fixture.curl(t.newPort, QStringLiteral("/im/callback"), QStringLiteral("chat"))
-                        .out.endsWith("\n502"));
+        if (i > 0) { // the webhook site of that step answers (its upstream does not run: 502, Apache 503)
+            const QByteArray out
+                = m_fixture.curl(t.newPort, QStringLiteral("/im/callback"), QStringLiteral("chat")).out;
+            QVERIFY2(out.endsWith("\n502") || out.endsWith("\n503"), out.constData());
+        }
     }
     QFileInfo site(siteFile(t));
     QCOMPARE(site.ownerId(), ::getpwnam("nobody")->pw_uid);
@@ -248,6 +259,7 @@ void TestApplyHistory::untrustedFoldersRefused_data()
     QTest::newRow("backups folder a link") << QStringLiteral("backups-link");
     QTest::newRow("certificate folder a link") << QStringLiteral("cert-link");
     QTest::newRow("certificate folder group-writable") << QStringLiteral("cert-group");
+    QTest::newRow("certificate folder a link before rollback") << QStringLiteral("cert-link-rollback");
 }
 
 // Folders another user could have made: refused, naming the path; nothing outside the tree written, deleted or
@@ -277,6 +289,12 @@ void TestApplyHistory::untrustedFoldersRefused()
         named = certDir + QStringLiteral("/localhost");
         QVERIFY(QDir().mkdir(certDir));
         QVERIFY(QFile::link(victim.path(), named));
+    } else if (plant == QLatin1String("cert-link-rollback")) {
+        QCOMPARE(runCli(command).exitCode, 0);
+        named = certDir + QStringLiteral("/localhost");
+        QVERIFY(QDir(named).removeRecursively());
+        QVERIFY(QFile::link(victim.path(), named));
+        command = rollbackArgs(t);
     } else {
         named = certDir;
         QVERIFY(QDir().mkdir(certDir) && chownNobody(certDir) && ::chmod(QFile::encodeName(certDir), 0775) == 0);
