@@ -76,6 +76,7 @@ private slots:
     void threeAppliesThreeRollbacks();
     void removeInOneStep();
     void removeKeepsAnotherDomain();
+    void olderJournalBecomesTheFirstStep();
     void untrustedFoldersRefused_data();
     void untrustedFoldersRefused();
     void editedJournalRefused();
@@ -250,6 +251,29 @@ void TestApplyHistory::removeKeepsAnotherDomain()
     QCOMPARE(treeDigest(t.server->prefix()), before);
     QVERIFY(waitForPortState(otherPort, false));
     QCOMPARE(runCli(rollbackArgs(t)).exitCode, 2);
+}
+
+// A state folder written by an older version (journal.json and backups/ at its top) becomes the first step.
+void TestApplyHistory::olderJournalBecomesTheFirstStep()
+{
+    Throwaway t(ServerKind::Nginx);
+    QVERIFY(start(t));
+    const QStringList before = treeDigest(t.server->prefix());
+    QCOMPARE(runCli(applyArgs(t, QStringLiteral("http://127.0.0.1:9"))).exitCode, 0);
+    const QString step = t.stateDir.filePath(QStringLiteral("steps/0001"));
+    QFile file(step + QStringLiteral("/journal.json"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QByteArray journal = file.readAll();
+    file.close();
+    journal.replace(step.toUtf8() + "/backups/", t.stateDir.filePath(QStringLiteral("backups/")).toUtf8());
+    QVERIFY(QDir().rename(step + QStringLiteral("/backups"), t.stateDir.filePath(QStringLiteral("backups"))));
+    QVERIFY(writeFile(t.stateDir.filePath(QStringLiteral("journal.json")), journal));
+    QVERIFY(QDir(t.stateDir.filePath(QStringLiteral("steps"))).removeRecursively());
+
+    const ProcessResult rolledBack = runCli(rollbackArgs(t));
+    QVERIFY2(rolledBack.exitCode == 0, rolledBack.err.constData());
+    QCOMPARE(treeDigest(t.server->prefix()), before);
+    QVERIFY(!QFileInfo::exists(t.stateDir.filePath(QStringLiteral("journal.json"))));
 }
 
 void TestApplyHistory::untrustedFoldersRefused_data()
