@@ -347,7 +347,8 @@ Result<ApplyResult> applyWithSteps(const ApplyRequest& request, Steps& steps)
     };
 
     for (const QString& dir : std::as_const(journal.createdDirs)) {
-        if (!QDir().mkdir(dir))
+        // 0755 whatever the umask: a folder others could write into would be refused by the next run.
+        if (!fileops::makeFolder(dir))
             return rollBack(Error {Text::tr("Cannot create the directory %1.").arg(nativePath(dir)), {}}, dir);
         steps.report(ApplyProgress::Kind::DirectoryMade, dir, Text::tr("Directory created: %1").arg(nativePath(dir)));
     }

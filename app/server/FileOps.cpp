@@ -353,6 +353,14 @@ void removeLeftovers(const QString& target)
     }
 }
 
+bool makeFolder(const QString& dir)
+{
+    if (::mkdir(QFile::encodeName(dir).constData(), 0755) != 0)
+        return false;
+    ::chmod(QFile::encodeName(dir).constData(), 0755); // the umask may have removed bits
+    return true;
+}
+
 Status removeTree(const QString& dir)
 {
     const Fd parent(openParent(dir, true));
@@ -464,6 +472,11 @@ Status restore(const JournalEntry& entry)
 }
 
 void removeLeftovers(const QString&) { }
+
+bool makeFolder(const QString& dir)
+{
+    return QDir().mkdir(dir);
+}
 
 Status removeTree(const QString& dir)
 {

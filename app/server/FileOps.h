@@ -38,6 +38,8 @@ Result<JournalEntry> backup(const QString& target, const QString& backupDir, con
 Status restore(const JournalEntry& entry);
 // Removes what a killed write left beside `target` (its temporary copies).
 void removeLeftovers(const QString& target);
+// Makes one folder, mode 0755 whatever the umask (false: it could not be made, or was there already).
+bool makeFolder(const QString& dir);
 // Removes a folder apply made in its state directory, and what is in it, without following any link.
 Status removeTree(const QString& dir);
 // Whether the current user can create or replace files in `dir` (or in its nearest existing parent).
