@@ -561,14 +561,6 @@
         <translation>应用日志 %1 已损坏：%2</translation>
     </message>
     <message>
-        <source>Cannot create the directory %1 for the apply journal.</source>
-        <translation>无法为应用日志创建目录 %1。</translation>
-    </message>
-    <message>
-        <source>Cannot remove the apply journal %1.</source>
-        <translation>无法删除应用日志 %1。</translation>
-    </message>
-    <message>
         <source>Cannot write %1.</source>
         <translation>无法写入 %1。</translation>
     </message>
@@ -579,10 +571,6 @@
     <message>
         <source>%1 exists and is not a file; it will not be replaced.</source>
         <translation>%1 已存在且不是文件；不会替换它。</translation>
-    </message>
-    <message>
-        <source>Cannot create the backup directory %1.</source>
-        <translation>无法创建备份目录 %1。</translation>
     </message>
     <message>
         <source>Cannot read %1 to back it up: %2</source>
@@ -596,6 +584,58 @@
         <source>Cannot read the backup %1: %2</source>
         <translation>无法读取备份 %1：%2</translation>
     </message>
+    <message>
+        <source>Cannot move the backups of %1 into the apply history.</source>
+        <translation>无法把 %1 的备份移入应用历史。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the apply history.</source>
+        <translation>无法为应用历史创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>The apply journal names %1, which is not part of this server&apos;s configuration, so it was not used and nothing was changed.</source>
+        <translation>应用日志中写有 %1，它不属于此服务器的配置，因此未使用该日志，未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Disk full: there is no space left to write %1.</source>
+        <translation>磁盘已满：没有空间写入 %1。</translation>
+    </message>
+    <message>
+        <source>The filesystem holding %1 is read-only.</source>
+        <translation>%1 所在的文件系统是只读的。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot open the folder of %1: %2</source>
+        <translation>无法打开 %1 所在的文件夹：%2</translation>
+    </message>
+    <message>
+        <source>Cannot remove the folder %1.</source>
+        <translation>无法删除文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Refused: %1 belongs to another user (uid %2). The folders of the apply history and of the certificates must belong to you or to root.</source>
+        <translation>已拒绝：%1 属于另一个用户（uid %2）。应用历史和证书所在的文件夹必须属于你或 root。</translation>
+    </message>
+    <message>
+        <source>Refused: other users can write into %1 (mode %2). The folders of the apply history and of the certificates must be writable by their owner alone.</source>
+        <translation>已拒绝：其他用户可以写入 %1（权限 %2）。应用历史和证书所在的文件夹必须只有其所有者可写。</translation>
+    </message>
+    <message>
+        <source>Refused: %1 is a symbolic link. The folders of the apply history and of the certificates must be real folders, not links.</source>
+        <translation>已拒绝：%1 是符号链接。应用历史和证书所在的文件夹必须是真实的文件夹，不能是链接。</translation>
+    </message>
+    <message>
+        <source>Refused: %1 exists and is not a folder.</source>
+        <translation>已拒绝：%1 已存在，但不是文件夹。</translation>
+    </message>
+    <message>
+        <source>Disk full: the filesystem holding %1 has %2 KiB free, and this needs about %3 KiB with a margin. Nothing was changed.</source>
+        <translation>磁盘已满：%1 所在的文件系统只剩 %2 KiB 可用空间，而此操作（含余量）约需 %3 KiB。未做任何更改。</translation>
+    </message>
 </context>
 <context>
     <name>mtls::ApplyRequestJson</name>
@@ -606,10 +646,6 @@
 </context>
 <context>
     <name>mtls::ApplyService</name>
-    <message>
-        <source>Cannot create the directory %1 for the apply journal.</source>
-        <translation>无法为应用日志创建目录 %1。</translation>
-    </message>
     <message>
         <source>Another apply or rollback is running for this server. Wait for it to finish.</source>
         <translation>此服务器上正在进行另一个应用或回滚操作。请等待其完成。</translation>
@@ -657,10 +693,6 @@
     <message>
         <source>There is nothing to roll back: no configuration was applied to this server.</source>
         <translation>没有可回滚的内容：此服务器上没有应用过配置。</translation>
-    </message>
-    <message>
-        <source>There is nothing to roll back: the last apply was already rolled back.</source>
-        <translation>没有可回滚的内容：上一次应用已经回滚过了。</translation>
     </message>
     <message>
         <source>The files were put back, but %1 refuses the restored configuration.</source>
@@ -785,6 +817,22 @@
     <message>
         <source>Cannot create the lock file %1.</source>
         <translation>无法创建锁文件 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot read the backup %1: %2</source>
+        <translation>无法读取备份 %1：%2</translation>
+    </message>
+    <message>
+        <source>There is nothing to remove: no configuration for %1 was applied to this server.</source>
+        <translation>没有可移除的内容：此服务器上没有为 %1 应用过配置。</translation>
+    </message>
+    <message>
+        <source>An interrupted rollback for %1 was finished.</source>
+        <translation>已完成之前被中断的 %1 的回滚。</translation>
+    </message>
+    <message>
+        <source>The filesystem holding %1 is read-only, so nothing was changed. Administrator rights would not help: make it writable (remount it read-write) first.</source>
+        <translation>%1 所在的文件系统是只读的，因此未做任何更改。管理员权限也无济于事：请先让它可写（以读写方式重新挂载）。</translation>
     </message>
 </context>
 <context>
@@ -2704,6 +2752,29 @@ then apply again, or apply with --add-include to have it added (rollback removes
         <translation>
             <numerusform>%1（%n 天）</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>mtls::cli::RemoveCommand</name>
+    <message>
+        <source>Take out everything apply added for a domain and put back what it replaced, then test and reload the server.</source>
+        <translation>移除应用为某个域名添加的全部内容，恢复被替换的内容，然后测试并重新加载服务器。</translation>
+    </message>
+    <message>
+        <source>The domain whose setup is removed.</source>
+        <translation>要移除其配置的域名。</translation>
+    </message>
+    <message>
+        <source>--domain is required.</source>
+        <translation>必须提供 --domain。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s files are not yours to write: if the setup was applied as an administrator, run remove again with sudo.</source>
+        <translation>你无权写入服务器的文件：如果该配置是以管理员身份应用的，请用 sudo 再次运行 remove。</translation>
+    </message>
+    <message>
+        <source>The setup for %1 is removed and the server reloaded without it.</source>
+        <translation>%1 的配置已移除，服务器已重新加载（不再包含它）。</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "GenerateCommand.h"
 #include "Output.h"
 #include "ProbeCommand.h"
+#include "RemoveCommand.h"
 #include "RollbackCommand.h"
 #include "SandboxCommand.h"
 #include "StatusCommand.h"
@@ -40,6 +41,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(std::make_unique<GenerateCommand>());
     commands.push_back(std::make_unique<ApplyCommand>());
     commands.push_back(std::make_unique<RollbackCommand>());
+    commands.push_back(std::make_unique<RemoveCommand>());
     commands.push_back(std::make_unique<ExportCommand>());
     commands.push_back(std::make_unique<StatusCommand>());
     commands.push_back(std::make_unique<ProbeCommand>());

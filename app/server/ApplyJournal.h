@@ -1,5 +1,7 @@
 #pragma once
 
+#include "FileOps.h"
+#include "ServerDiscovery.h"
 #include "core/Result.h"
 
 #include <QByteArray>
@@ -30,7 +32,10 @@ struct JournalEntry
     bool wasSymlink = false;
     QString linkTarget; // when it was a symlink
     QString backup; // copy of the old file, in the state directory
-    int permissions = 0; // of the old file
+    int permissions = 0; // of the old file (Qt's flags; kept for journals written before `mode`)
+    int mode = -1; // of the old file or link: st_mode & 07777 (-1: unknown, from an older journal)
+    int uid = -1; // owner and group of the old file or link (-1: unknown)
+    int gid = -1;
 };
 
 // The apply journal: written (atomically, and synced) before any change, updated at each stage, so an interrupted
@@ -43,13 +48,16 @@ struct ApplyJournal
         Written, // every file is in place; the server was not yet reloaded
         Reloaded, // the server reloaded the new configuration
         Done, // finished; the backups are kept for `rollback`
-        RolledBack, // everything was put back
+        RolledBack, // everything was put back (journals of older versions; the step is then dropped)
+        RollingBack, // rollback or remove is putting the files back (the next run finishes it)
+        Restored, // every file is back; the server was not yet reloaded (the next run reloads and verifies)
     };
     State state = State::Started;
     QString server; // "nginx" / "apache"
     QString domain;
     QString configRoot;
     QString siteFile;
+    QString certDir; // <certDir>/<domain>: the folder of this domain's certificate files
     QStringList createdDirs; // directories apply created, in creation order
     QList<JournalEntry> entries;
     // What a later rollback verifies from outside (see ApplyVerification): "listen" (addresses), "leaf_sha256" (the
@@ -58,10 +66,14 @@ struct ApplyJournal
 
     QJsonObject toJson() const;
     static Result<ApplyJournal> fromJson(const QJsonObject& object);
+    // Whether every path the journal names belongs to `installation` (its configuration root, site and enabled
+    // folders, certificate folder, main configuration file) and every backup lies in `backupDir`: a journal
+    // edited to name any other path is refused before anything is done with it.
+    Status validate(const ServerInstallation& installation, const QString& backupDir) const;
 };
 QString journalStateName(ApplyJournal::State state);
 
-// The state directory: journal.json, backups/, and a lock file.
+// One step of the apply history: a folder with journal.json and backups/.
 class ApplyStateDir
 {
 public:
@@ -73,23 +85,10 @@ public:
     bool hasJournal() const;
     Result<ApplyJournal> load() const;
     Status save(const ApplyJournal& journal) const; // atomic replace + fsync
-    Status clear() const; // removes the journal and backups
+    Status clear() const; // removes the folder, its journal and backups (without following links)
 
 private:
     QString m_path;
 };
-
-namespace fileops {
-// Atomic write (QSaveFile: temp file in the same directory, then rename), then the permissions.
-Status writeAtomically(const QString& path, const QByteArray& content, QFileDevice::Permissions permissions);
-// Makes (or replaces) a symlink atomically: a temporary link renamed over the target.
-Status makeSymlink(const QString& target, const QString& linkTo);
-// Records what is at `target` and copies it into `backupDir` (as `name`).
-Result<JournalEntry> backup(const QString& target, const QString& backupDir, const QString& name);
-// Puts back what `entry` recorded (or removes what was not there).
-Status restore(const JournalEntry& entry);
-// Whether the current user can create or replace files in `dir` (or in its nearest existing parent).
-bool canWriteInto(const QString& dir);
-} // namespace fileops
 
 } // namespace mtls

@@ -1,10 +1,10 @@
 #include "ApplyService.h"
 
+#include "ApplyRun.h"
 #include "ApplyVerification.h"
 #include "ConfigPreflight.h"
 #include "ConfigSyntax.h"
 #include "ConfigTester.h"
-#include "InstallationLock.h"
 #include "ServerControl.h"
 #include "SiteConflicts.h"
 #include "SitePlacement.h"
@@ -21,6 +21,8 @@
 
 namespace mtls {
 
+using namespace applyrun;
+
 namespace {
 
 struct Text
@@ -31,108 +33,6 @@ struct Text
 constexpr auto kPublic
     = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther;
 constexpr auto kPrivate = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
-
-// The steps of an apply or a rollback: each is told to the caller's progress callback as it happens, and the
-// counted ones are marked for the test hook that ends the process between two steps.
-class Steps
-{
-public:
-    explicit Steps(ApplyProgressCallback progress = {})
-        : m_progress(std::move(progress))
-        , m_exitAfter(qEnvironmentVariableIntValue("MTLS_APPLY_EXIT_AFTER_STEP"))
-    {
-    }
-    // Tells the caller, without counting the step for the test hook.
-    void report(ApplyProgress::Kind kind, const QString& path, const QString& text)
-    {
-        m_failedReported = m_failedReported || kind == ApplyProgress::Kind::Failed;
-        if (m_progress)
-            m_progress(ApplyProgress {kind, path, text});
-    }
-    void failed(const QString& path, const QString& why)
-    {
-        report(ApplyProgress::Kind::Failed, path, Text::tr("Failed: %1").arg(why));
-    }
-    bool failedReported() const { return m_failedReported; }
-    // Marks a counted step (the hook may end the process right here).
-    void done(const char* what)
-    {
-        ++m_count;
-        qCDebug(lcServer) << "apply step" << m_count << what;
-        if (m_exitAfter > 0 && m_count == m_exitAfter)
-            std::_Exit(86);
-    }
-    void done(const char* what, ApplyProgress::Kind kind, const QString& path, const QString& text)
-    {
-        report(kind, path, text);
-        done(what);
-    }
-
-private:
-    ApplyProgressCallback m_progress;
-    int m_exitAfter = 0;
-    int m_count = 0;
-    bool m_failedReported = false;
-};
-
-QString nativePath(const QString& path)
-{
-    return QDir::toNativeSeparators(path);
-}
-
-QString stateDirFor(const ServerInstallation& installation, const QString& given)
-{
-    return given.isEmpty() ? defaultApplyStateDir(installation) : QDir(given).absolutePath();
-}
-
-// One run at a time per server installation (whoever runs it), and a state directory to keep the journal in.
-Result<std::shared_ptr<InstallationLock>> lockState(const ServerInstallation& installation, const QString& stateDir)
-{
-    auto lock = InstallationLock::acquire(installation);
-    if (!lock)
-        return lock.error();
-    if (!QDir().mkpath(stateDir))
-        return Error {Text::tr("Cannot create the directory %1 for the apply journal.").arg(stateDir), {}};
-    return lock;
-}
-
-// Puts back every entry (last first) and removes the directories apply created. Collects what failed. With
-// `steps`, each file put back is reported (only those in `changed`, when given: the ones apply got to).
-Status undo(const ApplyJournal& journal, Steps* steps = nullptr, const QStringList* changed = nullptr)
-{
-    QStringList failures;
-    for (auto it = journal.entries.crbegin(); it != journal.entries.crend(); ++it) {
-        const bool report = steps && (!changed || changed->contains(it->target));
-        if (auto restored = fileops::restore(*it); !restored) {
-            failures << restored.error().message;
-            if (report)
-                steps->failed(it->target, restored.error().message);
-        } else if (report) {
-            steps->report(ApplyProgress::Kind::Restored, it->target,
-                          it->existed ? Text::tr("Put back: %1").arg(nativePath(it->target))
-                                      : Text::tr("Removed: %1").arg(nativePath(it->target)));
-        }
-    }
-    for (auto it = journal.createdDirs.crbegin(); it != journal.createdDirs.crend(); ++it) {
-        // Only when empty.
-        if (QFileInfo(*it).isDir() && QDir().rmdir(*it) && steps)
-            steps->report(ApplyProgress::Kind::DirectoryRemoved, *it,
-                          Text::tr("Directory removed: %1").arg(nativePath(*it)));
-    }
-    if (!failures.isEmpty())
-        return Error {Text::tr("Some files could not be put back; the backups are kept in the apply state directory."),
-                      failures.join(QLatin1Char('\n'))};
-    return {};
-}
-
-Status markRolledBack(const ApplyStateDir& state, ApplyJournal journal)
-{
-    journal.state = ApplyJournal::State::RolledBack;
-    if (auto saved = state.save(journal); !saved)
-        return saved;
-    QDir(state.backupDir()).removeRecursively();
-    return {};
-}
 
 QStringList missingDirectories(const QStringList& wanted)
 {
@@ -153,68 +53,6 @@ QStringList missingDirectories(const QStringList& wanted)
         }
     }
     return missing;
-}
-
-// What a later rollback or recovery needs to verify the server from outside, kept in the journal.
-QJsonObject verificationRecord(const VerificationTarget& target, const ServedNames& before)
-{
-    QJsonArray listen;
-    for (const ListenAddress& address : target.listen)
-        listen.append(address.toString());
-    return {{QStringLiteral("listen"), listen},
-            {QStringLiteral("leaf_sha256"), target.leafSha256},
-            {QStringLiteral("webhook_path"), target.webhookPath},
-            {QStringLiteral("served_before"), servedNamesToJson(before)}};
-}
-
-ApplyVerifier verifierFromJournal(const ServerInstallation& installation, const ApplyJournal& journal)
-{
-    VerificationTarget target;
-    target.installation = installation;
-    target.domain = journal.domain;
-    target.siteFile = journal.siteFile;
-    const QJsonObject record = journal.verification;
-    for (const QJsonValue& value : record.value(QLatin1String("listen")).toArray())
-        target.listen += parseListen(value.toString());
-    target.leafSha256 = record.value(QLatin1String("leaf_sha256")).toString();
-    target.webhookPath = record.value(QLatin1String("webhook_path")).toString();
-    ApplyVerifier verifier(target);
-    verifier.setBefore(servedNamesFromJson(record.value(QLatin1String("served_before")).toArray()));
-    return verifier;
-}
-
-bool siteExistedBefore(const ApplyJournal& journal)
-{
-    for (const JournalEntry& entry : journal.entries) {
-        if (entry.target == journal.siteFile)
-            return entry.existed;
-    }
-    return false;
-}
-
-// Reloads the server after its previous files were put back, and checks from outside that it serves as it did.
-// Returns the Error to add to the user's message, if any.
-Status reloadPrevious(const ServerInstallation& installation, const std::function<Status()>& verify, Steps& steps)
-{
-    const QString server = serverKindDisplayName(installation.kind);
-    const ServerControl control(installation);
-    if (auto reloaded = control.reload(); !reloaded) {
-        const QString text
-            = Text::tr("%1 did not reload the previous configuration: %2").arg(server, reloaded.error().message);
-        steps.failed(QString(), text);
-        return Error {text, reloaded.error().detail};
-    }
-    steps.report(ApplyProgress::Kind::Reloaded, QString(),
-                 Text::tr("Reloaded: %1 read the previous configuration again.").arg(server));
-    if (auto verified = verify(); !verified) {
-        const QString text
-            = Text::tr("The previous configuration does not run as before either: %1").arg(verified.error().message);
-        steps.failed(QString(), text);
-        return Error {text, verified.error().detail};
-    }
-    steps.report(ApplyProgress::Kind::Verified, QString(),
-                 Text::tr("Verified: %1 serves the previous configuration again, as before the change.").arg(server));
-    return {};
 }
 
 } // namespace
@@ -325,66 +163,18 @@ QStringList unwritableDirectories(const ApplyPlan& plan)
     return denied;
 }
 
-Result<QString> recoverInterruptedApply(const ServerInstallation& installation, const QString& stateDirPath)
-{
-    const ApplyStateDir state(stateDirFor(installation, stateDirPath));
-    if (!state.hasJournal())
-        return QString();
-    auto journal = state.load();
-    if (!journal)
-        return journal.error();
-    switch (journal->state) {
-    case ApplyJournal::State::Done:
-    case ApplyJournal::State::RolledBack:
-        return QString();
-    case ApplyJournal::State::Reloaded: {
-        // Every change was made and the server took it: only the last mark was missing.
-        ApplyJournal finished = journal.value();
-        finished.state = ApplyJournal::State::Done;
-        if (auto saved = state.save(finished); !saved)
-            return saved.error();
-        return Text::tr(
-                   "An earlier apply for %1 was interrupted after the server reloaded; it is now marked as finished.")
-            .arg(journal->domain);
-    }
-    case ApplyJournal::State::Started:
-    case ApplyJournal::State::Written:
-        break;
-    }
-    if (auto undone = undo(journal.value()); !undone)
-        return undone.error();
-    QString text
-        = Text::tr("An earlier apply for %1 was interrupted; its changes were rolled back.").arg(journal->domain);
-    if (journal->state == ApplyJournal::State::Written) {
-        // The reload may have happened just before the interruption: make the server read the old files again.
-        if (auto reloaded = ServerControl(installation).reload(); !reloaded)
-            text += QLatin1Char(' ') + Text::tr("The server could not be reloaded (%1).").arg(reloaded.error().message);
-        else if (auto verified = verifierFromJournal(installation, journal.value())
-                                     .verifyRolledBack(siteExistedBefore(journal.value()));
-                 !verified)
-            text += QLatin1Char(' ')
-                + Text::tr("The server reloaded, but does not serve as before: %1").arg(verified.error().message);
-        else
-            text += QLatin1Char(' ') + Text::tr("The server serves the previous configuration again (verified).");
-    }
-    if (auto marked = markRolledBack(state, journal.value()); !marked)
-        return marked.error();
-    return text;
-}
-
 namespace {
 
 Result<ApplyResult> applyWithSteps(const ApplyRequest& request, Steps& steps)
 {
     const ServerInstallation& inst = request.installation;
     const QString server = serverKindDisplayName(inst.kind);
-    const ApplyStateDir state(stateDirFor(inst, request.stateDir));
-    auto lock = lockState(inst, state.path());
-    if (!lock)
-        return lock.error();
+    auto session = openSession(inst, request.stateDir);
+    if (!session)
+        return session.error();
 
     ApplyResult result;
-    auto recovered = recoverInterruptedApply(inst, state.path());
+    auto recovered = recover(inst, session->history);
     if (!recovered)
         return recovered.error();
     result.recovered = recovered.value();
@@ -399,7 +189,13 @@ Result<ApplyResult> applyWithSteps(const ApplyRequest& request, Steps& steps)
     result.findings = plan->config.findings;
 
     // Where the user cannot write, nothing is touched: the caller re-runs apply with the platform's elevation.
-    if (const QStringList denied = unwritableDirectories(plan.value()); !denied.isEmpty())
+    const QStringList denied = unwritableDirectories(plan.value());
+    if (!denied.isEmpty() && fileops::isReadOnlyFilesystem(denied.first()))
+        return Error {Text::tr("The filesystem holding %1 is read-only, so nothing was changed. Administrator rights "
+                               "would not help: make it writable (remount it read-write) first.")
+                          .arg(QDir::toNativeSeparators(denied.first())),
+                      {}};
+    if (!denied.isEmpty())
         return Error {Text::tr("You do not have the rights to write into %1, so nothing was changed. Applying "
                                "there needs administrator rights.")
                           .arg(QDir::toNativeSeparators(denied.first())),
@@ -451,6 +247,24 @@ Result<ApplyResult> applyWithSteps(const ApplyRequest& request, Steps& steps)
         return refused;
     }
 
+    // The certificate folders must be ours: a link or a folder others can write into is refused, never written
+    // through.
+    for (const QString& dir : {inst.certDir, QFileInfo(plan->configRequest.keyPath).absolutePath()}) {
+        if (auto trusted = fileops::checkTrustedFolder(dir, true); !trusted)
+            return trusted.error();
+    }
+    // Room for the new files beside the old ones, and for the backups.
+    QList<fileops::SpaceNeed> needs;
+    for (const ApplyChange& change : std::as_const(plan->changes)) {
+        const QFileInfo old(change.target);
+        needs << fileops::SpaceNeed {old.absolutePath(), change.content.size() + 4096};
+        if (old.isFile() && !old.isSymLink())
+            needs << fileops::SpaceNeed {session->history.path(), old.size() + 4096};
+    }
+    needs << fileops::SpaceNeed {session->history.path(), 64 * 1024}; // the journal
+    if (auto room = fileops::checkFreeSpace(needs); !room)
+        return room.error();
+
     // What the port serves now, to compare after the reload.
     VerificationTarget target;
     target.installation = inst;
@@ -471,20 +285,29 @@ Result<ApplyResult> applyWithSteps(const ApplyRequest& request, Steps& steps)
     journal.domain = plan->config.domain;
     journal.configRoot = inst.configRoot;
     journal.siteFile = plan->siteFile;
+    journal.certDir = QFileInfo(plan->configRequest.keyPath).absolutePath();
     journal.createdDirs = missingDirectories(plan->directories);
     journal.verification = verificationRecord(target, verifier.before());
-    QDir(state.backupDir()).removeRecursively();
+    // A step of its own in the history: a refused or failed apply never touches the earlier steps.
+    auto created = session->history.createStep();
+    if (!created)
+        return created.error();
+    const ApplyStateDir state = created.value();
     for (qsizetype i = 0; i < plan->changes.size(); ++i) {
         auto entry = fileops::backup(plan->changes.at(i).target, state.backupDir(), QString::number(i));
-        if (!entry)
+        if (!entry) {
+            state.clear();
             return entry.error();
+        }
         journal.entries << entry.value();
         if (entry->existed)
             steps.report(ApplyProgress::Kind::BackedUp, entry->target,
                          Text::tr("Backed up: %1").arg(nativePath(entry->target)));
     }
-    if (auto saved = state.save(journal); !saved)
+    if (auto saved = state.save(journal); !saved) {
+        state.clear();
         return saved.error();
+    }
     steps.done("journal written");
 
     // Tells the step that failed, puts everything back and tells how that went. After a reload, the previous
@@ -498,7 +321,7 @@ Result<ApplyResult> applyWithSteps(const ApplyRequest& request, Steps& steps)
         if (auto undone = undo(journal, &steps, &result.changed); !undone) {
             error.detail += QLatin1Char('\n') + undone.error().fullText();
             steps.failed(QString(), undone.error().message);
-        } else if (auto marked = markRolledBack(state, journal); !marked) {
+        } else if (auto marked = state.clear(); !marked) {
             error.detail += QLatin1Char('\n') + marked.error().fullText();
             steps.failed(QString(), marked.error().message);
         } else {
@@ -524,7 +347,8 @@ Result<ApplyResult> applyWithSteps(const ApplyRequest& request, Steps& steps)
     };
 
     for (const QString& dir : std::as_const(journal.createdDirs)) {
-        if (!QDir().mkdir(dir))
+        // 0755 whatever the umask: a folder others could write into would be refused by the next run.
+        if (!fileops::makeFolder(dir))
             return rollBack(Error {Text::tr("Cannot create the directory %1.").arg(nativePath(dir)), {}}, dir);
         steps.report(ApplyProgress::Kind::DirectoryMade, dir, Text::tr("Directory created: %1").arg(nativePath(dir)));
     }
@@ -534,7 +358,8 @@ Result<ApplyResult> applyWithSteps(const ApplyRequest& request, Steps& steps)
     for (qsizetype i = 0; i < plan->changes.size(); ++i) {
         const ApplyChange& change = plan->changes.at(i);
         Status written = change.type == ApplyChange::Type::File
-            ? fileops::writeAtomically(change.target, change.content, change.permissions)
+            ? fileops::writeAtomically(change.target, change.content,
+                                       fileops::FileMode {fileops::modeBits(change.permissions), -1, -1}, true)
             : fileops::makeSymlink(change.target, change.linkTo);
         if (failAt > 0 && i + 1 == failAt)
             written = Error {Text::tr("Cannot write %1.").arg(QDir::toNativeSeparators(change.target)),
@@ -595,52 +420,6 @@ Result<ApplyResult> applyWithSteps(const ApplyRequest& request, Steps& steps)
     return result;
 }
 
-Status rollbackWithSteps(const ServerInstallation& installation, const QString& stateDirPath, Steps& steps)
-{
-    const ApplyStateDir state(stateDirFor(installation, stateDirPath));
-    auto lock = lockState(installation, state.path());
-    if (!lock)
-        return lock.error();
-    auto recovered = recoverInterruptedApply(installation, state.path());
-    if (!recovered)
-        return recovered.error();
-    if (!recovered->isEmpty())
-        steps.report(ApplyProgress::Kind::Recovered, QString(), recovered.value());
-    if (!state.hasJournal())
-        return Error {Text::tr("There is nothing to roll back: no configuration was applied to this server."), {}};
-    auto journal = state.load();
-    if (!journal)
-        return journal.error();
-    if (journal->state == ApplyJournal::State::RolledBack && !recovered->isEmpty())
-        return {}; // the interrupted apply was the last one, and recovery rolled it back
-    if (journal->state != ApplyJournal::State::Done)
-        return Error {Text::tr("There is nothing to roll back: the last apply was already rolled back."), {}};
-    steps.report(ApplyProgress::Kind::RollingBack, QString(),
-                 Text::tr("Rolling back: putting every file back as it was."));
-    if (auto undone = undo(journal.value(), &steps); !undone) {
-        steps.failed(QString(), undone.error().message);
-        return undone;
-    }
-    if (auto marked = markRolledBack(state, journal.value()); !marked)
-        return marked;
-    steps.report(ApplyProgress::Kind::RolledBack, QString(), Text::tr("Rolled back: every file is as it was before."));
-    const QString server = serverKindDisplayName(installation.kind);
-    const ServerControl control(installation);
-    if (auto tested = control.test(); !tested)
-        return Error {Text::tr("The files were put back, but %1 refuses the restored configuration.").arg(server),
-                      tested.error().detail};
-    steps.report(ApplyProgress::Kind::Tested, QString(),
-                 Text::tr("Tested: %1 accepts the whole configuration.").arg(server));
-    const ApplyVerifier verifier = verifierFromJournal(installation, journal.value());
-    const bool existed = siteExistedBefore(journal.value());
-    if (auto previous = reloadPrevious(
-            installation, [&] { return verifier.verifyRolledBack(existed); }, steps);
-        !previous)
-        return Error {Text::tr("The files were put back, but: %1").arg(previous.error().message),
-                      previous.error().detail};
-    return {};
-}
-
 } // namespace
 
 Result<ApplyResult> applyConfiguration(const ApplyRequest& request)
@@ -650,16 +429,6 @@ Result<ApplyResult> applyConfiguration(const ApplyRequest& request)
     if (!result && !steps.failedReported())
         steps.failed(QString(), result.error().message);
     return result;
-}
-
-Status rollbackLastApply(const ServerInstallation& installation, const QString& stateDir,
-                         const ApplyProgressCallback& progress)
-{
-    Steps steps(progress);
-    Status status = rollbackWithSteps(installation, stateDir, steps);
-    if (!status && !steps.failedReported())
-        steps.failed(QString(), status.error().message);
-    return status;
 }
 
 } // namespace mtls

@@ -45,8 +45,8 @@ struct ApplyResult
     QString recovered; // what was done about an interrupted earlier apply, if anything
 };
 
-// Where the journal and backups of an installation live: the application's data directory, one folder per
-// server and configuration root. Never inside the server's tree.
+// Where the apply history of an installation lives (its journals and backups): the application's data directory, one
+// folder per server and configuration root. Never inside the server's tree.
 QString defaultApplyStateDir(const ServerInstallation& installation);
 
 // The changes apply would make (files with their content and permissions, links), and the generated config.
@@ -87,14 +87,28 @@ QStringList unwritableDirectories(const ApplyPlan& plan);
 // the current configuration, so that tests can reach the verification after a reload that stops the server.
 Result<ApplyResult> applyConfiguration(const ApplyRequest& request);
 
-// Puts back what the last successful apply changed, tests and reloads. An Error when there is nothing to roll
-// back or the server refuses the restored configuration (the files stay restored). `progress` (optional) is told
-// each step as it happens, as for applyConfiguration().
+// The history: every apply is a step of its own in the state directory (ApplyHistory), with its journal, the
+// backups of what it replaced and what verifies it. A refused or failed apply leaves the earlier steps as they were.
+
+// Steps back the newest apply: puts back what it changed (content, owner, group and mode), tests, reloads and
+// verifies from outside; its step leaves the history. Called again, it steps back the apply before, down to the state
+// before the first. An Error when there is nothing to roll back or the server refuses the restored configuration
+// (the files stay restored). `progress` (optional) is told each step as it happens, as for applyConfiguration().
+// Test hook: MTLS_APPLY_EXIT_AFTER_STEP=1 ends the process once the step is marked as being rolled back, =2 once
+// every file is back and before the reload (the next run reloads and verifies).
 Status rollbackLastApply(const ServerInstallation& installation, const QString& stateDir = QString(),
                          const ApplyProgressCallback& progress = {});
 
-// Finishes or rolls back an apply that was interrupted (killed, power loss). Returns what it did ("" when there
-// was nothing to do). Called by apply and rollback first; the product calls it at start.
+// Takes out everything the applies for `domain` added, across the whole history, and puts back what they replaced;
+// then tests, reloads and verifies like rollbackLastApply() (same steps, same test hook). A change a later apply for
+// another domain relies on (an include line, a module link) stays, and that apply's rollback puts back the original.
+Status removeDomainSetup(const ServerInstallation& installation, const QString& domain,
+                         const QString& stateDir = QString(), const ApplyProgressCallback& progress = {});
+
+// Finishes what an interrupted apply, rollback or remove left (killed, power loss): an apply is rolled back (or marked
+// finished when the server had reloaded), a rollback is completed including the reload and the verification, and
+// temporary files left beside the targets are removed. Returns what it did ("" when there was nothing to do).
+// Called by apply, rollback and remove first; the product calls it at start.
 Result<QString> recoverInterruptedApply(const ServerInstallation& installation, const QString& stateDir = QString());
 
 } // namespace mtls

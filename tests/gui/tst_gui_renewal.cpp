@@ -8,7 +8,7 @@
 #include "WizardFlow.h"
 #include "pages/ImportPage.h"
 #include "pages/RenewComparePage.h"
-#include "server/ApplyJournal.h"
+#include "server/ApplyHistory.h"
 #include "widgets/FileDropArea.h"
 #include "widgets/FindingsView.h"
 
@@ -272,7 +272,9 @@ void TestGuiRenewal::newChatPackageOnApache()
     QCOMPARE(sha256Of(readFile(after.certificateFile)), fresh->sha256Fingerprint());
 
     // The old certificate and key were backed up before being replaced, for a rollback.
-    const auto journal = ApplyStateDir(m_state->path()).load();
+    const auto newest = ApplyHistory(m_state->path()).newestStep();
+    QVERIFY2(newest.ok(), qPrintable(newest ? QString() : newest.error().message));
+    const auto journal = newest->load();
     QVERIFY2(journal.ok(), qPrintable(journal ? QString() : journal.error().message));
     QCOMPARE(journal->state, ApplyJournal::State::Done);
     QStringList backedUp;

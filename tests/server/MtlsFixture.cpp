@@ -8,6 +8,10 @@
 #include <QTcpSocket>
 #include <QThread>
 
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
+
 bool MtlsFixture::make()
 {
     if (!m_dir.isValid()) {
@@ -81,6 +85,11 @@ QStringList treeDigest(const QString& root, const QStringList& skip)
             continue;
         const QFileInfo info(path);
         QString line = relative + QStringLiteral(" mode=") + QString::number(int(info.permissions()), 16);
+#ifdef Q_OS_UNIX
+        struct stat st;
+        if (::lstat(QFile::encodeName(path).constData(), &st) == 0)
+            line += QStringLiteral(" owner=%1:%2 bits=%3").arg(st.st_uid).arg(st.st_gid).arg(st.st_mode & 07777, 0, 8);
+#endif
         if (info.isSymLink()) {
             line += QStringLiteral(" link=") + info.symLinkTarget();
         } else if (info.isDir()) {

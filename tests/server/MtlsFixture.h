@@ -34,9 +34,9 @@ private:
     QString m_error;
 };
 
-// A description of a directory tree (relative path, type, permissions, SHA-256 of the content or the link's
-// target), to show that a tree is byte-for-byte as it was. Top-level entries named in `skip` are left out
-// (a server's own runtime files: logs, run, tmp).
+// A description of a directory tree (relative path, type, permissions, owner, group, SHA-256 of the content or the
+// link's target), to show that a tree is byte-for-byte as it was. Top-level entries named in `skip` are left out (a
+// server's own runtime files: logs, run, tmp).
 QStringList treeDigest(const QString& root,
                        const QStringList& skip
                        = {QStringLiteral("logs"), QStringLiteral("run"), QStringLiteral("tmp")});

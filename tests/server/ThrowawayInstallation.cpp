@@ -49,9 +49,11 @@ Status Throwaway::start(const QString& extraFile)
     do {
         newPort = freeLoopbackPort();
     } while (newPort == oldPort);
+    // Readable by every user (apply may run as another user), writable by its owner alone: apply refuses a state
+    // directory others can write into.
     QFile::setPermissions(stateDir.path(),
-                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther | QFile::WriteOther
-                              | QFile::ExeOther);
+                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::ExeGroup
+                              | QFile::ReadOther | QFile::ExeOther);
     return server->start();
 }
 

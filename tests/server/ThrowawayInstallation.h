@@ -21,7 +21,7 @@ struct Throwaway
     quint16 oldPort = freeLoopbackPort();
     quint16 newPort = 0;
     std::unique_ptr<mtls::ThrowawayServer> server;
-    QTemporaryDir stateDir; // open to every user: apply may run as another user
+    QTemporaryDir stateDir; // readable by every user (apply may run as another user), writable by root alone
 
     // Prepares and starts the server with the old site (and `extraFile` as conf.d/00-user.conf).
     mtls::Status start(const QString& extraFile = QString());
