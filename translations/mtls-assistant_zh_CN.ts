@@ -834,6 +834,14 @@
         <source>The filesystem holding %1 is read-only, so nothing was changed. Administrator rights would not help: make it writable (remount it read-write) first.</source>
         <translation>%1 所在的文件系统是只读的，因此未做任何更改。管理员权限也无济于事：请先让它可写（以读写方式重新挂载）。</translation>
     </message>
+    <message>
+        <source>The server does not serve as it did before the apply: %1</source>
+        <translation>服务器提供的服务与应用前不一致：%1</translation>
+    </message>
+    <message>
+        <source>Verified: %1 answers where it did before the apply, without the certificate the apply installed.</source>
+        <translation>已验证：%1 在应用前响应的地址上仍然响应，且不再出示应用时安装的证书。</translation>
+    </message>
 </context>
 <context>
     <name>mtls::ApplyVerification</name>

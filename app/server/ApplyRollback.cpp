@@ -67,7 +67,7 @@ Status testReloadVerify(const ServerInstallation& installation, const ApplyJourn
     const ApplyVerifier verifier = verifierFromJournal(installation, oldest);
     const bool existed = siteExistedBefore(oldest);
     const Status previous = reloadPrevious(
-        installation, [&] { return verifier.verifyRolledBack(existed); }, steps);
+        installation, [&] { return verifier.verifyRolledBack(existed); }, steps, PreviousCheck::AfterRollback);
     dropSteps();
     if (!previous)
         return Error {Text::tr("The files were put back, but: %1").arg(previous.error().message),

@@ -156,7 +156,8 @@ bool siteExistedBefore(const ApplyJournal& journal)
     return false;
 }
 
-Status reloadPrevious(const ServerInstallation& installation, const std::function<Status()>& verify, Steps& steps)
+Status reloadPrevious(const ServerInstallation& installation, const std::function<Status()>& verify, Steps& steps,
+                      PreviousCheck check)
 {
     const QString server = serverKindDisplayName(installation.kind);
     const ServerControl control(installation);
@@ -168,14 +169,23 @@ Status reloadPrevious(const ServerInstallation& installation, const std::functio
     }
     steps.report(ApplyProgress::Kind::Reloaded, QString(),
                  Text::tr("Reloaded: %1 read the previous configuration again.").arg(server));
+    const bool afterFailure = check == PreviousCheck::AfterFailedApply;
     if (auto verified = verify(); !verified) {
-        const QString text
-            = Text::tr("The previous configuration does not run as before either: %1").arg(verified.error().message);
+        const QString text = afterFailure
+            ? Text::tr("The previous configuration does not run as before either: %1").arg(verified.error().message)
+            : Text::tr("The server does not serve as it did before the apply: %1").arg(verified.error().message);
         steps.failed(QString(), text);
         return Error {text, verified.error().detail};
     }
-    steps.report(ApplyProgress::Kind::Verified, QString(),
-                 Text::tr("Verified: %1 serves the previous configuration again, as before the change.").arg(server));
+    // Right after a failed apply every name is compared with what it presented a moment before; a later rollback
+    // can only check what may not have changed since (other sites may have renewed their certificates).
+    steps.report(
+        ApplyProgress::Kind::Verified, QString(),
+        afterFailure
+            ? Text::tr("Verified: %1 serves the previous configuration again, as before the change.").arg(server)
+            : Text::tr("Verified: %1 answers where it did before the apply, without the certificate the apply "
+                       "installed.")
+                  .arg(server));
     return {};
 }
 

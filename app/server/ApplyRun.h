@@ -55,8 +55,11 @@ QJsonObject verificationRecord(const VerificationTarget& target, const ServedNam
 ApplyVerifier verifierFromJournal(const ServerInstallation& installation, const ApplyJournal& journal);
 bool siteExistedBefore(const ApplyJournal& journal);
 
-// Reloads the server after its previous files were put back, and checks from outside that it serves as it did.
-Status reloadPrevious(const ServerInstallation& installation, const std::function<Status()>& verify, Steps& steps);
+// Reloads the server after its previous files were put back, and checks from outside that it serves as it did
+// (`verify`); `check` says which comparison that is, for the words of the steps.
+enum class PreviousCheck { AfterFailedApply, AfterRollback };
+Status reloadPrevious(const ServerInstallation& installation, const std::function<Status()>& verify, Steps& steps,
+                      PreviousCheck check);
 
 // Finishes what a killed run left in the history (see recoverInterruptedApply). Needs the session's lock.
 Result<QString> recover(const ServerInstallation& installation, const ApplyHistory& history);

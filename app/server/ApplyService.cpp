@@ -334,7 +334,7 @@ Result<ApplyResult> applyWithSteps(const ApplyRequest& request, Steps& steps)
                          : Text::tr("Some files could not be put back; see the details."));
         if (reloadAgain) {
             if (auto previous = reloadPrevious(
-                    inst, [&] { return verifier.verifyPrevious(); }, steps);
+                    inst, [&] { return verifier.verifyPrevious(); }, steps, PreviousCheck::AfterFailedApply);
                 !previous) {
                 error.message += QLatin1Char(' ') + previous.error().message;
                 error.detail += QLatin1Char('\n') + previous.error().detail;
