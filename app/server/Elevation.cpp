@@ -1,7 +1,9 @@
 #include "Elevation.h"
 
 #include "ApplyRequestJson.h"
+#include "core/ChildProcess.h"
 #include "core/Logging.h"
+#include "core/PrivateTempDir.h"
 #include "core/Translations.h"
 
 #include <QCoreApplication>
@@ -12,7 +14,6 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 
 #ifdef Q_OS_UNIX
 #include <unistd.h>
@@ -88,8 +89,16 @@ QString defaultCliPath()
     return QCoreApplication::applicationDirPath() + QLatin1Char('/') + name;
 }
 
-// Runs `cli <arguments> --request FILE --result-file FILE` elevated, with `request` in FILE; returns the result
-// object the elevated command wrote.
+// Whether the mechanism hands the elevated program this process's standard input: pkexec runs it in its own
+// process, descriptors included. UAC's Start-Process and osascript's "do shell script" do not.
+bool passesStandardInput(ElevationMechanism mechanism)
+{
+    return mechanism == ElevationMechanism::Pkexec;
+}
+
+// Runs `cli <arguments> --request-fd 0 --result-file FILE` elevated, with `request` written to its standard input
+// (never to a disk), or, where the mechanism cannot pass it, `--request FILE` with a private file removed when the
+// run ends, on SIGINT/SIGTERM/SIGHUP and at the next start; returns the result object the elevated command wrote.
 Result<QJsonObject> runElevated(const ElevationOptions& options, const QStringList& arguments, QJsonObject request)
 {
     const auto mechanism = options.mechanism ? options.mechanism : platformElevation();
@@ -103,31 +112,40 @@ Result<QJsonObject> runElevated(const ElevationOptions& options, const QStringLi
                           .arg(QDir::toNativeSeparators(cli)),
                       {}};
 
-    QTemporaryDir dir(QDir::tempPath() + QStringLiteral("/mtls-assistant-XXXXXX")); // 0700 on Unix
+    PrivateTempDir::sweepStale(QStringLiteral("mtls-assistant")); // what a killed run left
+    PrivateTempDir dir(QStringLiteral("mtls-assistant")); // 0700 on Unix
     if (!dir.isValid())
         return Error {Text::tr("Cannot create a private temporary directory for the request."), dir.errorString()};
-    const QString requestPath = dir.filePath(QStringLiteral("request.json"));
     const QString resultPath = dir.filePath(QStringLiteral("result.json"));
     request.insert(QStringLiteral("language"), installedLanguage());
-    {
+    const QByteArray data = QJsonDocument(request).toJson(QJsonDocument::Compact);
+    const bool overStdin = passesStandardInput(*mechanism);
+    QStringList handover {QStringLiteral("--request-fd"), QStringLiteral("0")};
+    CleanupRegistration requestCleanup;
+    if (!overStdin) {
+        const QString requestPath = dir.filePath(QStringLiteral("request.json"));
+        requestCleanup = CleanupRegistration::file(requestPath);
         QFile file(requestPath);
-        const QByteArray data = QJsonDocument(request).toJson(QJsonDocument::Compact);
         if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner)
             || file.write(data) != data.size() || !file.flush())
             return Error {Text::tr("Cannot write the request for the administrator run."), file.errorString()};
+        handover = QStringList {QStringLiteral("--request"), QDir::toNativeSeparators(requestPath)};
     }
 
     const CommandLine command = elevatedCommandLine(
         *mechanism, QDir::toNativeSeparators(cli),
-        arguments
-            + QStringList {QStringLiteral("--request"), QDir::toNativeSeparators(requestPath),
-                           QStringLiteral("--result-file"), QDir::toNativeSeparators(resultPath)});
+        arguments + handover + QStringList {QStringLiteral("--result-file"), QDir::toNativeSeparators(resultPath)});
     qCInfo(lcServer) << "running elevated:" << command.program << command.arguments;
     QProcess process;
+    prepareChild(process);
     process.start(command.program, command.arguments);
     if (!process.waitForStarted())
         return Error {Text::tr("Cannot start %1.").arg(command.program), process.errorString()};
-    process.closeWriteChannel();
+    // Interrupted: the prompt goes too (the elevated run itself is the administrator's and ends on its own).
+    const CleanupRegistration promptCleanup = CleanupRegistration::process(process.processId());
+    if (overStdin)
+        process.write(data); // through a pipe: the key is never on a disk
+    process.closeWriteChannel(); // written by waitForFinished() below, then end of file
     if (!process.waitForFinished(kPromptWaitMs)) {
         process.kill();
         process.waitForFinished();
