@@ -26,12 +26,13 @@ QString validity(const Certificate& c)
 
 void row(const QString& label, const QString& value)
 {
-    Output::line(QStringLiteral("  %1 %2").arg(Output::padded(label, 16), value));
+    Output::line(QStringLiteral("  %1 %2").arg(Output::padded(label, 16), Output::plain(value)));
 }
 
 void printReport(const QString& host, const CheckReport& report)
 {
-    Output::line(Output::paint(Text::tr("Checking the certificate for %1").arg(host), Output::Colour::Bold));
+    Output::line(
+        Output::paint(Text::tr("Checking the certificate for %1").arg(Output::plain(host)), Output::Colour::Bold));
     Output::line();
     const ServerMaterial& m = report.material;
     if (!m.leaf.isNull()) {
