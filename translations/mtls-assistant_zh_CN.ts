@@ -1183,8 +1183,20 @@
         <translation>拒绝以管理员身份运行 %1：root 以外的用户可以修改它。请让它（及其所在目录）归 root 所有，并且只有 root 可写。</translation>
     </message>
     <message>
-        <source>This system has no way to ask for administrator rights (pkexec is not installed). Install pkexec, or run the command as an administrator (for example with sudo).</source>
-        <translation>本系统无法请求管理员权限（未安装 pkexec）。请安装 pkexec，或以管理员身份运行该命令（例如使用 sudo）。</translation>
+        <source>This system has no way to ask for administrator rights: pkexec is not installed; nothing was changed. Install it (the pkexec package on Debian and Ubuntu, polkit elsewhere), or run the command as an administrator (for example with sudo).</source>
+        <translation>本系统无法请求管理员权限：未安装 pkexec；未做任何更改。请安装它（Debian 和 Ubuntu 上为 pkexec 软件包，其他系统上为 polkit），或以管理员身份运行该命令（例如使用 sudo）。</translation>
+    </message>
+    <message>
+        <source>%1 could not show a password prompt in this session (no polkit authentication agent is running, as over SSH); nothing was changed. Run the command with sudo, or from a desktop session.</source>
+        <translation>%1 无法在此会话中显示密码提示（没有正在运行的 polkit 认证代理，例如通过 SSH 登录时）；未做任何更改。请使用 sudo 运行该命令，或在桌面会话中运行。</translation>
+    </message>
+    <message>
+        <source>%1 cannot reach polkit, the service that grants administrator rights; nothing was changed. Start polkit (the polkitd package), or run the command with sudo.</source>
+        <translation>%1 无法连接授予管理员权限的 polkit 服务；未做任何更改。请启动 polkit（polkitd 软件包），或使用 sudo 运行该命令。</translation>
+    </message>
+    <message>
+        <source>%1 allowed the administrator run but could not start %2; nothing was changed.</source>
+        <translation>%1 已允许以管理员身份运行，但无法启动 %2；未做任何更改。</translation>
     </message>
 </context>
 <context>

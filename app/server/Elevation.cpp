@@ -103,8 +103,9 @@ Result<QJsonObject> runElevated(const ElevationOptions& options, const QStringLi
 {
     const auto mechanism = options.mechanism ? options.mechanism : platformElevation();
     if (!mechanism)
-        return Error {Text::tr("This system has no way to ask for administrator rights (pkexec is not installed). "
-                               "Install pkexec, or run the command as an administrator (for example with sudo)."),
+        return Error {Text::tr("This system has no way to ask for administrator rights: pkexec is not installed; "
+                               "nothing was changed. Install it (the pkexec package on Debian and Ubuntu, polkit "
+                               "elsewhere), or run the command as an administrator (for example with sudo)."),
                       {}};
     const QString cli = QFileInfo(options.cliPath.isEmpty() ? defaultCliPath() : options.cliPath).absoluteFilePath();
     if (!QFileInfo(cli).isExecutable())
@@ -170,6 +171,21 @@ Result<QJsonObject> runElevated(const ElevationOptions& options, const QStringLi
         return Error {Text::tr("%1 did not give this user administrator rights; nothing was changed. Ask an "
                                "administrator to run it, or run the command with sudo.")
                           .arg(elevationMechanismName(*mechanism)),
+                      detail};
+    case ElevationRefusal::NoAgent:
+        return Error {Text::tr("%1 could not show a password prompt in this session (no polkit authentication agent "
+                               "is running, as over SSH); nothing was changed. Run the command with sudo, or from a "
+                               "desktop session.")
+                          .arg(elevationMechanismName(*mechanism)),
+                      detail};
+    case ElevationRefusal::Unavailable:
+        return Error {Text::tr("%1 cannot reach polkit, the service that grants administrator rights; nothing was "
+                               "changed. Start polkit (the polkitd package), or run the command with sudo.")
+                          .arg(elevationMechanismName(*mechanism)),
+                      detail};
+    case ElevationRefusal::NotStarted:
+        return Error {Text::tr("%1 allowed the administrator run but could not start %2; nothing was changed.")
+                          .arg(elevationMechanismName(*mechanism), QDir::toNativeSeparators(cli)),
                       detail};
     case ElevationRefusal::None:
         break;
@@ -245,10 +261,22 @@ CommandLine elevatedCommandLine(ElevationMechanism mechanism, const QString& pro
 ElevationRefusal elevationRefusal(ElevationMechanism mechanism, int exitCode, const QString& errorOutput)
 {
     switch (mechanism) {
-    case ElevationMechanism::Pkexec: // pkexec(1): 126 the dialog was dismissed, 127 not authorized
-        return exitCode == 126 ? ElevationRefusal::Dismissed
-            : exitCode == 127  ? ElevationRefusal::NotAuthorized
-                               : ElevationRefusal::None;
+    case ElevationMechanism::Pkexec: // pkexec(1): 126 the dialog was dismissed, 127 not authorized or an error
+        if (exitCode == 126)
+            return ElevationRefusal::Dismissed;
+        if (exitCode != 127)
+            return ElevationRefusal::None;
+        // pkexec's own words (untranslated) tell its errors apart.
+        if (errorOutput.contains(QLatin1String("Request dismissed")))
+            return ElevationRefusal::Dismissed;
+        if (errorOutput.contains(QLatin1String("No authentication agent")))
+            return ElevationRefusal::NoAgent;
+        if (errorOutput.contains(QLatin1String("Error getting authority"))
+            || errorOutput.contains(QLatin1String("Error checking for authorization")))
+            return ElevationRefusal::Unavailable;
+        if (errorOutput.contains(QLatin1String("Cannot run program")))
+            return ElevationRefusal::NotStarted;
+        return ElevationRefusal::NotAuthorized;
     case ElevationMechanism::WindowsRunAs: // our script's catch: the UAC prompt was cancelled
         return exitCode == 126 ? ElevationRefusal::Dismissed : ElevationRefusal::None;
     case ElevationMechanism::MacAuthorization: // AppleScript error -128: "User canceled."

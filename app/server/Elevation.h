@@ -32,7 +32,14 @@ struct CommandLine
 CommandLine elevatedCommandLine(ElevationMechanism mechanism, const QString& program, const QStringList& arguments);
 
 // What the mechanism itself made of the run, when the program left no result.
-enum class ElevationRefusal { None, Dismissed, NotAuthorized };
+enum class ElevationRefusal {
+    None, // the program ran: its own outcome
+    Dismissed, // the person closed the prompt
+    NotAuthorized, // the person or the policy said no
+    NoAgent, // pkexec had no way to show a prompt in this session (no polkit agent, as over SSH)
+    Unavailable, // pkexec could not reach polkit (the service is not running)
+    NotStarted, // the mechanism agreed but could not start the program
+};
 ElevationRefusal elevationRefusal(ElevationMechanism mechanism, int exitCode, const QString& errorOutput);
 
 struct ElevationOptions

@@ -59,6 +59,7 @@ private slots:
     void windowsCommandLine();
     void refusals_data();
     void refusals();
+    void pkexecMissing();
     void requestRoundTrip();
     void malformedRequestRefused_data();
     void malformedRequestRefused();
@@ -141,6 +142,20 @@ void TestElevationCommand::refusals_data()
     QTest::newRow("pkexec dismissed") << ElevationMechanism::Pkexec << 126 << QString() << ElevationRefusal::Dismissed;
     QTest::newRow("pkexec not authorized")
         << ElevationMechanism::Pkexec << 127 << QStringLiteral("Not authorized") << ElevationRefusal::NotAuthorized;
+    QTest::newRow("pkexec dismissed, said")
+        << ElevationMechanism::Pkexec << 127
+        << QStringLiteral("Error executing command as another user: Request dismissed") << ElevationRefusal::Dismissed;
+    QTest::newRow("pkexec no agent") << ElevationMechanism::Pkexec << 127
+                                     << QStringLiteral("Error executing command as another user: No authentication "
+                                                       "agent found.")
+                                     << ElevationRefusal::NoAgent;
+    QTest::newRow("pkexec no polkit") << ElevationMechanism::Pkexec << 127
+                                      << QStringLiteral("Error getting authority: Error initializing authority: Could "
+                                                        "not connect: Connection refused")
+                                      << ElevationRefusal::Unavailable;
+    QTest::newRow("pkexec cannot run") << ElevationMechanism::Pkexec << 127
+                                       << QStringLiteral("Cannot run program /x: No such file or directory")
+                                       << ElevationRefusal::NotStarted;
     QTest::newRow("pkexec, the program's own exit")
         << ElevationMechanism::Pkexec << 2 << QString() << ElevationRefusal::None;
     QTest::newRow("UAC cancelled") << ElevationMechanism::WindowsRunAs << 126
@@ -250,6 +265,23 @@ void TestElevationCommand::resultRoundTrip()
     QCOMPARE(error.error().message, QStringLiteral("refused"));
     QCOMPARE(error.error().detail, QStringLiteral("why"));
     QVERIFY(!applyResultFromJson(QJsonObject {}));
+}
+
+// Without pkexec on Linux the message says so, says nothing changed, and names the way out.
+void TestElevationCommand::pkexecMissing()
+{
+#if defined(Q_OS_LINUX)
+    const QByteArray path = qgetenv("PATH");
+    qputenv("PATH", "/nonexistent");
+    const Status rolledBack = rollbackElevated(ServerInstallation {});
+    qputenv("PATH", path);
+    QVERIFY(!rolledBack);
+    QVERIFY2(rolledBack.error().message.contains(QLatin1String("pkexec is not installed; nothing was changed")),
+             qPrintable(rolledBack.error().message));
+    QVERIFY(rolledBack.error().message.contains(QLatin1String("sudo")));
+#else
+    QSKIP("pkexec is the Linux mechanism");
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestElevationCommand)
