@@ -5,7 +5,10 @@
 #include "server/ApplyRequestJson.h"
 #include "server/Elevation.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace mtls;
@@ -60,6 +63,7 @@ private slots:
     void refusals_data();
     void refusals();
     void pkexecMissing();
+    void resultNeverWrittenThroughALink();
     void requestRoundTrip();
     void malformedRequestRefused_data();
     void malformedRequestRefused();
@@ -282,6 +286,32 @@ void TestElevationCommand::pkexecMissing()
 #else
     QSKIP("pkexec is the Linux mechanism");
 #endif
+}
+
+// The elevated side writes its outcome only into a new file: a link planted at the result path (to an existing
+// file or to none) is not followed.
+void TestElevationCommand::resultNeverWrittenThroughALink()
+{
+    QTemporaryDir dir;
+    const QString victim = dir.filePath(QStringLiteral("victim"));
+    QFile file(victim);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("keep");
+    file.close();
+    const QString absent = dir.filePath(QStringLiteral("absent"));
+    for (const QString& target : {victim, absent}) {
+        const QString result = dir.filePath(QStringLiteral("result-") + QFileInfo(target).fileName());
+        QVERIFY(QFile::link(target, result));
+        const ProcessResult run = runProcess(cliPath(),
+                                             {QStringLiteral("apply"), QStringLiteral("--request-fd"),
+                                              QStringLiteral("0"), QStringLiteral("--result-file"), result},
+                                             QProcessEnvironment::systemEnvironment(), 60000, QByteArray("not json"));
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("Cannot write the result file"), run.err.constData());
+    }
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("keep"));
+    QVERIFY(!QFileInfo::exists(absent));
 }
 
 QTEST_GUILESS_MAIN(TestElevationCommand)
