@@ -5,6 +5,7 @@
 #include "server/ApplyRequestJson.h"
 #include "server/Elevation.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -64,6 +65,8 @@ private slots:
     void refusals();
     void pkexecMissing();
     void resultNeverWrittenThroughALink();
+    void requestFileRemovedWhereNoPipe_data();
+    void requestFileRemovedWhereNoPipe();
     void requestRoundTrip();
     void malformedRequestRefused_data();
     void malformedRequestRefused();
@@ -312,6 +315,31 @@ void TestElevationCommand::resultNeverWrittenThroughALink()
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), QByteArray("keep"));
     QVERIFY(!QFileInfo::exists(absent));
+}
+
+void TestElevationCommand::requestFileRemovedWhereNoPipe_data()
+{
+    QTest::addColumn<ElevationMechanism>("mechanism");
+    QTest::newRow("UAC") << ElevationMechanism::WindowsRunAs;
+    QTest::newRow("macOS") << ElevationMechanism::MacAuthorization;
+}
+
+// UAC and the macOS authorization cannot pass a pipe: the request goes in a private file, gone when the run ends
+// (here: the mechanism's program is not on this machine, so it ends at once).
+void TestElevationCommand::requestFileRemovedWhereNoPipe()
+{
+    QFETCH(ElevationMechanism, mechanism);
+    QTemporaryDir tmp;
+    qputenv("TMPDIR", tmp.path().toLocal8Bit());
+    ElevationOptions options;
+    options.cliPath = cliPath();
+    options.mechanism = mechanism;
+    const Status rolledBack = rollbackElevated(ServerInstallation {}, QString(), options);
+    qunsetenv("TMPDIR");
+    QVERIFY(!rolledBack);
+    QVERIFY2(rolledBack.error().message.startsWith(QLatin1String("Cannot start")),
+             qPrintable(rolledBack.error().message));
+    QCOMPARE(QDir(tmp.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
 }
 
 QTEST_GUILESS_MAIN(TestElevationCommand)
