@@ -48,19 +48,3 @@ bool processNaming(const QString& marker)
     }
     return false;
 }
-
-// The child of `parent` (the CLI that runuser started), 0 when none.
-qint64 childOf(qint64 parent)
-{
-    const QStringList pids = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-    for (const QString& pid : pids) {
-        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-        if (!pid.front().isDigit() || !stat.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray text = stat.readAll();
-        const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
-        if (fields.size() > 1 && fields.at(1).toLongLong() == parent)
-            return pid.toLongLong();
-    }
-    return 0;
-}

@@ -43,5 +43,3 @@ private:
 QByteArray keyNeedle(const QByteArray& pem);
 // Whether a process's command line names `marker`.
 bool processNaming(const QString& marker);
-// The child of `parent` (the CLI that runuser started), 0 when none.
-qint64 childOf(qint64 parent);

@@ -22,6 +22,8 @@
 #include <QThread>
 
 #include <csignal>
+#include <grp.h>
+#include <pwd.h>
 #include <unistd.h>
 
 using namespace mtls;
@@ -346,20 +348,28 @@ void TestElevation::interrupted()
     const QStringList arguments = cliApplyArguments(t, m_material.path(), QStringLiteral("http://127.0.0.1:9"))
         << QStringLiteral("--elevate");
     KeyWatcher watcher(tmp, keyNeedle(m_fixture.read(QStringLiteral("server.key"))));
-    QProcess runuser;
-    runuser.start(QStringLiteral("runuser"),
-                  QStringList {QStringLiteral("-u"), QStringLiteral("nobody"), QStringLiteral("--"),
-                               QStringLiteral("env"), QStringLiteral("TMPDIR=") + tmp, QStringLiteral("HOME=") + tmp,
-                               cliPath()}
-                      + arguments);
-    QVERIFY(runuser.waitForStarted());
-    qint64 cli = 0;
-    QTRY_VERIFY((cli = childOf(runuser.processId())) != 0 || runuser.state() == QProcess::NotRunning);
-    if (!runuser.waitForFinished(delayMs) && cli != 0) {
+    // The CLI itself runs as nobody (no runuser in between), so the signal reaches it at the chosen moment.
+    QProcess cli;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("TMPDIR"), tmp);
+    environment.insert(QStringLiteral("HOME"), tmp);
+    cli.setProcessEnvironment(environment);
+    const passwd* nobody = ::getpwnam("nobody");
+    QVERIFY(nobody);
+    const uid_t uid = nobody->pw_uid;
+    const gid_t gid = nobody->pw_gid;
+    cli.setChildProcessModifier([uid, gid] {
+        if (::setgroups(0, nullptr) != 0 || ::setgid(gid) != 0 || ::setuid(uid) != 0)
+            ::_exit(126);
+    });
+    cli.start(cliPath(), arguments);
+    QVERIFY(cli.waitForStarted());
+    if (!cli.waitForFinished(delayMs)) {
         qInfo("pkexec was %s", processNaming(tmp) ? "running" : "not started yet");
-        ::kill(pid_t(cli), signal);
+        ::kill(pid_t(cli.processId()), signal);
     }
-    QVERIFY(runuser.state() == QProcess::NotRunning || runuser.waitForFinished(30000));
+    QVERIFY(cli.state() == QProcess::NotRunning || cli.waitForFinished(30000));
+    QVERIFY(cli.exitCode() != 126 || cli.exitStatus() != QProcess::NormalExit);
     // pkexec (which the CLI ended, or which ended on its own) and the elevated run are gone.
     QTRY_VERIFY_WITH_TIMEOUT(!processNaming(tmp), 15000);
     watcher.finish();
