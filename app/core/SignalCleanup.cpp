@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <cstring>
+#include <utility>
 
 #ifdef Q_OS_UNIX
 #include <cerrno>
@@ -38,6 +39,11 @@ struct Slot
 };
 
 Slot g_slots[kSlots];
+// Set when a handler starts: a registration made after that (on another thread, while the handler runs) cleans up at
+// once, since the handler may already have passed its slot.
+std::atomic<bool> g_terminating {false};
+
+void clean(Slot& slot);
 
 int take(Kind kind, const QByteArray& path, qint64 pid)
 {
@@ -52,6 +58,8 @@ int take(Kind kind, const QByteArray& path, qint64 pid)
         std::memset(g_slots[i].path, 0, kPathBytes);
         std::memcpy(g_slots[i].path, path.constData(), size_t(path.size()));
         g_slots[i].state.store(Active);
+        if (g_terminating.load())
+            clean(g_slots[i]);
         return i;
     }
     return -1;
@@ -108,51 +116,58 @@ void removeAt(int parent, const char* name, int depth)
 }
 #endif
 
+void clean(Slot& slot)
+{
+#ifdef Q_OS_UNIX
+    switch (slot.kind) {
+    case Kind::ProcessGroup:
+        if (slot.pid > 0)
+            ::kill(-pid_t(slot.pid), SIGKILL);
+        break;
+    case Kind::Process:
+        if (slot.pid > 0)
+            ::kill(pid_t(slot.pid), SIGTERM);
+        break;
+    case Kind::File:
+        ::unlink(slot.path);
+        break;
+    case Kind::Folder:
+        removeAt(AT_FDCWD, slot.path, 0);
+        break;
+    }
+#elif defined(Q_OS_WIN)
+    if (slot.kind == Kind::File)
+        ::DeleteFileA(slot.path);
+    else if (slot.kind == Kind::Folder)
+        ::RemoveDirectoryA(slot.path);
+#else
+    Q_UNUSED(slot)
+#endif
+}
+
 void cleanSlots()
 {
 #ifdef Q_OS_UNIX
     const int saved = errno;
-    for (int pass = 0; pass < 2; ++pass) { // end processes first, then remove what they may have been writing
+#endif
+    // Processes first (they may be writing), then files, then folders (emptied by then where removal is not
+    // recursive).
+    for (const auto& kinds : {std::pair {Kind::ProcessGroup, Kind::Process}, std::pair {Kind::File, Kind::File},
+                              std::pair {Kind::Folder, Kind::Folder}}) {
         for (Slot& slot : g_slots) {
-            if (slot.state.load() != Active)
-                continue;
-            const bool processes = slot.kind == Kind::ProcessGroup || slot.kind == Kind::Process;
-            if (processes != (pass == 0))
-                continue;
-            switch (slot.kind) {
-            case Kind::ProcessGroup:
-                if (slot.pid > 0)
-                    ::kill(-pid_t(slot.pid), SIGKILL);
-                break;
-            case Kind::Process:
-                if (slot.pid > 0)
-                    ::kill(pid_t(slot.pid), SIGTERM);
-                break;
-            case Kind::File:
-                ::unlink(slot.path);
-                break;
-            case Kind::Folder:
-                removeAt(AT_FDCWD, slot.path, 0);
-                break;
-            }
+            if (slot.state.load() == Active && (slot.kind == kinds.first || slot.kind == kinds.second))
+                clean(slot);
         }
     }
+#ifdef Q_OS_UNIX
     errno = saved;
-#elif defined(Q_OS_WIN)
-    for (Slot& slot : g_slots) {
-        if (slot.state.load() == Active && slot.kind == Kind::File)
-            ::DeleteFileA(slot.path);
-    }
-    for (Slot& slot : g_slots) {
-        if (slot.state.load() == Active && slot.kind == Kind::Folder)
-            ::RemoveDirectoryA(slot.path);
-    }
 #endif
 }
 
 #ifdef Q_OS_UNIX
 void onSignal(int signal)
 {
+    g_terminating.store(true);
     cleanSlots();
     ::signal(signal, SIG_DFL);
     ::raise(signal); // delivered when the handler returns: the default action (the process ends)
@@ -160,6 +175,7 @@ void onSignal(int signal)
 #elif defined(Q_OS_WIN)
 BOOL WINAPI onConsoleEvent(DWORD)
 {
+    g_terminating.store(true);
     cleanSlots();
     return FALSE; // the default handler ends the process
 }
