@@ -371,7 +371,7 @@ void TestElevation::interrupted()
     QVERIFY(cli.state() == QProcess::NotRunning || cli.waitForFinished(30000));
     QVERIFY(cli.exitCode() != 126 || cli.exitStatus() != QProcess::NormalExit);
     // pkexec (which the CLI ended, or which ended on its own) and the elevated run are gone.
-    QTRY_VERIFY_WITH_TIMEOUT(!processNaming(tmp), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(!processNaming(tmp), 45000);
     watcher.finish();
     QVERIFY2(watcher.filesWithKey.isEmpty(), qPrintable(watcher.filesWithKey.join(QLatin1Char(' '))));
     for (const QString& line : std::as_const(watcher.elevatedCommandLines))
