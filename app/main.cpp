@@ -1,4 +1,5 @@
 #include "WizardHost.h"
+#include "core/SignalCleanup.h"
 #include "core/Translations.h"
 #include "core/Version.h"
 
@@ -26,6 +27,8 @@ int main(int argc, char* argv[])
     // MTLS_LANGUAGE, else the language chosen last time, else the system's locale.
     mtls::installTranslations(
         qEnvironmentVariable("MTLS_LANGUAGE", QSettings().value(QStringLiteral("language")).toString()));
+
+    mtls::installCleanupOnSignals(); // a killed wizard leaves no sandbox server or key copy behind
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

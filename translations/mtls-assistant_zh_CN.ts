@@ -1195,10 +1195,6 @@
 <context>
     <name>mtls::Elevation</name>
     <message>
-        <source>This system has no way to ask for administrator rights (pkexec is not installed). Install pkexec, or run the command as an administrator (for example with sudo).</source>
-        <translation>本系统无法请求管理员权限（未安装 pkexec）。请安装 pkexec，或以管理员身份运行该命令（例如使用 sudo）。</translation>
-    </message>
-    <message>
         <source>The command-line program %1 is missing; reinstall mTLS Assistant.</source>
         <translation>缺少命令行程序 %1，请重新安装 mTLS Assistant。</translation>
     </message>
@@ -1241,6 +1237,22 @@
     <message>
         <source>Refusing to run %1 as the administrator: it can be changed by users other than root. Make it (and its directory) owned by root and writable by root alone.</source>
         <translation>拒绝以管理员身份运行 %1：root 以外的用户可以修改它。请让它（及其所在目录）归 root 所有，并且只有 root 可写。</translation>
+    </message>
+    <message>
+        <source>This system has no way to ask for administrator rights: pkexec is not installed; nothing was changed. Install it (the pkexec package on Debian and Ubuntu, polkit elsewhere), or run the command as an administrator (for example with sudo).</source>
+        <translation>本系统无法请求管理员权限：未安装 pkexec；未做任何更改。请安装它（Debian 和 Ubuntu 上为 pkexec 软件包，其他系统上为 polkit），或以管理员身份运行该命令（例如使用 sudo）。</translation>
+    </message>
+    <message>
+        <source>%1 could not show a password prompt in this session (no polkit authentication agent is running, as over SSH); nothing was changed. Run the command with sudo, or from a desktop session.</source>
+        <translation>%1 无法在此会话中显示密码提示（没有正在运行的 polkit 认证代理，例如通过 SSH 登录时）；未做任何更改。请使用 sudo 运行该命令，或在桌面会话中运行。</translation>
+    </message>
+    <message>
+        <source>%1 cannot reach polkit, the service that grants administrator rights; nothing was changed. Start polkit (the polkitd package), or run the command with sudo.</source>
+        <translation>%1 无法连接授予管理员权限的 polkit 服务；未做任何更改。请启动 polkit（polkitd 软件包），或使用 sudo 运行该命令。</translation>
+    </message>
+    <message>
+        <source>%1 allowed the administrator run but could not start %2; nothing was changed.</source>
+        <translation>%1 已允许以管理员身份运行，但无法启动 %2；未做任何更改。</translation>
     </message>
 </context>
 <context>
@@ -2453,6 +2465,26 @@ then apply again, or apply with --add-include to have it added (rollback removes
     <message>
         <source>Cannot write the result file %1: %2</source>
         <translation>无法写入结果文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>Internal: read the request that an unprivileged run prepared from the open file descriptor N (used by --elevate: the request never touches a disk).</source>
+        <translation>内部使用：从已打开的文件描述符 N 读取非特权运行准备好的请求（供 --elevate 使用：请求从不写入磁盘）。</translation>
+    </message>
+    <message>
+        <source>--request and --request-fd cannot be combined.</source>
+        <translation>--request 与 --request-fd 不能同时使用。</translation>
+    </message>
+    <message>
+        <source>--request-fd needs a file descriptor number.</source>
+        <translation>--request-fd 需要一个文件描述符编号。</translation>
+    </message>
+    <message>
+        <source>Cannot read the request from descriptor %1.</source>
+        <translation>无法从描述符 %1 读取请求。</translation>
+    </message>
+    <message>
+        <source>The request handed over by the unprivileged run is not valid JSON.</source>
+        <translation>非特权运行传来的请求不是有效的 JSON。</translation>
     </message>
 </context>
 <context>

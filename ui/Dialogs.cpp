@@ -111,6 +111,7 @@ QMessageBox::StandardButton Dialogs::message(QWidget* parent, QMessageBox::Icon 
     if (testMode())
         return buttons.testFlag(QMessageBox::Cancel) ? QMessageBox::Cancel : QMessageBox::Ok;
     QMessageBox box(icon, title, text, buttons, parent);
+    box.setTextFormat(Qt::PlainText); // the text may name files or quote a server
     if (!detail.isEmpty())
         box.setDetailedText(detail);
     if (defaultButton != QMessageBox::NoButton)

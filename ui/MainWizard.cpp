@@ -16,6 +16,7 @@
 #include "pages/TestPage.h"
 #include "pages/WelcomePage.h"
 #include "secrets/KeychainSecretStore.h"
+#include "widgets/PlainText.h"
 
 #include <QIcon>
 #include <QSettings>
@@ -57,6 +58,9 @@ MainWizard::MainWizard(SecretStore* secrets, const QString& setupDirectory, QWid
     for (const int id : pageIds())
         page(id)->setObjectName(
             QString::fromLatin1(page(id)->metaObject()->className()).section(QStringLiteral("::"), -1));
+
+    // Labels show names and subjects from files and servers: never as rich text.
+    makeLabelsPlain(this);
 
     connect(this, &QWizard::helpRequested, this, &MainWizard::showHelp);
 

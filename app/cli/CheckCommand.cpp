@@ -1,6 +1,7 @@
 #include "CheckCommand.h"
 
 #include "Output.h"
+#include "core/ChildProcess.h"
 #include "pki/CheckService.h"
 #include "pki/DomainName.h"
 
@@ -25,12 +26,13 @@ QString validity(const Certificate& c)
 
 void row(const QString& label, const QString& value)
 {
-    Output::line(QStringLiteral("  %1 %2").arg(Output::padded(label, 16), value));
+    Output::line(QStringLiteral("  %1 %2").arg(Output::padded(label, 16), Output::plain(value)));
 }
 
 void printReport(const QString& host, const CheckReport& report)
 {
-    Output::line(Output::paint(Text::tr("Checking the certificate for %1").arg(host), Output::Colour::Bold));
+    Output::line(
+        Output::paint(Text::tr("Checking the certificate for %1").arg(Output::plain(host)), Output::Colour::Bold));
     Output::line();
     const ServerMaterial& m = report.material;
     if (!m.leaf.isNull()) {
@@ -130,10 +132,11 @@ int CheckCommand::run(const QCommandLineParser& parser) const
     input.rootsPath = parser.value(QStringLiteral("roots"));
     if (parser.isSet(QStringLiteral("passphrase-env"))) {
         const QString var = parser.value(QStringLiteral("passphrase-env"));
-        if (!qEnvironmentVariableIsSet(var.toLocal8Bit().constData()))
+        const auto passphrase = takeSecretVariable(var.toLocal8Bit()); // removed from the environment
+        if (!passphrase)
             return Output::usageError(
                 name(), Text::tr("the environment variable %1 (named by --passphrase-env) is not set.").arg(var));
-        input.passphrase = qgetenv(var.toLocal8Bit().constData());
+        input.passphrase = *passphrase;
     }
 
     const CheckReport report = runCheck(input);

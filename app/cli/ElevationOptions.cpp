@@ -31,6 +31,10 @@ void addElevationOptions(QCommandLineParser& parser)
         {QStringLiteral("request"),
          Text::tr("Internal: act on the request FILE that an unprivileged run prepared (used by --elevate)."),
          QStringLiteral("FILE")},
+        {QStringLiteral("request-fd"),
+         Text::tr("Internal: read the request that an unprivileged run prepared from the open file descriptor N "
+                  "(used by --elevate: the request never touches a disk)."),
+         QStringLiteral("N")},
         {QStringLiteral("result-file"), Text::tr("Internal: write the JSON outcome to FILE (used by --elevate)."),
          QStringLiteral("FILE")},
     });
@@ -51,16 +55,40 @@ std::optional<int> readElevatedRequest(const QCommandLineParser& parser, const Q
                                                "holds everything.")
                                           .arg(QLatin1String(other)));
     }
-    QFile file(parser.value(QStringLiteral("request")));
-    if (!file.open(QIODevice::ReadOnly))
-        return failElevated(
-            parser, Error {Text::tr("Cannot read the request file %1.").arg(file.fileName()), file.errorString()});
+    if (parser.isSet(QStringLiteral("request")) && parser.isSet(QStringLiteral("request-fd")))
+        return Output::usageError(command, Text::tr("--request and --request-fd cannot be combined."));
+    QFile file;
+    const bool fromDescriptor = parser.isSet(QStringLiteral("request-fd"));
+    if (fromDescriptor) {
+        bool ok = false;
+        const int fd = parser.value(QStringLiteral("request-fd")).toInt(&ok);
+        if (!ok || fd < 0)
+            return Output::usageError(command, Text::tr("--request-fd needs a file descriptor number."));
+        if (!file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle))
+            return failElevated(
+                parser, Error {Text::tr("Cannot read the request from descriptor %1.").arg(fd), file.errorString()});
+    } else {
+        file.setFileName(parser.value(QStringLiteral("request")));
+        if (!file.open(QIODevice::ReadOnly))
+            return failElevated(
+                parser, Error {Text::tr("Cannot read the request file %1.").arg(file.fileName()), file.errorString()});
+    }
+    QByteArray data; // a pipe gives its data in pieces: read to its end
+    while (data.size() < kMaxRequestBytes) {
+        const QByteArray chunk = file.read(kMaxRequestBytes - data.size());
+        if (chunk.isEmpty())
+            break;
+        data += chunk;
+    }
     QJsonParseError parseError {};
-    const QJsonDocument document = QJsonDocument::fromJson(file.read(kMaxRequestBytes), &parseError);
+    const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return failElevated(
-            parser,
-            Error {Text::tr("The request file %1 is not valid JSON.").arg(file.fileName()), parseError.errorString()});
+        return failElevated(parser,
+                            Error {fromDescriptor
+                                       ? Text::tr("The request handed over by the unprivileged run is not "
+                                                  "valid JSON.")
+                                       : Text::tr("The request file %1 is not valid JSON.").arg(file.fileName()),
+                                   parseError.errorString()});
     request = document.object();
     const QString language = request.value(QLatin1String("language")).toString();
     if (!language.isEmpty())

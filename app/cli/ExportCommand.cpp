@@ -137,7 +137,7 @@ int ExportCommand::run(const QCommandLineParser& parser) const
     }
     Output::line(Text::tr("Wrote %1:").arg(QDir::toNativeSeparators(exported->out)));
     for (const QString& file : std::as_const(exported->files))
-        Output::line(QStringLiteral("  ") + file);
+        Output::line(QStringLiteral("  ") + Output::plain(file));
     if (!findings.isEmpty())
         Output::findings(findings);
     Output::line(

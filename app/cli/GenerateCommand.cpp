@@ -138,9 +138,10 @@ int GenerateCommand::run(const QCommandLineParser& parser) const
             Output::out(config->text);
         if (!findings.isEmpty()) {
             for (const Finding& f : std::as_const(findings))
-                Output::err(QStringLiteral("%1  %2  %3%4")
-                                .arg(severityName(f.severity), f.code, f.message,
-                                     f.hint.isEmpty() ? QString() : QStringLiteral("\n       ") + f.hint));
+                Output::err(
+                    QStringLiteral("%1  %2  %3%4")
+                        .arg(severityName(f.severity), Output::plain(f.code), Output::plain(f.message),
+                             f.hint.isEmpty() ? QString() : QStringLiteral("\n       ") + Output::plain(f.hint)));
         }
         if (ok && !out.isEmpty() && out != QLatin1String("-"))
             Output::err(Text::tr("Wrote %1.").arg(QDir::toNativeSeparators(out)));

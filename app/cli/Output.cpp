@@ -1,6 +1,7 @@
 #include "Output.h"
 
 #include "Command.h"
+#include "core/TextEscape.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -22,9 +23,32 @@ bool useColour(FILE* stream)
     return qEnvironmentVariableIsEmpty("NO_COLOR") && MTLS_ISATTY(MTLS_FILENO(stream));
 }
 
+// The colours paint() adds; every other control character reaching a stream is shown escaped (line breaks stay).
+constexpr const char* kOurSequences[] = {"\x1b[31m", "\x1b[33m", "\x1b[32m", "\x1b[1m", "\x1b[2m", "\x1b[0m"};
+
+QString terminalSafe(const QString& text)
+{
+    QString out;
+    qsizetype plainFrom = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text.at(i) != QLatin1Char('\x1b'))
+            continue;
+        for (const char* sequence : kOurSequences) {
+            const QLatin1String ours(sequence);
+            if (QStringView(text).mid(i).startsWith(ours)) {
+                out += escapeControlCharacters(text.mid(plainFrom, i - plainFrom), LineBreaks::Keep) + ours;
+                i += ours.size() - 1;
+                plainFrom = i + 1;
+                break;
+            }
+        }
+    }
+    return out + escapeControlCharacters(text.mid(plainFrom), LineBreaks::Keep);
+}
+
 void write(FILE* stream, const QString& text)
 {
-    const QByteArray utf8 = text.toUtf8();
+    const QByteArray utf8 = terminalSafe(text).toUtf8();
     fwrite(utf8.constData(), 1, static_cast<size_t>(utf8.size()), stream);
 }
 
@@ -49,6 +73,11 @@ void Output::err(const QString& text)
 {
     write(stderr, text + QLatin1Char('\n'));
     fflush(stderr);
+}
+
+QString Output::plain(const QString& untrusted)
+{
+    return escapeControlCharacters(untrusted);
 }
 
 void Output::json(const QJsonObject& object)
@@ -103,10 +132,10 @@ void Output::findings(const Findings& list)
             colour = Colour::Dim;
             break;
         }
-        line(
-            QStringLiteral("  %1 %2  %3").arg(paint(padded(label, 7), colour), paint(f.code, Colour::Bold), f.message));
+        line(QStringLiteral("  %1 %2  %3")
+                 .arg(paint(padded(label, 7), colour), paint(plain(f.code), Colour::Bold), plain(f.message)));
         if (!f.hint.isEmpty())
-            line(QStringLiteral("          %1").arg(paint(Text::tr("fix: %1").arg(f.hint), Colour::Dim)));
+            line(QStringLiteral("          %1").arg(paint(Text::tr("fix: %1").arg(plain(f.hint)), Colour::Dim)));
     }
 }
 
@@ -144,16 +173,16 @@ QString Output::padded(const QString& text, int columns)
 
 int Output::usageError(const QString& command, const QString& message)
 {
-    err(Text::tr("mtls-assistant-cli %1: %2").arg(command, message));
+    err(Text::tr("mtls-assistant-cli %1: %2").arg(command, plain(message)));
     err(Text::tr("Run 'mtls-assistant-cli %1 --help' for the options.").arg(command));
     return ExitUsage;
 }
 
 int Output::failure(const QString& message, const QString& detail)
 {
-    err(paint(Text::tr("error: "), Colour::Red, stderr) + message);
+    err(paint(Text::tr("error: "), Colour::Red, stderr) + plain(message));
     if (!detail.isEmpty())
-        err(detail);
+        err(escapeControlCharacters(detail, LineBreaks::Keep)); // a server's or tool's own lines
     return ExitUsage;
 }
 

@@ -10,6 +10,9 @@
 namespace mtls::cli {
 
 // Writes to stdout/stderr in UTF-8. Colour only when the stream is a terminal and NO_COLOR is unset.
+// Text output never carries a control character other than a line break and the colours of paint(): the rest is
+// shown escaped ("\x1b"). Untrusted text that must stay on one line (file and zip entry names, certificate
+// subjects, finding messages) goes through plain(), which escapes line breaks too. JSON output is exact.
 class Output
 {
 public:
@@ -19,6 +22,8 @@ public:
     static void line(const QString& text = QString()); // stdout + newline
     static void err(const QString& text); // stderr + newline
     static void json(const QJsonObject& object); // stdout, indented, newline
+    // Untrusted text for one line of text output: every control character escaped (core/TextEscape.h).
+    static QString plain(const QString& untrusted);
     static QString paint(const QString& text, Colour colour, FILE* stream = stdout);
 
     // A readable list of findings: "error  CODE  message\n       hint".

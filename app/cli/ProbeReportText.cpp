@@ -44,9 +44,13 @@ void printProbeReport(const ProbeReport& report, const QString& indent)
 {
     const auto row = [&](const QString& label, const QString& value) {
         //: A label of the probe report followed by its value's separator, as in "address:".
-        Output::line(indent + QStringLiteral("  %1 %2").arg(Output::padded(Text::tr("%1:").arg(label), 34), value));
+        Output::line(
+            indent
+            + QStringLiteral("  %1 %2").arg(Output::padded(Text::tr("%1:").arg(label), 34), Output::plain(value)));
     };
-    Output::line(indent + Output::paint(Text::tr("Probe of %1").arg(report.url.toString()), Output::Colour::Bold));
+    Output::line(
+        indent
+        + Output::paint(Text::tr("Probe of %1").arg(Output::plain(report.url.toString())), Output::Colour::Bold));
     row(Text::tr("address"), report.address.isEmpty() ? Text::tr("none reached") : report.address);
     if (!report.tlsVersion.isEmpty())
         row(Text::tr("protocol and cipher"), QStringLiteral("%1, %2").arg(report.tlsVersion, report.cipher));

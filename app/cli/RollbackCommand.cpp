@@ -66,7 +66,7 @@ int RollbackCommand::run(const QCommandLineParser& parser) const
 {
     if (const auto stop = rejectArguments(parser, name()))
         return *stop;
-    if (parser.isSet(QStringLiteral("request")))
+    if (parser.isSet(QStringLiteral("request")) || parser.isSet(QStringLiteral("request-fd")))
         return runRequest(parser, name());
     const auto kind = serverKindOption(parser, name());
     if (!kind)

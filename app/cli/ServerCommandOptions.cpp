@@ -2,6 +2,7 @@
 
 #include "Command.h"
 #include "Output.h"
+#include "core/ChildProcess.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -106,12 +107,14 @@ std::optional<int> checkMaterial(const QCommandLineParser& parser, const QString
     input.issuedByChat = parser.isSet(QStringLiteral("issued-by-chat"));
     input.rootsPath = parser.value(QStringLiteral("roots"));
     if (parser.isSet(QStringLiteral("passphrase-env"))) {
+        // Read once and removed from the environment: no server or tool started later inherits it.
         const QByteArray var = parser.value(QStringLiteral("passphrase-env")).toLocal8Bit();
-        if (!qEnvironmentVariableIsSet(var.constData()))
+        const auto passphrase = takeSecretVariable(var);
+        if (!passphrase)
             return Output::usageError(command,
                                       Text::tr("the environment variable %1 (named by --passphrase-env) is not set.")
                                           .arg(QString::fromLocal8Bit(var)));
-        input.passphrase = qgetenv(var.constData());
+        input.passphrase = *passphrase;
     }
     report = runCheck(input);
     if (report.ok() && !report.material.key.isNull() && !report.material.clientCas.isEmpty())

@@ -78,7 +78,8 @@ int StatusCommand::run(const QCommandLineParser& parser) const
             : days <= kExpiryWarningDays       ? Output::Colour::Yellow
                                                : Output::Colour::Green;
         Output::line(QStringLiteral("  %1  %2  %3  %4")
-                         .arg(setup.domain.leftJustified(28), serverKindDisplayName(setup.server).leftJustified(7),
+                         .arg(Output::plain(setup.domain).leftJustified(28),
+                              serverKindDisplayName(setup.server).leftJustified(7),
                               setup.target == SetupTarget::Export ? Text::tr("exported") : Text::tr("this machine"),
                               Output::paint(when, colour)));
     }

@@ -1,5 +1,6 @@
 #include "Command.h"
 #include "Output.h"
+#include "core/SignalCleanup.h"
 #include "core/Translations.h"
 #include "core/Version.h"
 
@@ -56,6 +57,8 @@ int main(int argc, char* argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("mtls-assistant"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MTLS_VERSION));
     mtls::installTranslations(qEnvironmentVariable("MTLS_LANGUAGE")); // empty: the system's locale
+    // Ctrl-C, kill or a closed terminal: throwaway servers and private temporary folders (key copies) go too.
+    mtls::installCleanupOnSignals();
 
     using namespace mtls::cli;
     const auto commands = allCommands();

@@ -2,6 +2,7 @@
 
 #include "WebhookUpstream.h"
 #include "core/Logging.h"
+#include "core/PrivateTempDir.h"
 #include "probe/Prober.h"
 #include "server/ServerBinary.h"
 #include "server/ThrowawayServer.h"
@@ -98,7 +99,8 @@ Result<SandboxReport> Sandbox::run()
     auto pki = SandboxPki::make();
     if (!pki)
         return pki.error();
-    m_dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/mtls-sandbox-XXXXXX"));
+    PrivateTempDir::sweepStale(QStringLiteral("mtls-sandbox")); // what a killed run left
+    m_dir = std::make_unique<PrivateTempDir>(QStringLiteral("mtls-sandbox"));
     if (!m_dir->isValid())
         return Error {Text::tr("Cannot create a temporary directory."), m_dir->errorString()};
     report.prefix = m_dir->path();

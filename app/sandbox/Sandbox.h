@@ -11,9 +11,9 @@
 #include <functional>
 #include <memory>
 
-class QTemporaryDir;
-
 namespace mtls {
+
+class PrivateTempDir;
 
 class ThrowawayServer;
 class WebhookUpstream;
@@ -65,7 +65,7 @@ private:
     ServerKind m_server;
     ProgressCallback m_progress;
     QString m_binaryHint;
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<PrivateTempDir> m_dir;
     std::unique_ptr<WebhookUpstream> m_upstream;
     std::unique_ptr<ThrowawayServer> m_throwaway;
 };

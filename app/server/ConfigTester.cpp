@@ -3,10 +3,10 @@
 #include "ApplyJournal.h"
 #include "ServerControl.h"
 #include "ThrowawayServer.h"
+#include "core/PrivateTempDir.h"
 
 #include <QCoreApplication>
 #include <QTcpServer>
-#include <QTemporaryDir>
 
 namespace mtls {
 
@@ -21,7 +21,9 @@ struct Text
 
 Status proveConfiguration(const ServerConfigRequest& original, const ApplyMaterial& material, const QString& binary)
 {
-    QTemporaryDir dir;
+    // The key copies live in a private folder that goes with this run, even an interrupted one.
+    PrivateTempDir::sweepStale(QStringLiteral("mtls-assistant-proof"));
+    PrivateTempDir dir(QStringLiteral("mtls-assistant-proof"));
     if (!dir.isValid())
         return Error {Text::tr("Cannot create a temporary directory to test the configuration."), {}};
     const auto privateMode = QFileDevice::ReadOwner | QFileDevice::WriteOwner;

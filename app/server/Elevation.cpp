@@ -1,7 +1,9 @@
 #include "Elevation.h"
 
 #include "ApplyRequestJson.h"
+#include "core/ChildProcess.h"
 #include "core/Logging.h"
+#include "core/PrivateTempDir.h"
 #include "core/Translations.h"
 
 #include <QCoreApplication>
@@ -12,7 +14,6 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 
 #ifdef Q_OS_UNIX
 #include <unistd.h>
@@ -88,14 +89,23 @@ QString defaultCliPath()
     return QCoreApplication::applicationDirPath() + QLatin1Char('/') + name;
 }
 
-// Runs `cli <arguments> --request FILE --result-file FILE` elevated, with `request` in FILE; returns the result
-// object the elevated command wrote.
+// Whether the mechanism hands the elevated program this process's standard input: pkexec runs it in its own
+// process, descriptors included. UAC's Start-Process and osascript's "do shell script" do not.
+bool passesStandardInput(ElevationMechanism mechanism)
+{
+    return mechanism == ElevationMechanism::Pkexec;
+}
+
+// Runs `cli <arguments> --request-fd 0 --result-file FILE` elevated, with `request` written to its standard input
+// (never to a disk), or, where the mechanism cannot pass it, `--request FILE` with a private file removed when the
+// run ends, on SIGINT/SIGTERM/SIGHUP and at the next start; returns the result object the elevated command wrote.
 Result<QJsonObject> runElevated(const ElevationOptions& options, const QStringList& arguments, QJsonObject request)
 {
     const auto mechanism = options.mechanism ? options.mechanism : platformElevation();
     if (!mechanism)
-        return Error {Text::tr("This system has no way to ask for administrator rights (pkexec is not installed). "
-                               "Install pkexec, or run the command as an administrator (for example with sudo)."),
+        return Error {Text::tr("This system has no way to ask for administrator rights: pkexec is not installed; "
+                               "nothing was changed. Install it (the pkexec package on Debian and Ubuntu, polkit "
+                               "elsewhere), or run the command as an administrator (for example with sudo)."),
                       {}};
     const QString cli = QFileInfo(options.cliPath.isEmpty() ? defaultCliPath() : options.cliPath).absoluteFilePath();
     if (!QFileInfo(cli).isExecutable())
@@ -103,31 +113,40 @@ Result<QJsonObject> runElevated(const ElevationOptions& options, const QStringLi
                           .arg(QDir::toNativeSeparators(cli)),
                       {}};
 
-    QTemporaryDir dir(QDir::tempPath() + QStringLiteral("/mtls-assistant-XXXXXX")); // 0700 on Unix
+    PrivateTempDir::sweepStale(QStringLiteral("mtls-assistant")); // what a killed run left
+    PrivateTempDir dir(QStringLiteral("mtls-assistant")); // 0700 on Unix
     if (!dir.isValid())
         return Error {Text::tr("Cannot create a private temporary directory for the request."), dir.errorString()};
-    const QString requestPath = dir.filePath(QStringLiteral("request.json"));
     const QString resultPath = dir.filePath(QStringLiteral("result.json"));
     request.insert(QStringLiteral("language"), installedLanguage());
-    {
+    const QByteArray data = QJsonDocument(request).toJson(QJsonDocument::Compact);
+    const bool overStdin = passesStandardInput(*mechanism);
+    QStringList handover {QStringLiteral("--request-fd"), QStringLiteral("0")};
+    CleanupRegistration requestCleanup;
+    if (!overStdin) {
+        const QString requestPath = dir.filePath(QStringLiteral("request.json"));
+        requestCleanup = CleanupRegistration::file(requestPath);
         QFile file(requestPath);
-        const QByteArray data = QJsonDocument(request).toJson(QJsonDocument::Compact);
         if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner)
             || file.write(data) != data.size() || !file.flush())
             return Error {Text::tr("Cannot write the request for the administrator run."), file.errorString()};
+        handover = QStringList {QStringLiteral("--request"), QDir::toNativeSeparators(requestPath)};
     }
 
     const CommandLine command = elevatedCommandLine(
         *mechanism, QDir::toNativeSeparators(cli),
-        arguments
-            + QStringList {QStringLiteral("--request"), QDir::toNativeSeparators(requestPath),
-                           QStringLiteral("--result-file"), QDir::toNativeSeparators(resultPath)});
+        arguments + handover + QStringList {QStringLiteral("--result-file"), QDir::toNativeSeparators(resultPath)});
     qCInfo(lcServer) << "running elevated:" << command.program << command.arguments;
     QProcess process;
+    prepareChild(process);
     process.start(command.program, command.arguments);
     if (!process.waitForStarted())
         return Error {Text::tr("Cannot start %1.").arg(command.program), process.errorString()};
-    process.closeWriteChannel();
+    // Interrupted: the prompt goes too (the elevated run itself is the administrator's and ends on its own).
+    const CleanupRegistration promptCleanup = CleanupRegistration::process(process.processId());
+    if (overStdin)
+        process.write(data); // through a pipe: the key is never on a disk
+    process.closeWriteChannel(); // written by waitForFinished() below, then end of file
     if (!process.waitForFinished(kPromptWaitMs)) {
         process.kill();
         process.waitForFinished();
@@ -152,6 +171,21 @@ Result<QJsonObject> runElevated(const ElevationOptions& options, const QStringLi
         return Error {Text::tr("%1 did not give this user administrator rights; nothing was changed. Ask an "
                                "administrator to run it, or run the command with sudo.")
                           .arg(elevationMechanismName(*mechanism)),
+                      detail};
+    case ElevationRefusal::NoAgent:
+        return Error {Text::tr("%1 could not show a password prompt in this session (no polkit authentication agent "
+                               "is running, as over SSH); nothing was changed. Run the command with sudo, or from a "
+                               "desktop session.")
+                          .arg(elevationMechanismName(*mechanism)),
+                      detail};
+    case ElevationRefusal::Unavailable:
+        return Error {Text::tr("%1 cannot reach polkit, the service that grants administrator rights; nothing was "
+                               "changed. Start polkit (the polkitd package), or run the command with sudo.")
+                          .arg(elevationMechanismName(*mechanism)),
+                      detail};
+    case ElevationRefusal::NotStarted:
+        return Error {Text::tr("%1 allowed the administrator run but could not start %2; nothing was changed.")
+                          .arg(elevationMechanismName(*mechanism), QDir::toNativeSeparators(cli)),
                       detail};
     case ElevationRefusal::None:
         break;
@@ -227,10 +261,22 @@ CommandLine elevatedCommandLine(ElevationMechanism mechanism, const QString& pro
 ElevationRefusal elevationRefusal(ElevationMechanism mechanism, int exitCode, const QString& errorOutput)
 {
     switch (mechanism) {
-    case ElevationMechanism::Pkexec: // pkexec(1): 126 the dialog was dismissed, 127 not authorized
-        return exitCode == 126 ? ElevationRefusal::Dismissed
-            : exitCode == 127  ? ElevationRefusal::NotAuthorized
-                               : ElevationRefusal::None;
+    case ElevationMechanism::Pkexec: // pkexec(1): 126 the dialog was dismissed, 127 not authorized or an error
+        if (exitCode == 126)
+            return ElevationRefusal::Dismissed;
+        if (exitCode != 127)
+            return ElevationRefusal::None;
+        // pkexec's own words (untranslated) tell its errors apart.
+        if (errorOutput.contains(QLatin1String("Request dismissed")))
+            return ElevationRefusal::Dismissed;
+        if (errorOutput.contains(QLatin1String("No authentication agent")))
+            return ElevationRefusal::NoAgent;
+        if (errorOutput.contains(QLatin1String("Error getting authority"))
+            || errorOutput.contains(QLatin1String("Error checking for authorization")))
+            return ElevationRefusal::Unavailable;
+        if (errorOutput.contains(QLatin1String("Cannot run program")))
+            return ElevationRefusal::NotStarted;
+        return ElevationRefusal::NotAuthorized;
     case ElevationMechanism::WindowsRunAs: // our script's catch: the UAC prompt was cancelled
         return exitCode == 126 ? ElevationRefusal::Dismissed : ElevationRefusal::None;
     case ElevationMechanism::MacAuthorization: // AppleScript error -128: "User canceled."

@@ -1,11 +1,13 @@
 #pragma once
 
 // Running apply and rollback as an administrator when the server's files are not the user's. The engine never
-// asks for a password: it re-runs `mtls-assistant-cli apply --request FILE --result-file OUT` (or rollback) through
+// asks for a password: it re-runs `mtls-assistant-cli apply --request-fd 0 --result-file OUT` (or rollback) through
 // the platform's own prompt: pkexec with the product's polkit action on Linux, a UAC prompt (PowerShell's
 // Start-Process -Verb RunAs) on Windows, an administrator authorization (osascript ... with administrator
-// privileges) on macOS. The request, which holds the private key, is written to a file only the user can read, in a
-// directory only the user can open, and removed as soon as the elevated run ends.
+// privileges) on macOS. The request, which holds the private key, goes through a pipe to the elevated run's
+// standard input, so it is never on a disk. Where the mechanism cannot pass standard input (UAC, osascript), it is
+// written with `--request FILE` to a file only the user can read, in a directory only the user can open, removed
+// as soon as the elevated run ends, on SIGINT/SIGTERM/SIGHUP, and at the next start after a kill.
 
 #include "ApplyService.h"
 
@@ -30,7 +32,14 @@ struct CommandLine
 CommandLine elevatedCommandLine(ElevationMechanism mechanism, const QString& program, const QStringList& arguments);
 
 // What the mechanism itself made of the run, when the program left no result.
-enum class ElevationRefusal { None, Dismissed, NotAuthorized };
+enum class ElevationRefusal {
+    None, // the program ran: its own outcome
+    Dismissed, // the person closed the prompt
+    NotAuthorized, // the person or the policy said no
+    NoAgent, // pkexec had no way to show a prompt in this session (no polkit agent, as over SSH)
+    Unavailable, // pkexec could not reach polkit (the service is not running)
+    NotStarted, // the mechanism agreed but could not start the program
+};
 ElevationRefusal elevationRefusal(ElevationMechanism mechanism, int exitCode, const QString& errorOutput);
 
 struct ElevationOptions

@@ -3,6 +3,7 @@
 #include "ApplyJournal.h"
 #include "ConfigSyntax.h"
 #include "InstallScript.h"
+#include "core/SignalCleanup.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -212,6 +213,9 @@ Result<ExportResult> exportBundle(const ExportRequest& request)
             {}};
     QDir().mkpath(QFileInfo(out).absolutePath());
     QTemporaryDir staging(QFileInfo(out).absolutePath() + QStringLiteral("/.mtls-export-XXXXXX"));
+    // The staging copy holds the key: removed on SIGINT/SIGTERM/SIGHUP too.
+    const CleanupRegistration stagingCleanup
+        = staging.isValid() ? CleanupRegistration::folder(staging.path()) : CleanupRegistration();
     if (!staging.isValid())
         return Error {Text::tr("Cannot write into %1.").arg(QDir::toNativeSeparators(QFileInfo(out).absolutePath())),
                       {}};

@@ -1,6 +1,7 @@
 #include "ServerControl.h"
 
 #include "SitePlacement.h"
+#include "core/ChildProcess.h"
 #include "core/Logging.h"
 
 #include <QCoreApplication>
@@ -53,6 +54,7 @@ Result<QString> ServerControl::run(const QStringList& arguments, bool useControl
         process.setProcessEnvironment(serverProcessEnvironment(m_installation)); // a second Apache's envvars
     if (!m_installation.prefix.isEmpty())
         process.setWorkingDirectory(m_installation.prefix);
+    prepareChild(process); // no secret variable, with or without the envvars above
     qCDebug(lcServer) << "running" << program << args;
     process.start(program, args);
     if (!process.waitForStarted(10000))

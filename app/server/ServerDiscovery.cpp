@@ -2,6 +2,7 @@
 
 #include "ServerBinary.h"
 #include "SitePlacement.h"
+#include "core/ChildProcess.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -33,6 +34,7 @@ QString runForOutput(const QString& program, const QStringList& arguments)
 {
     QProcess process;
     process.setProcessChannelMode(QProcess::MergedChannels);
+    prepareChild(process);
     process.start(program, arguments);
     if (!process.waitForStarted(10000) || !process.waitForFinished(20000)) {
         process.kill();

@@ -1,5 +1,6 @@
 #include "SitePlacement.h"
 
+#include "core/ChildProcess.h"
 #include "core/Logging.h"
 
 #include <QCoreApplication>
@@ -64,6 +65,7 @@ QHash<QString, QString> apacheEnvvars(const QString& configRoot)
     environment.insert(QStringLiteral("PATH"), QStringLiteral("/usr/sbin:/usr/bin:/sbin:/bin"));
     environment.insert(QStringLiteral("APACHE_CONFDIR"), QDir(configRoot).absolutePath());
     process.setProcessEnvironment(environment);
+    prepareChild(process);
     process.start(QStringLiteral("/bin/sh"),
                   {QStringLiteral("-c"), QStringLiteral(". \"$1\" >/dev/null 2>&1; env"), QStringLiteral("sh"),
                    envvars.absoluteFilePath()});
@@ -83,7 +85,7 @@ QHash<QString, QString> apacheEnvvars(const QString& configRoot)
 
 QProcessEnvironment serverProcessEnvironment(const ServerInstallation& installation)
 {
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    QProcessEnvironment environment = childEnvironment();
     if (installation.kind != ServerKind::Apache)
         return environment;
     const QHash<QString, QString> variables = apacheEnvvars(installation.configRoot);
@@ -103,6 +105,7 @@ ConfigGraph effectiveConfigGraph(const ServerInstallation& installation)
                                                     apacheEnvvars(installation.configRoot));
         process.setProcessEnvironment(serverProcessEnvironment(installation));
         process.setProcessChannelMode(QProcess::MergedChannels);
+        prepareChild(process);
         process.start(installation.binary,
                       installation.selectArguments()
                           << QStringLiteral("-t") << QStringLiteral("-D") << QStringLiteral("DUMP_INCLUDES"));
@@ -114,6 +117,7 @@ ConfigGraph effectiveConfigGraph(const ServerInstallation& installation)
     }
     if (!installation.prefix.isEmpty())
         process.setWorkingDirectory(installation.prefix);
+    prepareChild(process);
     process.start(installation.binary, installation.selectArguments() << QStringLiteral("-T"));
     QHash<QString, QString> dump;
     if (process.waitForFinished(30000) && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0)

@@ -1,7 +1,9 @@
 #include "ThrowawayServer.h"
 
 #include "ServerBinary.h"
+#include "core/ChildProcess.h"
 #include "core/Logging.h"
+#include "core/PrivateTempDir.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -10,7 +12,6 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QTcpSocket>
-#include <QTemporaryDir>
 #include <QThread>
 
 #ifdef Q_OS_UNIX
@@ -223,7 +224,8 @@ Status ThrowawayServer::prepare()
     m_binary = binary.value();
 
     if (m_options.prefix.isEmpty()) {
-        m_tempDir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/mtls-throwaway-XXXXXX"));
+        PrivateTempDir::sweepStale(QStringLiteral("mtls-throwaway")); // what a killed run left
+        m_tempDir = std::make_unique<PrivateTempDir>(QStringLiteral("mtls-throwaway"));
         if (!m_tempDir->isValid())
             return Error {
                 Text::tr("Cannot create a temporary directory for the test server: %1").arg(m_tempDir->errorString()),
@@ -272,9 +274,11 @@ Result<QString> ThrowawayServer::runBinary(const QStringList& arguments, int tim
     QProcess process;
     process.setProcessChannelMode(QProcess::MergedChannels);
     process.setWorkingDirectory(m_prefix);
+    prepareChild(process, ChildLifetime::BoundToParent);
     process.start(m_binary, selectArguments() + arguments);
     if (!process.waitForStarted(timeoutMs))
         return Error {Text::tr("Cannot run %1: %2").arg(m_binary, process.errorString()), {}};
+    const CleanupRegistration group = CleanupRegistration::processGroup(process.processId());
     if (!process.waitForFinished(timeoutMs)) {
         process.kill();
         process.waitForFinished(1000);
@@ -333,10 +337,9 @@ Status ThrowawayServer::start()
     m_process->setStandardOutputFile(m_prefix + QStringLiteral("/logs/stderr.log"), QIODevice::Append);
     m_process->setStandardErrorFile(m_prefix + QStringLiteral("/logs/stderr.log"), QIODevice::Append);
     m_process->setStandardInputFile(QProcess::nullDevice());
-#ifdef Q_OS_UNIX
-    // Its own process group, so stop() can end the master and every worker or child together.
-    m_process->setChildProcessModifier([] { ::setsid(); });
-#endif
+    // Its own process group, so stop() can end the master and every worker or child together; killed with this
+    // process; an environment without the passphrase.
+    prepareChild(*m_process, ChildLifetime::BoundToParent);
     const int readyBefore = countInFile(errorLogPath(), QByteArrayLiteral("resuming normal operations"));
     QStringList args = selectArguments();
     if (m_options.kind == ServerKind::Apache)
@@ -349,6 +352,7 @@ Status ThrowawayServer::start()
         return Error {Text::tr("Cannot start %1: %2").arg(m_binary, why), {}};
     }
     m_pid = m_process->processId();
+    m_groupCleanup = CleanupRegistration::processGroup(m_pid);
     // Apache binds its ports before it loads certificates and keys: it is ready once it logs
     // "resuming normal operations". nginx loads them before it binds.
     bool ready = waitForPort(m_options.startTimeoutMs);
@@ -441,6 +445,7 @@ void ThrowawayServer::stop()
 #endif
     m_process.reset();
     m_pid = 0;
+    m_groupCleanup.release();
 }
 
 } // namespace mtls

@@ -2,6 +2,7 @@
 
 #include "ServerKind.h"
 #include "core/Result.h"
+#include "core/SignalCleanup.h"
 
 #include <QString>
 #include <QStringList>
@@ -9,9 +10,10 @@
 #include <memory>
 
 class QProcess;
-class QTemporaryDir;
 
 namespace mtls {
+
+class PrivateTempDir;
 
 // Where and how a throwaway server runs. Only `kind`, `siteConfig` and `port` are needed in most cases.
 struct ThrowawayServerOptions
@@ -50,7 +52,10 @@ struct ThrowawayServerOptions
 // Logs go to PREFIX/logs (error.log, access.log, stderr.log); pid and runtime files to PREFIX/logs or PREFIX/run.
 //
 // The server runs in the foreground as a child process in its own process group (nginx `daemon off`, Apache
-// -DFOREGROUND), so stop() and the destructor can always end and reap it, whatever the test did.
+// -DFOREGROUND), so stop() and the destructor can always end and reap it, whatever the test did. It never outlives
+// this process: SIGKILL when it dies (Linux), its group killed and its private prefix removed on SIGINT, SIGTERM or
+// SIGHUP (installCleanupOnSignals()), and a prefix left by a killed run removed at the next start.
+// Its environment holds no secret variable (ChildProcess.h).
 // As root, nginx workers and Apache children run as nobody (and nobody's group); the prefix is made world-readable (the
 // master reads certificates and keys as root before dropping privileges, so key files may stay private). As a normal
 // user everything runs as that user.
@@ -105,9 +110,10 @@ private:
     bool waitForPort(int timeoutMs) const;
 
     ThrowawayServerOptions m_options;
-    std::unique_ptr<QTemporaryDir> m_tempDir;
+    std::unique_ptr<PrivateTempDir> m_tempDir;
     std::unique_ptr<QProcess> m_process;
     qint64 m_pid = 0; // the master's pid, also its process group
+    CleanupRegistration m_groupCleanup; // killed on SIGINT/SIGTERM/SIGHUP
     QString m_prefix;
     QString m_binary;
     bool m_prepared = false;

@@ -1,5 +1,6 @@
 #include "SetupPlan.h"
 
+#include "core/PrivateTempDir.h"
 #include "server/ConfigGenerator.h"
 #include "server/ThrowawayServer.h"
 
@@ -112,7 +113,7 @@ Status testConfiguration(const SetupModel& model, const ServerMaterial& material
 {
     if (material.leaf.isNull() || material.key.isNull() || material.clientCas.isEmpty())
         return Error(Text::tr("The certificate, its key and Chat's client CA are needed to test the configuration."));
-    QTemporaryDir dir;
+    PrivateTempDir dir(QStringLiteral("mtls-assistant-proof")); // key copies: gone with this run
     if (!dir.isValid())
         return Error(Text::tr("Cannot create a temporary folder to test the configuration."), dir.errorString());
     const QString cert = dir.filePath(QStringLiteral("fullchain.pem"));

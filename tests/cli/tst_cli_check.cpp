@@ -1,5 +1,6 @@
 #include "TestPki.h"
 #include "TestProcess.h"
+#include "TestZip.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -22,6 +23,7 @@ private slots:
     void jsonShape();
     void passphraseFromEnvironment();
     void noColourWhenPiped();
+    void untrustedNamesEscaped();
 
 private:
     QStringList good() const;
@@ -165,6 +167,38 @@ void TestCliCheck::noColourWhenPiped()
     args[2] = QStringLiteral("api.example.com");
     const ProcessResult r = runCli(args);
     QVERIFY(!r.out.contains('\x1b'));
+}
+
+// A zip entry name that clears the screen and forges lines: the text output shows it escaped, on its own line;
+// JSON keeps it exact (JSON escapes it itself).
+void TestCliCheck::untrustedNamesEscaped()
+{
+    const QString hostile = QStringLiteral("cert\x1b[2J\nerror  FORGED  all good\r\tx.pem");
+    const QString zip = m_dir.filePath(QStringLiteral("hostile.zip"));
+    QVERIFY(writeTestZip(zip, {TestZipEntry(hostile, "server.crt", true)}));
+    const QStringList args {QStringLiteral("check"),
+                            QStringLiteral("--domain"),
+                            QStringLiteral("www.example.com"),
+                            QStringLiteral("--bundle"),
+                            zip,
+                            QStringLiteral("--client-ca"),
+                            f(QStringLiteral("chatca.crt"))};
+    const ProcessResult text = runCli(args);
+    QCOMPARE(text.exitCode, 1);
+    const QByteArray all = text.out + text.err;
+    QVERIFY2(all.contains("cert\\x1b[2J\\nerror  FORGED  all good\\r\\tx.pem"), all.constData());
+    QVERIFY2(!all.contains('\x1b'), all.constData());
+    QVERIFY2(!all.contains('\r'), all.constData());
+    for (const QByteArray& line : all.split('\n'))
+        QVERIFY2(!line.trimmed().startsWith("error  FORGED"), all.constData());
+
+    const ProcessResult json = runCli(args + QStringList {QStringLiteral("--json")});
+    QCOMPARE(json.exitCode, 1);
+    const QJsonArray findings = QJsonDocument::fromJson(json.out).object().value(QStringLiteral("findings")).toArray();
+    bool exact = false;
+    for (const QJsonValue& finding : findings)
+        exact = exact || finding.toObject().value(QStringLiteral("message")).toString().contains(hostile);
+    QVERIFY2(exact, json.out.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliCheck)

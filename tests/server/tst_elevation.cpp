@@ -3,6 +3,7 @@
 // the elevated run applies, and later rolls back. A refusal changes nothing, and an elevated run refuses a server
 // binary that ordinary users could replace.
 
+#include "KeyWatcher.h"
 #include "MtlsFixture.h"
 #include "ThrowawayInstallation.h"
 #include "sandbox/WebhookUpstream.h"
@@ -21,6 +22,8 @@
 #include <QThread>
 
 #include <csignal>
+#include <grp.h>
+#include <pwd.h>
 #include <unistd.h>
 
 using namespace mtls;
@@ -187,6 +190,8 @@ private slots:
     void applyAndRollback_data();
     void applyAndRollback();
     void refused();
+    void interrupted_data();
+    void interrupted();
     void untrustedBinaryRefused();
 
 private:
@@ -245,10 +250,21 @@ void TestElevation::applyAndRollback()
     QVERIFY2(plain.err.contains("--elevate"), plain.err.constData());
     QCOMPARE(treeDigest(t.server->prefix()), before);
 
+    const QByteArray needle = keyNeedle(m_fixture.read(QStringLiteral("server.key")));
+    auto watcher = std::make_unique<KeyWatcher>(tmp, needle);
     const ProcessResult applied = asNobody(tmp,
                                            cliApplyArguments(t, m_material.path(), upstream.url())
                                                << QStringLiteral("--elevate") << QStringLiteral("--json"));
+    watcher->finish();
     QVERIFY2(applied.exitCode == 0, (applied.out + applied.err).constData());
+    // No file under TMPDIR ever held the key (the result file was seen); the request went through a descriptor.
+    QVERIFY2(watcher->filesWithKey.isEmpty(), qPrintable(watcher->filesWithKey.join(QLatin1Char(' '))));
+    QVERIFY(watcher->entriesSeen > 0); // it looked while the run's private folder was there
+    QVERIFY(!watcher->elevatedCommandLines.isEmpty());
+    for (const QString& line : std::as_const(watcher->elevatedCommandLines)) {
+        QVERIFY2(line.contains(QLatin1String("--request-fd 0")), qPrintable(line));
+        QVERIFY2(!line.contains(QLatin1String("--request ")), qPrintable(line));
+    }
     const QJsonObject o = QJsonDocument::fromJson(applied.out).object();
     QCOMPARE(o.value(QStringLiteral("ok")).toBool(), true);
     const QString siteFile = o.value(QStringLiteral("site_file")).toString();
@@ -308,6 +324,67 @@ void TestElevation::refused()
     QVERIFY(leftovers(tmp).isEmpty());
 }
 
+void TestElevation::interrupted_data()
+{
+    QTest::addColumn<int>("signal");
+    QTest::addColumn<int>("delayMs");
+    for (const auto& [name, signal] : {std::pair {"SIGINT", SIGINT}, std::pair {"SIGTERM", SIGTERM},
+                                       std::pair {"SIGHUP", SIGHUP}, std::pair {"SIGKILL", SIGKILL}}) {
+        for (const int delay : {0, 15, 40, 80})
+            QTest::addRow("%s after %d ms", name, delay) << signal << delay;
+    }
+}
+
+// The CLI interrupted while the prompt is up (the test's rule refuses, so nothing changes whatever the moment): no
+// file ever held the key, and nothing is left; what SIGKILL left (a folder without a secret) goes at the next run.
+void TestElevation::interrupted()
+{
+    QFETCH(int, signal);
+    QFETCH(int, delayMs);
+    Throwaway t(ServerKind::Nginx);
+    QVERIFY(t.start());
+    const QStringList before = treeDigest(t.server->prefix());
+    const QString tmp = openDir(QStringLiteral("%1-%2-%3").arg(QLatin1String(kRefusedMarker)).arg(signal).arg(delayMs));
+    const QStringList arguments = cliApplyArguments(t, m_material.path(), QStringLiteral("http://127.0.0.1:9"))
+        << QStringLiteral("--elevate");
+    KeyWatcher watcher(tmp, keyNeedle(m_fixture.read(QStringLiteral("server.key"))));
+    // The CLI itself runs as nobody (no runuser in between), so the signal reaches it at the chosen moment.
+    QProcess cli;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("TMPDIR"), tmp);
+    environment.insert(QStringLiteral("HOME"), tmp);
+    cli.setProcessEnvironment(environment);
+    const passwd* nobody = ::getpwnam("nobody");
+    QVERIFY(nobody);
+    const uid_t uid = nobody->pw_uid;
+    const gid_t gid = nobody->pw_gid;
+    cli.setChildProcessModifier([uid, gid] {
+        if (::setgroups(0, nullptr) != 0 || ::setgid(gid) != 0 || ::setuid(uid) != 0)
+            ::_exit(126);
+    });
+    cli.start(cliPath(), arguments);
+    QVERIFY(cli.waitForStarted());
+    if (!cli.waitForFinished(delayMs)) {
+        qInfo("pkexec was %s", processNaming(tmp) ? "running" : "not started yet");
+        ::kill(pid_t(cli.processId()), signal);
+    }
+    QVERIFY(cli.state() == QProcess::NotRunning || cli.waitForFinished(30000));
+    QVERIFY(cli.exitCode() != 126 || cli.exitStatus() != QProcess::NormalExit);
+    // pkexec (which the CLI ended, or which ended on its own) and the elevated run are gone.
+    QTRY_VERIFY_WITH_TIMEOUT(!processNaming(tmp), 45000);
+    watcher.finish();
+    QVERIFY2(watcher.filesWithKey.isEmpty(), qPrintable(watcher.filesWithKey.join(QLatin1Char(' '))));
+    for (const QString& line : std::as_const(watcher.elevatedCommandLines))
+        QVERIFY2(!line.contains(QLatin1String("--request ")), qPrintable(line));
+    if (signal == SIGKILL) {
+        const ProcessResult next = asNobody(tmp, arguments); // refused again; it removes what the killed run left
+        QCOMPARE(next.exitCode, 2);
+    }
+    QVERIFY2(leftovers(tmp).isEmpty(), qPrintable(leftovers(tmp).join(QLatin1Char(' '))));
+    QCOMPARE(treeDigest(t.server->prefix()), before);
+    QCOMPARE(plainGet(t.oldPort), QByteArray("old-site\n"));
+}
+
 // The elevated side runs the server binary as root: one that an ordinary user could replace is refused.
 void TestElevation::untrustedBinaryRefused()
 {
@@ -346,6 +423,32 @@ void TestElevation::untrustedBinaryRefused()
     QVERIFY(written.open(QIODevice::ReadOnly));
     const QJsonObject o = QJsonDocument::fromJson(written.readAll()).object();
     QCOMPARE(o.value(QStringLiteral("ok")).toBool(), false);
+    QCOMPARE(treeDigest(t.server->prefix()), before);
+
+    // The same request through standard input, as --elevate hands it over: read the same way, refused the same way.
+    const QString resultFromPipe = m_tmp.filePath(QStringLiteral("result-pipe.json"));
+    QFile requestData(requestFile);
+    QVERIFY(requestData.open(QIODevice::ReadOnly));
+    const ProcessResult piped = runProcess(cliPath(),
+                                           {QStringLiteral("apply"), QStringLiteral("--request-fd"),
+                                            QStringLiteral("0"), QStringLiteral("--result-file"), resultFromPipe},
+                                           QProcessEnvironment::systemEnvironment(), 60000, requestData.readAll());
+    QCOMPARE(piped.exitCode, 2);
+    QVERIFY2(piped.err.contains("other than root"), piped.err.constData());
+    QFile pipedResult(resultFromPipe);
+    QVERIFY(pipedResult.open(QIODevice::ReadOnly));
+    QCOMPARE(QJsonDocument::fromJson(pipedResult.readAll()).object().value(QStringLiteral("ok")).toBool(), false);
+
+    // Not JSON on the descriptor; both ways at once.
+    const ProcessResult garbage
+        = runProcess(cliPath(), {QStringLiteral("apply"), QStringLiteral("--request-fd"), QStringLiteral("0")},
+                     QProcessEnvironment::systemEnvironment(), 60000, QByteArray("not json"));
+    QCOMPARE(garbage.exitCode, 2);
+    QVERIFY2(garbage.err.contains("not valid JSON"), garbage.err.constData());
+    const ProcessResult both = runCli({QStringLiteral("apply"), QStringLiteral("--request-fd"), QStringLiteral("0"),
+                                       QStringLiteral("--request"), requestFile});
+    QCOMPARE(both.exitCode, 2);
+    QVERIFY2(both.err.contains("cannot be combined"), both.err.constData());
     QCOMPARE(treeDigest(t.server->prefix()), before);
 }
 

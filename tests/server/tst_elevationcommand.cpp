@@ -5,7 +5,11 @@
 #include "server/ApplyRequestJson.h"
 #include "server/Elevation.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace mtls;
@@ -59,6 +63,10 @@ private slots:
     void windowsCommandLine();
     void refusals_data();
     void refusals();
+    void pkexecMissing();
+    void resultNeverWrittenThroughALink();
+    void requestFileRemovedWhereNoPipe_data();
+    void requestFileRemovedWhereNoPipe();
     void requestRoundTrip();
     void malformedRequestRefused_data();
     void malformedRequestRefused();
@@ -141,6 +149,20 @@ void TestElevationCommand::refusals_data()
     QTest::newRow("pkexec dismissed") << ElevationMechanism::Pkexec << 126 << QString() << ElevationRefusal::Dismissed;
     QTest::newRow("pkexec not authorized")
         << ElevationMechanism::Pkexec << 127 << QStringLiteral("Not authorized") << ElevationRefusal::NotAuthorized;
+    QTest::newRow("pkexec dismissed, said")
+        << ElevationMechanism::Pkexec << 127
+        << QStringLiteral("Error executing command as another user: Request dismissed") << ElevationRefusal::Dismissed;
+    QTest::newRow("pkexec no agent") << ElevationMechanism::Pkexec << 127
+                                     << QStringLiteral("Error executing command as another user: No authentication "
+                                                       "agent found.")
+                                     << ElevationRefusal::NoAgent;
+    QTest::newRow("pkexec no polkit") << ElevationMechanism::Pkexec << 127
+                                      << QStringLiteral("Error getting authority: Error initializing authority: Could "
+                                                        "not connect: Connection refused")
+                                      << ElevationRefusal::Unavailable;
+    QTest::newRow("pkexec cannot run") << ElevationMechanism::Pkexec << 127
+                                       << QStringLiteral("Cannot run program /x: No such file or directory")
+                                       << ElevationRefusal::NotStarted;
     QTest::newRow("pkexec, the program's own exit")
         << ElevationMechanism::Pkexec << 2 << QString() << ElevationRefusal::None;
     QTest::newRow("UAC cancelled") << ElevationMechanism::WindowsRunAs << 126
@@ -250,6 +272,74 @@ void TestElevationCommand::resultRoundTrip()
     QCOMPARE(error.error().message, QStringLiteral("refused"));
     QCOMPARE(error.error().detail, QStringLiteral("why"));
     QVERIFY(!applyResultFromJson(QJsonObject {}));
+}
+
+// Without pkexec on Linux the message says so, says nothing changed, and names the way out.
+void TestElevationCommand::pkexecMissing()
+{
+#if defined(Q_OS_LINUX)
+    const QByteArray path = qgetenv("PATH");
+    qputenv("PATH", "/nonexistent");
+    const Status rolledBack = rollbackElevated(ServerInstallation {});
+    qputenv("PATH", path);
+    QVERIFY(!rolledBack);
+    QVERIFY2(rolledBack.error().message.contains(QLatin1String("pkexec is not installed; nothing was changed")),
+             qPrintable(rolledBack.error().message));
+    QVERIFY(rolledBack.error().message.contains(QLatin1String("sudo")));
+#else
+    QSKIP("pkexec is the Linux mechanism");
+#endif
+}
+
+// The elevated side writes its outcome only into a new file: a link planted at the result path (to an existing
+// file or to none) is not followed.
+void TestElevationCommand::resultNeverWrittenThroughALink()
+{
+    QTemporaryDir dir;
+    const QString victim = dir.filePath(QStringLiteral("victim"));
+    QFile file(victim);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("keep");
+    file.close();
+    const QString absent = dir.filePath(QStringLiteral("absent"));
+    for (const QString& target : {victim, absent}) {
+        const QString result = dir.filePath(QStringLiteral("result-") + QFileInfo(target).fileName());
+        QVERIFY(QFile::link(target, result));
+        const ProcessResult run = runProcess(cliPath(),
+                                             {QStringLiteral("apply"), QStringLiteral("--request-fd"),
+                                              QStringLiteral("0"), QStringLiteral("--result-file"), result},
+                                             QProcessEnvironment::systemEnvironment(), 60000, QByteArray("not json"));
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("Cannot write the result file"), run.err.constData());
+    }
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("keep"));
+    QVERIFY(!QFileInfo::exists(absent));
+}
+
+void TestElevationCommand::requestFileRemovedWhereNoPipe_data()
+{
+    QTest::addColumn<ElevationMechanism>("mechanism");
+    QTest::newRow("UAC") << ElevationMechanism::WindowsRunAs;
+    QTest::newRow("macOS") << ElevationMechanism::MacAuthorization;
+}
+
+// UAC and the macOS authorization cannot pass a pipe: the request goes in a private file, gone when the run ends
+// (here: the mechanism's program is not on this machine, so it ends at once).
+void TestElevationCommand::requestFileRemovedWhereNoPipe()
+{
+    QFETCH(ElevationMechanism, mechanism);
+    QTemporaryDir tmp;
+    qputenv("TMPDIR", tmp.path().toLocal8Bit());
+    ElevationOptions options;
+    options.cliPath = cliPath();
+    options.mechanism = mechanism;
+    const Status rolledBack = rollbackElevated(ServerInstallation {}, QString(), options);
+    qunsetenv("TMPDIR");
+    QVERIFY(!rolledBack);
+    QVERIFY2(rolledBack.error().message.startsWith(QLatin1String("Cannot start")),
+             qPrintable(rolledBack.error().message));
+    QCOMPARE(QDir(tmp.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
 }
 
 QTEST_GUILESS_MAIN(TestElevationCommand)

@@ -5,6 +5,7 @@
 #include "server/Elevation.h"
 #include "ui_ApplyPage.h"
 #include "widgets/Async.h"
+#include "widgets/PlainText.h"
 
 #include <QDir>
 #include <QPointer>
@@ -150,8 +151,8 @@ void ApplyPage::showStep(const ApplyProgress& step)
         list->insertItem(firstPending < 0 ? list->count() : firstPending, item);
     }
     m_changedSomething = m_changedSomething || step.kind == ApplyProgress::Kind::Written;
-    item->setText(step.text);
-    item->setData(Qt::AccessibleTextRole, step.text);
+    item->setText(shownText(step.text));
+    item->setData(Qt::AccessibleTextRole, shownText(step.text));
     item->setData(kPendingRole, false);
     item->setIcon(style()->standardIcon(iconOf(step.kind)));
     if (step.kind == ApplyProgress::Kind::Failed) {
@@ -160,7 +161,7 @@ void ApplyPage::showStep(const ApplyProgress& step)
         dropPendingSteps(); // what comes now is the rollback
     }
     list->scrollToItem(item);
-    m_ui->busyLabel->setText(step.text);
+    m_ui->busyLabel->setText(shownText(step.text));
 }
 
 QStringList ApplyPage::unwritableTargets() const

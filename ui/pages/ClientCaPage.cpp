@@ -4,6 +4,7 @@
 #include "ui_ClientCaPage.h"
 #include "widgets/Async.h"
 #include "widgets/CertificateText.h"
+#include "widgets/PlainText.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -99,12 +100,12 @@ void ClientCaPage::checked(const CheckReport& report)
         findings.prepend(none);
     } else {
         const Certificate& ca = cas.first();
-        m_ui->subjectValue->setText(ca.subject());
+        m_ui->subjectValue->setText(shownText(ca.subject()));
         m_ui->validityValue->setText(validityText(ca.notBefore(), ca.notAfter()));
         m_ui->fingerprintValue->setText(ca.sha256Fingerprint());
-        m_ui->fileValue->setText(report.material.clientCaOrigin.isEmpty()
-                                     ? QDir::toNativeSeparators(context().model.clientCaPath)
-                                     : report.material.clientCaOrigin);
+        m_ui->fileValue->setText(shownText(report.material.clientCaOrigin.isEmpty()
+                                               ? QDir::toNativeSeparators(context().model.clientCaPath)
+                                               : report.material.clientCaOrigin));
         if (m_ui->rememberedLabel->text().isEmpty())
             m_ui->rememberedLabel->setText(tr("It will be remembered for your next setups."));
     }

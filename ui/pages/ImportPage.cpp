@@ -5,6 +5,7 @@
 #include "ui_ImportPage.h"
 #include "widgets/Async.h"
 #include "widgets/CertificateText.h"
+#include "widgets/PlainText.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -108,7 +109,7 @@ void ImportPage::startCheck()
     QStringList names;
     for (const QString& file : model.inputs.files())
         names << QDir::toNativeSeparators(file);
-    m_ui->filesLabel->setText(tr("Files: %1").arg(names.join(QStringLiteral(", "))));
+    m_ui->filesLabel->setText(tr("Files: %1").arg(shownText(names.join(QStringLiteral(", ")))));
     m_checked = false;
     const int sequence = ++m_sequence;
     setBusy(true, tr("Reading and checking the certificate..."));
@@ -165,7 +166,7 @@ void ImportPage::checked(const CheckReport& report)
     }
     QString summary = certificateSummary(report.material.leaf);
     if (!report.material.key.isNull())
-        summary += QLatin1Char('\n') + tr("Private key: found in %1").arg(report.material.keyOrigin);
+        summary += QLatin1Char('\n') + tr("Private key: found in %1").arg(shownText(report.material.keyOrigin));
     if (!report.material.chain.isEmpty())
         summary += QLatin1Char('\n') + tr("Intermediate certificates: %n", nullptr, int(report.material.chain.size()));
     if (report.ok() && !report.material.leaf.isNull())

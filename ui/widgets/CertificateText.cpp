@@ -1,5 +1,7 @@
 #include "CertificateText.h"
 
+#include "PlainText.h"
+
 #include <QCoreApplication>
 
 namespace mtls::ui {
@@ -31,11 +33,11 @@ QString certificateSummary(const Certificate& c)
     if (c.isNull())
         return QString();
     QStringList lines;
-    lines << Text::tr("Certificate: %1").arg(c.subject());
-    lines << Text::tr("Issued by: %1").arg(c.issuer());
+    lines << Text::tr("Certificate: %1").arg(shownText(c.subject()));
+    lines << Text::tr("Issued by: %1").arg(shownText(c.issuer()));
     const QStringList names = c.dnsNames() + c.ipAddresses();
     if (!names.isEmpty())
-        lines << Text::tr("Names: %1").arg(names.join(QStringLiteral(", ")));
+        lines << Text::tr("Names: %1").arg(shownText(names.join(QStringLiteral(", "))));
     lines << Text::tr("Valid: %1").arg(validityText(c.notBefore(), c.notAfter()));
     lines << Text::tr("Key: %1").arg(c.keyDescription());
     lines << Text::tr("SHA-256: %1").arg(c.sha256Fingerprint());

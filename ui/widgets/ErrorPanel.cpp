@@ -1,5 +1,7 @@
 #include "ErrorPanel.h"
 
+#include "PlainText.h"
+
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QStyle>
@@ -22,6 +24,7 @@ ErrorPanel::ErrorPanel(QWidget* parent)
     icon->setAccessibleName(tr("Error"));
     row->addWidget(icon, 0, Qt::AlignTop);
     m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_message->setObjectName(QStringLiteral("errorMessage"));
     row->addWidget(m_message, 1);
@@ -46,8 +49,8 @@ ErrorPanel::ErrorPanel(QWidget* parent)
 
 void ErrorPanel::setError(const Error& error)
 {
-    m_message->setText(error.message);
-    m_detail->setPlainText(error.detail);
+    m_message->setText(shownText(error.message));
+    m_detail->setPlainText(shownText(error.detail, LineBreaks::Keep)); // a server's own lines
     m_toggle->setVisible(!error.detail.isEmpty());
     m_toggle->setChecked(false);
     show();

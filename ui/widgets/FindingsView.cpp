@@ -1,5 +1,7 @@
 #include "FindingsView.h"
 
+#include "PlainText.h"
+
 #include <QStyle>
 
 namespace mtls::ui {
@@ -30,10 +32,10 @@ QString FindingsView::severityLabel(Severity severity)
 QString FindingsView::findingText(const Finding& finding)
 {
     //: A finding: its severity, then its message ("Error: The key does not fit.").
-    QString text = tr("%1: %2").arg(severityLabel(finding.severity), finding.message);
+    QString text = tr("%1: %2").arg(severityLabel(finding.severity), shownText(finding.message));
     if (!finding.hint.isEmpty())
-        text += QLatin1Char('\n') + tr("How to fix: %1").arg(finding.hint);
-    text += QStringLiteral("\n[%1]").arg(finding.code);
+        text += QLatin1Char('\n') + tr("How to fix: %1").arg(shownText(finding.hint));
+    text += QStringLiteral("\n[%1]").arg(shownText(finding.code));
     return text;
 }
 
@@ -51,7 +53,7 @@ void FindingsView::setFindings(const Findings& findings)
         item->setData(Qt::UserRole, finding.code);
         item->setData(Qt::AccessibleTextRole, findingText(finding));
         if (!finding.subject.isEmpty())
-            item->setToolTip(finding.subject);
+            item->setToolTip(plainToolTip(finding.subject));
     }
 }
 
