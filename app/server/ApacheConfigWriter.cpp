@@ -95,16 +95,6 @@ QStringList listenLines(const ServerConfigRequest& r, const QList<ListenAddress>
 
 } // namespace
 
-QString proxyTarget(const configsyntax::UpstreamUrl& upstream, const QString& webhookPath)
-{
-    QString target = upstream.toString();
-    if (upstream.path.isEmpty())
-        target += webhookPath;
-    else if (webhookPath.endsWith(QLatin1Char('/')) && !target.endsWith(QLatin1Char('/')))
-        target += QLatin1Char('/');
-    return target;
-}
-
 QStringList apacheClientHeaderLines()
 {
     return {QStringLiteral("RequestHeader set X-Forwarded-Proto \"https\""),
@@ -144,7 +134,7 @@ Result<QString> writeApacheConfig(const CheckedRequest& checked)
                           .arg(r.serverVersion.toString()),
                       {}};
 
-    auto quotedTarget = configsyntax::quoteApache(proxyTarget(checked.upstream, checked.webhookPath),
+    auto quotedTarget = configsyntax::quoteApache(checked.upstream.targetFor(checked.webhookPath),
                                                   Text::tr("URL of the webhook application"));
     if (!quotedTarget)
         return quotedTarget.error();

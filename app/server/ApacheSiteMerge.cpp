@@ -221,7 +221,7 @@ Result<QByteArray> mergeIntoApacheHost(const apacheconf::File& file, const apach
     auto path = configsyntax::quoteApache(spec.webhookPath, Text::tr("webhook path"));
     if (!path)
         return path.error();
-    auto target = configsyntax::quoteApache(detail::proxyTarget(spec.upstream, spec.webhookPath),
+    auto target = configsyntax::quoteApache(spec.upstream.targetFor(spec.webhookPath),
                                             Text::tr("URL of the webhook application"));
     if (!target)
         return target.error();

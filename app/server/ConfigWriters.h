@@ -24,9 +24,6 @@ QString headerComment(const CheckedRequest& checked, const QString& serverNote);
 
 Result<QString> writeNginxConfig(const CheckedRequest& checked);
 Result<QString> writeApacheConfig(const CheckedRequest& checked);
-// The URL the webhook path is proxied to: the application's URL, with the webhook path when it names none, keeping a
-// trailing "/" on both or neither.
-QString proxyTarget(const configsyntax::UpstreamUrl& upstream, const QString& webhookPath);
 // Apache RequestHeader lines that pass the verification result and the caller's certificate to the application.
 QStringList apacheClientHeaderLines();
 // Whether Apache of `version` needs SSLCertificateChainFile (before 2.4.8); a null version is current.

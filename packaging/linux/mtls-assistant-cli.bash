@@ -26,7 +26,7 @@ _mtls_assistant_cli()
             COMPREPLY=($(compgen -W "intermediate modern chat-guide" -- "$cur"))
             return
             ;;
-        --passphrase-env)
+        --passphrase-env | --token-env)
             COMPREPLY=($(compgen -v -- "$cur"))
             return
             ;;
