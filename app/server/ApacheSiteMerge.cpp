@@ -156,7 +156,7 @@ Findings apacheMergeConflicts(const apacheconf::File& file, const apacheconf::Di
     const QString hostPlace = QStringLiteral("%1:%2").arg(QDir::toNativeSeparators(file.path)).arg(host.line);
     if (asks && (verify != QLatin1String("optional") || otherCa)) {
         findings << conflict(
-            QStringLiteral("MERGE_CLIENT_VERIFY_DIFFERS"),
+            QStringLiteral("MERGE_CLIENT_VERIFICATION"),
             Text::tr("The site at %1 already asks callers for client certificates (SSLVerifyClient %2%3): "
                      "adding Chat's CA would change who it lets in.")
                 .arg(hostPlace, verify,
@@ -174,7 +174,7 @@ Findings apacheMergeConflicts(const apacheconf::File& file, const apacheconf::Di
         for (const Directive& inner : p.directive.children) {
             if (!inner.section && inner.is(QLatin1StringView("SSLVerifyClient"))) {
                 findings << conflict(
-                    QStringLiteral("MERGE_CLIENT_VERIFY_DIFFERS"),
+                    QStringLiteral("MERGE_CLIENT_VERIFICATION"),
                     Text::tr("%1 asks for client certificates inside <%2> (SSLVerifyClient %3): that needs a "
                              "renegotiation, which TLS 1.3 and HTTP/2 clients refuse, and it would meet Chat's "
                              "CA.")
@@ -186,7 +186,7 @@ Findings apacheMergeConflicts(const apacheconf::File& file, const apacheconf::Di
     if (!spec.replaceLocation) {
         for (const Placed& owner : pathOwners(theirs, spec.webhookPath)) {
             findings << conflict(
-                QStringLiteral("MERGE_PATH_TAKEN"),
+                QStringLiteral("MERGE_LOCATION_EXISTS"),
                 Text::tr("%1 already decides what %2 serves (%3 %4).")
                     .arg(place(owner), spec.webhookPath,
                          owner.directive.section ? QLatin1Char('<') + owner.directive.name + QLatin1Char('>')
@@ -200,7 +200,7 @@ Findings apacheMergeConflicts(const apacheconf::File& file, const apacheconf::Di
         for (const Placed& owner : pathOwners(theirs, spec.webhookPath)) {
             if (owner.file == file.path)
                 continue;
-            findings << conflict(QStringLiteral("MERGE_PATH_TAKEN"),
+            findings << conflict(QStringLiteral("MERGE_LOCATION_EXISTS"),
                                  Text::tr("%1 already decides what %2 serves, in a file the site includes: it "
                                           "cannot be replaced from the site's own file.")
                                      .arg(place(owner), spec.webhookPath),

@@ -29,8 +29,8 @@ struct ApacheMergeSpec
 };
 
 // Why the merge cannot go into `host` as it is, each a finding that names the file and line and says what to do:
-// MERGE_CLIENT_VERIFY_DIFFERS (the host already asks callers for certificates another way),
-// MERGE_PATH_TAKEN (a <Location>, <LocationMatch> or ProxyPass already owns the webhook path; not with
+// MERGE_CLIENT_VERIFICATION (the host already asks callers for certificates another way),
+// MERGE_LOCATION_EXISTS (a <Location>, <LocationMatch> or ProxyPass already owns the webhook path; not with
 // replaceLocation). `effective` is what applies in the host (apacheconf::effectiveDirectives); the assistant's own
 // block does not count.
 Findings apacheMergeConflicts(const apacheconf::File& file, const apacheconf::Directive& host,

@@ -264,28 +264,28 @@ void TestApacheMerge::refusals_data()
     QTest::addColumn<QString>("message");
     QTest::newRow("the site requires client certificates")
         << QByteArray("SSLVerifyClient require\nSSLCACertificateFile /etc/ssl/partners.pem\n")
-        << QStringLiteral("MERGE_CLIENT_VERIFY_DIFFERS")
+        << QStringLiteral("MERGE_CLIENT_VERIFICATION")
         << QStringLiteral("already asks callers for client certificates (SSLVerifyClient require, trusting "
                           "/etc/ssl/partners.pem)");
     QTest::newRow("optional_no_ca") << QByteArray("SSLVerifyClient optional_no_ca\n")
-                                    << QStringLiteral("MERGE_CLIENT_VERIFY_DIFFERS")
+                                    << QStringLiteral("MERGE_CLIENT_VERIFICATION")
                                     << QStringLiteral("(SSLVerifyClient optional_no_ca)");
     QTest::newRow("optional with another CA")
         << QByteArray("SSLVerifyClient optional\nSSLCACertificatePath /etc/ssl/partners\n")
-        << QStringLiteral("MERGE_CLIENT_VERIFY_DIFFERS") << QStringLiteral("trusting /etc/ssl/partners");
+        << QStringLiteral("MERGE_CLIENT_VERIFICATION") << QStringLiteral("trusting /etc/ssl/partners");
     QTest::newRow("client certificates in a Location")
         << QByteArray("<Location /admin>\nSSLVerifyClient require\n</Location>\n")
-        << QStringLiteral("MERGE_CLIENT_VERIFY_DIFFERS")
+        << QStringLiteral("MERGE_CLIENT_VERIFICATION")
         << QStringLiteral("site.conf:5 asks for client certificates inside <Location> (SSLVerifyClient require)");
     QTest::newRow("a Location owns the path")
         << QByteArray("<Location /im/callback/>\nRequire all granted\n</Location>\n")
-        << QStringLiteral("MERGE_PATH_TAKEN")
+        << QStringLiteral("MERGE_LOCATION_EXISTS")
         << QStringLiteral("site.conf:5 already decides what /im/callback serves (<Location> /im/callback/).");
     QTest::newRow("a LocationMatch owns the path")
         << QByteArray("<LocationMatch \"^/im/\">\nRequire all denied\n</LocationMatch>\n")
-        << QStringLiteral("MERGE_PATH_TAKEN") << QStringLiteral("(<LocationMatch> ^/im/)");
+        << QStringLiteral("MERGE_LOCATION_EXISTS") << QStringLiteral("(<LocationMatch> ^/im/)");
     QTest::newRow("a ProxyPass owns the path")
-        << QByteArray("ProxyPass /im http://127.0.0.1:9000/im\n") << QStringLiteral("MERGE_PATH_TAKEN")
+        << QByteArray("ProxyPass /im http://127.0.0.1:9000/im\n") << QStringLiteral("MERGE_LOCATION_EXISTS")
         << QStringLiteral("(ProxyPass /im http://127.0.0.1:9000/im)");
     QTest::newRow("the same CA, optional: no refusal")
         << QByteArray("SSLVerifyClient optional\nSSLCACertificateFile CHATCA\n") << QString() << QString();
@@ -329,7 +329,7 @@ void TestApacheMerge::replaceLocation()
     const Site site = parseSite(sitePath, original, 2, m_server->prefix());
     QVERIFY(site.file && site.host);
     QCOMPARE(codes(apacheMergeConflicts(*site.file, *site.host, site.effective, spec())),
-             QStringList {QStringLiteral("MERGE_PATH_TAKEN")});
+             QStringList {QStringLiteral("MERGE_LOCATION_EXISTS")});
     ApacheMergeSpec replacing = spec();
     replacing.replaceLocation = true;
     QCOMPARE(codes(apacheMergeConflicts(*site.file, *site.host, site.effective, replacing)), QStringList());
