@@ -2095,6 +2095,29 @@ then apply again, or apply with --add-include to have it added (rollback removes
     </message>
 </context>
 <context>
+    <name>mtls::TextJoin</name>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>Two sentences one after the other. Chinese: &quot;%1%2&quot; (the first ends in &quot;。&quot;, no space).</extracomment>
+        <translation>%1%2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <extracomment>Between the items of a list of names or files. Chinese: &quot;、&quot;.</extracomment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <extracomment>Between the items of a list whose items may hold commas themselves (certificate subjects). Chinese: &quot;；&quot;.</extracomment>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <extracomment>A duration in milliseconds. Chinese: &quot;%1 毫秒&quot;.</extracomment>
+        <translation>%1 毫秒</translation>
+    </message>
+</context>
+<context>
     <name>mtls::ThrowawayServer</name>
     <message>
         <source>Cannot write %1: %2</source>
@@ -2739,10 +2762,6 @@ then apply again, or apply with --add-include to have it added (rollback removes
         <translation>到期时间</translation>
     </message>
     <message>
-        <source>trusted, name matches</source>
-        <translation>受信任，域名匹配</translation>
-    </message>
-    <message>
         <source>client certificate requested</source>
         <translation>要求客户端证书</translation>
     </message>
@@ -2783,15 +2802,19 @@ then apply again, or apply with --add-include to have it added (rollback removes
         <extracomment>A label of the probe report followed by its value&apos;s separator, as in &quot;address:&quot;.</extracomment>
         <translation>%1：</translation>
     </message>
-    <message>
-        <source>%1, %2</source>
-        <translation>%1，%2</translation>
-    </message>
     <message numerus="yes">
         <source>%1 (%n day(s))</source>
         <translation>
             <numerusform>%1（%n 天）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>trusted</source>
+        <translation>受信任</translation>
+    </message>
+    <message>
+        <source>name matches</source>
+        <translation>域名匹配</translation>
     </message>
 </context>
 <context>
@@ -3964,6 +3987,10 @@ The Chat guide&apos;s samples list TLS 1.0 and 1.1. Those versions are deprecate
 监听地址：即时通信 IM 调用的地址和端口（默认为 443，除非回调地址中指定了其他端口）。回调处理程序：您的服务器将通过验证的回调请求转发到的位置。
 
 即时通信 IM 指南的示例中列出了 TLS 1.0 和 1.1。这两个版本已被弃用，新版服务器本来也会拒绝它们；除非您确定需要指南中的那一行，否则请保留推荐的配置档。</translation>
+    </message>
+    <message>
+        <source>The Chat guide&apos;s sample: TLS 1.0 and 1.1 (not recommended)</source>
+        <translation>文档示例：TLS 1.0 和 1.1（不推荐）</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "ServerBinary.h"
 #include "SitePlacement.h"
 #include "core/ChildProcess.h"
+#include "core/TextJoin.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -279,15 +280,16 @@ Result<ServerInstallation> discoverServer(ServerKind kind, const DiscoveryOption
         const QString builtIn = builtInMainConfig(kind, binary.value());
         if (!options.binary.isEmpty() && (builtIn.isEmpty() || !isFile(builtIn)))
             return Error {
-                (builtIn.isEmpty()
-                     ? Text::tr("The %1 program %2 does not say which configuration file it reads.")
-                           .arg(serverKindDisplayName(kind), QDir::toNativeSeparators(binary.value()))
-                     : Text::tr("The configuration file %2 that the %1 program %3 was built for does not exist.")
-                           .arg(serverKindDisplayName(kind), QDir::toNativeSeparators(builtIn),
-                                QDir::toNativeSeparators(binary.value())))
-                    + QLatin1Char(' ')
-                    + Text::tr("Nothing of another installation is used in its place: give its main configuration "
-                               "with --main-config or its configuration directory with --server-root."),
+                joinSentences(
+                    {builtIn.isEmpty()
+                         ? Text::tr("The %1 program %2 does not say which configuration file it reads.")
+                               .arg(serverKindDisplayName(kind), QDir::toNativeSeparators(binary.value()))
+                         : Text::tr("The configuration file %2 that the %1 program %3 was built for does not exist.")
+                               .arg(serverKindDisplayName(kind), QDir::toNativeSeparators(builtIn),
+                                    QDir::toNativeSeparators(binary.value())),
+                     Text::tr("Nothing of another installation is used in its place: give its main "
+                              "configuration with --main-config or its configuration directory with "
+                              "--server-root.")}),
                 {}};
         if (!builtIn.isEmpty() && isFile(builtIn))
             root = rootOfMainConfig(kind, builtIn);
