@@ -18,8 +18,11 @@ namespace mtls::ui {
 namespace {
 QString row(const QString& label, const QString& value)
 {
-    return QStringLiteral("<tr><th align=\"left\" valign=\"top\" nowrap>%1</th><td>%2</td></tr>")
-        .arg(label.toHtmlEscaped(), value.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+    // A one-line row is centred: a Chinese label is drawn by a taller font than a Latin value, and top alignment
+    // would leave their baselines apart. The label never wraps.
+    const QString valign = value.contains(QLatin1Char('\n')) ? QStringLiteral("top") : QStringLiteral("middle");
+    return QStringLiteral("<tr><th align=\"left\" valign=\"%1\" nowrap>%2</th><td valign=\"%1\">%3</td></tr>")
+        .arg(valign, label.toHtmlEscaped(), value.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
 }
 
 SavedSetup savedSetupOf(const WizardContext& ctx)
