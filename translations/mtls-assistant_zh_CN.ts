@@ -2805,7 +2805,7 @@ then apply again, or apply with --add-include to have it added (rollback removes
     <message numerus="yes">
         <source>%1 (%n day(s))</source>
         <translation>
-            <numerusform>%1（%n 天）</numerusform>
+            <numerusform>%1（剩余 %n 天）</numerusform>
         </translation>
     </message>
     <message>

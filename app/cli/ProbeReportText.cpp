@@ -54,7 +54,7 @@ void printProbeReport(const ProbeReport& report, const QString& indent)
         + Output::paint(Text::tr("Probe of %1").arg(Output::plain(report.url.toString())), Output::Colour::Bold));
     row(Text::tr("address"), report.address.isEmpty() ? Text::tr("none reached") : report.address);
     if (!report.tlsVersion.isEmpty())
-        row(Text::tr("protocol and cipher"), QStringLiteral("%1, %2").arg(report.tlsVersion, report.cipher));
+        row(Text::tr("protocol and cipher"), joinList({report.tlsVersion, report.cipher}));
     if (!report.serverCertificate.isNull()) {
         const ServerCertificateInfo& s = report.serverCertificate;
         row(Text::tr("server certificate"), s.leaf().subject());
