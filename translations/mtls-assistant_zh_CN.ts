@@ -60,14 +60,14 @@
     </message>
     <message>
         <source>You need the .zip package with the certificate and the private key that you downloaded from the Chat console after setting the webhook URL there.</source>
-        <translation>您需要在即时通信 IM 控制台设置回调 URL 后，从控制台下载的 .zip 证书包（含证书和私钥）。</translation>
+        <translation>您需要在 IM 控制台设置回调 URL 后，从控制台下载的 .zip 证书包（含证书和私钥）。</translation>
     </message>
 </context>
 <context>
     <name>ClientCaPage</name>
     <message>
         <source>Chat&apos;s servers show a client certificate issued by Chat&apos;s CA. Download TencentQQAuthCA.crt.zip from the Chat documentation or console and import it here (the .zip or the .crt inside it). Compare the fingerprint below with the one Chat publishes before you continue.</source>
-        <translation>即时通信 IM 后台会出示由 IM 的 CA 签发的客户端证书。请从 IM 文档或控制台下载 TencentQQAuthCA.crt.zip，并在此导入（.zip 文件或其中的 .crt 文件均可）。继续之前，请将下方的指纹与 IM 公布的指纹比对。</translation>
+        <translation>IM 后台会出示由 IM 的 CA 签发的客户端证书。请从 IM 文档或控制台下载 TencentQQAuthCA.crt.zip，并在此导入（.zip 文件或其中的 .crt 文件均可）。继续之前，请将下方的指纹与 IM 公布的指纹比对。</translation>
     </message>
     <message>
         <source>Working</source>
@@ -122,7 +122,7 @@
     <name>EndpointPage</name>
     <message>
         <source>Enter the webhook URL exactly as it is configured in the Chat console (or just its domain). Chat&apos;s servers will call this address over HTTPS.</source>
-        <translation>请输入与即时通信 IM 控制台中配置完全一致的回调 URL（或仅输入其中的域名）。IM 后台将通过 HTTPS 调用该地址。</translation>
+        <translation>请输入与 IM 控制台中配置完全一致的回调 URL（或仅输入其中的域名）。IM 后台将通过 HTTPS 调用该地址。</translation>
     </message>
     <message>
         <source>Webhook &amp;URL or domain:</source>
@@ -146,7 +146,7 @@
     </message>
     <message>
         <source>Domain rules of the Chat guide: letters a-z, digits and hyphens; no hyphen at the start or end of a part and no two hyphens in a row; each part at most 63 characters.</source>
-        <translation>即时通信 IM 文档中的域名规则：只能使用英文字母（a-z）、数字和连接符（-）；连接符不能位于每一段的开头或结尾，也不能连续出现；每一段最长 63 个字符。</translation>
+        <translation>IM 文档中的域名规则：只能使用英文字母（a-z）、数字和连接符（-）；连接符不能位于每一段的开头或结尾，也不能连续出现；每一段最长 63 个字符。</translation>
     </message>
 </context>
 <context>
@@ -383,11 +383,11 @@
     </message>
     <message>
         <source>Use the Chat guide&apos;s legac&amp;y protocols TLS 1.0 and 1.1 (not recommended)</source>
-        <translation>使用即时通信 IM 文档中的旧版协议 TLS 1.0 和 1.1（不推荐）(&amp;Y)</translation>
+        <translation>使用 IM 文档中的旧版协议 TLS 1.0 和 1.1（不推荐）(&amp;Y)</translation>
     </message>
     <message>
         <source>Use the legacy protocols of the Chat guide</source>
-        <translation>使用即时通信 IM 文档中的旧版协议</translation>
+        <translation>使用 IM 文档中的旧版协议</translation>
     </message>
     <message>
         <source>Warnings about the TLS profile</source>
@@ -445,7 +445,7 @@
     <name>WelcomePage</name>
     <message>
         <source>This assistant sets up HTTPS two-way (mutual) TLS for your Chat webhook: your server shows its certificate to Chat, and only callers with a client certificate from Chat are let through.</source>
-        <translation>本助手为您的即时通信 IM 回调配置 HTTPS 双向认证：您的服务器向 IM 后台出示服务器证书，并且只放行持有 IM 客户端证书的调用方。</translation>
+        <translation>本助手为您的 IM 回调配置 HTTPS 双向认证：您的服务器向 IM 后台出示服务器证书，并且只放行持有 IM 客户端证书的调用方。</translation>
     </message>
     <message>
         <source>The path of a webhook</source>
@@ -4005,7 +4005,7 @@ IM 文档的示例中列出了 TLS 1.0 和 1.1。这两个版本已被弃用，�
     </message>
     <message>
         <source>The test connects to your webhook URL, checks your certificate like Chat&apos;s servers do, and makes sure a caller without Chat&apos;s client certificate is refused.</source>
-        <translation>测试会连接您的回调 URL，按即时通信 IM 后台的方式检查您的证书，并确认没有 IM 客户端证书的调用方会被拒绝。</translation>
+        <translation>测试会连接您的回调 URL，按 IM 后台的方式检查您的证书，并确认没有 IM 客户端证书的调用方会被拒绝。</translation>
     </message>
     <message>
         <source>The test could not run.</source>
@@ -4025,7 +4025,7 @@ IM 文档的示例中列出了 TLS 1.0 和 1.1。这两个版本已被弃用，�
     </message>
     <message>
         <source>Ready: your server shows a valid certificate and refuses callers without Chat&apos;s client certificate.</source>
-        <translation>就绪：您的服务器出示了有效的证书，并会拒绝没有即时通信 IM 客户端证书的调用方。</translation>
+        <translation>就绪：您的服务器出示了有效的证书，并会拒绝没有 IM 客户端证书的调用方。</translation>
     </message>
     <message>
         <source>A caller without a client certificate was refused during the TLS handshake.</source>
