@@ -1890,6 +1890,11 @@
         <source>Nothing of another installation is used in its place: give its main configuration with --main-config or its configuration directory with --server-root.</source>
         <translation>不会用其他安装的文件代替：请用 --main-config 指定主配置文件，或用 --server-root 指定配置目录。</translation>
     </message>
+    <message>
+        <source> (%1)</source>
+        <extracomment>After &quot;The nginx configuration directory was not found&quot;: the folder looked at.</extracomment>
+        <translation>（%1）</translation>
+    </message>
 </context>
 <context>
     <name>mtls::ServerMaterialSelector</name>

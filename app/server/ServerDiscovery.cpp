@@ -301,11 +301,11 @@ Result<ServerInstallation> discoverServer(ServerKind kind, const DiscoveryOption
         }
     }
     if (root.isEmpty() || !isDir(root))
-        return Error {
-            Text::tr("The %1 configuration directory was not found%2. Give it with --server-root.")
-                .arg(serverKindDisplayName(kind),
-                     root.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(QDir::toNativeSeparators(root))),
-            {}};
+        return Error {Text::tr("The %1 configuration directory was not found%2. Give it with --server-root.")
+                          .arg(serverKindDisplayName(kind),
+                               //: After "The nginx configuration directory was not found": the folder looked at.
+                               root.isEmpty() ? QString() : Text::tr(" (%1)").arg(QDir::toNativeSeparators(root))),
+                      {}};
     ServerInstallation installation = layoutOfRoot(kind, root, options.mainConfig);
     installation.binary = binary.value();
     installation.prefix = options.prefix;
