@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>&amp;Export to a folder...</source>
-        <translation>导出到文件夹(&amp;E)...</translation>
+        <translation>导出到文件夹(&amp;E)…</translation>
     </message>
     <message>
         <source>Export the files to a folder</source>
@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>Working...</source>
-        <translation>正在处理...</translation>
+        <translation>正在处理……</translation>
     </message>
     <message>
         <source>Steps</source>
@@ -36,7 +36,7 @@
     <name>CertificatePathPage</name>
     <message>
         <source>Which certificate will your server show to Chat&apos;s servers?</source>
-        <translation>您的服务器将向即时通信 IM 服务器出示哪种证书？</translation>
+        <translation>您的服务器将向即时通信 IM 后台出示哪种证书？</translation>
     </message>
     <message>
         <source>I have a certificate from a certificate &amp;authority</source>
@@ -48,7 +48,7 @@
     </message>
     <message>
         <source>You need the certificate for your webhook domain, its intermediate certificates and its private key: separate files, a .pfx/.p12 file, or the .zip package you downloaded.</source>
-        <translation>您需要回调域名的证书、其中间证书和私钥：可以是单独的文件、.pfx/.p12 文件，或您下载的 .zip 证书包。</translation>
+        <translation>您需要回调域名的证书、该证书的中间证书和私钥：可以是单独的文件、一个 .pfx/.p12 文件，或您下载的 .zip 证书包。</translation>
     </message>
     <message>
         <source>&amp;Chat issued a certificate for my domain (downloaded from the console)</source>
@@ -60,14 +60,14 @@
     </message>
     <message>
         <source>You need the .zip package with the certificate and the private key that you downloaded from the Chat console after setting the webhook URL there.</source>
-        <translation>您需要在即时通信 IM 控制台设置回调地址后，从控制台下载的包含证书和私钥的 .zip 证书包。</translation>
+        <translation>您需要在 IM 控制台设置回调 URL 后，从控制台下载的 .zip 证书包（含证书和私钥）。</translation>
     </message>
 </context>
 <context>
     <name>ClientCaPage</name>
     <message>
         <source>Chat&apos;s servers show a client certificate issued by Chat&apos;s CA. Download TencentQQAuthCA.crt.zip from the Chat documentation or console and import it here (the .zip or the .crt inside it). Compare the fingerprint below with the one Chat publishes before you continue.</source>
-        <translation>即时通信 IM 服务器会出示由即时通信 IM 的 CA 签发的客户端证书。请从即时通信 IM 文档或控制台下载 TencentQQAuthCA.crt.zip，并在此导入（.zip 文件或其中的 .crt 文件均可）。继续之前，请将下方的指纹与即时通信 IM 公布的指纹进行比对。</translation>
+        <translation>IM 后台会出示由 IM 的 CA 签发的客户端证书。请从 IM 文档或控制台下载 TencentQQAuthCA.crt.zip，并在此导入（.zip 文件或其中的 .crt 文件均可）。继续之前，请将下方的指纹与 IM 公布的指纹比对。</translation>
     </message>
     <message>
         <source>Working</source>
@@ -75,7 +75,7 @@
     </message>
     <message>
         <source>Working...</source>
-        <translation>正在处理...</translation>
+        <translation>正在处理……</translation>
     </message>
     <message>
         <source>Chat client CA</source>
@@ -122,11 +122,11 @@
     <name>EndpointPage</name>
     <message>
         <source>Enter the webhook URL exactly as it is configured in the Chat console (or just its domain). Chat&apos;s servers will call this address over HTTPS.</source>
-        <translation>请输入与即时通信 IM 控制台中配置完全一致的回调地址（或仅输入其域名）。即时通信 IM 服务器将通过 HTTPS 调用该地址。</translation>
+        <translation>请输入与 IM 控制台中配置完全一致的回调 URL（或仅输入其中的域名）。IM 后台将通过 HTTPS 调用该地址。</translation>
     </message>
     <message>
         <source>Webhook &amp;URL or domain:</source>
-        <translation>回调地址或域名(&amp;U)：</translation>
+        <translation>回调 URL 或域名(&amp;U)：</translation>
     </message>
     <message>
         <source>https://webhook.example.com/im/callback</source>
@@ -134,7 +134,7 @@
     </message>
     <message>
         <source>Webhook URL or domain</source>
-        <translation>回调地址或域名</translation>
+        <translation>回调 URL 或域名</translation>
     </message>
     <message>
         <source>Webhook &amp;path:</source>
@@ -146,7 +146,7 @@
     </message>
     <message>
         <source>Domain rules of the Chat guide: letters a-z, digits and hyphens; no hyphen at the start or end of a part and no two hyphens in a row; each part at most 63 characters.</source>
-        <translation>即时通信 IM 指南中的域名规则：只能包含字母 a-z、数字和连字符；每一段的开头和结尾不能是连字符，也不能有连续的连字符；每一段最长 63 个字符。</translation>
+        <translation>IM 文档中的域名规则：只能使用英文字母（a-z）、数字和连接符（-）；连接符不能位于每一段的开头或结尾，也不能连续出现；每一段最长 63 个字符。</translation>
     </message>
 </context>
 <context>
@@ -157,7 +157,7 @@
     </message>
     <message>
         <source>&amp;Save the report...</source>
-        <translation>保存报告(&amp;S)...</translation>
+        <translation>保存报告(&amp;S)…</translation>
     </message>
     <message>
         <source>Save the report as HTML or PDF</source>
@@ -172,7 +172,7 @@
     </message>
     <message>
         <source>Working...</source>
-        <translation>正在处理...</translation>
+        <translation>正在处理……</translation>
     </message>
     <message>
         <source>This file is protected by a passphrase</source>
@@ -222,11 +222,11 @@
     <name>RenewSelectPage</name>
     <message>
         <source>Pick the setup whose certificate you want to renew. You will import the new certificate, compare it with the one in use, and apply it with a backup.</source>
-        <translation>请选择要续期证书的配置。接下来您将导入新证书，与当前使用的证书进行对比，然后在备份后应用新证书。</translation>
+        <translation>请选择要续期证书的部署。接下来您将导入新证书，与当前使用的证书对比，然后先备份再应用新证书。</translation>
     </message>
     <message>
         <source>Saved setups</source>
-        <translation>已保存的配置</translation>
+        <translation>部署记录</translation>
     </message>
 </context>
 <context>
@@ -241,14 +241,14 @@
     </message>
     <message>
         <source>Working...</source>
-        <translation>正在处理...</translation>
+        <translation>正在处理……</translation>
     </message>
 </context>
 <context>
     <name>SandboxPage</name>
     <message>
         <source>The sandbox makes a throwaway certificate authority, a server certificate and a client certificate like Chat&apos;s, writes the configuration with the real generator, starts the real server on a free loopback port and calls it like Chat would. Nothing on your system is changed; everything is removed afterwards.</source>
-        <translation>沙盒会生成一次性的证书颁发机构、一张服务器证书和一张与即时通信 IM 类似的客户端证书，用真实的生成器写出配置，在空闲的本地回环端口上启动真实的服务器，并像即时通信 IM 一样调用它。不会更改您系统上的任何内容；结束后所有内容都会被删除。</translation>
+        <translation>沙盒会生成一次性的证书颁发机构、一张服务器证书和一张模拟即时通信 IM 后台的客户端证书，用真实的生成器写出配置，在空闲的本地回环端口上启动真实的服务器，再按 IM 后台的方式发起调用。不会更改您系统上的任何内容；结束后全部删除。</translation>
     </message>
     <message>
         <source>N&amp;ginx</source>
@@ -280,7 +280,7 @@
     </message>
     <message>
         <source>Working...</source>
-        <translation>正在处理...</translation>
+        <translation>正在处理……</translation>
     </message>
     <message>
         <source>Steps of the sandbox</source>
@@ -335,7 +335,7 @@
     </message>
     <message>
         <source>Working...</source>
-        <translation>正在处理...</translation>
+        <translation>正在处理……</translation>
     </message>
     <message>
         <source>Configuration fol&amp;der:</source>
@@ -375,23 +375,23 @@
     </message>
     <message>
         <source>TLS p&amp;rofile:</source>
-        <translation>TLS 配置档(&amp;R)：</translation>
+        <translation>TLS 安全策略(&amp;R)：</translation>
     </message>
     <message>
         <source>TLS profile</source>
-        <translation>TLS 配置档</translation>
+        <translation>TLS 安全策略</translation>
     </message>
     <message>
         <source>Use the Chat guide&apos;s legac&amp;y protocols TLS 1.0 and 1.1 (not recommended)</source>
-        <translation>使用即时通信 IM 指南中的旧版协议 TLS 1.0 和 1.1（不推荐）(&amp;Y)</translation>
+        <translation>使用 IM 文档中的旧版协议 TLS 1.0 和 1.1（不推荐）(&amp;Y)</translation>
     </message>
     <message>
         <source>Use the legacy protocols of the Chat guide</source>
-        <translation>使用即时通信 IM 指南中的旧版协议</translation>
+        <translation>使用 IM 文档中的旧版协议</translation>
     </message>
     <message>
         <source>Warnings about the TLS profile</source>
-        <translation>有关 TLS 配置档的警告</translation>
+        <translation>有关 TLS 安全策略的警告</translation>
     </message>
 </context>
 <context>
@@ -426,7 +426,7 @@
     </message>
     <message>
         <source>Working...</source>
-        <translation>正在处理...</translation>
+        <translation>正在处理……</translation>
     </message>
     <message>
         <source>Steps of the test</source>
@@ -445,7 +445,7 @@
     <name>WelcomePage</name>
     <message>
         <source>This assistant sets up HTTPS two-way (mutual) TLS for your Chat webhook: your server shows its certificate to Chat, and only callers with a client certificate from Chat are let through.</source>
-        <translation>本助手为您的即时通信 IM 回调配置 HTTPS 双向认证：您的服务器向即时通信 IM 出示其证书，并且只放行持有即时通信 IM 客户端证书的调用方。</translation>
+        <translation>本助手为您的 IM 回调配置 HTTPS 双向认证：您的服务器向 IM 后台出示服务器证书，并且只放行持有 IM 客户端证书的调用方。</translation>
     </message>
     <message>
         <source>The path of a webhook</source>
@@ -465,11 +465,11 @@
     </message>
     <message>
         <source>&amp;Renew the certificate of a saved setup</source>
-        <translation>为已保存的配置续期证书(&amp;R)</translation>
+        <translation>为已保存的部署续期证书(&amp;R)</translation>
     </message>
     <message>
         <source>Renew the certificate of a saved setup</source>
-        <translation>为已保存的配置续期证书</translation>
+        <translation>为已保存的部署续期证书</translation>
     </message>
     <message>
         <source>&amp;Try it in a sandbox on this computer (nothing on your system is changed)</source>
@@ -481,11 +481,11 @@
     </message>
     <message>
         <source>Saved setups:</source>
-        <translation>已保存的配置：</translation>
+        <translation>部署记录：</translation>
     </message>
     <message>
         <source>Saved setups</source>
-        <translation>已保存的配置</translation>
+        <translation>部署记录</translation>
     </message>
     <message>
         <source>&amp;Move the damaged file aside</source>
@@ -493,7 +493,7 @@
     </message>
     <message>
         <source>Move the damaged file of saved setups aside</source>
-        <translation>移走已损坏的配置保存文件</translation>
+        <translation>移走已损坏的部署记录文件</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
@@ -531,7 +531,7 @@
     </message>
     <message>
         <source>The modern TLS profile needs Apache 2.4.36 or later (TLS 1.3); this server is %1. Use the intermediate profile.</source>
-        <translation>现代（modern）TLS 配置档需要 Apache 2.4.36 或更高版本（TLS 1.3）；此服务器的版本为 %1。请使用中级（intermediate）配置档。</translation>
+        <translation>现代（modern）TLS 安全策略需要 Apache 2.4.36 或更高版本（TLS 1.3）；此服务器的版本为 %1。请使用中级（intermediate）安全策略。</translation>
     </message>
     <message>
         <source>URL of the webhook application</source>
@@ -546,19 +546,19 @@
     <name>mtls::ApplyJournal</name>
     <message>
         <source>The apply journal has an unknown format.</source>
-        <translation>应用日志的格式无法识别。</translation>
+        <translation>应用操作日志的格式无法识别。</translation>
     </message>
     <message>
         <source>The apply journal has an unknown state &quot;%1&quot;.</source>
-        <translation>应用日志中有无法识别的状态“%1”。</translation>
+        <translation>应用操作日志中有无法识别的状态“%1”。</translation>
     </message>
     <message>
         <source>Cannot read the apply journal %1: %2</source>
-        <translation>无法读取应用日志 %1：%2</translation>
+        <translation>无法读取应用操作日志 %1：%2</translation>
     </message>
     <message>
         <source>The apply journal %1 is damaged: %2</source>
-        <translation>应用日志 %1 已损坏：%2</translation>
+        <translation>应用操作日志 %1 已损坏：%2</translation>
     </message>
     <message>
         <source>Cannot write %1.</source>
@@ -570,7 +570,7 @@
     </message>
     <message>
         <source>%1 exists and is not a file; it will not be replaced.</source>
-        <translation>%1 已存在且不是文件；不会替换它。</translation>
+        <translation>%1 已存在且不是文件，不会被替换。</translation>
     </message>
     <message>
         <source>Cannot read %1 to back it up: %2</source>
@@ -586,15 +586,15 @@
     </message>
     <message>
         <source>Cannot move the backups of %1 into the apply history.</source>
-        <translation>无法把 %1 的备份移入应用历史。</translation>
+        <translation>无法把 %1 的备份移入应用操作历史。</translation>
     </message>
     <message>
         <source>Cannot create the folder %1 for the apply history.</source>
-        <translation>无法为应用历史创建文件夹 %1。</translation>
+        <translation>无法为应用操作历史创建文件夹 %1。</translation>
     </message>
     <message>
         <source>The apply journal names %1, which is not part of this server&apos;s configuration, so it was not used and nothing was changed.</source>
-        <translation>应用日志中写有 %1，它不属于此服务器的配置，因此未使用该日志，未做任何更改。</translation>
+        <translation>应用操作日志中记有 %1，该路径不属于此服务器的配置，因此未使用该日志，也未做任何更改。</translation>
     </message>
     <message>
         <source>Disk full: there is no space left to write %1.</source>
@@ -618,15 +618,15 @@
     </message>
     <message>
         <source>Refused: %1 belongs to another user (uid %2). The folders of the apply history and of the certificates must belong to you or to root.</source>
-        <translation>已拒绝：%1 属于另一个用户（uid %2）。应用历史和证书所在的文件夹必须属于你或 root。</translation>
+        <translation>已拒绝：%1 属于另一个用户（uid %2）。应用操作历史和证书所在的文件夹必须属于您或 root。</translation>
     </message>
     <message>
         <source>Refused: other users can write into %1 (mode %2). The folders of the apply history and of the certificates must be writable by their owner alone.</source>
-        <translation>已拒绝：其他用户可以写入 %1（权限 %2）。应用历史和证书所在的文件夹必须只有其所有者可写。</translation>
+        <translation>已拒绝：其他用户可以写入 %1（权限 %2）。应用操作历史和证书所在的文件夹必须只有所有者可写。</translation>
     </message>
     <message>
         <source>Refused: %1 is a symbolic link. The folders of the apply history and of the certificates must be real folders, not links.</source>
-        <translation>已拒绝：%1 是符号链接。应用历史和证书所在的文件夹必须是真实的文件夹，不能是链接。</translation>
+        <translation>已拒绝：%1 是符号链接。应用操作历史和证书所在的文件夹必须是真实的文件夹，不能是链接。</translation>
     </message>
     <message>
         <source>Refused: %1 exists and is not a folder.</source>
@@ -641,18 +641,18 @@
     <name>mtls::ApplyRequestJson</name>
     <message>
         <source>The apply request is not valid (%1).</source>
-        <translation>应用请求无效（%1）。</translation>
+        <translation>应用操作请求无效（%1）。</translation>
     </message>
 </context>
 <context>
     <name>mtls::ApplyService</name>
     <message>
         <source>Another apply or rollback is running for this server. Wait for it to finish.</source>
-        <translation>此服务器上正在进行另一个应用或回滚操作。请等待其完成。</translation>
+        <translation>此服务器上正在进行另一个应用或回滚操作，请等待该操作完成。</translation>
     </message>
     <message>
         <source>Some files could not be put back; the backups are kept in the apply state directory.</source>
-        <translation>部分文件无法还原；备份保留在应用状态目录中。</translation>
+        <translation>部分文件无法还原；备份保留在应用操作的状态目录中。</translation>
     </message>
     <message>
         <source>Apache cannot start with the new certificate files.</source>
@@ -660,15 +660,15 @@
     </message>
     <message>
         <source>The certificate, its key and the Chat client CA are all needed to apply.</source>
-        <translation>应用配置需要证书、其私钥以及即时通信 IM 的客户端 CA 证书，缺一不可。</translation>
+        <translation>应用配置需要证书、证书的私钥以及即时通信 IM 客户端 CA 证书，缺一不可。</translation>
     </message>
     <message>
         <source>An earlier apply for %1 was interrupted after the server reloaded; it is now marked as finished.</source>
-        <translation>之前对 %1 的应用操作在服务器重新加载后被中断；现已标记为完成。</translation>
+        <translation>之前对 %1 的应用操作在服务器重新加载后被中断，现已标记为完成。</translation>
     </message>
     <message>
         <source>An earlier apply for %1 was interrupted; its changes were rolled back.</source>
-        <translation>之前对 %1 的应用操作被中断；其更改已回滚。</translation>
+        <translation>之前对 %1 的应用操作被中断，所做的更改已回滚。</translation>
     </message>
     <message>
         <source>The server could not be reloaded (%1).</source>
@@ -724,7 +724,7 @@
     </message>
     <message>
         <source>Rolling back: putting every file back as it was.</source>
-        <translation>正在回滚：把每个文件还原为原来的样子。</translation>
+        <translation>正在回滚：把每个文件还原为原样。</translation>
     </message>
     <message>
         <source>Rolled back: every file is as it was before.</source>
@@ -772,11 +772,11 @@
     </message>
     <message>
         <source>The chat-guide profile allows only TLS 1.0 and 1.1, which a server built with OpenSSL 3 cannot complete a handshake with, so nothing was changed. Use the intermediate profile, or add --force-legacy-tls to apply it anyway.</source>
-        <translation>chat-guide 配置档只允许 TLS 1.0 和 1.1，而基于 OpenSSL 3 构建的服务器无法用这两个版本完成握手，因此没有做任何更改。请使用 intermediate 配置档；如果仍要应用，请加上 --force-legacy-tls。</translation>
+        <translation>chat-guide（文档示例）安全策略只允许 TLS 1.0 和 1.1，基于 OpenSSL 3 构建的服务器无法用这两个版本完成握手，因此没有做任何更改。请使用 intermediate（中级）安全策略；如果仍要应用，请加上 --force-legacy-tls。</translation>
     </message>
     <message>
         <source>%1 could not show its effective configuration, so nothing was changed.</source>
-        <translation>%1 无法列出其生效的配置，因此没有做任何更改。</translation>
+        <translation>%1 无法列出生效的配置，因此没有做任何更改。</translation>
     </message>
     <message>
         <source>Another site already answers %1 on the same port, so nothing was changed: the server would keep only one of the two, and either the webhook or that site would stop working. Use a name of its own for the webhook (for example a subdomain), or remove or move the other site first.</source>
@@ -796,7 +796,7 @@
     </message>
     <message>
         <source>Not verified: the chat-guide profile allows only TLS 1.0 and 1.1, which the check does not offer.</source>
-        <translation>未验证：chat-guide 配置档只允许 TLS 1.0 和 1.1，而验证时不提供这两个版本。</translation>
+        <translation>未验证：chat-guide（文档示例）安全策略只允许 TLS 1.0 和 1.1，而验证时不提供这两个版本。</translation>
     </message>
     <message>
         <source>The new configuration does not work as it should: %1</source>
@@ -828,19 +828,19 @@
     </message>
     <message>
         <source>An interrupted rollback for %1 was finished.</source>
-        <translation>已完成之前被中断的 %1 的回滚。</translation>
+        <translation>已完成 %1 之前被中断的回滚。</translation>
     </message>
     <message>
         <source>The filesystem holding %1 is read-only, so nothing was changed. Administrator rights would not help: make it writable (remount it read-write) first.</source>
-        <translation>%1 所在的文件系统是只读的，因此未做任何更改。管理员权限也无济于事：请先让它可写（以读写方式重新挂载）。</translation>
+        <translation>%1 所在的文件系统是只读的，因此未做任何更改。管理员权限也无济于事：请先让该文件系统可写（以读写方式重新挂载）。</translation>
     </message>
     <message>
         <source>The server does not serve as it did before the apply: %1</source>
-        <translation>服务器提供的服务与应用前不一致：%1</translation>
+        <translation>服务器提供的服务与应用操作之前不一致：%1</translation>
     </message>
     <message>
         <source>Verified: %1 answers where it did before the apply, without the certificate the apply installed.</source>
-        <translation>已验证：%1 在应用前响应的地址上仍然响应，且不再出示应用时安装的证书。</translation>
+        <translation>已验证：%1 在应用操作之前响应的地址上仍然响应，且不再出示该次应用操作安装的证书。</translation>
     </message>
 </context>
 <context>
@@ -851,7 +851,7 @@
     </message>
     <message>
         <source>Mark the site that should answer such callers as the port&apos;s default (nginx: default_server on its listen line; Apache: put its virtual host first).</source>
-        <translation>请把应当响应这类调用方的站点设为该端口的默认站点（nginx：在其 listen 行加上 default_server；Apache：把它的虚拟主机放在最前面）。</translation>
+        <translation>请把应当响应这类调用方的站点设为该端口的默认站点（nginx：在该站点的 listen 行加上 default_server；Apache：把该虚拟主机放在最前面）。</translation>
     </message>
     <message>
         <source>The server&apos;s port %1</source>
@@ -907,11 +907,11 @@
     </message>
     <message>
         <source>%1 could not show its effective configuration.</source>
-        <translation>%1 无法列出其生效的配置。</translation>
+        <translation>%1 无法列出生效的配置。</translation>
     </message>
     <message>
         <source>%1 does not read %2: its effective configuration has no site for %3 from that file.</source>
-        <translation>%1 没有读取 %2：其生效的配置中没有来自该文件的 %3 站点。</translation>
+        <translation>%1 没有读取 %2：在 %1 生效的配置中，没有来自该文件的 %3 站点。</translation>
     </message>
     <message>
         <source>Verified: %1 presents the new certificate, asks callers for a certificate from the Chat client CA, and refuses a caller without one.</source>
@@ -923,11 +923,11 @@
     </message>
     <message>
         <source>%1 accepted connections before the apply and does not now.</source>
-        <translation>%1 在应用前可以连接，现在无法连接。</translation>
+        <translation>%1 在应用操作之前可以连接，现在无法连接。</translation>
     </message>
     <message>
         <source>%1 still presents the certificate the apply installed.</source>
-        <translation>%1 仍在出示应用时安装的证书。</translation>
+        <translation>%1 仍在出示该次应用操作安装的证书。</translation>
     </message>
     <message numerus="yes">
         <source>Verified: the same certificate as before for %n other name(s) on the same port.</source>
@@ -989,7 +989,7 @@
     </message>
     <message>
         <source>the system&apos;s trust store</source>
-        <translation>系统信任库</translation>
+        <translation>系统信任库中的根证书</translation>
     </message>
     <message>
         <source>the given roots</source>
@@ -997,7 +997,7 @@
     </message>
     <message>
         <source>The certificate does not reach a root of %1 (%2). That is expected for a certificate issued by Chat, whose servers trust their own issuer.</source>
-        <translation>该证书无法链接到%1中的根证书（%2）。由即时通信 IM 签发的证书会出现这种情况，属于正常现象：即时通信 IM 服务器信任其自己的签发机构。</translation>
+        <translation>该证书无法追溯到%1（%2）。对于由即时通信 IM 签发的证书，这属于正常现象：IM 后台信任自己的签发机构。</translation>
     </message>
     <message>
         <source>Nothing to do, as long as the certificate was downloaded from the Chat console for this domain.</source>
@@ -1005,23 +1005,23 @@
     </message>
     <message>
         <source>The certificate that issued &quot;%1&quot; (%2) is missing: the chain stops before a trusted root.</source>
-        <translation>缺少签发“%1”的证书（%2）：证书链在到达受信任的根证书之前中断了。</translation>
+        <translation>缺少签发“%1”的证书（%2）：证书链在到达受信任的根证书之前中断。</translation>
     </message>
     <message>
         <source>Add the intermediate certificate(s) from your certificate authority: use the &quot;bundle&quot; or &quot;chain&quot; file of the download package, or the .zip package itself.</source>
-        <translation>请添加证书颁发机构提供的中间证书：使用下载包中的“bundle”或“chain”文件，或直接使用整个 .zip 证书包。</translation>
+        <translation>请添加证书颁发机构提供的中间证书：使用下载的证书包中名称含“bundle”或“chain”的文件，或直接使用整个 .zip 证书包。</translation>
     </message>
     <message>
         <source>The certificate chain does not end at a root of %1: %2.</source>
-        <translation>证书链没有终止于%1中的根证书：%2。</translation>
+        <translation>证书链的终点不是%1：%2。</translation>
     </message>
     <message>
         <source>Chat&apos;s servers trust only certificates from public certificate authorities (or issued by Chat itself). Use a certificate from a public CA, or choose &quot;Chat issued a certificate for my domain&quot;.</source>
-        <translation>即时通信 IM 服务器只信任公共证书颁发机构签发的证书（或由即时通信 IM 自己签发的证书）。请使用公共 CA 签发的证书，或选择“即时通信 IM 为我的域名签发了证书”。</translation>
+        <translation>即时通信 IM 后台只信任公共证书颁发机构签发的证书（或 IM 自己签发的证书）。请使用公共 CA 签发的证书，或选择“即时通信 IM 为我的域名签发了证书”。</translation>
     </message>
     <message>
         <source>The certificate&apos;s key (%1) is too weak: current TLS libraries refuse it.</source>
-        <translation>证书的密钥（%1）强度太弱：当前的 TLS 库会拒绝它。</translation>
+        <translation>证书的密钥（%1）强度太弱：当前的 TLS 库会拒绝这样的密钥。</translation>
     </message>
     <message>
         <source>Request a new certificate with an RSA key of at least 2048 bits or an EC key of at least 256 bits (P-256).</source>
@@ -1041,11 +1041,11 @@
     </message>
     <message>
         <source>Use the certificate issued for %1, or check the domain you entered: it must be the host of the webhook URL in the Chat console.</source>
-        <translation>请使用为 %1 签发的证书，或检查您输入的域名：它必须是即时通信 IM 控制台中回调地址的主机名。</translation>
+        <translation>请使用为 %1 签发的证书，或检查您输入的域名：该域名必须是即时通信 IM 控制台中回调 URL 的主机名。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; may not be used by a server: its extended key usage excludes TLS server authentication.</source>
-        <translation>“%1”不能用于服务器：其扩展密钥用法不包含 TLS 服务器身份验证。</translation>
+        <translation>“%1”不能用于服务器：该证书的扩展密钥用法不包含 TLS 服务器身份验证。</translation>
     </message>
     <message>
         <source>This looks like a client or code-signing certificate. Use the server (SSL/TLS) certificate issued for your domain.</source>
@@ -1053,11 +1053,11 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not a CA certificate, so it cannot verify Chat&apos;s client certificates.</source>
-        <translation>“%1”不是 CA 证书，因此无法验证即时通信 IM 的客户端证书。</translation>
+        <translation>“%1”不是 CA 证书，因此无法验证即时通信 IM 后台的客户端证书。</translation>
     </message>
     <message>
         <source>Choose TencentQQAuthCA.crt (from TencentQQAuthCA.crt.zip, linked in the Chat guide), not your own server certificate.</source>
-        <translation>请选择 TencentQQAuthCA.crt（来自即时通信 IM 文档中链接的 TencentQQAuthCA.crt.zip），而不是您自己的服务器证书。</translation>
+        <translation>请选择 TencentQQAuthCA.crt（即时通信 IM 文档中链接的 TencentQQAuthCA.crt.zip 里的文件），而不是您自己的服务器证书。</translation>
     </message>
     <message>
         <source>The client CA &quot;%1&quot; expired on %2.</source>
@@ -1115,35 +1115,35 @@
     <name>mtls::ConfigPreflight</name>
     <message>
         <source>the file does not exist</source>
-        <translation>该文件不存在</translation>
+        <translation>不存在</translation>
     </message>
     <message>
         <source>it is not a regular file</source>
-        <translation>它不是普通文件</translation>
+        <translation>不是普通文件</translation>
     </message>
     <message>
         <source>it is larger than 1 MB</source>
-        <translation>它大于 1 MB</translation>
+        <translation>大于 1 MB</translation>
     </message>
     <message>
         <source>it cannot be read (%1)</source>
-        <translation>它无法读取（%1）</translation>
+        <translation>无法读取（%1）</translation>
     </message>
     <message>
         <source>it holds no private key OpenSSL can read</source>
-        <translation>其中没有 OpenSSL 能读取的私钥</translation>
+        <translation>中没有 OpenSSL 能读取的私钥</translation>
     </message>
     <message>
         <source>it holds no certificate OpenSSL can read</source>
-        <translation>其中没有 OpenSSL 能读取的证书</translation>
+        <translation>中没有 OpenSSL 能读取的证书</translation>
     </message>
     <message>
         <source>The current %1 configuration does not pass its own test, so nothing was changed. Fix what the server reports below, then apply again.</source>
-        <translation>当前的 %1 配置未通过其自身的测试，因此没有做任何更改。请先修复下方服务器报告的问题，然后重新应用。</translation>
+        <translation>当前的 %1 配置未通过服务器自身的测试，因此没有做任何更改。请先修复下方服务器报告的问题，然后重新应用。</translation>
     </message>
     <message>
         <source>Apache would not start again: %1 names %2 (line %3 of %4), and %5. A reload now would stop every site on this server, so nothing was changed. Fix or remove that site&apos;s files first.</source>
-        <translation>Apache 将无法再次启动：%4 第 %3 行的 %1 指向 %2，而%5。此时重新加载会使该服务器上的所有站点停止服务，因此没有做任何更改。请先修复或删除该站点的文件。</translation>
+        <translation>Apache 将无法再次启动：%4 第 %3 行的 %1 指向 %2，但该文件%5。此时重新加载会使该服务器上的所有站点停止服务，因此没有做任何更改。请先修复或删除该站点的文件。</translation>
     </message>
 </context>
 <context>
@@ -1161,7 +1161,7 @@
     <name>mtls::DomainName</name>
     <message>
         <source>Use the domain exactly as it is set as the webhook URL in the Chat console, for example www.example.com: letters a-z, digits and single hyphens between them.</source>
-        <translation>请使用与即时通信 IM 控制台中回调地址完全一致的域名，例如 www.example.com：只能包含字母 a-z、数字以及字符之间的单个连字符。</translation>
+        <translation>请使用与即时通信 IM 控制台中回调 URL 完全一致的域名，例如 www.example.com：只能使用英文字母（a-z）、数字和连接符（-），连接符只能单个出现在字符之间。</translation>
     </message>
     <message>
         <source>No webhook domain was given.</source>
@@ -1177,26 +1177,26 @@
     </message>
     <message>
         <source>&quot;%1&quot; contains &quot;%2&quot;: only letters a-z, digits 0-9 and the hyphen are allowed.</source>
-        <translation>“%1”包含“%2”：只允许字母 a-z、数字 0-9 和连字符。</translation>
+        <translation>“%1”包含“%2”：只能使用英文字母（a-z）、数字（0-9）和连接符（-）。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; in &quot;%2&quot; begins or ends with a hyphen.</source>
-        <translation>“%2”中的“%1”以连字符开头或结尾。</translation>
+        <translation>“%2”中的“%1”以连接符开头或结尾。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; in &quot;%2&quot; has two hyphens in a row.</source>
-        <translation>“%2”中的“%1”含有连续的连字符。</translation>
+        <translation>“%2”中的“%1”含有连续的连接符。</translation>
     </message>
     <message>
         <source>&quot;%1...&quot; in &quot;%2&quot; is %3 characters long; each part of a domain has at most 63.</source>
-        <translation>“%2”中的“%1...”长 %3 个字符；域名的每一段最长为 63 个字符。</translation>
+        <translation>“%2”中的“%1…”长 %3 个字符；域名的每一段最长为 63 个字符。</translation>
     </message>
 </context>
 <context>
     <name>mtls::Elevation</name>
     <message>
         <source>The command-line program %1 is missing; reinstall mTLS Assistant.</source>
-        <translation>缺少命令行程序 %1，请重新安装 mTLS Assistant。</translation>
+        <translation>缺少命令行程序 %1，请重新安装 mTLS 双向认证助手。</translation>
     </message>
     <message>
         <source>Cannot create a private temporary directory for the request.</source>
@@ -1236,11 +1236,11 @@
     </message>
     <message>
         <source>Refusing to run %1 as the administrator: it can be changed by users other than root. Make it (and its directory) owned by root and writable by root alone.</source>
-        <translation>拒绝以管理员身份运行 %1：root 以外的用户可以修改它。请让它（及其所在目录）归 root 所有，并且只有 root 可写。</translation>
+        <translation>拒绝以管理员身份运行 %1：root 以外的用户可以修改该程序。请让该程序（及所在目录）归 root 所有，并且只有 root 可写。</translation>
     </message>
     <message>
         <source>This system has no way to ask for administrator rights: pkexec is not installed; nothing was changed. Install it (the pkexec package on Debian and Ubuntu, polkit elsewhere), or run the command as an administrator (for example with sudo).</source>
-        <translation>本系统无法请求管理员权限：未安装 pkexec；未做任何更改。请安装它（Debian 和 Ubuntu 上为 pkexec 软件包，其他系统上为 polkit），或以管理员身份运行该命令（例如使用 sudo）。</translation>
+        <translation>本系统无法请求管理员权限：未安装 pkexec；未做任何更改。请安装 pkexec（Debian 和 Ubuntu 上为 pkexec 软件包，其他系统上为 polkit），或以管理员身份运行该命令（例如使用 sudo）。</translation>
     </message>
     <message>
         <source>%1 could not show a password prompt in this session (no polkit authentication agent is running, as over SSH); nothing was changed. Run the command with sudo, or from a desktop session.</source>
@@ -1376,7 +1376,7 @@
     </message>
     <message>
         <source>Check that your user may read the file (for a key owned by root, run with the rights of its owner or copy it somewhere you can read).</source>
-        <translation>请确认当前用户可以读取该文件（对于属于 root 的私钥，请以其所有者的权限运行，或将其复制到您可以读取的位置）。</translation>
+        <translation>请确认当前用户可以读取该文件（对于属于 root 的私钥，请以该文件所有者的权限运行，或将文件复制到您可以读取的位置）。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is far larger than any certificate or key file.</source>
@@ -1440,7 +1440,7 @@
     </message>
     <message>
         <source>The PKCS#12 file &quot;%1&quot; cannot be opened: it uses an algorithm this system does not support, or it is damaged.</source>
-        <translation>无法打开 PKCS#12 文件“%1”：它使用了本系统不支持的算法，或者文件已损坏。</translation>
+        <translation>无法打开 PKCS#12 文件“%1”：该文件使用了本系统不支持的算法，或者已损坏。</translation>
     </message>
     <message>
         <source>Export it again with current settings (AES-256), or export the certificate and key as PEM files.</source>
@@ -1460,7 +1460,7 @@
     </message>
     <message>
         <source>Choose the certificate, key or .zip file itself; if a program writes it, save its output to a file first.</source>
-        <translation>请直接选择证书、私钥或 .zip 文件；如果它由某个程序写出，请先将其输出保存为文件。</translation>
+        <translation>请直接选择证书、私钥或 .zip 文件；如果该文件由某个程序写出，请先将程序的输出保存为文件。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; holds more than %2 certificates, keys, archive entries and other blocks: reading stopped there.</source>
@@ -1472,7 +1472,7 @@
     </message>
     <message>
         <source>Export the certificate and key again with the usual settings of your tool, or give them as separate files.</source>
-        <translation>请用工具的常规设置重新导出证书和私钥，或将它们作为单独的文件提供。</translation>
+        <translation>请用工具的常规设置重新导出证书和私钥，或分别以单独的文件提供。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; unpacks to more than %2 MB in all, archives inside archives included: refused.</source>
@@ -1521,7 +1521,7 @@
     </message>
     <message>
         <source>Check that the domain&apos;s DNS record (A or AAAA) points at your server, and that the webhook URL set in the Chat console is spelt right.</source>
-        <translation>请检查该域名的 DNS 记录（A 或 AAAA）是否指向您的服务器，以及即时通信 IM 控制台中设置的回调地址是否拼写正确。</translation>
+        <translation>请检查该域名的 DNS 记录（A 或 AAAA）是否指向您的服务器，以及即时通信 IM 控制台中设置的回调 URL 是否拼写正确。</translation>
     </message>
     <message>
         <source>Nothing accepted a connection on port %1 (%2).</source>
@@ -1541,7 +1541,7 @@
     </message>
     <message>
         <source>The server did not answer the HTTP request in time: the application behind it (nginx `proxy_pass`, Apache `ProxyPass`) is slow or not running. Chat gives up after about 2 seconds.</source>
-        <translation>服务器没有及时响应 HTTP 请求：其后端的回调处理程序（nginx `proxy_pass`，Apache `ProxyPass`）响应太慢或没有运行。即时通信 IM 大约 2 秒后就会放弃请求。</translation>
+        <translation>服务器没有及时响应 HTTP 请求：后端的回调处理程序（nginx `proxy_pass`，Apache `ProxyPass`）响应太慢或没有运行。即时通信 IM 的回调超时时间约为 2 秒。</translation>
     </message>
     <message>
         <source>No answer within the time limit of %1 s (step: %2).</source>
@@ -1553,7 +1553,7 @@
     </message>
     <message>
         <source>The server sent a certificate chain larger than 100 KB: the file named by `ssl_certificate` (nginx) or `SSLCertificateFile`/`SSLCertificateChainFile` (Apache) holds far too many certificates. Keep only the server certificate and its intermediates.</source>
-        <translation>服务器发送的证书链超过 100 KB：`ssl_certificate`（nginx）或 `SSLCertificateFile`/`SSLCertificateChainFile`（Apache）指定的文件中包含的证书过多。请只保留服务器证书及其中间证书。</translation>
+        <translation>服务器发送的证书链超过 100 KB：`ssl_certificate`（nginx）或 `SSLCertificateFile`/`SSLCertificateChainFile`（Apache）指定的文件中包含的证书过多。请只保留服务器证书和对应的中间证书。</translation>
     </message>
     <message>
         <source>Look in the server&apos;s error log (nginx `error_log`, Apache `ErrorLog`) at the time of the probe.</source>
@@ -1577,11 +1577,11 @@
     </message>
     <message>
         <source>The chain does not lead to the CA given with --server-ca. Check that the server sends the right certificate and its intermediates.</source>
-        <translation>证书链无法链接到 --server-ca 指定的 CA。请检查服务器发送的证书及其中间证书是否正确。</translation>
+        <translation>证书链无法追溯到 --server-ca 指定的 CA。请检查服务器发送的证书和中间证书是否正确。</translation>
     </message>
     <message>
         <source>Chat&apos;s servers will refuse this certificate. Serve the whole chain: nginx `ssl_certificate` must name the bundle (server certificate first, then the intermediates, such as `&lt;domain&gt;_bundle.crt`); Apache needs `SSLCertificateChainFile` (`root_bundle.crt`). A self-signed certificate or one from a private CA is not accepted: use one from a public CA, or the one Chat issues for your domain.</source>
-        <translation>即时通信 IM 服务器会拒绝此证书。请发送完整的证书链：nginx 的 `ssl_certificate` 必须指向证书包（先是服务器证书，然后是中间证书，例如 `&lt;domain&gt;_bundle.crt`）；Apache 需要 `SSLCertificateChainFile`（`root_bundle.crt`）。自签名证书或私有 CA 签发的证书不被接受：请使用公共证书颁发机构签发的证书，或即时通信 IM 为您的域名签发的证书。</translation>
+        <translation>即时通信 IM 后台会拒绝此证书。请发送完整的证书链：nginx 的 `ssl_certificate` 必须指向证书链文件（先是服务器证书，然后是中间证书，例如 `&lt;domain&gt;_bundle.crt`）；Apache 需要 `SSLCertificateChainFile`（`root_bundle.crt`）。自签名证书或私有 CA 签发的证书不被接受：请使用公共证书颁发机构签发的证书，或 IM 为您的域名签发的证书。</translation>
     </message>
     <message>
         <source>The server&apos;s certificate is not trusted: %1.</source>
@@ -1609,7 +1609,7 @@
     </message>
     <message>
         <source>The server did not ask for a client certificate, so it cannot tell Chat&apos;s servers from anyone else.</source>
-        <translation>服务器没有要求客户端证书，因此无法区分即时通信 IM 服务器和其他任何调用方。</translation>
+        <translation>服务器没有要求客户端证书，因此无法区分即时通信 IM 后台和其他调用方。</translation>
     </message>
     <message>
         <source>nginx: add `ssl_verify_client on;` and `ssl_client_certificate` naming TencentQQAuthCA.crt to the server block. Apache: `SSLVerifyClient require` and `SSLCACertificateFile` in the virtual host. If they are there, another server block or virtual host answers for this name and port.</source>
@@ -1633,7 +1633,7 @@
     </message>
     <message>
         <source>`ssl_client_certificate` (nginx) or `SSLCACertificateFile` (Apache) names another file: point it at TencentQQAuthCA.crt (nginx `ssl_verify_client optional_no_ca` or `ssl_trusted_certificate` alone also send no names).</source>
-        <translation>`ssl_client_certificate`（nginx）或 `SSLCACertificateFile`（Apache）指向了其他文件：请将其指向 TencentQQAuthCA.crt（nginx 的 `ssl_verify_client optional_no_ca` 或仅使用 `ssl_trusted_certificate` 时也不会发送 CA 名称）。</translation>
+        <translation>`ssl_client_certificate`（nginx）或 `SSLCACertificateFile`（Apache）指向了其他文件：请改为指向 TencentQQAuthCA.crt（nginx 的 `ssl_verify_client optional_no_ca` 或仅使用 `ssl_trusted_certificate` 时也不会发送 CA 名称）。</translation>
     </message>
     <message>
         <source>HTTP %1</source>
@@ -1653,7 +1653,7 @@
     </message>
     <message>
         <source>Allow only TLS 1.2 and 1.3: nginx `ssl_protocols TLSv1.2 TLSv1.3;`, Apache `SSLProtocol -all +TLSv1.2 +TLSv1.3`. (Chat&apos;s guide shows `ssl_protocols TLSv1 TLSv1.1;`: do not copy that line.)</source>
-        <translation>请只允许 TLS 1.2 和 1.3：nginx 使用 `ssl_protocols TLSv1.2 TLSv1.3;`，Apache 使用 `SSLProtocol -all +TLSv1.2 +TLSv1.3`。（即时通信 IM 指南中写的是 `ssl_protocols TLSv1 TLSv1.1;`：请不要照抄这一行。）</translation>
+        <translation>请只允许 TLS 1.2 和 1.3：nginx 使用 `ssl_protocols TLSv1.2 TLSv1.3;`，Apache 使用 `SSLProtocol -all +TLSv1.2 +TLSv1.3`。（即时通信 IM 文档中写的是 `ssl_protocols TLSv1 TLSv1.1;`，请不要照抄这一行。）</translation>
     </message>
     <message>
         <source>%1 holds no certificate.</source>
@@ -1665,27 +1665,27 @@
     </message>
     <message>
         <source>Resolving the host name</source>
-        <translation>正在解析主机名</translation>
+        <translation>解析主机名</translation>
     </message>
     <message>
         <source>Connecting</source>
-        <translation>正在连接</translation>
+        <translation>建立连接</translation>
     </message>
     <message>
         <source>TLS handshake without a client certificate</source>
-        <translation>不带客户端证书进行 TLS 握手</translation>
+        <translation>不带客户端证书的 TLS 握手</translation>
     </message>
     <message>
         <source>HTTP request to the webhook path</source>
-        <translation>向回调路径发送 HTTP 请求</translation>
+        <translation>发往回调路径的 HTTP 请求</translation>
     </message>
     <message>
         <source>Request with the test client certificate</source>
-        <translation>使用测试客户端证书发送请求</translation>
+        <translation>带测试客户端证书的请求</translation>
     </message>
     <message>
         <source>Checking for TLS 1.0 and 1.1</source>
-        <translation>检查 TLS 1.0 和 1.1</translation>
+        <translation>TLS 1.0 和 1.1 检查</translation>
     </message>
     <message>
         <source>Done</source>
@@ -1701,11 +1701,11 @@
     </message>
     <message>
         <source>The webhook URL must be a full https:// address, such as https://www.example.com/im/callback (Chat calls webhooks over HTTPS only).</source>
-        <translation>回调地址必须是完整的 https:// 地址，例如 https://www.example.com/im/callback（即时通信 IM 只通过 HTTPS 发起回调）。</translation>
+        <translation>回调 URL 必须是完整的 https:// 地址，例如 https://www.example.com/im/callback（即时通信 IM 只通过 HTTPS 发起回调）。</translation>
     </message>
     <message>
         <source>A test client certificate needs its private key, and the reverse.</source>
-        <translation>测试用客户端证书和其私钥必须同时提供。</translation>
+        <translation>测试用客户端证书和对应的私钥必须同时提供。</translation>
     </message>
     <message>
         <source>The client key does not belong to the client certificate.</source>
@@ -1743,7 +1743,7 @@
     </message>
     <message>
         <source>The server found no protocol version and cipher it shares with a current client. First check the protocol list: `ssl_protocols` (nginx) or `SSLProtocol` (Apache) must allow TLS 1.2 and TLS 1.3 (the Chat guide&apos;s sample `ssl_protocols TLSv1 TLSv1.1;` allows only versions a server built with OpenSSL 3 cannot use). Then `ssl_ciphers` (nginx) or `SSLCipherSuite` (Apache), and the server certificate&apos;s key type.</source>
-        <translation>服务器与当前主流客户端没有共同支持的协议版本和加密套件。请先检查协议列表：`ssl_protocols`（nginx）或 `SSLProtocol`（Apache）必须允许 TLS 1.2 和 TLS 1.3（即时通信 IM 指南示例中的 `ssl_protocols TLSv1 TLSv1.1;` 只允许基于 OpenSSL 3 构建的服务器无法使用的版本）。然后检查 `ssl_ciphers`（nginx）或 `SSLCipherSuite`（Apache），以及服务器证书的密钥类型。</translation>
+        <translation>服务器与当前主流客户端没有共同支持的协议版本和加密套件。请先检查协议列表：`ssl_protocols`（nginx）或 `SSLProtocol`（Apache）必须允许 TLS 1.2 和 TLS 1.3（即时通信 IM 文档示例中的 `ssl_protocols TLSv1 TLSv1.1;` 只允许基于 OpenSSL 3 构建的服务器无法使用的版本）。然后检查 `ssl_ciphers`（nginx）或 `SSLCipherSuite`（Apache），以及服务器证书的密钥类型。</translation>
     </message>
 </context>
 <context>
@@ -1769,7 +1769,7 @@
     <name>mtls::Sandbox</name>
     <message>
         <source>Making a throwaway test PKI (server CA, server certificate, stand-in Chat client CA, client certificate)</source>
-        <translation>正在生成一次性的测试 PKI（服务器 CA、服务器证书、模拟即时通信 IM 的客户端 CA 证书、客户端证书）</translation>
+        <translation>生成一次性测试 PKI（服务器 CA、服务器证书、模拟的即时通信 IM 客户端 CA 证书、客户端证书）</translation>
     </message>
     <message>
         <source>Cannot create a temporary directory.</source>
@@ -1781,11 +1781,11 @@
     </message>
     <message>
         <source>Starting the webhook application</source>
-        <translation>正在启动回调处理程序</translation>
+        <translation>启动回调处理程序</translation>
     </message>
     <message>
         <source>Generating the %1 configuration</source>
-        <translation>正在生成 %1 配置</translation>
+        <translation>生成 %1 配置</translation>
     </message>
     <message>
         <source>No free port on 127.0.0.1.</source>
@@ -1793,11 +1793,11 @@
     </message>
     <message>
         <source>Starting %1 on 127.0.0.1:%2</source>
-        <translation>正在 127.0.0.1:%2 上启动 %1</translation>
+        <translation>在 127.0.0.1:%2 上启动 %1</translation>
     </message>
     <message>
         <source>Probing %1 without and with the client certificate</source>
-        <translation>正在分别不带和带客户端证书探测 %1</translation>
+        <translation>分别不带和带客户端证书探测 %1</translation>
     </message>
 </context>
 <context>
@@ -1815,11 +1815,11 @@
     <name>mtls::SavedSetup</name>
     <message>
         <source>A saved setup has no domain.</source>
-        <translation>某个已保存的配置没有域名。</translation>
+        <translation>某条部署记录没有域名。</translation>
     </message>
     <message>
         <source>The saved setup for %1 names no known server.</source>
-        <translation>%1 的已保存配置中没有指定已知的服务器。</translation>
+        <translation>%1 的部署记录中没有指定已知的服务器。</translation>
     </message>
 </context>
 <context>
@@ -1830,7 +1830,7 @@
     </message>
     <message>
         <source>%1 is not installed (no &quot;%2&quot; program was found in PATH or in /usr/sbin). Install it, for example with &quot;apt-get install %3&quot; on Debian or Ubuntu, or give the path of the program.</source>
-        <translation>%1 没有安装（在 PATH 和 /usr/sbin 中都没有找到“%2”程序）。请安装它，例如在 Debian 或 Ubuntu 上运行“apt-get install %3”，或提供该程序的路径。</translation>
+        <translation>%1 没有安装（在 PATH 和 /usr/sbin 中都没有找到“%2”程序）。请安装 %1，例如在 Debian 或 Ubuntu 上运行“apt-get install %3”，或提供该程序的路径。</translation>
     </message>
 </context>
 <context>
@@ -1853,11 +1853,11 @@
     </message>
     <message>
         <source>%1 did not reload its configuration. Is it running?</source>
-        <translation>%1 没有重新加载配置。它是否正在运行？</translation>
+        <translation>%1 没有重新加载配置。%1 是否正在运行？</translation>
     </message>
     <message>
         <source>%1 could not show its configuration.</source>
-        <translation>%1 无法显示其配置。</translation>
+        <translation>%1 无法显示配置。</translation>
     </message>
     <message>
         <source>Line %1 of %2: %3</source>
@@ -1865,7 +1865,7 @@
     </message>
     <message>
         <source>%1 could not list its configuration files.</source>
-        <translation>%1 无法列出其配置文件。</translation>
+        <translation>%1 无法列出配置文件。</translation>
     </message>
 </context>
 <context>
@@ -1880,7 +1880,7 @@
     </message>
     <message>
         <source>The %1 program %2 does not say which configuration file it reads.</source>
-        <translation>%1 程序 %2 没有说明它读取哪个配置文件。</translation>
+        <translation>%1 程序 %2 没有说明自己读取哪个配置文件。</translation>
     </message>
     <message>
         <source>The configuration file %2 that the %1 program %3 was built for does not exist.</source>
@@ -1888,7 +1888,12 @@
     </message>
     <message>
         <source>Nothing of another installation is used in its place: give its main configuration with --main-config or its configuration directory with --server-root.</source>
-        <translation>不会用其他安装的文件代替它：请用 --main-config 指定其主配置文件，或用 --server-root 指定其配置目录。</translation>
+        <translation>不会用其他安装的文件代替：请用 --main-config 指定主配置文件，或用 --server-root 指定配置目录。</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <extracomment>After &quot;The nginx configuration directory was not found&quot;: the folder looked at.</extracomment>
+        <translation>（%1）</translation>
     </message>
 </context>
 <context>
@@ -1907,7 +1912,7 @@
     </message>
     <message>
         <source>Nothing to do here: the assistant writes them in the right order. If you configure the server by hand, put the server certificate first in the bundle.</source>
-        <translation>此处无需处理：本助手会按正确顺序写入。如果您手动配置服务器，请把服务器证书放在证书包的最前面。</translation>
+        <translation>此处无需处理：本助手会按正确顺序写入。如果您手动配置服务器，请把服务器证书放在证书链文件的最前面。</translation>
     </message>
     <message>
         <source>No private key was found for the certificate &quot;%1&quot;.</source>
@@ -1915,7 +1920,7 @@
     </message>
     <message>
         <source>Add the key file (.key) that was made with the certificate request, or the .zip package that holds it. A certificate cannot be served without its key.</source>
-        <translation>请添加与证书请求一起生成的私钥文件（.key），或包含它的 .zip 证书包。没有私钥，服务器就无法使用该证书。</translation>
+        <translation>请添加与证书请求一起生成的私钥文件（.key），或包含该私钥的 .zip 证书包。没有私钥，服务器就无法使用该证书。</translation>
     </message>
     <message>
         <source>The private key (%1) does not belong to the certificate &quot;%2&quot;.</source>
@@ -1970,7 +1975,7 @@
     </message>
     <message>
         <source>The certificate, its key and Chat&apos;s client CA are needed to test the configuration.</source>
-        <translation>测试配置需要证书、其私钥以及即时通信 IM 的客户端 CA 证书。</translation>
+        <translation>测试配置需要证书、证书的私钥以及即时通信 IM 客户端 CA 证书。</translation>
     </message>
     <message>
         <source>Cannot create a temporary folder to test the configuration.</source>
@@ -1997,11 +2002,11 @@
     <name>mtls::SetupStore</name>
     <message>
         <source>The saved setups in %1 cannot be read.</source>
-        <translation>无法读取 %1 中已保存的配置。</translation>
+        <translation>无法读取 %1 中的部署记录。</translation>
     </message>
     <message>
         <source>The file of saved setups %1 is damaged. It was left as it is; move it aside to start a new one.</source>
-        <translation>已保存配置的文件 %1 已损坏。该文件保持原样未做改动；请将其移走，以便重新开始。</translation>
+        <translation>部署记录文件 %1 已损坏。该文件保持原样；请将其移走，以便重新开始记录。</translation>
     </message>
     <message>
         <source>JSON error at offset %1: %2</source>
@@ -2013,19 +2018,19 @@
     </message>
     <message>
         <source>The file of saved setups %1 was written by another version of the assistant (format %2).</source>
-        <translation>已保存配置的文件 %1 是由其他版本的本助手写入的（格式 %2）。</translation>
+        <translation>部署记录文件 %1 是由其他版本的本助手写入的（格式 %2）。</translation>
     </message>
     <message>
         <source>The folder %1 for saved setups cannot be created.</source>
-        <translation>无法创建用于保存配置的文件夹 %1。</translation>
+        <translation>无法创建用于保存部署记录的文件夹 %1。</translation>
     </message>
     <message>
         <source>The saved setups cannot be written to %1.</source>
-        <translation>无法将已保存的配置写入 %1。</translation>
+        <translation>无法将部署记录写入 %1。</translation>
     </message>
     <message>
         <source>There is no saved setup %1.</source>
-        <translation>没有名为 %1 的已保存配置。</translation>
+        <translation>没有名为 %1 的部署记录。</translation>
     </message>
     <message>
         <source>The file %1 cannot be renamed.</source>
@@ -2047,7 +2052,7 @@
     <name>mtls::SitePlacement</name>
     <message>
         <source>The %1 configuration %2 belongs to a server that runs in a container (%3; 1Panel&apos;s OpenResty is one). Its paths are the container&apos;s, and it must be tested and reloaded inside the container, so apply cannot change it from here. Use &apos;export&apos; and install the files with the panel or inside the container.</source>
-        <translation>%1 配置 %2 属于在容器中运行的服务器（%3；1Panel 的 OpenResty 就是这样）。其中的路径是容器内的路径，而且必须在容器内测试和重新加载，因此 apply 无法在这里更改它。请使用“export”导出，再通过面板或在容器内安装这些文件。</translation>
+        <translation>%1 配置 %2 属于在容器中运行的服务器（%3；1Panel 的 OpenResty 就是这样）。该配置中的路径是容器内的路径，而且必须在容器内测试和重新加载，因此 apply 无法在此处更改该配置。请使用“export”导出，再通过面板或在容器内安装这些文件。</translation>
     </message>
     <message>
         <source>%1 reads no directory for sites from its main configuration, so a site file would never be read. Nothing was changed. Add this line %2:
@@ -2083,7 +2088,7 @@ then apply again, or apply with --add-include to have it added (rollback removes
     </message>
     <message>
         <source>Listen on *:%1 (--listen *:%1), the form the other virtual hosts use; the site then answers only for its own name.</source>
-        <translation>改为监听 *:%1（--listen *:%1），即其他虚拟主机使用的形式；这样该站点只应答它自己的域名。</translation>
+        <translation>改为监听 *:%1（--listen *:%1），即其他虚拟主机使用的形式；这样该站点只应答自己的域名。</translation>
     </message>
     <message>
         <source>Nothing was changed.</source>
@@ -2092,6 +2097,29 @@ then apply again, or apply with --add-include to have it added (rollback removes
     <message>
         <source>Give --force to apply it anyway.</source>
         <translation>如仍要应用，请加上 --force。</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::TextJoin</name>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>Two sentences one after the other. Chinese: &quot;%1%2&quot; (the first ends in &quot;。&quot;, no space).</extracomment>
+        <translation>%1%2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <extracomment>Between the items of a list of names or files. Chinese: &quot;、&quot;.</extracomment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <extracomment>Between the items of a list whose items may hold commas themselves (certificate subjects). Chinese: &quot;；&quot;.</extracomment>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <extracomment>A duration in milliseconds. Chinese: &quot;%1 毫秒&quot;.</extracomment>
+        <translation>%1 毫秒</translation>
     </message>
 </context>
 <context>
@@ -2106,7 +2134,7 @@ then apply again, or apply with --add-include to have it added (rollback removes
     </message>
     <message>
         <source>The directory %1 cannot be used for a test server: its name contains a quote or a line break.</source>
-        <translation>目录 %1 不能用于测试服务器：其名称中包含引号或换行符。</translation>
+        <translation>目录 %1 不能用于测试服务器：目录名称中包含引号或换行符。</translation>
     </message>
     <message>
         <source>Cannot create the directory %1.</source>
@@ -2165,11 +2193,11 @@ then apply again, or apply with --add-include to have it added (rollback removes
     <name>mtls::TlsProfile</name>
     <message>
         <source>The chat-guide profile allows only TLS 1.0 and TLS 1.1, as the Chat guide&apos;s sample does. Those versions are deprecated (RFC 8996) and refused by OpenSSL 3 at its default security level, so a current server with this configuration cannot complete a handshake with them.</source>
-        <translation>指南示例（chat-guide）配置档与即时通信 IM 指南中的示例一样，只允许 TLS 1.0 和 TLS 1.1。这两个版本已被弃用（RFC 8996），OpenSSL 3 在默认安全级别下会拒绝它们，因此使用此配置的新版服务器无法用它们完成握手。</translation>
+        <translation>文档示例（chat-guide）安全策略与即时通信 IM 文档中的示例一样，只允许 TLS 1.0 和 TLS 1.1。这两个版本已被弃用（RFC 8996），OpenSSL 3 在默认安全级别下会拒绝它们，因此使用此配置的新版服务器无法完成握手。</translation>
     </message>
     <message>
         <source>Use the intermediate profile (TLS 1.2 and 1.3, the default) or modern (TLS 1.3 only).</source>
-        <translation>请使用中级（intermediate）配置档（TLS 1.2 和 1.3，默认）或现代（modern）配置档（仅 TLS 1.3）。</translation>
+        <translation>请使用中级（intermediate）安全策略（TLS 1.2 和 1.3，默认）或现代（modern）安全策略（仅 TLS 1.3）。</translation>
     </message>
 </context>
 <context>
@@ -2269,11 +2297,11 @@ then apply again, or apply with --add-include to have it added (rollback removes
     </message>
     <message>
         <source>Apply the chat-guide profile (TLS 1.0 and 1.1 only) even though servers built with OpenSSL 3 cannot complete a handshake with it.</source>
-        <translation>即使基于 OpenSSL 3 构建的服务器无法用它完成握手，仍应用 chat-guide 配置档（仅 TLS 1.0 和 1.1）。</translation>
+        <translation>即使基于 OpenSSL 3 构建的服务器无法用 chat-guide（文档示例）安全策略完成握手，仍应用该安全策略（仅 TLS 1.0 和 1.1）。</translation>
     </message>
     <message>
         <source>warning: the setup could not be saved, so &apos;status&apos; will not list it: %1</source>
-        <translation>警告：无法保存此次设置，因此 status 不会列出它：%1</translation>
+        <translation>警告：无法保存此次部署，因此 status 不会列出该部署：%1</translation>
     </message>
     <message>
         <source>The include line for %1 was added to %2; &apos;mtls-assistant-cli rollback&apos; removes it.</source>
@@ -2328,7 +2356,7 @@ then apply again, or apply with --add-include to have it added (rollback removes
     </message>
     <message>
         <source>Client CA (callers must present a certificate it issued)</source>
-        <translation>客户端 CA 证书（调用方必须出示由它签发的证书）</translation>
+        <translation>客户端 CA 证书（调用方必须出示由该 CA 签发的证书）</translation>
     </message>
     <message>
         <source>Findings</source>
@@ -2348,7 +2376,7 @@ then apply again, or apply with --add-include to have it added (rollback removes
     </message>
     <message>
         <source>The webhook domain (as in the Chat console), or the webhook URL.</source>
-        <translation>回调域名（与即时通信 IM 控制台中一致），或回调地址。</translation>
+        <translation>回调域名（与即时通信 IM 控制台中一致）或回调 URL。</translation>
     </message>
     <message>
         <source>The server certificate (PEM, DER; may also hold the chain and the key).</source>
@@ -2356,11 +2384,11 @@ then apply again, or apply with --add-include to have it added (rollback removes
     </message>
     <message>
         <source>The private key, when it is in a file of its own.</source>
-        <translation>私钥（当它是单独的文件时）。</translation>
+        <translation>私钥（单独存放在一个文件中时）。</translation>
     </message>
     <message>
         <source>The intermediate certificates, when they are in a file of their own.</source>
-        <translation>中间证书（当它们是单独的文件时）。</translation>
+        <translation>中间证书（单独存放在一个文件中时）。</translation>
     </message>
     <message>
         <source>A PKCS#12 (.pfx, .p12) file with the certificate and key.</source>
@@ -2527,7 +2555,7 @@ then apply again, or apply with --add-include to have it added (rollback removes
     </message>
     <message>
         <source>Copy it to the server and run &apos;sh install.sh&apos; there as root. It holds the private key: keep it private and delete it once installed.</source>
-        <translation>请将其复制到服务器，并在服务器上以 root 身份运行 &apos;sh install.sh&apos;。其中包含私钥：请妥善保管，安装完成后将其删除。</translation>
+        <translation>请将部署包复制到服务器，并在服务器上以 root 身份运行“sh install.sh”。部署包中含有私钥：请妥善保管，安装完成后删除。</translation>
     </message>
     <message>
         <source>Do not test the configuration with the server installed here.</source>
@@ -2562,7 +2590,7 @@ then apply again, or apply with --add-include to have it added (rollback removes
     </message>
     <message>
         <source>Print one JSON object: the configuration, the paths it refers to, the findings.</source>
-        <translation>输出一个 JSON 对象：包含配置、其引用的路径以及检查结果。</translation>
+        <translation>输出一个 JSON 对象：包含配置、配置引用的路径以及检查结果。</translation>
     </message>
     <message>
         <source>%1 refuses this configuration with these certificate files.</source>
@@ -2621,7 +2649,7 @@ then apply again, or apply with --add-include to have it added (rollback removes
     </message>
     <message>
         <source>Run &apos;mtls-assistant-cli %1 --help&apos; for the options.</source>
-        <translation>运行 &apos;mtls-assistant-cli %1 --help&apos; 查看选项。</translation>
+        <translation>运行“mtls-assistant-cli %1 --help”查看选项。</translation>
     </message>
     <message>
         <source>error: </source>
@@ -2637,11 +2665,11 @@ then apply again, or apply with --add-include to have it added (rollback removes
     <name>mtls::cli::ProbeCommand</name>
     <message>
         <source>Test a live webhook endpoint as Chat&apos;s servers will meet it (TLS, client certificate, HTTP).</source>
-        <translation>以即时通信 IM 服务器的视角测试线上的回调地址（TLS、客户端证书、HTTP）。</translation>
+        <translation>按即时通信 IM 后台的方式测试线上的回调地址（TLS、客户端证书、HTTP）。</translation>
     </message>
     <message>
         <source>The webhook URL, https://host[:port]/path</source>
-        <translation>回调地址，https://host[:port]/path</translation>
+        <translation>回调 URL，格式为 https://host[:port]/path</translation>
     </message>
     <message>
         <source>give exactly one URL.</source>
@@ -2728,7 +2756,7 @@ then apply again, or apply with --add-include to have it added (rollback removes
     </message>
     <message>
         <source>then the chain</source>
-        <translation>其后的证书链</translation>
+        <translation>后续证书链</translation>
     </message>
     <message>
         <source>issued by</source>
@@ -2737,10 +2765,6 @@ then apply again, or apply with --add-include to have it added (rollback removes
     <message>
         <source>expires</source>
         <translation>到期时间</translation>
-    </message>
-    <message>
-        <source>trusted, name matches</source>
-        <translation>受信任，域名匹配</translation>
     </message>
     <message>
         <source>client certificate requested</source>
@@ -2776,33 +2800,37 @@ then apply again, or apply with --add-include to have it added (rollback removes
     </message>
     <message>
         <source>  Everything Chat&apos;s servers need is in place.</source>
-        <translation>  即时通信 IM 服务器所需的一切均已就绪。</translation>
+        <translation>  即时通信 IM 后台所需的一切均已就绪。</translation>
     </message>
     <message>
         <source>%1:</source>
         <extracomment>A label of the probe report followed by its value&apos;s separator, as in &quot;address:&quot;.</extracomment>
         <translation>%1：</translation>
     </message>
-    <message>
-        <source>%1, %2</source>
-        <translation>%1，%2</translation>
-    </message>
     <message numerus="yes">
         <source>%1 (%n day(s))</source>
         <translation>
-            <numerusform>%1（%n 天）</numerusform>
+            <numerusform>%1（剩余 %n 天）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>trusted</source>
+        <translation>受信任</translation>
+    </message>
+    <message>
+        <source>name matches</source>
+        <translation>域名匹配</translation>
     </message>
 </context>
 <context>
     <name>mtls::cli::RemoveCommand</name>
     <message>
         <source>Take out everything apply added for a domain and put back what it replaced, then test and reload the server.</source>
-        <translation>移除应用为某个域名添加的全部内容，恢复被替换的内容，然后测试并重新加载服务器。</translation>
+        <translation>移除应用操作为某个域名添加的全部内容，恢复被替换的内容，然后测试并重新加载服务器。</translation>
     </message>
     <message>
         <source>The domain whose setup is removed.</source>
-        <translation>要移除其配置的域名。</translation>
+        <translation>要移除部署的域名。</translation>
     </message>
     <message>
         <source>--domain is required.</source>
@@ -2810,18 +2838,18 @@ then apply again, or apply with --add-include to have it added (rollback removes
     </message>
     <message>
         <source>The server&apos;s files are not yours to write: if the setup was applied as an administrator, run remove again with sudo.</source>
-        <translation>你无权写入服务器的文件：如果该配置是以管理员身份应用的，请用 sudo 再次运行 remove。</translation>
+        <translation>您无权写入服务器的文件：如果该部署是以管理员身份应用的，请用 sudo 再次运行 remove。</translation>
     </message>
     <message>
         <source>The setup for %1 is removed and the server reloaded without it.</source>
-        <translation>%1 的配置已移除，服务器已重新加载（不再包含它）。</translation>
+        <translation>%1 的部署已移除，服务器已重新加载（不再包含该部署）。</translation>
     </message>
 </context>
 <context>
     <name>mtls::cli::RollbackCommand</name>
     <message>
         <source>Put back what the last apply changed, then test and reload the server.</source>
-        <translation>撤销上一次应用所做的更改，然后测试并重新加载服务器。</translation>
+        <translation>撤销上一次应用操作所做的更改，然后测试并重新加载服务器。</translation>
     </message>
     <message>
         <source>The previous configuration is back and the server reloaded it.</source>
@@ -2829,7 +2857,7 @@ then apply again, or apply with --add-include to have it added (rollback removes
     </message>
     <message>
         <source>The server&apos;s files are not yours to write: if the last apply was made as an administrator, run rollback again with --elevate, or with sudo.</source>
-        <translation>您无权写入服务器的文件：如果上次应用是以管理员身份完成的，请加上 --elevate 或使用 sudo 再次运行 rollback。</translation>
+        <translation>您无权写入服务器的文件：如果上次应用操作是以管理员身份执行的，请加上 --elevate 或使用 sudo 再次运行 rollback。</translation>
     </message>
 </context>
 <context>
@@ -2845,7 +2873,7 @@ then apply again, or apply with --add-include to have it added (rollback removes
     <message numerus="yes">
         <source>The setup works: a caller without a client certificate was %1, the stand-in for Chat&apos;s servers with its certificate got through (HTTP %2), and %n request(s) reached the webhook application.</source>
         <translation>
-            <numerusform>配置有效：没有客户端证书的调用方%1，持有证书的即时通信 IM 服务器替身顺利通过（HTTP %2），共有 %n 个请求到达了回调处理程序。</numerusform>
+            <numerusform>部署有效：没有客户端证书的调用方%1，持有证书的即时通信 IM 后台替身顺利通过（HTTP %2），共有 %n 个请求到达回调处理程序。</numerusform>
         </translation>
     </message>
     <message>
@@ -2917,11 +2945,11 @@ then apply again, or apply with --add-include to have it added (rollback removes
     </message>
     <message>
         <source>The private key, when it is in a file of its own.</source>
-        <translation>私钥（当它是单独的文件时）。</translation>
+        <translation>私钥（单独存放在一个文件中时）。</translation>
     </message>
     <message>
         <source>The intermediate certificates, when they are in a file of their own.</source>
-        <translation>中间证书（当它们是单独的文件时）。</translation>
+        <translation>中间证书（单独存放在一个文件中时）。</translation>
     </message>
     <message>
         <source>Chat&apos;s client CA: TencentQQAuthCA.crt or TencentQQAuthCA.crt.zip.</source>
@@ -2953,11 +2981,11 @@ then apply again, or apply with --add-include to have it added (rollback removes
     </message>
     <message>
         <source>TLS profile: intermediate (default), modern or chat-guide.</source>
-        <translation>TLS 配置档：intermediate（默认）、modern 或 chat-guide。</translation>
+        <translation>TLS 安全策略：intermediate（中级，默认）、modern（现代）或 chat-guide（文档示例）。</translation>
     </message>
     <message>
         <source>The server&apos;s version, when it is not this machine&apos;s (Apache before 2.4.8 needs a chain file).</source>
-        <translation>服务器版本（当它不是本机的服务器时；2.4.8 之前的 Apache 需要单独的证书链文件）。</translation>
+        <translation>服务器版本（不是本机的服务器时；2.4.8 之前的 Apache 需要单独的证书链文件）。</translation>
     </message>
     <message>
         <source>The server&apos;s configuration directory (for example /etc/nginx).</source>
@@ -2965,7 +2993,7 @@ then apply again, or apply with --add-include to have it added (rollback removes
     </message>
     <message>
         <source>The server&apos;s main configuration file, when not the usual one.</source>
-        <translation>服务器的主配置文件（当它不是通常的那个时）。</translation>
+        <translation>服务器的主配置文件（不在通常位置时）。</translation>
     </message>
     <message>
         <source>nginx only: the prefix directory (nginx -p).</source>
@@ -2977,7 +3005,7 @@ then apply again, or apply with --add-include to have it added (rollback removes
     </message>
     <message>
         <source>Where the apply journal and backups are kept. Default: the application&apos;s data directory.</source>
-        <translation>保存应用日志和备份的位置。默认：本程序的数据目录。</translation>
+        <translation>保存应用操作日志和备份的位置。默认：本程序的数据目录。</translation>
     </message>
     <message>
         <source>--server nginx|apache is required.</source>
@@ -2997,7 +3025,7 @@ then apply again, or apply with --add-include to have it added (rollback removes
     </message>
     <message>
         <source>The certificate material has errors; nothing was generated or changed. Run &apos;mtls-assistant-cli check&apos; with the same options for the details.</source>
-        <translation>证书材料有错误；未生成或更改任何内容。请用相同的选项运行 &apos;mtls-assistant-cli check&apos; 查看详情。</translation>
+        <translation>证书材料有错误；未生成或更改任何内容。请用相同的选项运行“mtls-assistant-cli check”查看详情。</translation>
     </message>
     <message>
         <source>--listen &quot;%1&quot; is not ADDR:PORT, [IPv6]:PORT or PORT.</source>
@@ -3016,7 +3044,7 @@ then apply again, or apply with --add-include to have it added (rollback removes
     <name>mtls::cli::StatusCommand</name>
     <message>
         <source>List the saved setups with the days left before their certificates expire.</source>
-        <translation>列出已保存的配置及其证书距离过期的剩余天数。</translation>
+        <translation>列出部署记录，以及各证书距离过期的剩余天数。</translation>
     </message>
     <message>
         <source>Print one JSON object instead of the list.</source>
@@ -3028,12 +3056,12 @@ then apply again, or apply with --add-include to have it added (rollback removes
     </message>
     <message>
         <source>No saved setup. Run mtls-assistant to set up a webhook server.</source>
-        <translation>没有已保存的配置。请运行 mtls-assistant 配置回调服务器。</translation>
+        <translation>没有部署记录。请运行 mtls-assistant 配置回调服务器。</translation>
     </message>
     <message numerus="yes">
         <source>%n saved setup(s)</source>
         <translation>
-            <numerusform>%n 个已保存的配置</numerusform>
+            <numerusform>%n 条部署记录</numerusform>
         </translation>
     </message>
     <message>
@@ -3047,7 +3075,7 @@ then apply again, or apply with --add-include to have it added (rollback removes
     <message numerus="yes">
         <source>%n setup(s) expire within %1 days or have expired: renew the certificate with mtls-assistant.</source>
         <translation>
-            <numerusform>%n 个配置的证书将在 %1 天内过期或已过期：请用 mtls-assistant 续期证书。</numerusform>
+            <numerusform>有 %n 个部署的证书将在 %1 天内过期或已过期：请用 mtls-assistant 续期证书。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -3079,7 +3107,7 @@ then apply again, or apply with --add-include to have it added (rollback removes
     </message>
     <message>
         <source>Run &apos;mtls-assistant-cli &lt;command&gt; --help&apos; for the options of one command.</source>
-        <translation>运行 &apos;mtls-assistant-cli &lt;命令&gt; --help&apos; 查看某个命令的选项。</translation>
+        <translation>运行“mtls-assistant-cli &lt;命令&gt; --help”查看某个命令的选项。</translation>
     </message>
     <message>
         <source>Exit codes: 0 no error found, 1 an error finding, 2 usage error or failure to run.</source>
@@ -3091,7 +3119,7 @@ then apply again, or apply with --add-include to have it added (rollback removes
     </message>
     <message>
         <source>mtls-assistant-cli: &quot;%1&quot; is not a command. Run &apos;mtls-assistant-cli --help&apos; for the list.</source>
-        <translation>mtls-assistant-cli：“%1”不是命令。运行 &apos;mtls-assistant-cli --help&apos; 查看命令列表。</translation>
+        <translation>mtls-assistant-cli：“%1”不是命令。运行“mtls-assistant-cli --help”查看命令列表。</translation>
     </message>
 </context>
 <context>
@@ -3110,7 +3138,7 @@ then apply again, or apply with --add-include to have it added (rollback removes
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid domain name. Use the host name Chat calls, for example &quot;webhook.example.com&quot;: letters, digits and hyphens, separated by dots.</source>
-        <translation>“%1”不是有效的域名。请使用即时通信 IM 回调的主机名，例如“webhook.example.com”：由字母、数字和连字符组成，各部分以点分隔。</translation>
+        <translation>“%1”不是有效的域名。请使用即时通信 IM 回调的主机名，例如“webhook.example.com”：由字母、数字和连接符（-）组成，各部分以点分隔。</translation>
     </message>
     <message>
         <source>The webhook path &quot;%1&quot; must start with &quot;/&quot;.</source>
@@ -3126,7 +3154,7 @@ then apply again, or apply with --add-include to have it added (rollback removes
     </message>
     <message>
         <source>&quot;%1&quot; is not a usable URL for the webhook application. Give it as http://HOST:PORT/PATH, for example http://127.0.0.1:8080/webhook.</source>
-        <translation>“%1”不是可用的回调处理程序地址。请按 http://主机:端口/路径 的格式提供，例如 http://127.0.0.1:8080/webhook。</translation>
+        <translation>“%1”不是可用的回调处理程序地址。请按 http://HOST:PORT/PATH 的格式提供，例如 http://127.0.0.1:8080/webhook。</translation>
     </message>
     <message>
         <source>The webhook application&apos;s URL must start with http:// or https://.</source>
@@ -3201,7 +3229,7 @@ then apply again, or apply with --add-include to have it added (rollback removes
     </message>
     <message>
         <source>Backing up, writing, testing and reloading...</source>
-        <translation>正在备份、写入、测试并重新加载...</translation>
+        <translation>正在备份、写入、测试并重新加载……</translation>
     </message>
     <message>
         <source>Nothing was changed. Fix the problem shown here and apply again.</source>
@@ -3214,12 +3242,12 @@ then apply again, or apply with --add-include to have it added (rollback removes
     <message numerus="yes">
         <source>Done: %n file(s) written. Next, test it like Chat would.</source>
         <translation>
-            <numerusform>完成：已写入 %n 个文件。下一步，像即时通信 IM 一样测试它。</numerusform>
+            <numerusform>完成：已写入 %n 个文件。下一步：按即时通信 IM 后台的方式测试握手。</numerusform>
         </translation>
     </message>
     <message>
         <source>Writing the files...</source>
-        <translation>正在写入文件...</translation>
+        <translation>正在写入文件……</translation>
     </message>
     <message numerus="yes">
         <source>Done: %n file(s) exported. Follow README.txt on your server.</source>
@@ -3231,17 +3259,17 @@ then apply again, or apply with --add-include to have it added (rollback removes
         <source>Apply writes the certificate files into a folder of their own in the server&apos;s configuration (the key readable by the owner only), writes the site file, enables it, runs the server&apos;s configuration test and reloads the server. A journal and backups are kept, so a failed or interrupted apply is put back automatically.
 
 Export writes the same files into a folder for you to copy to another machine.</source>
-        <translation>“应用”会将证书文件写入服务器配置中的一个专用文件夹（私钥仅所有者可读），写入站点文件并启用，运行服务器的配置测试，然后重新加载服务器。操作过程会保留日志和备份，因此失败或中断的应用会自动还原。
+        <translation>“应用”会将证书文件写入服务器配置中的一个专用文件夹（私钥仅所有者可读），写入站点文件并启用，运行服务器的配置测试，然后重新加载服务器。操作过程会保留日志和备份，因此失败或中断的应用操作会自动还原。
 
 “导出”会将同样的文件写入一个文件夹，供您复制到另一台机器上。</translation>
     </message>
     <message>
         <source>Your account cannot write into %1, so %2 will ask for an administrator&apos;s password when you apply.</source>
-        <translation>您的帐户无法写入 %1，因此应用时 %2 会要求输入管理员密码。</translation>
+        <translation>您的账户无法写入 %1，因此应用时 %2 会要求输入管理员密码。</translation>
     </message>
     <message>
         <source>&amp;Apply as administrator...</source>
-        <translation>以管理员身份应用(&amp;A)...</translation>
+        <translation>以管理员身份应用(&amp;A)…</translation>
     </message>
     <message>
         <source>Apply the configuration as administrator</source>
@@ -3253,7 +3281,7 @@ Export writes the same files into a folder for you to copy to another machine.</
     </message>
     <message>
         <source>Your account cannot write into %1, and this system has no way to ask for administrator rights. Start mTLS Assistant as an administrator, or choose &quot;On another machine&quot; on the server page and install the exported files with sudo.</source>
-        <translation>您的帐户无法写入 %1，而本系统无法请求管理员权限。请以管理员身份启动 mTLS Assistant，或在服务器页面选择“在另一台机器上”，然后用 sudo 安装导出的文件。</translation>
+        <translation>您的账户无法写入 %1，而本系统无法请求管理员权限。请以管理员身份启动 mTLS 双向认证助手，或在服务器页面选择“在另一台机器上”，然后用 sudo 安装导出的文件。</translation>
     </message>
     <message>
         <source>Every file that is replaced is backed up first. After the reload the assistant connects to the server as a client would and checks the result. If the server refuses the new configuration or the check fails, everything is put back, and the previous configuration is reloaded and checked too.</source>
@@ -3280,7 +3308,7 @@ Export writes the same files into a folder for you to copy to another machine.</
     </message>
     <message>
         <source>Chat&apos;s servers check your server&apos;s certificate like a browser does. Either you already have one for the webhook domain from a public certificate authority (with its private key), or you let Chat issue one: set the webhook URL in the Chat console, and download the certificate and key it issues for that domain.</source>
-        <translation>即时通信 IM 服务器会像浏览器一样检查您服务器的证书。您可以使用已有的、由公共证书颁发机构为回调域名签发的证书（及其私钥），也可以让即时通信 IM 签发一张：在即时通信 IM 控制台设置回调地址，然后下载它为该域名签发的证书和私钥。</translation>
+        <translation>即时通信 IM 后台会像浏览器一样检查您服务器的证书。您可以使用已有的、由公共证书颁发机构为回调域名签发的证书（及私钥），也可以让 IM 签发：在 IM 控制台设置回调 URL，然后下载为该域名签发的证书和私钥。</translation>
     </message>
 </context>
 <context>
@@ -3350,11 +3378,11 @@ Export writes the same files into a folder for you to copy to another machine.</
     </message>
     <message>
         <source>Remembered from your last setup.</source>
-        <translation>已沿用上次配置时保存的客户端 CA 证书。</translation>
+        <translation>已沿用上次部署时保存的客户端 CA 证书。</translation>
     </message>
     <message>
         <source>Reading the client CA...</source>
-        <translation>正在读取客户端 CA 证书...</translation>
+        <translation>正在读取客户端 CA 证书……</translation>
     </message>
     <message>
         <source>No CA certificate was found in %1.</source>
@@ -3362,15 +3390,15 @@ Export writes the same files into a folder for you to copy to another machine.</
     </message>
     <message>
         <source>Import TencentQQAuthCA.crt, or the TencentQQAuthCA.crt.zip it comes in.</source>
-        <translation>请导入 TencentQQAuthCA.crt，或包含它的 TencentQQAuthCA.crt.zip。</translation>
+        <translation>请导入 TencentQQAuthCA.crt，或包含该文件的 TencentQQAuthCA.crt.zip。</translation>
     </message>
     <message>
         <source>It will be remembered for your next setups.</source>
-        <translation>以后配置时会沿用此证书。</translation>
+        <translation>以后部署时会沿用此证书。</translation>
     </message>
     <message>
         <source>When Chat&apos;s servers call your webhook, they present a client certificate issued by Chat&apos;s CA. Your server must demand it and trust only that CA. Chat publishes the CA as TencentQQAuthCA.crt.zip; the assistant cannot ship it, so you import it here once. Compare the SHA-256 fingerprint with the one from Chat before you continue.</source>
-        <translation>即时通信 IM 服务器调用您的回调时，会出示由即时通信 IM 的 CA 签发的客户端证书。您的服务器必须要求出示该证书，并且只信任这个 CA。即时通信 IM 以 TencentQQAuthCA.crt.zip 的形式发布该 CA 证书；本助手无法自带它，因此需要您在此导入一次。继续之前，请将 SHA-256 指纹与即时通信 IM 公布的指纹进行比对。</translation>
+        <translation>即时通信 IM 后台调用您的回调时，会出示由 IM 的 CA 签发的客户端证书。您的服务器必须要求出示该证书，并且只信任这个 CA。IM 以 TencentQQAuthCA.crt.zip 的形式发布该 CA 证书；本助手无法内置该证书，因此需要您在此导入一次。继续之前，请将 SHA-256 指纹与 IM 公布的指纹比对。</translation>
     </message>
 </context>
 <context>
@@ -3381,11 +3409,11 @@ Export writes the same files into a folder for you to copy to another machine.</
     </message>
     <message>
         <source>The address Chat&apos;s servers call.</source>
-        <translation>即时通信 IM 服务器调用的地址。</translation>
+        <translation>即时通信 IM 后台调用的地址。</translation>
     </message>
     <message>
         <source>Error: Chat calls webhooks over HTTPS; the URL must start with https://.</source>
-        <translation>错误：即时通信 IM 通过 HTTPS 发起回调；地址必须以 https:// 开头。</translation>
+        <translation>错误：即时通信 IM 通过 HTTPS 发起回调；URL 必须以 https:// 开头。</translation>
     </message>
     <message>
         <source>OK: %1 follows the domain rules.</source>
@@ -3397,7 +3425,7 @@ Export writes the same files into a folder for you to copy to another machine.</
     </message>
     <message>
         <source>Copy the webhook URL from the Chat console (Application configuration &gt; Webhook configuration). The assistant takes the domain from it and checks it against the rules of the Chat guide; the path is where your server passes calls on to your webhook application (other paths answer 404).</source>
-        <translation>请从即时通信 IM 控制台（应用配置 &gt; 回调配置）复制回调地址。本助手会从中提取域名，并按照即时通信 IM 指南的规则进行检查；路径是指您的服务器将回调请求转发给回调处理程序的路径（其他路径返回 404）。</translation>
+        <translation>请从即时通信 IM 控制台复制回调 URL（单击目标应用卡片，在左侧导航栏选择“回调配置”）。本助手会从中提取域名，并按 IM 文档中的规则检查；路径是您的服务器将回调请求转发给回调处理程序的路径（其他路径返回 404）。</translation>
     </message>
 </context>
 <context>
@@ -3427,7 +3455,7 @@ Export writes the same files into a folder for you to copy to another machine.</
     <name>mtls::ui::FileDropArea</name>
     <message>
         <source>Bro&amp;wse...</source>
-        <translation>浏览(&amp;W)...</translation>
+        <translation>浏览(&amp;W)…</translation>
     </message>
     <message>
         <source>Browse for files</source>
@@ -3486,15 +3514,15 @@ Export writes the same files into a folder for you to copy to another machine.</
     </message>
     <message>
         <source>Saving the setup...</source>
-        <translation>正在保存配置...</translation>
+        <translation>正在保存部署记录……</translation>
     </message>
     <message>
         <source>The setup is saved: the assistant will remind you before the certificate expires.</source>
-        <translation>配置已保存：证书过期前本助手会提醒您。</translation>
+        <translation>部署已保存：证书过期前本助手会提醒您。</translation>
     </message>
     <message>
         <source>The setup could not be saved: %1</source>
-        <translation>无法保存配置：%1</translation>
+        <translation>无法保存部署：%1</translation>
     </message>
     <message>
         <source>mTLS Assistant report for %1</source>
@@ -3502,7 +3530,7 @@ Export writes the same files into a folder for you to copy to another machine.</
     </message>
     <message>
         <source>Webhook URL</source>
-        <translation>回调地址</translation>
+        <translation>回调 URL</translation>
     </message>
     <message>
         <source>Certificate from</source>
@@ -3538,7 +3566,7 @@ Export writes the same files into a folder for you to copy to another machine.</
     </message>
     <message>
         <source>TLS profile</source>
-        <translation>TLS 配置档</translation>
+        <translation>TLS 安全策略</translation>
     </message>
     <message>
         <source>Certificate</source>
@@ -3602,7 +3630,7 @@ Export writes the same files into a folder for you to copy to another machine.</
     </message>
     <message>
         <source>The report sums up what was set up: domain, server, files, certificate fingerprints and the test result. It never holds a passphrase or key. The setup is saved (without secrets) so the assistant and `mtls-assistant-cli status` can warn you 30 days before the certificate expires, and so the renewal wizard can replace it.</source>
-        <translation>报告汇总了本次配置的内容：域名、服务器、文件、证书指纹和测试结果。报告中绝不会包含密码或私钥。配置会被保存（不含任何机密信息），以便本助手和 `mtls-assistant-cli status` 在证书过期前 30 天提醒您，续期向导也能据此替换证书。</translation>
+        <translation>报告汇总了本次部署的内容：域名、服务器、文件、证书指纹和测试结果，绝不包含密码或私钥。部署会被保存（不含任何机密信息），以便本助手和 `mtls-assistant-cli status` 在证书过期前 30 天提醒您，续期向导也能据此替换证书。</translation>
     </message>
     <message>
         <source>Saving the report...</source>
@@ -3637,7 +3665,7 @@ Export writes the same files into a folder for you to copy to another machine.</
     </message>
     <message>
         <source>Drop the .zip package you downloaded from the Chat console here, or browse for it. Separate certificate and key files work too.</source>
-        <translation>请将从即时通信 IM 控制台下载的 .zip 证书包拖放到此处，或点击浏览选择。也可以使用单独的证书和私钥文件。</translation>
+        <translation>请将从即时通信 IM 控制台下载的 .zip 证书包拖放到此处，或点击“浏览”选择。也可以使用单独的证书和私钥文件。</translation>
     </message>
     <message>
         <source>The certificate for %1 from your certificate authority.</source>
@@ -3645,7 +3673,7 @@ Export writes the same files into a folder for you to copy to another machine.</
     </message>
     <message>
         <source>Drop the certificate, its intermediate certificates and its private key here (separate files, one .pfx/.p12, or the .zip you downloaded), or browse for them. The assistant finds out which file holds what.</source>
-        <translation>请将证书、其中间证书和私钥拖放到此处（单独的文件、一个 .pfx/.p12 文件，或您下载的 .zip 证书包），或点击浏览选择。本助手会自动识别各文件中的内容。</translation>
+        <translation>请将证书、证书的中间证书和私钥拖放到此处（单独的文件、一个 .pfx/.p12 文件，或您下载的 .zip 证书包），或点击“浏览”选择。本助手会自动识别各文件中的内容。</translation>
     </message>
     <message>
         <source>It must cover %1, like the certificate in use.</source>
@@ -3661,11 +3689,11 @@ Export writes the same files into a folder for you to copy to another machine.</
     </message>
     <message>
         <source>Reading and checking the certificate...</source>
-        <translation>正在读取并检查证书...</translation>
+        <translation>正在读取并检查证书……</translation>
     </message>
     <message>
         <source>Looking for the passphrase in %1...</source>
-        <translation>正在从%1中查找密码...</translation>
+        <translation>正在从%1中查找密码……</translation>
     </message>
     <message>
         <source>The passphrase does not fit: try again</source>
@@ -3699,7 +3727,7 @@ Export writes the same files into a folder for you to copy to another machine.</
     </message>
     <message>
         <source>Saving the passphrase in %1...</source>
-        <translation>正在将密码保存到%1...</translation>
+        <translation>正在将密码保存到%1……</translation>
     </message>
     <message>
         <source>The passphrase is remembered in the system keychain.</source>
@@ -3709,9 +3737,9 @@ Export writes the same files into a folder for you to copy to another machine.</
         <source>The assistant reads PEM, DER, PKCS#12 (.pfx/.p12), PKCS#7 and zip packages as downloaded from Tencent Cloud SSL or the Chat console, whatever the files are called. It picks the certificate for your domain, its intermediate certificates and the matching private key, and checks them: dates, names, chain, key. Errors must be fixed before you go on; each one says how.
 
 Passphrases are never written to a file. If you tick &quot;Remember&quot;, the passphrase is kept in the system keychain; where there is none, you are asked again next time.</source>
-        <translation>本助手可以读取从腾讯云 SSL 证书或即时通信 IM 控制台下载的 PEM、DER、PKCS#12（.pfx/.p12）、PKCS#7 文件和 zip 证书包，无论文件叫什么名字。它会挑选出您域名的证书、其中间证书以及匹配的私钥，并进行检查：有效期、域名、证书链和私钥。必须先修复错误才能继续；每个错误都附有修复方法。
+        <translation>本助手可以读取从腾讯云 SSL 证书或即时通信 IM 控制台下载的 PEM、DER、PKCS#12（.pfx/.p12）、PKCS#7 文件和 zip 证书包，无论文件叫什么名字。本助手会挑选出您域名的证书、该证书的中间证书以及匹配的私钥，并进行检查：有效期、域名、证书链和私钥。必须先修复错误才能继续；每个错误都附有修复方法。
 
-密码绝不会写入文件。如果勾选“保存”，密码会保存在系统钥匙串中；如果没有系统钥匙串，下次会再次询问您。</translation>
+密码绝不会写入文件。如果勾选“保存到系统钥匙串”，密码会保存在系统钥匙串中；如果没有系统钥匙串，下次会再次询问您。</translation>
     </message>
 </context>
 <context>
@@ -3773,7 +3801,7 @@ Passphrases are never written to a file. If you tick &quot;Remember&quot;, the p
     </message>
     <message>
         <source>OK: the new certificate covers %1, fits its key, and lasts until %2.</source>
-        <translation>通过：新证书适用于 %1，与其私钥匹配，有效期至 %2。</translation>
+        <translation>通过：新证书适用于 %1，与私钥匹配，有效期至 %2。</translation>
     </message>
     <message>
         <source>Error: %1</source>
@@ -3781,7 +3809,7 @@ Passphrases are never written to a file. If you tick &quot;Remember&quot;, the p
     </message>
     <message>
         <source>Check that the new certificate is the one you expect: the same domain, a later expiry date, and a different fingerprint from the one in use. The next pages re-check Chat&apos;s client CA, show the configuration and apply it with a backup.</source>
-        <translation>请确认新证书符合预期：域名相同、到期时间更晚，且指纹与当前使用的证书不同。接下来的页面会重新检查即时通信 IM 的客户端 CA 证书、显示配置，并在备份后应用。</translation>
+        <translation>请确认新证书符合预期：域名相同、到期时间更晚，且指纹与当前使用的证书不同。接下来的页面会重新检查即时通信 IM 客户端 CA 证书、显示配置，并在备份后应用。</translation>
     </message>
 </context>
 <context>
@@ -3792,7 +3820,7 @@ Passphrases are never written to a file. If you tick &quot;Remember&quot;, the p
     </message>
     <message>
         <source>Replace the certificate of a saved setup.</source>
-        <translation>替换已保存配置中的证书。</translation>
+        <translation>替换已保存部署中的证书。</translation>
     </message>
     <message>
         <source>Domain</source>
@@ -3824,7 +3852,7 @@ Passphrases are never written to a file. If you tick &quot;Remember&quot;, the p
     </message>
     <message>
         <source>Certificates expire; Chat&apos;s calls fail when yours has. Pick the setup to renew, import the new certificate (from your certificate authority or downloaded again from the Chat console), compare it with the one in use, and apply it: the old files are backed up and put back if anything fails.</source>
-        <translation>证书会过期；您的证书一旦过期，即时通信 IM 的回调就会失败。请选择要续期的配置，导入新证书（来自您的证书颁发机构，或从即时通信 IM 控制台重新下载），与当前使用的证书进行对比，然后应用：旧文件会先备份，如有任何失败都会还原。</translation>
+        <translation>证书会过期；您的证书一旦过期，即时通信 IM 的回调就会失败。请选择要续期的部署，导入新证书（来自证书颁发机构，或从控制台重新下载），与当前使用的证书对比，然后应用：旧文件会先备份，如有任何失败都会还原。</translation>
     </message>
     <message>
         <source>Location</source>
@@ -3859,7 +3887,7 @@ Passphrases are never written to a file. If you tick &quot;Remember&quot;, the p
     </message>
     <message>
         <source>Testing the configuration with %1...</source>
-        <translation>正在用 %1 测试配置...</translation>
+        <translation>正在用 %1 测试配置……</translation>
     </message>
     <message>
         <source>OK: %1 accepts this configuration.</source>
@@ -3871,7 +3899,7 @@ Passphrases are never written to a file. If you tick &quot;Remember&quot;, the p
     </message>
     <message>
         <source>This is the whole site configuration: your certificate and key, Chat&apos;s client CA with client certificates required, the TLS profile, and the path passed on to your webhook application. The assistant tests it with the real nginx or apache2 program on a private copy before anything is written; a failed test shows the server&apos;s own message under &quot;Show details&quot;.</source>
-        <translation>这是完整的站点配置：您的证书和私钥、要求客户端证书的即时通信 IM 客户端 CA 证书、TLS 配置档，以及转发给回调处理程序的路径。在写入任何内容之前，本助手会用真实的 nginx 或 apache2 程序在一份私有副本上测试它；如果测试失败，可在“显示详情”中查看服务器自身的报错信息。</translation>
+        <translation>这是完整的站点配置：您的证书和私钥、即时通信 IM 客户端 CA 证书（要求出示客户端证书）、TLS 安全策略，以及转发给回调处理程序的路径。在写入任何内容之前，本助手会用真实的 nginx 或 apache2 程序在一份私有副本上测试该配置；如果测试失败，可在“显示详情”中查看服务器自身的报错信息。</translation>
     </message>
 </context>
 <context>
@@ -3882,11 +3910,11 @@ Passphrases are never written to a file. If you tick &quot;Remember&quot;, the p
     </message>
     <message>
         <source>The whole setup on this computer, with throwaway certificates.</source>
-        <translation>使用一次性证书，在本机演示完整配置。</translation>
+        <translation>使用一次性证书，在本机演示完整的部署。</translation>
     </message>
     <message>
         <source>Starting...</source>
-        <translation>正在启动...</translation>
+        <translation>正在启动……</translation>
     </message>
     <message>
         <source>The sandbox could not run.</source>
@@ -3895,7 +3923,7 @@ Passphrases are never written to a file. If you tick &quot;Remember&quot;, the p
     <message numerus="yes">
         <source>It works: %1 refused the caller without a client certificate and passed the one with Chat&apos;s kind of certificate on to the webhook application (%n request(s) reached it).</source>
         <translation>
-            <numerusform>配置有效：%1 拒绝了没有客户端证书的调用方，并将持有即时通信 IM 同类证书的调用方转发给了回调处理程序（有 %n 个请求到达）。</numerusform>
+            <numerusform>部署有效：%1 拒绝了没有客户端证书的调用方，并把持有模拟 IM 后台证书的调用方转发给了回调处理程序（共有 %n 个请求到达）。</numerusform>
         </translation>
     </message>
     <message>
@@ -3904,7 +3932,7 @@ Passphrases are never written to a file. If you tick &quot;Remember&quot;, the p
     </message>
     <message>
         <source>The sandbox needs nginx or apache2 installed (it does not need them running). It starts its own copy on a free port of 127.0.0.1 under a temporary folder, never touches your configuration, and removes everything when it is done.</source>
-        <translation>沙盒需要安装 nginx 或 apache2（无需运行）。它会在临时文件夹中、127.0.0.1 的空闲端口上启动自己的实例，绝不改动您的配置，完成后会删除所有内容。</translation>
+        <translation>沙盒需要安装 nginx 或 apache2（无需运行）。沙盒会在临时文件夹中、127.0.0.1 的空闲端口上启动自己的实例，绝不改动您的配置，完成后会删除所有内容。</translation>
     </message>
 </context>
 <context>
@@ -3915,7 +3943,7 @@ Passphrases are never written to a file. If you tick &quot;Remember&quot;, the p
     </message>
     <message>
         <source>Which server receives Chat&apos;s calls, and where it passes them on.</source>
-        <translation>由哪个服务器接收即时通信 IM 的回调请求，以及将其转发到哪里。</translation>
+        <translation>由哪个服务器接收即时通信 IM 的回调请求，以及转发到哪里。</translation>
     </message>
     <message>
         <source>Intermediate: TLS 1.2 and 1.3 (recommended)</source>
@@ -3927,7 +3955,7 @@ Passphrases are never written to a file. If you tick &quot;Remember&quot;, the p
     </message>
     <message>
         <source>Looking for %1 on this machine...</source>
-        <translation>正在本机上查找 %1...</translation>
+        <translation>正在本机上查找 %1……</translation>
     </message>
     <message>
         <source>version unknown</source>
@@ -3939,7 +3967,7 @@ Passphrases are never written to a file. If you tick &quot;Remember&quot;, the p
     </message>
     <message>
         <source>%1 was not found on this machine: %2 Choose &quot;another machine&quot; to export the files, or give the configuration folder.</source>
-        <translation>本机上没有找到 %1：%2 请选择“在另一台机器上”以导出文件，或指定配置文件夹。</translation>
+        <translation>本机上没有找到 %1：%2请选择“在另一台机器上”以导出文件，或指定配置文件夹。</translation>
     </message>
     <message>
         <source>Error: &quot;%1&quot; is not an address and port to listen on (for example 443, 0.0.0.0:443 or [::]:443).</source>
@@ -3961,9 +3989,13 @@ Listen: the address and port Chat calls (443 unless your webhook URL names anoth
 The Chat guide&apos;s samples list TLS 1.0 and 1.1. Those versions are deprecated and current servers refuse them anyway; keep the recommended profile unless you know you need the guide&apos;s line.</source>
         <translation>本助手会在本机上查找 Nginx 和 Apache，并将配置写入该安装实际读取配置的位置，同时进行备份。如果您的服务器是另一台机器，请选择“在另一台机器上”：您将得到需要复制过去的文件。
 
-监听地址：即时通信 IM 调用的地址和端口（默认为 443，除非回调地址中指定了其他端口）。回调处理程序：您的服务器将通过验证的回调请求转发到的位置。
+监听地址：即时通信 IM 调用的地址和端口（默认为 443，除非回调 URL 中指定了其他端口）。回调处理程序：您的服务器将通过验证的回调请求转发到的位置。
 
-即时通信 IM 指南的示例中列出了 TLS 1.0 和 1.1。这两个版本已被弃用，新版服务器本来也会拒绝它们；除非您确定需要指南中的那一行，否则请保留推荐的配置档。</translation>
+IM 文档的示例中列出了 TLS 1.0 和 1.1。这两个版本已被弃用，新版服务器本来也会拒绝它们；除非您确定需要文档中的那一行，否则请保留推荐的安全策略。</translation>
+    </message>
+    <message>
+        <source>The Chat guide&apos;s sample: TLS 1.0 and 1.1 (not recommended)</source>
+        <translation>文档示例：TLS 1.0 和 1.1（不推荐）</translation>
     </message>
 </context>
 <context>
@@ -3974,11 +4006,11 @@ The Chat guide&apos;s samples list TLS 1.0 and 1.1. Those versions are deprecate
     </message>
     <message>
         <source>Call the webhook like Chat&apos;s servers do, and check that strangers are refused.</source>
-        <translation>像即时通信 IM 服务器一样调用回调，并检查陌生调用方是否被拒绝。</translation>
+        <translation>按即时通信 IM 后台的方式调用回调，并检查陌生调用方是否被拒绝。</translation>
     </message>
     <message>
         <source>The test connects to your webhook URL, checks your certificate like Chat&apos;s servers do, and makes sure a caller without Chat&apos;s client certificate is refused.</source>
-        <translation>测试会连接您的回调地址，像即时通信 IM 服务器一样检查您的证书，并确认没有即时通信 IM 客户端证书的调用方会被拒绝。</translation>
+        <translation>测试会连接您的回调 URL，按 IM 后台的方式检查您的证书，并确认没有 IM 客户端证书的调用方会被拒绝。</translation>
     </message>
     <message>
         <source>The test could not run.</source>
@@ -3998,7 +4030,7 @@ The Chat guide&apos;s samples list TLS 1.0 and 1.1. Those versions are deprecate
     </message>
     <message>
         <source>Ready: your server shows a valid certificate and refuses callers without Chat&apos;s client certificate.</source>
-        <translation>就绪：您的服务器出示了有效的证书，并会拒绝没有即时通信 IM 客户端证书的调用方。</translation>
+        <translation>就绪：您的服务器出示了有效的证书，并会拒绝没有 IM 客户端证书的调用方。</translation>
     </message>
     <message>
         <source>A caller without a client certificate was refused during the TLS handshake.</source>
@@ -4020,7 +4052,7 @@ The Chat guide&apos;s samples list TLS 1.0 and 1.1. Those versions are deprecate
         <source>The test resolves the webhook domain, connects, checks the certificate chain and name as Chat&apos;s servers would, and checks that the server asks for a client certificate from Chat&apos;s CA and refuses a caller without one. Nginx refuses with HTTP 400, Apache in the handshake: both are right.
 
 If the domain does not point at this server yet, the test fails at the first step; change the DNS record and run it again.</source>
-        <translation>测试会解析回调域名并建立连接，像即时通信 IM 服务器一样检查证书链和域名，并检查服务器是否要求出示由即时通信 IM 的 CA 签发的客户端证书、是否拒绝没有该证书的调用方。Nginx 会返回 HTTP 400 拒绝，Apache 则在握手时拒绝：两者都是正确的。
+        <translation>测试会解析回调域名并建立连接，按即时通信 IM 后台的方式检查证书链和域名，并检查服务器是否要求出示由 IM 的 CA 签发的客户端证书、是否拒绝没有该证书的调用方。Nginx 会返回 HTTP 400 拒绝，Apache 则在握手时拒绝：两者都是正确的。
 
 如果域名尚未指向该服务器，测试会在第一步失败；请修改 DNS 记录后重新运行。</translation>
     </message>
@@ -4033,15 +4065,16 @@ If the domain does not point at this server yet, the test fails at the first ste
     <name>mtls::ui::WebhookPathPicture</name>
     <message>
         <source>Chat&apos;s servers call your webhook URL over HTTPS and show their client certificate. Your Nginx or Apache checks that certificate against Chat&apos;s client CA and passes the call on to your webhook application.</source>
-        <translation>即时通信 IM 服务器通过 HTTPS 调用您的回调地址，并出示其客户端证书。您的 Nginx 或 Apache 用即时通信 IM 的客户端 CA 证书验证该证书，然后将请求转发给您的回调处理程序。</translation>
+        <translation>即时通信 IM 后台通过 HTTPS 调用您的回调 URL，并出示客户端证书。您的 Nginx 或 Apache 用 IM 的客户端 CA 证书验证该证书，然后将请求转发给您的回调处理程序。</translation>
     </message>
     <message>
         <source>Chat&apos;s servers</source>
-        <translation>即时通信 IM 服务器</translation>
+        <translation>即时通信 IM 后台</translation>
     </message>
     <message>
         <source>present a client certificate from Chat&apos;s CA</source>
-        <translation>出示由即时通信 IM 的 CA 签发的客户端证书</translation>
+        <translation>出示由 IM 的 CA
+签发的客户端证书</translation>
     </message>
     <message>
         <source>Your Nginx or Apache</source>
@@ -4065,7 +4098,8 @@ If the domain does not point at this server yet, the test fails at the first ste
     </message>
     <message>
         <source>shows your certificate and checks the caller&apos;s certificate</source>
-        <translation>出示您的证书，并检查调用方的证书</translation>
+        <translation>出示您的证书，
+并检查调用方的证书</translation>
     </message>
 </context>
 <context>
@@ -4100,21 +4134,21 @@ If the domain does not point at this server yet, the test fails at the first ste
     </message>
     <message>
         <source>Saved setups:</source>
-        <translation>已保存的配置：</translation>
+        <translation>部署记录：</translation>
     </message>
     <message>
         <source>No saved setup yet.</source>
-        <translation>还没有已保存的配置。</translation>
+        <translation>还没有部署记录。</translation>
     </message>
     <message>
         <source>There is no saved setup to renew yet.</source>
-        <translation>还没有可续期的已保存配置。</translation>
+        <translation>还没有可续期的部署。</translation>
     </message>
     <message>
         <source>Chat calls your webhook over HTTPS with two-way authentication: your server proves who it is with its certificate, and Chat&apos;s servers prove who they are with a client certificate issued by Chat&apos;s CA. The assistant checks your certificate files, writes the Nginx or Apache configuration, applies it with a backup (or exports it for another machine) and tests the result like Chat would.
 
 The sandbox does all of this on this computer with throwaway certificates, so you can see how it works before you touch your server.</source>
-        <translation>即时通信 IM 通过启用双向认证的 HTTPS 调用您的回调：您的服务器用其证书证明自己的身份，即时通信 IM 服务器则用由即时通信 IM 的 CA 签发的客户端证书证明自己的身份。本助手会检查您的证书文件，生成 Nginx 或 Apache 配置，在备份后应用（或导出到另一台机器），并像即时通信 IM 一样测试结果。
+        <translation>即时通信 IM 通过启用双向认证的 HTTPS 调用您的回调：您的服务器用服务器证书证明自己的身份，IM 后台则用 IM 的 CA 签发的客户端证书证明自己的身份。本助手会检查您的证书文件，生成 Nginx 或 Apache 配置，在备份后应用（或导出到另一台机器），并按 IM 后台的方式测试结果。
 
 沙盒会使用一次性证书在本机完成以上全部操作，让您在改动服务器之前先了解整个流程。</translation>
     </message>
@@ -4129,7 +4163,7 @@ The sandbox does all of this on this computer with throwaway certificates, so yo
     <message numerus="yes">
         <source>Warning: %n certificate(s) expire within 30 days or have expired. Choose &quot;Renew the certificate of a saved setup&quot; to replace them.</source>
         <translation>
-            <numerusform>警告：有 %n 个证书将在 30 天内过期或已过期。请选择“为已保存的配置续期证书”来替换它们。</numerusform>
+            <numerusform>警告：有 %n 个证书将在 30 天内过期或已过期。请选择“为已保存的部署续期证书”来替换这些证书。</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,7 @@
 
 #include "Output.h"
 #include "core/ChildProcess.h"
+#include "core/TextJoin.h"
 #include "pki/CheckService.h"
 #include "pki/DomainName.h"
 
@@ -39,7 +40,7 @@ void printReport(const QString& host, const CheckReport& report)
         Output::line(Text::tr("Server certificate"));
         row(Text::tr("subject"), m.leaf.subject());
         row(Text::tr("issuer"), m.leaf.issuer());
-        row(Text::tr("names"), (m.leaf.dnsNames() + m.leaf.ipAddresses()).join(QStringLiteral(", ")));
+        row(Text::tr("names"), joinList(m.leaf.dnsNames() + m.leaf.ipAddresses()));
         row(Text::tr("valid"), validity(m.leaf));
         row(Text::tr("key"),
             m.key.isNull() ? Text::tr("%1 (private key not found)").arg(m.leaf.keyDescription())

@@ -171,6 +171,108 @@ QString Output::padded(const QString& text, int columns)
     return text + QString(qMax(0, columns - displayWidth(text)), QLatin1Char(' '));
 }
 
+namespace {
+
+bool isWide(QChar c)
+{
+    return Output::displayWidth(QString(c)) == 2;
+}
+
+// A line may break between `before` and `after`: at a space, or next to a CJK character, but not before a closing
+// mark or after an opening one.
+bool mayBreakBetween(QChar before, QChar after)
+{
+    static const QString closing = QStringLiteral("，。、；：？！）》」』”’…%1").arg(QChar(0x3000));
+    static const QString opening = QStringLiteral("（《「『“‘");
+    if (closing.contains(after) || opening.contains(before))
+        return false;
+    return isWide(before) || isWide(after);
+}
+
+// Where the text of a help line starts: after the names of an option or command and the spaces that follow them
+// ("  --server <X>   ", "  check      "), or after the leading spaces.
+qsizetype textColumn(const QString& line)
+{
+    qsizetype i = 0;
+    while (i < line.size() && line.at(i) == QLatin1Char(' '))
+        ++i;
+    const qsizetype gap = line.indexOf(QLatin1String("  "), i);
+    if (gap < 0 || Output::displayWidth(line.left(gap)) != gap)
+        return i;
+    i = gap;
+    while (i < line.size() && line.at(i) == QLatin1Char(' '))
+        ++i;
+    return i;
+}
+
+// The lines of `help` with each description that QCommandLineParser continued on lines of its own joined back
+// into one line, when it holds CJK text: Qt broke it at spaces, too early for text that has few.
+QStringList joinedDescriptions(const QString& help)
+{
+    const auto hasWide = [](const QString& text) { return Output::displayWidth(text) != text.size(); };
+    QStringList lines;
+    qsizetype column = 0; // where the description of the last line starts; 0: none
+    for (const QString& line : help.split(QLatin1Char('\n'))) {
+        qsizetype spaces = 0;
+        while (spaces < line.size() && line.at(spaces) == QLatin1Char(' '))
+            ++spaces;
+        const bool continues = column > 2 && spaces == column && spaces < line.size();
+        if (continues && (hasWide(lines.last()) || hasWide(line))) {
+            QString& last = lines.last();
+            const QString more = line.mid(spaces);
+            // A space comes back where Qt took it out: between words, or between CJK and Latin text.
+            if (!(isWide(last.back()) && isWide(more.front())))
+                last += QLatin1Char(' ');
+            last += more;
+            continue;
+        }
+        lines << line;
+        if (!continues)
+            column = textColumn(line) < line.size() ? textColumn(line) : 0;
+    }
+    return lines;
+}
+
+} // namespace
+
+QString Output::fittedHelp(const QString& help, int columns)
+{
+    QStringList lines;
+    for (const QString& line : joinedDescriptions(help)) {
+        if (displayWidth(line) <= columns) {
+            lines << line;
+            continue;
+        }
+        const qsizetype start = textColumn(line);
+        const QString indent(displayWidth(line.left(start)), QLatin1Char(' '));
+        QString head = line.left(start);
+        QString rest = line.mid(start);
+        while (displayWidth(head + rest) > columns) {
+            // The last place to break before the edge; none: the line stays long.
+            qsizetype fits = 0;
+            while (fits < rest.size() && displayWidth(head + rest.left(fits + 1)) <= columns)
+                ++fits;
+            qsizetype cut = -1;
+            for (qsizetype i = fits; i > 0; --i) {
+                if (i < rest.size()
+                    && (rest.at(i) == QLatin1Char(' ') || mayBreakBetween(rest.at(i - 1), rest.at(i)))) {
+                    cut = i;
+                    break;
+                }
+            }
+            if (cut <= 0)
+                break;
+            lines << head + rest.left(cut);
+            rest = rest.mid(cut);
+            while (rest.startsWith(QLatin1Char(' ')))
+                rest.remove(0, 1);
+            head = indent;
+        }
+        lines << head + rest;
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
 int Output::usageError(const QString& command, const QString& message)
 {
     err(Text::tr("mtls-assistant-cli %1: %2").arg(command, plain(message)));

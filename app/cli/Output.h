@@ -35,6 +35,11 @@ public:
     // `columns` so that tables line up in every language.
     static int displayWidth(const QString& text);
     static QString padded(const QString& text, int columns);
+    // Help text with every line at most `columns` wide on a terminal. QCommandLineParser wraps at spaces and
+    // counts characters, so a Chinese description runs past the edge: such a line is broken between CJK
+    // characters (never before a closing mark such as "，" or after an opening one), and goes on under the
+    // column where it started. Lines that fit are left as they are.
+    static QString fittedHelp(const QString& help, int columns = 79);
 
     // Usage error: prints the message and a pointer to --help; returns ExitUsage.
     static int usageError(const QString& command, const QString& message);

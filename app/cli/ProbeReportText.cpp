@@ -1,6 +1,7 @@
 #include "ProbeReportText.h"
 
 #include "Output.h"
+#include "core/TextJoin.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -35,7 +36,7 @@ QString outcomeText(CallerOutcome outcome, std::optional<int> status)
 
 QString ms(qint64 value)
 {
-    return value < 0 ? QStringLiteral("-") : QStringLiteral("%1 ms").arg(value);
+    return value < 0 ? QStringLiteral("-") : millisecondsText(value);
 }
 
 } // namespace
@@ -53,7 +54,7 @@ void printProbeReport(const ProbeReport& report, const QString& indent)
         + Output::paint(Text::tr("Probe of %1").arg(Output::plain(report.url.toString())), Output::Colour::Bold));
     row(Text::tr("address"), report.address.isEmpty() ? Text::tr("none reached") : report.address);
     if (!report.tlsVersion.isEmpty())
-        row(Text::tr("protocol and cipher"), QStringLiteral("%1, %2").arg(report.tlsVersion, report.cipher));
+        row(Text::tr("protocol and cipher"), joinList({report.tlsVersion, report.cipher}));
     if (!report.serverCertificate.isNull()) {
         const ServerCertificateInfo& s = report.serverCertificate;
         row(Text::tr("server certificate"), s.leaf().subject());
@@ -61,18 +62,19 @@ void printProbeReport(const ProbeReport& report, const QString& indent)
         for (qsizetype i = 1; i < s.chain.size(); ++i)
             chain << s.chain.at(i).subject();
         if (!chain.isEmpty())
-            row(Text::tr("then the chain"), chain.join(QStringLiteral("; ")));
+            row(Text::tr("then the chain"), joinListOfNames(chain));
         row(Text::tr("issued by"), s.leaf().issuer());
         row(Text::tr("expires"),
             Text::tr("%1 (%n day(s))", nullptr, static_cast<int>(s.daysLeft))
                 .arg(s.leaf().notAfter().toString(Qt::ISODate)));
-        row(Text::tr("trusted, name matches"), Text::tr("%1, %2").arg(yesNo(s.trusted), yesNo(s.nameMatch)));
+        row(Text::tr("trusted"), yesNo(s.trusted));
+        row(Text::tr("name matches"), yesNo(s.nameMatch));
     }
     row(Text::tr("client certificate requested"), yesNo(report.clientCertificateRequested));
     if (report.clientCertificateRequested) {
         row(Text::tr("acceptable client CA names"),
             report.acceptableClientCaNames.isEmpty() ? Text::tr("(none)")
-                                                     : report.acceptableClientCaNames.join(QStringLiteral("; ")));
+                                                     : joinListOfNames(report.acceptableClientCaNames));
     }
     if (report.expectedClientCaListed)
         row(Text::tr("Chat client CA listed"), yesNo(*report.expectedClientCaListed));

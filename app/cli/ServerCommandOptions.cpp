@@ -3,6 +3,7 @@
 #include "Command.h"
 #include "Output.h"
 #include "core/ChildProcess.h"
+#include "core/TextJoin.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -159,7 +160,7 @@ Result<ServerConfigRequest> siteRequest(const QCommandLineParser& parser, Server
     if (parser.isSet(QStringLiteral("tls"))) {
         const auto profile = tlsProfileFromName(parser.value(QStringLiteral("tls")));
         if (!profile)
-            return Error {Text::tr("--tls must be one of: %1.").arg(tlsProfileNames().join(QStringLiteral(", "))), {}};
+            return Error {Text::tr("--tls must be one of: %1.").arg(joinList(tlsProfileNames())), {}};
         request.profile = *profile;
     }
     if (parser.isSet(QStringLiteral("server-version"))) {

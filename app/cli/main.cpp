@@ -25,7 +25,7 @@ QString generalHelp(const std::vector<std::unique_ptr<mtls::cli::Command>>& comm
         lines << QStringLiteral("  %1 %2").arg(mtls::cli::Output::padded(command->name(), 10), command->summary());
     lines << QString() << Text::tr("Run 'mtls-assistant-cli <command> --help' for the options of one command.")
           << Text::tr("Exit codes: 0 no error found, 1 an error finding, 2 usage error or failure to run.");
-    return lines.join(QLatin1Char('\n'));
+    return mtls::cli::Output::fittedHelp(lines.join(QLatin1Char('\n')));
 }
 
 } // namespace
@@ -47,7 +47,7 @@ QString commandHelp(const mtls::cli::Command& command, const QCommandLineParser&
     const qsizetype at = text.indexOf(executable);
     if (at >= 0)
         text.replace(at, executable.size(), QStringLiteral("mtls-assistant-cli ") + command.name());
-    return text;
+    return mtls::cli::Output::fittedHelp(text);
 }
 
 int main(int argc, char* argv[])

@@ -1,6 +1,7 @@
 #include "CertificateChecks.h"
 
 #include "DomainName.h"
+#include "core/TextJoin.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -137,7 +138,7 @@ Findings checkServerCertificate(const ServerSelection& selection, const CheckCon
             names << leaf.commonName();
         findings.append(
             make("NAME_MISMATCH", Severity::Error,
-                 Text::tr("The certificate is for %1, not for %2.").arg(names.join(QStringLiteral(", ")), context.host),
+                 Text::tr("The certificate is for %1, not for %2.").arg(joinList(names), context.host),
                  Text::tr("Use the certificate issued for %1, or check the domain you entered: it must be the "
                           "host of the webhook URL in the Chat console.")
                      .arg(context.host),

@@ -7,6 +7,7 @@
 #include "PemReader.h"
 #include "Pkcs12Reader.h"
 #include "RegularFile.h"
+#include "core/TextJoin.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -228,7 +229,7 @@ Material MaterialLoader::loadZip(const QByteArray& data, const QString& origin, 
         material.findings.append(
             unrecognized(origin,
                          Text::tr("The zip archive \"%1\" holds no certificate or key (it has: %2).")
-                             .arg(origin, names.isEmpty() ? Text::tr("nothing") : names.join(QStringLiteral(", ")))));
+                             .arg(origin, names.isEmpty() ? Text::tr("nothing") : joinList(names))));
     }
     return material;
 }

@@ -1,5 +1,7 @@
 #include "ProbeFindings.h"
 
+#include "core/TextJoin.h"
+
 #include <QCoreApplication>
 
 namespace mtls::probefindings {
@@ -140,7 +142,7 @@ Finding serverNameMismatch(const ServerCertificateInfo& info, const QString& hos
         names << info.leaf().commonName();
     return make(
         "SERVER_NAME_MISMATCH", Severity::Error,
-        Text::tr("The server's certificate is for %1, not for %2.").arg(names.join(QStringLiteral(", ")), host),
+        Text::tr("The server's certificate is for %1, not for %2.").arg(joinList(names), host),
         Text::tr("Point `ssl_certificate` (nginx) or `SSLCertificateFile` (Apache) at the certificate for %1, and "
                  "check that this server block's `server_name` (Apache `ServerName`) is %1: otherwise another "
                  "site on the same port answers.")
@@ -191,7 +193,7 @@ Finding clientCertNotEnforced(std::optional<int> httpStatus)
 
 Finding expectedCaNotListed(const Certificate& expected, const QStringList& listed)
 {
-    const QString names = listed.isEmpty() ? Text::tr("no CA at all") : listed.join(QStringLiteral("; "));
+    const QString names = listed.isEmpty() ? Text::tr("no CA at all") : joinListOfNames(listed);
     return make(
         "EXPECTED_CA_NOT_LISTED", Severity::Error,
         Text::tr("The server accepts client certificates from %1, but not from the Chat client CA %2.")

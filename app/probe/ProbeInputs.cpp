@@ -1,5 +1,6 @@
 #include "ProbeInputs.h"
 
+#include "core/TextJoin.h"
 #include "pki/MaterialLoader.h"
 
 #include <QCoreApplication>
@@ -17,7 +18,7 @@ QString findingsText(const Findings& findings)
 {
     QStringList lines;
     for (const Finding& f : findings)
-        lines << f.message + (f.hint.isEmpty() ? QString() : QStringLiteral(" ") + f.hint);
+        lines << joinSentences({f.message, f.hint});
     return lines.join(QLatin1Char('\n'));
 }
 

@@ -3,6 +3,7 @@
 #include "ApplyService.h"
 #include "ServerControl.h"
 #include "core/Logging.h"
+#include "core/TextJoin.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -248,7 +249,7 @@ Result<QString> recover(const ServerInstallation& installation, const ApplyHisto
                 = Text::tr("An earlier apply for %1 was interrupted; its changes were rolled back.").arg(j.domain);
             // The reload may have happened just before the interruption: make the server read the old files again.
             if (j.state == ApplyJournal::State::Written)
-                text += QLatin1Char(' ') + reloadAndVerify(installation, j);
+                text = joinSentences({text, reloadAndVerify(installation, j)});
             if (auto removed = step.clear(); !removed)
                 return removed.error();
             texts << text;
@@ -270,14 +271,14 @@ Result<QString> recover(const ServerInstallation& installation, const ApplyHisto
         // A rollback (or remove) was killed after putting files back: the server reads them now, and is verified
         // against what it served before the oldest of those applies.
         const ApplyJournal& oldest = restored.last().second;
-        texts << Text::tr("An interrupted rollback for %1 was finished.").arg(oldest.domain) + QLatin1Char(' ')
-                + reloadAndVerify(installation, oldest);
+        texts << joinSentences({Text::tr("An interrupted rollback for %1 was finished.").arg(oldest.domain),
+                                reloadAndVerify(installation, oldest)});
         for (const auto& [step, journal] : std::as_const(restored)) {
             if (auto removed = step.clear(); !removed)
                 return removed.error();
         }
     }
-    return texts.join(QLatin1Char(' '));
+    return joinSentences(texts);
 }
 
 } // namespace mtls::applyrun

@@ -9,6 +9,7 @@
 #include "SiteConflicts.h"
 #include "SitePlacement.h"
 #include "core/Logging.h"
+#include "core/TextJoin.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -329,18 +330,18 @@ Result<ApplyResult> applyWithSteps(const ApplyRequest& request, Steps& steps)
             steps.report(ApplyProgress::Kind::RolledBack, QString(),
                          Text::tr("Rolled back: every file is as it was before."));
         }
-        error.message += QLatin1Char(' ')
-            + (filesBack ? Text::tr("Every file was put back as it was.")
-                         : Text::tr("Some files could not be put back; see the details."));
+        error.message = joinSentences({error.message,
+                                       filesBack ? Text::tr("Every file was put back as it was.")
+                                                 : Text::tr("Some files could not be put back; see the details.")});
         if (reloadAgain) {
             if (auto previous = reloadPrevious(
                     inst, [&] { return verifier.verifyPrevious(); }, steps, PreviousCheck::AfterFailedApply);
                 !previous) {
-                error.message += QLatin1Char(' ') + previous.error().message;
+                error.message = joinSentences({error.message, previous.error().message});
                 error.detail += QLatin1Char('\n') + previous.error().detail;
             } else {
-                error.message += QLatin1Char(' ')
-                    + Text::tr("%1 serves the previous configuration again (verified).").arg(server);
+                error.message = joinSentences(
+                    {error.message, Text::tr("%1 serves the previous configuration again (verified).").arg(server)});
             }
         }
         return error;

@@ -3,6 +3,7 @@
 #include "ServerBinary.h"
 #include "SitePlacement.h"
 #include "core/ChildProcess.h"
+#include "core/TextJoin.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -279,15 +280,16 @@ Result<ServerInstallation> discoverServer(ServerKind kind, const DiscoveryOption
         const QString builtIn = builtInMainConfig(kind, binary.value());
         if (!options.binary.isEmpty() && (builtIn.isEmpty() || !isFile(builtIn)))
             return Error {
-                (builtIn.isEmpty()
-                     ? Text::tr("The %1 program %2 does not say which configuration file it reads.")
-                           .arg(serverKindDisplayName(kind), QDir::toNativeSeparators(binary.value()))
-                     : Text::tr("The configuration file %2 that the %1 program %3 was built for does not exist.")
-                           .arg(serverKindDisplayName(kind), QDir::toNativeSeparators(builtIn),
-                                QDir::toNativeSeparators(binary.value())))
-                    + QLatin1Char(' ')
-                    + Text::tr("Nothing of another installation is used in its place: give its main configuration "
-                               "with --main-config or its configuration directory with --server-root."),
+                joinSentences(
+                    {builtIn.isEmpty()
+                         ? Text::tr("The %1 program %2 does not say which configuration file it reads.")
+                               .arg(serverKindDisplayName(kind), QDir::toNativeSeparators(binary.value()))
+                         : Text::tr("The configuration file %2 that the %1 program %3 was built for does not exist.")
+                               .arg(serverKindDisplayName(kind), QDir::toNativeSeparators(builtIn),
+                                    QDir::toNativeSeparators(binary.value())),
+                     Text::tr("Nothing of another installation is used in its place: give its main "
+                              "configuration with --main-config or its configuration directory with "
+                              "--server-root.")}),
                 {}};
         if (!builtIn.isEmpty() && isFile(builtIn))
             root = rootOfMainConfig(kind, builtIn);
@@ -299,11 +301,11 @@ Result<ServerInstallation> discoverServer(ServerKind kind, const DiscoveryOption
         }
     }
     if (root.isEmpty() || !isDir(root))
-        return Error {
-            Text::tr("The %1 configuration directory was not found%2. Give it with --server-root.")
-                .arg(serverKindDisplayName(kind),
-                     root.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(QDir::toNativeSeparators(root))),
-            {}};
+        return Error {Text::tr("The %1 configuration directory was not found%2. Give it with --server-root.")
+                          .arg(serverKindDisplayName(kind),
+                               //: After "The nginx configuration directory was not found": the folder looked at.
+                               root.isEmpty() ? QString() : Text::tr(" (%1)").arg(QDir::toNativeSeparators(root))),
+                      {}};
     ServerInstallation installation = layoutOfRoot(kind, root, options.mainConfig);
     installation.binary = binary.value();
     installation.prefix = options.prefix;

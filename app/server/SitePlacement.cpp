@@ -2,6 +2,7 @@
 
 #include "core/ChildProcess.h"
 #include "core/Logging.h"
+#include "core/TextJoin.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -256,7 +257,7 @@ Status placeApacheAddresses(const ServerInstallation& installation, const QStrin
                     QStringLiteral("LISTEN_ADDRESS_LIMITED"), Severity::Warning,
                     Text::tr("Apache listens on port %1 only on %2, so the site answers only there.")
                         .arg(ours.port)
-                        .arg(explicitOnly.join(QStringLiteral(", "))),
+                        .arg(joinList(explicitOnly)),
                     Text::tr("To answer on every address, change that Listen to \"Listen %1\" (a second Listen for "
                              "every address would stop Apache).")
                         .arg(ours.port),
@@ -279,13 +280,13 @@ Status placeApacheAddresses(const ServerInstallation& installation, const QStrin
             = Text::tr("The other Apache virtual hosts on port %1 use *:%1 (%2). A <VirtualHost %3> would take every "
                        "connection to %4 on that port away from them: those sites would no longer answer there.")
                   .arg(ours.port)
-                  .arg(others.join(QStringLiteral(", ")), ours.toString(), ours.host);
+                  .arg(joinList(others), ours.toString(), ours.host);
         const QString hint = Text::tr("Listen on *:%1 (--listen *:%1), the form the other virtual hosts use; the "
                                       "site then answers only for its own name.")
                                  .arg(ours.port);
         if (!force)
-            return Error {message + QLatin1Char(' ') + Text::tr("Nothing was changed.") + QLatin1Char(' ') + hint
-                              + QLatin1Char(' ') + Text::tr("Give --force to apply it anyway."),
+            return Error {joinSentences({message, Text::tr("Nothing was changed."), hint,
+                                         Text::tr("Give --force to apply it anyway.")}),
                           {}};
         findings << Finding {QStringLiteral("VHOST_SHADOWS_SITES"), Severity::Warning, message, hint, others.first()};
     }

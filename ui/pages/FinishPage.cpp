@@ -1,6 +1,7 @@
 #include "FinishPage.h"
 
 #include "Dialogs.h"
+#include "ServerPage.h"
 #include "WizardContext.h"
 #include "ui_FinishPage.h"
 #include "widgets/Async.h"
@@ -17,8 +18,11 @@ namespace mtls::ui {
 namespace {
 QString row(const QString& label, const QString& value)
 {
-    return QStringLiteral("<tr><th align=\"left\" valign=\"top\">%1</th><td>%2</td></tr>")
-        .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+    // A one-line row is centred: a Chinese label is drawn by a taller font than a Latin value, and top alignment
+    // would leave their baselines apart. The label never wraps.
+    const QString valign = value.contains(QLatin1Char('\n')) ? QStringLiteral("top") : QStringLiteral("middle");
+    return QStringLiteral("<tr><th align=\"left\" valign=\"%1\" nowrap>%2</th><td valign=\"%1\">%3</td></tr>")
+        .arg(valign, label.toHtmlEscaped(), value.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
 }
 
 SavedSetup savedSetupOf(const WizardContext& ctx)
@@ -136,7 +140,7 @@ QString FinishPage::reportHtml() const
                 m.target == SetupTarget::ThisMachine ? tr("This machine") : tr("Another machine (exported)"));
     html += row(tr("Listen"), m.listen);
     html += row(tr("Webhook application"), m.upstreamUrl);
-    html += row(tr("TLS profile"), tlsProfileName(m.profile));
+    html += row(tr("TLS profile"), ServerPage::profileDisplayName(m.profile));
     const Certificate& leaf = ctx.report.material.leaf;
     if (!leaf.isNull()) {
         html += row(tr("Certificate"), leaf.subject());
@@ -151,7 +155,7 @@ QString FinishPage::reportHtml() const
     if (ctx.plan) {
         QStringList files
             = ctx.applied ? ctx.applied->changed : (ctx.exported.isEmpty() ? ctx.plan->files() : ctx.exported);
-        html += row(tr("Files"), files.join(QStringLiteral(", ")));
+        html += row(tr("Files"), files.join(QLatin1Char('\n')));
     }
     if (ctx.probe) {
         html += row(tr("Test handshake"), ctx.probe->ok() ? tr("passed") : tr("did not pass"));

@@ -1,6 +1,7 @@
 #include "ImportPage.h"
 
 #include "WizardContext.h"
+#include "core/TextJoin.h"
 #include "secrets/SecretStore.h"
 #include "ui_ImportPage.h"
 #include "widgets/Async.h"
@@ -54,8 +55,8 @@ void ImportPage::initializePage()
                                      "for them. The assistant finds out which file holds what."));
     }
     if (context().renewing) {
-        m_ui->introLabel->setText(m_ui->introLabel->text() + QLatin1Char(' ')
-                                  + tr("It must cover %1, like the certificate in use.").arg(model.domain));
+        m_ui->introLabel->setText(joinSentences(
+            {m_ui->introLabel->text(), tr("It must cover %1, like the certificate in use.").arg(model.domain)}));
         // Browse starts where the files of last time were: the new download is usually next to them.
         for (const QString& file : context().renewing->inputs.files()) {
             const QString folder = QFileInfo(file).absolutePath();
@@ -109,7 +110,7 @@ void ImportPage::startCheck()
     QStringList names;
     for (const QString& file : model.inputs.files())
         names << QDir::toNativeSeparators(file);
-    m_ui->filesLabel->setText(tr("Files: %1").arg(shownText(names.join(QStringLiteral(", ")))));
+    m_ui->filesLabel->setText(tr("Files: %1").arg(shownText(joinList(names))));
     m_checked = false;
     const int sequence = ++m_sequence;
     setBusy(true, tr("Reading and checking the certificate..."));

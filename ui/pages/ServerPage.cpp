@@ -28,9 +28,8 @@ ServerPage::ServerPage(WizardContext& context, QWidget* parent)
     m_ui->thisMachineRadio->setChecked(true);
     setTitle(tr("Web server"));
     setSubTitle(tr("Which server receives Chat's calls, and where it passes them on."));
-    m_ui->profileCombo->addItem(tr("Intermediate: TLS 1.2 and 1.3 (recommended)"),
-                                tlsProfileName(TlsProfile::Intermediate));
-    m_ui->profileCombo->addItem(tr("Modern: TLS 1.3 only"), tlsProfileName(TlsProfile::Modern));
+    for (const TlsProfile p : {TlsProfile::Intermediate, TlsProfile::Modern})
+        m_ui->profileCombo->addItem(profileDisplayName(p), tlsProfileName(p));
     m_ui->legacyFindings->hide();
     m_ui->busyBar->hide();
     m_ui->busyLabel->hide();
@@ -62,6 +61,19 @@ ServerPage::~ServerPage() = default;
 ServerKind ServerPage::kind() const
 {
     return m_ui->apacheRadio->isChecked() ? ServerKind::Apache : ServerKind::Nginx;
+}
+
+QString ServerPage::profileDisplayName(TlsProfile profile)
+{
+    switch (profile) {
+    case TlsProfile::Intermediate:
+        break;
+    case TlsProfile::Modern:
+        return tr("Modern: TLS 1.3 only");
+    case TlsProfile::ChatGuide:
+        return tr("The Chat guide's sample: TLS 1.0 and 1.1 (not recommended)");
+    }
+    return tr("Intermediate: TLS 1.2 and 1.3 (recommended)");
 }
 
 TlsProfile ServerPage::profile() const

@@ -29,6 +29,9 @@ public:
 
     bool isBusy() const { return m_busy; }
 
+    // A TLS profile as this page shows it ("Intermediate: TLS 1.2 and 1.3 (recommended)"), for the report too.
+    static QString profileDisplayName(TlsProfile profile);
+
 private:
     ServerKind kind() const;
     TlsProfile profile() const;

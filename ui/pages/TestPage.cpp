@@ -1,6 +1,7 @@
 #include "TestPage.h"
 
 #include "WizardContext.h"
+#include "core/TextJoin.h"
 #include "probe/ProbeWorker.h"
 #include "server/ApplyVerification.h"
 #include "ui_TestPage.h"
@@ -127,7 +128,7 @@ void TestPage::finished(const ProbeReport& report)
     else if (report.withoutClientCertificate == CallerOutcome::Accepted)
         how = tr("A caller without a client certificate was let through.");
     if (!report.tlsVersion.isEmpty())
-        how += QLatin1Char(' ') + tr("Protocol: %1.").arg(report.tlsVersion);
+        how = joinSentences({how, tr("Protocol: %1.").arg(report.tlsVersion)});
     m_ui->verdictLabel->setText(
         QStringLiteral("<b style=\"color:%1\">%2</b><br>%3").arg(colour, verdict.toHtmlEscaped(), how.toHtmlEscaped()));
     m_ui->verdictLabel->setAccessibleName(verdict);

@@ -1,6 +1,7 @@
 #include "CertificateText.h"
 
 #include "PlainText.h"
+#include "core/TextJoin.h"
 
 #include <QCoreApplication>
 
@@ -37,7 +38,7 @@ QString certificateSummary(const Certificate& c)
     lines << Text::tr("Issued by: %1").arg(shownText(c.issuer()));
     const QStringList names = c.dnsNames() + c.ipAddresses();
     if (!names.isEmpty())
-        lines << Text::tr("Names: %1").arg(shownText(names.join(QStringLiteral(", "))));
+        lines << Text::tr("Names: %1").arg(shownText(joinList(names)));
     lines << Text::tr("Valid: %1").arg(validityText(c.notBefore(), c.notAfter()));
     lines << Text::tr("Key: %1").arg(c.keyDescription());
     lines << Text::tr("SHA-256: %1").arg(c.sha256Fingerprint());

@@ -7,6 +7,8 @@
 namespace mtls::ui {
 
 // Findings as a list, errors first, each with its severity in words and an icon (never colour alone) and its hint.
+// Each row is as tall as its lines in the font that really draws them (a CJK fallback font is taller than the
+// Latin one the widget names).
 class FindingsView : public QListWidget
 {
     Q_OBJECT
@@ -18,6 +20,8 @@ public:
 
     static QString severityLabel(Severity severity);
     static QString findingText(const Finding& finding);
+    // Where the text of row `row` is drawn (beside its icon, inside the row's margins).
+    QRect textRect(int row) const;
 
 private:
     Findings m_findings;

@@ -1,7 +1,13 @@
 #include "WebhookPathPicture.h"
 
+#include "TextLines.h"
+
 #include <QPainter>
 #include <QPainterPath>
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <array>
 
 namespace mtls::ui {
 
@@ -14,14 +20,67 @@ WebhookPathPicture::WebhookPathPicture(QWidget* parent)
                                 "the call on to your webhook application."));
 }
 
+namespace {
+
+struct Box
+{
+    QString title;
+    QString note;
+};
+
+std::array<Box, 3> boxes()
+{
+    return {{
+        {WebhookPathPicture::tr("Chat's servers"),
+         WebhookPathPicture::tr("present a client certificate from Chat's CA")},
+        {WebhookPathPicture::tr("Your Nginx or Apache"),
+         WebhookPathPicture::tr("shows your certificate and checks the caller's certificate")},
+        {WebhookPathPicture::tr("Your webhook application"), WebhookPathPicture::tr("gets only verified calls")},
+    }};
+}
+
+// The widest piece of `text` that must not be broken: a word of a language that puts spaces between words, or a
+// whole line of one that does not (Chinese: the translation breaks its lines with "\n" where a break reads well).
+int widestUnbreakable(const QFontMetrics& metrics, const QString& text)
+{
+    static const QRegularExpression cjk(QStringLiteral("[\\x{3000}-\\x{9FFF}\\x{FF00}-\\x{FFEF}]"));
+    int widest = 0;
+    for (const QString& line : text.split(QLatin1Char('\n'))) {
+        const QStringList pieces = cjk.match(line).hasMatch() ? QStringList {line} : line.split(QLatin1Char(' '));
+        for (const QString& piece : pieces)
+            widest = std::max(widest, metrics.horizontalAdvance(piece));
+    }
+    return widest;
+}
+
+} // namespace
+
+int WebhookPathPicture::lineHeight() const
+{
+    QString sample;
+    for (const Box& box : boxes())
+        sample += box.title + box.note;
+    QFont bold = font();
+    bold.setBold(true);
+    return std::max(ui::lineHeight(font(), sample), ui::lineHeight(bold, sample));
+}
+
 QSize WebhookPathPicture::sizeHint() const
 {
-    return {640, fontMetrics().height() * 8};
+    return {std::max(640, minimumSizeHint().width()), lineHeight() * 8};
 }
 
 QSize WebhookPathPicture::minimumSizeHint() const
 {
-    return {420, fontMetrics().height() * 8};
+    // Each box holds its widest unbreakable piece: the boxes take 7/9 of the width, less two gaps' margins.
+    QFont bold = font();
+    bold.setBold(true);
+    int widest = 0;
+    for (const Box& box : boxes())
+        widest = std::max(
+            {widest, widestUnbreakable(QFontMetrics(bold), box.title), widestUnbreakable(fontMetrics(), box.note)});
+    const int boxes = 3 * (widest + 12) + 2;
+    return {std::max(420, boxes * 9 / 7 + 1), lineHeight() * 8};
 }
 
 void WebhookPathPicture::paintEvent(QPaintEvent*)
@@ -29,22 +88,13 @@ void WebhookPathPicture::paintEvent(QPaintEvent*)
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
     const QPalette pal = palette();
-    const int line = fontMetrics().height();
+    const int line = lineHeight();
     const int boxHeight = line * 7;
     const int top = (height() - boxHeight) / 2;
     const int gap = qMax(40, width() / 9);
     const int boxWidth = (width() - 2 * gap - 2) / 3;
 
-    struct Box
-    {
-        QString title;
-        QString note;
-    };
-    const Box boxes[3] = {
-        {tr("Chat's servers"), tr("present a client certificate from Chat's CA")},
-        {tr("Your Nginx or Apache"), tr("shows your certificate and checks the caller's certificate")},
-        {tr("Your webhook application"), tr("gets only verified calls")},
-    };
+    const std::array<Box, 3> texts = boxes();
     const QString arrows[2] = {tr("HTTPS"), tr("HTTP")};
 
     for (int i = 0; i < 3; ++i) {
@@ -57,12 +107,12 @@ void WebhookPathPicture::paintEvent(QPaintEvent*)
         p.setFont(bold);
         p.setPen(pal.color(QPalette::Text));
         const QRectF titleRect = box.adjusted(6, 6, -6, -box.height() / 2);
-        p.drawText(titleRect, Qt::AlignHCenter | Qt::AlignBottom | Qt::TextWordWrap, boxes[i].title);
+        p.drawText(titleRect, Qt::AlignHCenter | Qt::AlignBottom | Qt::TextWordWrap, texts[i].title);
         // Notes get the lower half: three lines of the normal font.
         p.setFont(font());
         p.setPen(pal.color(QPalette::PlaceholderText));
         const QRectF noteRect = box.adjusted(6, box.height() / 2 + 2, -6, -4);
-        p.drawText(noteRect, Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, boxes[i].note);
+        p.drawText(noteRect, Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, texts[i].note);
 
         if (i < 2) {
             const qreal y = top + boxHeight / 2.0;

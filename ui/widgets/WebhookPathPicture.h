@@ -17,6 +17,10 @@ public:
 
 protected:
     void paintEvent(QPaintEvent* event) override;
+
+private:
+    // One line of the labels in the fonts that draw them (a CJK font is taller than the Latin one).
+    int lineHeight() const;
 };
 
 } // namespace mtls::ui
