@@ -512,6 +512,49 @@
     </message>
 </context>
 <context>
+    <name>mtls::ApacheConfigParser</name>
+    <message>
+        <source>%1 is larger than %2 MB: not an Apache configuration file this program reads.</source>
+        <translation>%1 大于 %2 MB，不是本助手读取的 Apache 配置文件。</translation>
+    </message>
+    <message>
+        <source>%1: a line longer than %2 KB.</source>
+        <translation>%1：有一行超过 %2 KB。</translation>
+    </message>
+    <message>
+        <source>%1: &lt;/%2&gt; closes no open section%3.</source>
+        <translation>%1：&lt;/%2&gt; 没有可关闭的配置段%3。</translation>
+    </message>
+    <message>
+        <source> (&lt;%1&gt; from line %2 is still open)</source>
+        <translation>（第 %2 行的 &lt;%1&gt; 仍未关闭）</translation>
+    </message>
+    <message>
+        <source>%1: a section line without its closing &quot;&gt;&quot;.</source>
+        <translation>%1：配置段的开头行缺少结尾的“&gt;”。</translation>
+    </message>
+    <message>
+        <source>%1: a section without a name.</source>
+        <translation>%1：配置段没有名称。</translation>
+    </message>
+    <message>
+        <source>%1: sections nested more than %2 deep.</source>
+        <translation>%1：配置段嵌套超过 %2 层。</translation>
+    </message>
+    <message>
+        <source>%1: &lt;%2&gt; is never closed.</source>
+        <translation>%1：&lt;%2&gt; 没有关闭。</translation>
+    </message>
+    <message>
+        <source>%1: includes nested more than %2 deep.</source>
+        <translation>%1：Include 嵌套超过 %2 层。</translation>
+    </message>
+    <message>
+        <source>%1: Include %2: %3</source>
+        <translation>%1：Include %2：%3</translation>
+    </message>
+</context>
+<context>
     <name>mtls::ApacheConfigWriter</name>
     <message>
         <source>certificate path</source>
@@ -540,6 +583,57 @@
     <message>
         <source>webhook path</source>
         <translation>回调路径</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::ApacheSiteMerge</name>
+    <message>
+        <source>The site at %1 already asks callers for client certificates (SSLVerifyClient %2%3): adding Chat&apos;s CA would change who it lets in.</source>
+        <translation>%1 处的站点已要求调用方提供客户端证书（SSLVerifyClient %2%3），再加入即时通信 IM 客户端 CA 证书会改变该站点允许访问的调用方。</translation>
+    </message>
+    <message>
+        <source>, trusting %1</source>
+        <translation>，信任 %1</translation>
+    </message>
+    <message>
+        <source>Use a name that serves only the webhook (--mode dedicated with a sub-domain such as im-callback.example.com), or remove the client certificate settings from that site first.</source>
+        <translation>请为回调使用专用的域名（--mode dedicated，例如子域名 im-callback.example.com），或先删除该站点的客户端证书设置。</translation>
+    </message>
+    <message>
+        <source>%1 asks for client certificates inside &lt;%2&gt; (SSLVerifyClient %3): that needs a renegotiation, which TLS 1.3 and HTTP/2 clients refuse, and it would meet Chat&apos;s CA.</source>
+        <translation>%1 在 &lt;%2&gt; 中要求客户端证书（SSLVerifyClient %3）：这需要重新协商，TLS 1.3 和 HTTP/2 客户端会拒绝重新协商，而且该设置会与即时通信 IM 客户端 CA 证书相互影响。</translation>
+    </message>
+    <message>
+        <source>Remove that line, or use a dedicated name for the webhook (--mode dedicated).</source>
+        <translation>请删除该行，或为回调使用专用的域名（--mode dedicated）。</translation>
+    </message>
+    <message>
+        <source>%1 already decides what %2 serves (%3 %4).</source>
+        <translation>%1 已决定 %2 的响应内容（%3 %4）。</translation>
+    </message>
+    <message>
+        <source>Choose another webhook path, or let the assistant replace it (--replace-location: the lines stay in the file as comments, and rollback puts them back).</source>
+        <translation>请换一个回调路径，或让本助手替换该设置（--replace-location：这些行会以注释形式留在文件中，回滚时恢复）。</translation>
+    </message>
+    <message>
+        <source>%1 already decides what %2 serves, in a file the site includes: it cannot be replaced from the site&apos;s own file.</source>
+        <translation>%1 已决定 %2 的响应内容，且位于站点包含的文件中，无法在站点自己的文件中替换。</translation>
+    </message>
+    <message>
+        <source>Remove it from %1, or choose another webhook path.</source>
+        <translation>请从 %1 中删除该设置，或换一个回调路径。</translation>
+    </message>
+    <message>
+        <source>client CA path</source>
+        <translation>客户端 CA 证书路径</translation>
+    </message>
+    <message>
+        <source>webhook path</source>
+        <translation>回调路径</translation>
+    </message>
+    <message>
+        <source>URL of the webhook application</source>
+        <translation>回调处理程序地址</translation>
     </message>
 </context>
 <context>
@@ -2216,6 +2310,69 @@ then apply again, or apply with --add-include to have it added (rollback removes
     </message>
 </context>
 <context>
+    <name>mtls::WebhookRehearsal</name>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>%1 秒内无应答</translation>
+    </message>
+    <message>
+        <source>The SDKAppID &quot;%1&quot; is not a number: copy it from the application&apos;s card in the Chat console.</source>
+        <translation>SDKAppID“%1”不是数字：请从即时通信 IM 控制台的应用卡片中复制。</translation>
+    </message>
+    <message>
+        <source>The webhook application at %1 cannot be reached: %2.</source>
+        <translation>无法连接位于 %1 的回调处理程序：%2。</translation>
+    </message>
+    <message>
+        <source>Start the application, or give the address it listens on (the URL the server configuration proxies to).</source>
+        <translation>请启动回调处理程序，或提供该程序监听的地址（即服务器配置转发到的 URL）。</translation>
+    </message>
+    <message>
+        <source>%1: no answer within %2 ms; Chat gives up after %3 ms.</source>
+        <translation>%1：%2 毫秒内无应答；即时通信 IM 后台 %3 毫秒后即放弃。</translation>
+    </message>
+    <message>
+        <source>%1: answered after %2 ms; Chat gives up after %3 ms.</source>
+        <translation>%1：%2 毫秒后才应答；即时通信 IM 后台 %3 毫秒后即放弃。</translation>
+    </message>
+    <message>
+        <source>Answer first and do the slow work afterwards (a queue or a background task).</source>
+        <translation>请先应答，再处理耗时的工作（使用队列或后台任务）。</translation>
+    </message>
+    <message>
+        <source>%1: the application answered HTTP %2; Chat expects 200.</source>
+        <translation>%1：回调处理程序返回了 HTTP %2；即时通信 IM 后台要求返回 200。</translation>
+    </message>
+    <message>
+        <source>Answer every callback Chat sends, also the ones the application does not handle, with HTTP 200.</source>
+        <translation>对即时通信 IM 后台发送的每个回调（包括回调处理程序不处理的回调）都返回 HTTP 200。</translation>
+    </message>
+    <message>
+        <source>%1: the answer is not {&quot;ActionStatus&quot;:&quot;OK&quot;,&quot;ErrorCode&quot;:0}: Chat takes it as a failure.</source>
+        <translation>%1：应答不是 {&quot;ActionStatus&quot;:&quot;OK&quot;,&quot;ErrorCode&quot;:0}，即时通信 IM 后台会视为失败。</translation>
+    </message>
+    <message>
+        <source>Answer with the JSON body {&quot;ActionStatus&quot;:&quot;OK&quot;,&quot;ErrorCode&quot;:0,&quot;ErrorInfo&quot;:&quot;&quot;} (for a before-event callback, ErrorCode 1 turns the event down on purpose).</source>
+        <translation>请以 JSON 正文 {&quot;ActionStatus&quot;:&quot;OK&quot;,&quot;ErrorCode&quot;:0,&quot;ErrorInfo&quot;:&quot;&quot;} 应答（对于之前回调，ErrorCode 为 1 表示有意拒绝该事件）。</translation>
+    </message>
+    <message>
+        <source>The application accepted a call whose Sign is wrong: anyone who finds the URL can send it callbacks.</source>
+        <translation>回调处理程序接受了 Sign 错误的调用：任何知道该 URL 的人都能向该程序发送回调。</translation>
+    </message>
+    <message>
+        <source>Compute the lower-case hex SHA-256 of the token followed by RequestTime and turn the call down when Sign differs.</source>
+        <translation>请计算 token 与 RequestTime 拼接后的小写十六进制 SHA-256，与 Sign 不一致时拒绝该调用。</translation>
+    </message>
+    <message>
+        <source>The application accepted a correctly signed call from %1 s ago: a recorded call can be replayed.</source>
+        <translation>回调处理程序接受了 %1 秒前正确签名的调用：录下的调用可被重放。</translation>
+    </message>
+    <message>
+        <source>Turn down calls whose RequestTime is more than a minute away from the current time.</source>
+        <translation>请拒绝 RequestTime 与当前时间相差超过一分钟的调用。</translation>
+    </message>
+</context>
+<context>
     <name>mtls::WebhookUpstream</name>
     <message>
         <source>The test webhook application cannot listen on %1 port %2: %3</source>
@@ -2820,6 +2977,73 @@ then apply again, or apply with --add-include to have it added (rollback removes
     <message>
         <source>name matches</source>
         <translation>域名匹配</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::cli::RehearseCommand</name>
+    <message>
+        <source>a wrong Sign</source>
+        <translation>错误的 Sign</translation>
+    </message>
+    <message>
+        <source>a RequestTime 2 minutes old</source>
+        <translation>2 分钟前的 RequestTime</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>as Chat expects</source>
+        <translation>符合要求</translation>
+    </message>
+    <message>
+        <source>turned down, as it should be</source>
+        <translation>已被拒绝，符合预期</translation>
+    </message>
+    <message>
+        <source>Rehearsal of the webhook application at %1</source>
+        <translation>%1 处回调处理程序的演练</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>无应答</translation>
+    </message>
+    <message>
+        <source>Send the webhook application realistic Chat callbacks on its own address and judge its answers.</source>
+        <translation>直接向回调处理程序的地址发送逼真的即时通信 IM 回调，并评判应答。</translation>
+    </message>
+    <message>
+        <source>The webhook application&apos;s address, as the server configuration proxies to it.</source>
+        <translation>回调处理程序的地址，即服务器配置转发到的地址。</translation>
+    </message>
+    <message>
+        <source>The path of the webhook URL (default /im/callback).</source>
+        <translation>回调 URL 的路径（默认为 /im/callback）。</translation>
+    </message>
+    <message>
+        <source>The SDKAppID the calls name (default 1400000000).</source>
+        <translation>调用中使用的 SDKAppID（默认为 1400000000）。</translation>
+    </message>
+    <message>
+        <source>The name of an environment variable that holds the webhook authentication token: the calls are signed, and a wrong Sign and an old RequestTime must be turned down.</source>
+        <translation>保存回调鉴权 token 的环境变量名：调用会带上签名，错误的 Sign 和过旧的 RequestTime 都应被拒绝。</translation>
+    </message>
+    <message>
+        <source>--upstream is required (for example http://127.0.0.1:8080).</source>
+        <translation>必须提供 --upstream（例如 http://127.0.0.1:8080）。</translation>
+    </message>
+    <message>
+        <source>the environment variable %1 (named by --token-env) is not set.</source>
+        <translation>环境变量 %1（由 --token-env 指定）未设置。</translation>
+    </message>
+    <message>
+        <source>The application answers as Chat expects.</source>
+        <translation>回调处理程序的应答符合即时通信 IM 后台的要求。</translation>
     </message>
 </context>
 <context>

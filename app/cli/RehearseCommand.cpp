@@ -2,6 +2,7 @@
 
 #include "Output.h"
 #include "core/ChildProcess.h"
+#include "core/TextJoin.h"
 #include "probe/WebhookRehearsal.h"
 
 #include <QCoreApplication>
@@ -54,16 +55,16 @@ void printRehearsal(const RehearsalReport& report)
         const QString status = call.status ? QStringLiteral("HTTP %1").arg(call.status) : Text::tr("no answer");
         Output::line(QStringLiteral("  %1  %2  %3  %4")
                          .arg(Output::padded(callLabel(call), width), Output::padded(status, 9),
-                              Output::padded(Text::tr("%1 ms").arg(call.elapsedMs), 8), callVerdict(call)));
+                              Output::padded(millisecondsText(call.elapsedMs), 10), callVerdict(call)));
     }
     Output::line();
     if (!report.findings.isEmpty()) {
         Output::findings(report.findings);
         Output::line();
     }
-    Output::line(report.ok()
-                     ? Text::tr("The application answers as Chat expects. %1").arg(Output::summary(report.findings))
-                     : Output::summary(report.findings));
+    Output::line(report.ok() ? joinSentences(
+                     {Text::tr("The application answers as Chat expects."), Output::summary(report.findings)})
+                             : Output::summary(report.findings));
 }
 
 } // namespace
