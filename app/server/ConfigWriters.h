@@ -23,6 +23,9 @@ struct CheckedRequest
 QString headerComment(const CheckedRequest& checked, const QString& serverNote);
 
 Result<QString> writeNginxConfig(const CheckedRequest& checked);
+// The directives of nginx's webhook location that pass a call on to the application with the verification headers
+// (one directive a line, without indentation); the merge mode writes the same.
+QStringList nginxProxyDirectives(const configsyntax::UpstreamUrl& upstream);
 Result<QString> writeApacheConfig(const CheckedRequest& checked);
 // Whether Apache of `version` needs SSLCertificateChainFile (before 2.4.8); a null version is current.
 bool apacheNeedsChainFile(const QVersionNumber& version);
