@@ -365,9 +365,14 @@ void TestMergeLive::baotaSite()
     QVERIFY(text.indexOf("ssl_verify_client optional;") > text.indexOf("#SSL-END"));
     QCOMPARE(text.count("ssl_verify_client"), 1);
 
-    const ProcessResult back = rollback();
-    QVERIFY2(back.exitCode == 0, back.out + back.err);
+    // remove --domain takes it out the same way: the panel's file byte for byte.
+    const ProcessResult removed = runCli(
+        {QStringLiteral("remove"), QStringLiteral("--server"), QStringLiteral("nginx"), QStringLiteral("--domain"),
+         QStringLiteral("localhost"), QStringLiteral("--state-dir"), m_state.path(), QStringLiteral("--main-config"),
+         m_main, QStringLiteral("--prefix"), m_root, QStringLiteral("--binary"), QStringLiteral("/usr/sbin/nginx")});
+    QVERIFY2(removed.exitCode == 0, removed.out + removed.err);
     QCOMPARE(digest(), before);
+    QVERIFY(waitFor(m_baota, QStringLiteral("/im/callback"), QString(), rootBefore));
 }
 
 // Refused before any change: exit 1, the finding's code, the tree as it was, the site still answering.
