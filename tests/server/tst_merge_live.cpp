@@ -150,6 +150,16 @@ void TestMergeLive::initTestCase()
     QVERIFY(writeFile(conf + QStringLiteral("/le/chatissued.key"), m_fixture.read(QStringLiteral("chatissued.key"))));
     QVERIFY(writeFile(conf + QStringLiteral("/le/otherca.crt"), m_fixture.read(QStringLiteral("otherca.crt"))));
     QVERIFY(writeFile(conf + QStringLiteral("/sites-enabled/localhost"), ::certbotSite(m_certbot, conf)));
+    // The port's default site is another one: the certbot site is chosen by its name (SNI), and nginx must switch
+    // the client verification to it.
+    QVERIFY(writeFile(
+        conf + QStringLiteral("/sites-enabled/000-default"),
+        QStringLiteral("server {\n    listen 127.0.0.1:%1 ssl default_server;\n    server_name _;\n"
+                       "    ssl_certificate %2/le/fullchain.pem;\n    ssl_certificate_key %2/le/privkey.pem;\n"
+                       "    ssl_protocols TLSv1.2 TLSv1.3;\n    return 200 \"default\\n\";\n}\n")
+            .arg(m_certbot)
+            .arg(conf)
+            .toUtf8()));
     // BaoTa's site: the panel's markers, its certificate folder, PHP include.
     QVERIFY(writeFile(conf + QStringLiteral("/enable-php-74.conf"), "location ~ [^/]\\.php(/|$) { return 404; }\n"));
     QVERIFY(writeFile(
@@ -329,6 +339,16 @@ void TestMergeLive::certbotSite()
     QVERIFY2(applied.exitCode == 0, applied.out + applied.err);
     QCOMPARE(QJsonDocument::fromJson(applied.out)[QStringLiteral("mode")].toString(), QStringLiteral("merge"));
     checkMerged(m_certbot, rootBefore);
+    // The port's default site answers other names as before, and asks for no certificate.
+    const ProcessResult other
+        = runProcess(QStringLiteral("curl"),
+                     {QStringLiteral("-sSk"), QStringLiteral("--resolve"),
+                      QStringLiteral("other.test:%1:127.0.0.1").arg(m_certbot), QStringLiteral("-w"),
+                      QStringLiteral("\n%{http_code}"), QStringLiteral("https://other.test:%1/").arg(m_certbot)});
+    QCOMPARE(other.out, QByteArray("default\n\n200"));
+    const ProcessResult otherHandshake
+        = m_fixture.sClient(m_certbot, QString(), {QStringLiteral("-servername"), QStringLiteral("other.test")});
+    QVERIFY2(otherHandshake.out.contains("No client certificate CA names sent"), otherHandshake.out.constData());
     // certbot's lines are all still there.
     const QByteArray site = readFile(QFileInfo(m_main).path() + QStringLiteral("/sites-enabled/localhost"));
     QCOMPARE(site.count("# managed by Certbot"), 4);
