@@ -5,6 +5,7 @@
 #include "GenerateCommand.h"
 #include "Output.h"
 #include "ProbeCommand.h"
+#include "RehearseCommand.h"
 #include "RemoveCommand.h"
 #include "RollbackCommand.h"
 #include "SandboxCommand.h"
@@ -45,6 +46,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(std::make_unique<ExportCommand>());
     commands.push_back(std::make_unique<StatusCommand>());
     commands.push_back(std::make_unique<ProbeCommand>());
+    commands.push_back(std::make_unique<RehearseCommand>());
     commands.push_back(std::make_unique<SandboxCommand>());
     return commands;
 }

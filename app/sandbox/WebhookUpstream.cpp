@@ -1,8 +1,10 @@
 #include "WebhookUpstream.h"
 
 #include "core/Logging.h"
+#include "probe/WebhookRehearsal.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDeadlineTimer>
 #include <QMutex>
 #include <QPointer>
@@ -10,8 +12,10 @@
 #include <QTcpSocket>
 #include <QThread>
 #include <QTimer>
+#include <QUrlQuery>
 #include <QWaitCondition>
 
+#include <cstdlib>
 #include <future>
 
 namespace mtls {
@@ -120,6 +124,18 @@ bool WebhookRequest::hasHeader(const QByteArray& name) const
     return false;
 }
 
+// Webhook authentication as an application should check it: Sign matches the token and RequestTime, and
+// RequestTime is within a minute of now.
+static bool signatureHolds(const WebhookRequest& request, const QByteArray& token)
+{
+    const QUrlQuery query(QString::fromLatin1(request.target.mid(request.target.indexOf('?') + 1)));
+    bool ok = false;
+    const qint64 time = query.queryItemValue(QStringLiteral("RequestTime")).toLongLong(&ok);
+    if (!ok || std::abs(QDateTime::currentSecsSinceEpoch() - time) > 60)
+        return false;
+    return query.queryItemValue(QStringLiteral("Sign")).toLatin1() == webhookSign(token, time);
+}
+
 struct WebhookUpstream::Shared
 {
     mutable QMutex mutex;
@@ -128,6 +144,7 @@ struct WebhookUpstream::Shared
     int status = 200;
     QByteArray body = WebhookUpstream::chatOkBody();
     int delayMs = 0;
+    QByteArray token;
     QHostAddress address;
     quint16 port = 0;
 };
@@ -193,6 +210,11 @@ private:
                 status = m_shared->status;
                 body = m_shared->body;
                 delay = m_shared->delayMs;
+                if (!m_shared->token.isEmpty() && !signatureHolds(request, m_shared->token)) {
+                    status = 403;
+                    body = QByteArrayLiteral(
+                        "{\"ActionStatus\":\"FAIL\",\"ErrorCode\":1,\"ErrorInfo\":\"signature check failed\"}");
+                }
                 m_shared->received.wakeAll();
             }
             qCDebug(lcSandbox) << "upstream got" << request.method << request.path();
@@ -297,6 +319,12 @@ void WebhookUpstream::setResponse(int statusCode, const QByteArray& body)
     QMutexLocker lock(&m_shared->mutex);
     m_shared->status = statusCode;
     m_shared->body = body;
+}
+
+void WebhookUpstream::setSignatureToken(const QByteArray& token)
+{
+    QMutexLocker lock(&m_shared->mutex);
+    m_shared->token = token;
 }
 
 void WebhookUpstream::setResponseDelay(int milliseconds)

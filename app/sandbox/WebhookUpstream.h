@@ -57,6 +57,10 @@ public:
     void setResponse(int statusCode, const QByteArray& body);
     void setResponseDelay(int milliseconds);
     static QByteArray chatOkBody(); // {"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":""}
+    // With a token, it checks webhook authentication as an application should: a call whose Sign is not the
+    // SHA-256 of the token and RequestTime, or whose RequestTime is more than a minute away, gets HTTP 403 and
+    // {"ActionStatus":"FAIL","ErrorCode":1,...}. Empty (the default): no check.
+    void setSignatureToken(const QByteArray& token);
 
     QList<WebhookRequest> requests() const;
     int requestCount() const;

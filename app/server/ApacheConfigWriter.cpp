@@ -95,6 +95,15 @@ QStringList listenLines(const ServerConfigRequest& r, const QList<ListenAddress>
 
 } // namespace
 
+QStringList apacheClientHeaderLines()
+{
+    return {QStringLiteral("RequestHeader set X-Forwarded-Proto \"https\""),
+            QStringLiteral("RequestHeader set X-Client-Verify \"%{SSL_CLIENT_VERIFY}s\""),
+            QStringLiteral("RequestHeader set X-Client-Subject \"%{SSL_CLIENT_S_DN}s\""),
+            QStringLiteral("RequestHeader set X-Client-Issuer \"%{SSL_CLIENT_I_DN}s\""),
+            QStringLiteral("RequestHeader set X-Client-Serial \"%{SSL_CLIENT_M_SERIAL}s\"")};
+}
+
 bool apacheNeedsChainFile(const QVersionNumber& version)
 {
     return !version.isNull() && version < QVersionNumber(2, 4, 8);
@@ -125,13 +134,8 @@ Result<QString> writeApacheConfig(const CheckedRequest& checked)
                           .arg(r.serverVersion.toString()),
                       {}};
 
-    // ProxyPass maps the webhook path to the application's URL, keeping a trailing "/" on both or neither.
-    QString target = checked.upstream.toString();
-    if (checked.upstream.path.isEmpty())
-        target += checked.webhookPath;
-    else if (checked.webhookPath.endsWith(QLatin1Char('/')) && !target.endsWith(QLatin1Char('/')))
-        target += QLatin1Char('/');
-    auto quotedTarget = configsyntax::quoteApache(target, Text::tr("URL of the webhook application"));
+    auto quotedTarget = configsyntax::quoteApache(checked.upstream.targetFor(checked.webhookPath),
+                                                  Text::tr("URL of the webhook application"));
     if (!quotedTarget)
         return quotedTarget.error();
     auto quotedPath = configsyntax::quoteApache(checked.webhookPath, Text::tr("webhook path"));
@@ -203,12 +207,11 @@ Result<QString> writeApacheConfig(const CheckedRequest& checked)
     if (checked.upstream.scheme == QLatin1String("https"))
         t += QStringLiteral("    SSLProxyEngine on\n");
     t += QStringLiteral("    ProxyPass %1 %2\n").arg(quotedPath.value(), quotedTarget.value());
-    t += QStringLiteral("    RequestHeader set X-Forwarded-Proto \"https\"\n"
-                        "    # The verification result and the caller's certificate, for the application.\n"
-                        "    RequestHeader set X-Client-Verify \"%{SSL_CLIENT_VERIFY}s\"\n"
-                        "    RequestHeader set X-Client-Subject \"%{SSL_CLIENT_S_DN}s\"\n"
-                        "    RequestHeader set X-Client-Issuer \"%{SSL_CLIENT_I_DN}s\"\n"
-                        "    RequestHeader set X-Client-Serial \"%{SSL_CLIENT_M_SERIAL}s\"\n");
+    const QStringList headers = apacheClientHeaderLines();
+    t += QStringLiteral("    ") + headers.first() + QLatin1Char('\n');
+    t += QStringLiteral("    # The verification result and the caller's certificate, for the application.\n");
+    for (const QString& line : headers.mid(1))
+        t += QStringLiteral("    ") + line + QLatin1Char('\n');
     t += QStringLiteral("</VirtualHost>\n");
     return t;
 }

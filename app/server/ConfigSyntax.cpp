@@ -105,6 +105,16 @@ QString UpstreamUrl::toString() const
     return scheme + QStringLiteral("://") + authority() + path;
 }
 
+QString UpstreamUrl::targetFor(const QString& webhookPath) const
+{
+    QString target = toString();
+    if (path.isEmpty())
+        target += webhookPath;
+    else if (webhookPath.endsWith(QLatin1Char('/')) && !target.endsWith(QLatin1Char('/')))
+        target += QLatin1Char('/');
+    return target;
+}
+
 Result<UpstreamUrl> parseUpstreamUrl(const QString& input)
 {
     const QString text = input.trimmed();

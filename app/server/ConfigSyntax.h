@@ -29,6 +29,9 @@ struct UpstreamUrl
 
     QString authority() const; // "127.0.0.1:8080", "[::1]:8080"
     QString toString() const; // scheme://authority + path
+    // The URL a call to the webhook path reaches: this URL, with the webhook path when it names no path of its own,
+    // keeping a trailing "/" on both or neither (what the generated proxy configuration does).
+    QString targetFor(const QString& webhookPath) const;
 };
 Result<UpstreamUrl> parseUpstreamUrl(const QString& url);
 

@@ -27,6 +27,8 @@ Result<QString> writeNginxConfig(const CheckedRequest& checked);
 // (one directive a line, without indentation); the merge mode writes the same.
 QStringList nginxProxyDirectives(const configsyntax::UpstreamUrl& upstream);
 Result<QString> writeApacheConfig(const CheckedRequest& checked);
+// Apache RequestHeader lines that pass the verification result and the caller's certificate to the application.
+QStringList apacheClientHeaderLines();
 // Whether Apache of `version` needs SSLCertificateChainFile (before 2.4.8); a null version is current.
 bool apacheNeedsChainFile(const QVersionNumber& version);
 

@@ -30,7 +30,7 @@ _mtls_assistant_cli()
             COMPREPLY=($(compgen -W "merge dedicated" -- "$cur"))
             return
             ;;
-        --passphrase-env)
+        --passphrase-env | --token-env)
             COMPREPLY=($(compgen -v -- "$cur"))
             return
             ;;

@@ -56,7 +56,8 @@ row "PKCS#12, the same bag inside an encrypted safe" --pkcs12 pkcs12-encrypted-s
 row "PKCS#12, MAC at 2^31-1 iterations" --pkcs12 pkcs12-mac-rounds.p12
 row "PKCS#8, scrypt N=16384 r=8 p=16000" --cert server.crt --key scrypt-p16000.p8
 row "PKCS#12, that scrypt key bag two safeContents bags deep" --pkcs12 pkcs12-scrypt-bag.p12
-row "30 encrypted keys at 2,000,000 rounds each" --cert server.crt --key thirty-keys.pem
+row "30 encrypted keys at 2,000,000 rounds each" --cert server.crt --key thirty-heavy-keys.pem
+row "30 encrypted keys at 600,000 rounds each" --cert server.crt --key thirty-keys.pem
 row "the same 30 keys, one per entry of a zip" --cert server.crt --key thirty-keys.zip
 row "16 MB of BEGIN X/END X without line ends" --cert pem-flood.pem
 row "the same 16 MB inside a zip" --bundle pem-flood.zip

@@ -40,7 +40,8 @@ int main(int argc, char* argv[])
     ok = ok
         && write(dir, QStringLiteral("scrypt-p16000.p8"),
                  hostile::encryptedKeyPem(hostile::scryptPkcs8(16384, 8, 16000)));
-    ok = ok && write(dir, QStringLiteral("thirty-keys.pem"), hostile::manyEncryptedKeys(30, 2'000'000));
+    ok = ok && write(dir, QStringLiteral("thirty-keys.pem"), hostile::manyEncryptedKeys(30, 600'000));
+    ok = ok && write(dir, QStringLiteral("thirty-heavy-keys.pem"), hostile::manyEncryptedKeys(30, 2'000'000));
     ok = ok && write(dir, QStringLiteral("pem-flood.pem"), hostile::pemFlood(small ? 60'000 : 16 << 20));
     ok = ok
         && write(dir, QStringLiteral("certs-and-keys.pem"),
@@ -57,7 +58,7 @@ int main(int argc, char* argv[])
                         {{QStringLiteral("flood.pem"), hostile::pemFlood(small ? 60'000 : 16 << 20)}});
     QList<TestZipEntry> keys;
     for (int i = 0; i < 30; ++i)
-        keys.append({QStringLiteral("key%1.pem").arg(i), hostile::manyEncryptedKeys(1, 2'000'000)});
+        keys.append({QStringLiteral("key%1.pem").arg(i), hostile::manyEncryptedKeys(1, 600'000)});
     ok = ok && writeTestZip(dir.filePath(QStringLiteral("thirty-keys.zip")), keys);
     return ok ? 0 : 1;
 }

@@ -265,8 +265,8 @@ void TestHostileMaterial::scryptParameters()
 
 void TestHostileMaterial::keyDerivationBudgetAcrossItems()
 {
-    // 30 keys at 2,000,000 rounds each: every one under the per-item cap, together 60,000,000.
-    const QString path = write(QStringLiteral("thirty.pem"), hostile::manyEncryptedKeys(30, 2'000'000));
+    // 30 keys at 600,000 rounds each: every one under the per-item cap, together 18,000,000.
+    const QString path = write(QStringLiteral("thirty.pem"), hostile::manyEncryptedKeys(30, 600'000));
     LoadOptions options;
     options.passphrase = "s3cret";
     const Material m = MaterialLoader(options).loadFile(path);
@@ -275,12 +275,20 @@ void TestHostileMaterial::keyDerivationBudgetAcrossItems()
     QVERIFY2(f, qPrintable(m.findings.value(0).code));
     QCOMPARE(f->severity, Severity::Error);
     QCOMPARE(f->message,
-             QStringLiteral("\"thirty.pem\" asks for more than 2400000 encryption rounds in all (every encrypted key, "
+             QStringLiteral("\"thirty.pem\" asks for more than 1900000 encryption rounds in all (every encrypted key, "
                             "bag and integrity check counted): reading stopped there (such a file could keep the "
                             "program busy for hours)."));
-    // The first key was tried (and did not open: random bytes), then the read stopped at the second.
-    QCOMPARE(m.findings.size(), 2);
-    QCOMPARE(m.findings.first().code, QStringLiteral("PASSPHRASE_WRONG"));
+    // Three keys were tried (and did not open: random bytes), then the read stopped at the fourth.
+    QCOMPARE(m.findings.size(), 4);
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(m.findings.at(i).code, QStringLiteral("PASSPHRASE_WRONG"));
+    QCOMPARE(m.findings.last().code, QStringLiteral("WORK_LIMIT"));
+
+    // One key under the per-item cap but over the whole budget: refused before any work.
+    const QString heavy = write(QStringLiteral("heavy.pem"), hostile::manyEncryptedKeys(1, 2'000'000));
+    const Material h = MaterialLoader(options).loadFile(heavy);
+    QCOMPARE(h.findings.size(), 1);
+    QCOMPARE(h.findings.first().code, QStringLiteral("WORK_LIMIT"));
 }
 
 void TestHostileMaterial::keyDerivationBudgetAcrossZipEntries()
