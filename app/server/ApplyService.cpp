@@ -67,6 +67,28 @@ QString defaultApplyStateDir(const ServerInstallation& installation)
 
 namespace {
 
+// a2enmod on Debian's Apache: link the modules' .load and .conf files into mods-enabled when they are not yet there.
+void addApacheModuleLinks(const ServerInstallation& inst, const QStringList& modules, ApplyPlan& plan)
+{
+    if (inst.kind != ServerKind::Apache || inst.layout != ServerLayout::Debian)
+        return;
+    const QString available = inst.configRoot + QStringLiteral("/mods-available/");
+    const QString enabled = inst.configRoot + QStringLiteral("/mods-enabled/");
+    for (const QString& module : modules) {
+        for (const QString& ext : {QStringLiteral(".load"), QStringLiteral(".conf")}) {
+            const QString name = module + ext;
+            if (QFileInfo::exists(available + name) && !QFileInfo(enabled + name).exists()
+                && !QFileInfo(enabled + name).isSymLink()) {
+                ApplyChange change;
+                change.type = ApplyChange::Type::Symlink;
+                change.target = enabled + name;
+                change.linkTo = QStringLiteral("../mods-available/") + name;
+                plan.changes << change;
+            }
+        }
+    }
+}
+
 // The merge mode: the Chat client CA in the domain's folder, and the edit of the site that answers the name.
 Result<ApplyPlan> planMergeApply(const ApplyRequest& request, const QString& domain)
 {
@@ -117,6 +139,9 @@ Result<ApplyPlan> planMergeApply(const ApplyRequest& request, const QString& dom
         site.gid = planned->gid;
         plan.changes << site;
     }
+    // What the lines added to an Apache site need (the site's own TLS already loads mod_ssl).
+    addApacheModuleLinks(inst, {QStringLiteral("headers"), QStringLiteral("proxy"), QStringLiteral("proxy_http")},
+                         plan);
     return plan;
 }
 
@@ -195,19 +220,7 @@ Result<ApplyPlan> planApply(const ApplyRequest& request)
         link(inst.enabledDir + QLatin1Char('/') + plan.config.fileName,
              QDir(inst.enabledDir).relativeFilePath(plan.siteFile));
     }
-    if (inst.kind == ServerKind::Apache && inst.layout == ServerLayout::Debian) {
-        // a2enmod: link the modules' .load and .conf files into mods-enabled when they are not yet there.
-        const QString available = inst.configRoot + QStringLiteral("/mods-available/");
-        const QString enabled = inst.configRoot + QStringLiteral("/mods-enabled/");
-        for (const QString& module : QStringList {QStringLiteral("socache_shmcb")} + plan.config.apacheModules) {
-            for (const QString& ext : {QStringLiteral(".load"), QStringLiteral(".conf")}) {
-                const QString name = module + ext;
-                if (QFileInfo::exists(available + name) && !QFileInfo(enabled + name).exists()
-                    && !QFileInfo(enabled + name).isSymLink())
-                    link(enabled + name, QStringLiteral("../mods-available/") + name);
-            }
-        }
-    }
+    addApacheModuleLinks(inst, QStringList {QStringLiteral("socache_shmcb")} + plan.config.apacheModules, plan);
     return plan;
 }
 
@@ -291,7 +304,7 @@ Result<ApplyResult> applyWithSteps(const ApplyRequest& request, Steps& steps)
     // the server would keep one of the two. Refused before any change, and without a mode both modes are explained.
     const bool merge = plan->merge.has_value();
     std::optional<AnsweringSite> answering;
-    if (!merge && inst.kind == ServerKind::Nginx && request.mode == SetupMode::Auto) {
+    if (!merge && request.mode == SetupMode::Auto) {
         auto found = findAnsweringSite(inst, plan->config.domain, listen);
         const QString ours = QFileInfo(plan->siteFile).canonicalFilePath();
         if (found && found->has_value() && found->value().byName() && (ours.isEmpty() || found->value().file != ours))
@@ -467,8 +480,9 @@ Result<ApplyResult> applyWithSteps(const ApplyRequest& request, Steps& steps)
     steps.done("written");
 
     // Apache's configtest does not load certificates and keys (a key that does not match would only show when the
-    // server restarts, and stop it). So our site alone runs first on a throwaway Apache on a loopback port.
-    if (inst.kind == ServerKind::Apache) {
+    // server restarts, and stop it). So our site alone runs first on a throwaway Apache on a loopback port. The merge
+    // mode installs no certificate or key: the site keeps its own, which the preflight saw Apache load.
+    if (inst.kind == ServerKind::Apache && !merge) {
         if (auto tried = proveConfiguration(plan->configRequest, request.material, inst.binary); !tried)
             return rollBack(
                 Error {Text::tr("Apache cannot start with the new certificate files."), tried.error().fullText()});

@@ -1,5 +1,6 @@
 #include "ApplyVerification.h"
 
+#include "ApacheMergeSite.h"
 #include "ConfigIncludes.h"
 #include "NginxMerge.h"
 #include "NginxSites.h"
@@ -326,6 +327,8 @@ Status ApplyVerifier::checkMergedSite(const QString& host, quint16 port, int tim
 
 Status ApplyVerifier::checkMergedConfiguration(const QString& dump) const
 {
+    if (m_target.installation.kind == ServerKind::Apache)
+        return checkApacheMergeApplied(dump, m_target.domain, m_target.listen, m_target.siteFile);
     const QHash<QString, QString> files = splitNginxDump(dump);
     const ServerInstallation& inst = m_target.installation;
     const nginxconf::ByteReader read = [&files](const QString& path) -> std::optional<QByteArray> {

@@ -1,5 +1,6 @@
 #include "MergeSite.h"
 
+#include "ApacheMergeSite.h"
 #include "ConfigSyntax.h"
 #include "NginxMerge.h"
 #include "NginxSites.h"
@@ -79,8 +80,8 @@ Status checkSiteCertificate(const QStringList& files, const QString& domain, con
                                        "subdomain such as im-callback.example.com.");
     if (files.isEmpty())
         return refusal(QStringLiteral("MERGE_SITE_CERTIFICATE"),
-                       Text::tr("The site that answers %1 (%2) has no ssl_certificate, so it serves no HTTPS for the "
-                                "name and the webhook cannot be added to it.")
+                       Text::tr("The site that answers %1 (%2) names no certificate of its own, so it serves no "
+                                "HTTPS for the name and the webhook cannot be added to it.")
                            .arg(domain, siteWhere),
                        dedicated, siteWhere);
     auto store = rootsPath.isEmpty() ? TrustStore::system() : TrustStore::fromFile(rootsPath);
@@ -166,6 +167,8 @@ QString AnsweringSite::where() const
 Result<std::optional<AnsweringSite>> findAnsweringSite(const ServerInstallation& installation, const QString& domain,
                                                        const QList<ListenAddress>& listenIn)
 {
+    if (installation.kind == ServerKind::Apache)
+        return findAnsweringApacheSite(installation, domain, listenIn);
     const nginxconf::Config config = nginxconf::parseConfigFromDisk(installation.mainConfig, confPrefix(installation));
     if (config.files.isEmpty() || !config.files.first().error.isEmpty())
         return Error {Text::tr("The nginx configuration %1 cannot be read.")
@@ -217,12 +220,6 @@ Result<std::optional<AnsweringSite>> findAnsweringSite(const ServerInstallation&
 
 Result<MergePlan> planMerge(const ServerInstallation& installation, const MergeRequest& request)
 {
-    if (installation.kind != ServerKind::Nginx)
-        return refusal(QStringLiteral("MERGE_UNSUPPORTED_SERVER"),
-                       Text::tr("The merge mode (client certificates on the webhook path of an existing site) is "
-                                "available for nginx only so far, so nothing was changed."),
-                       Text::tr("Use a name of its own for the webhook (--mode dedicated), for example a subdomain "
-                                "such as im-callback.example.com."));
     auto found = findAnsweringSite(installation, request.domain, request.listen);
     if (!found)
         return found.error();
@@ -232,12 +229,13 @@ Result<MergePlan> planMerge(const ServerInstallation& installation, const MergeR
         ports << QString::number(a.port);
     ports.removeDuplicates();
     if (!found->has_value())
-        return refusal(QStringLiteral("MERGE_NO_SITE"),
-                       Text::tr("No site of nginx answers %1 on port %2, so there is nothing to merge the webhook "
-                                "into and nothing was changed.")
-                           .arg(request.domain, ports.join(QStringLiteral(", "))),
-                       Text::tr("Leave out --mode merge (or use --mode dedicated): the webhook then gets a site of its "
-                                "own."));
+        return refusal(
+            QStringLiteral("MERGE_NO_SITE"),
+            Text::tr("No site of %1 answers %2 on port %3, so there is nothing to merge the webhook "
+                     "into and nothing was changed.")
+                .arg(serverKindDisplayName(installation.kind), request.domain, ports.join(QStringLiteral(", "))),
+            Text::tr("Leave out --mode merge (or use --mode dedicated): the webhook then gets a site of its "
+                     "own."));
     MergePlan plan;
     plan.site = found->value();
     const QString where = plan.site.where();
@@ -267,6 +265,11 @@ Result<MergePlan> planMerge(const ServerInstallation& installation, const MergeR
         plan.gid = int(st.st_gid);
     }
 #endif
+    if (installation.kind == ServerKind::Apache) {
+        if (auto edited = planApacheMergeEdit(installation, request, plan); !edited)
+            return edited.error();
+        return plan;
+    }
     // What the server block inherits from http {}: read again from the configuration, as the server reads it.
     const nginxconf::Config config = nginxconf::parseConfigFromDisk(installation.mainConfig, confPrefix(installation));
     QList<const nginxconf::Directive*> inherited;

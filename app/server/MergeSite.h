@@ -3,8 +3,7 @@
 // The site that already answers the webhook's name on an installation of this machine, and the merge mode's plan
 // for it: read from the server's configuration (NginxConfigParser), chosen as the server chooses (NginxSites),
 // checked (its own certificate covers the name and reaches a public root; client verification not set otherwise;
-// no location of the user's owns the path) and edited (NginxMerge). nginx only so far; Apache is refused before
-// any change.
+// no location of the user's owns the path) and edited (NginxMerge; for Apache, ApacheMergeSite).
 
 #include "ServerConfigRequest.h"
 #include "ServerDiscovery.h"
@@ -66,7 +65,7 @@ struct MergeRequest
 };
 
 // Everything the merge mode checks and edits before any change. Refusals are Errors with an error finding:
-// MERGE_UNSUPPORTED_SERVER (Apache), MERGE_NO_SITE, MERGE_SITE_OUTSIDE_CONFIGURATION, MERGE_SITE_CERTIFICATE,
+// MERGE_NO_SITE, MERGE_SITE_OUTSIDE_CONFIGURATION, MERGE_SITE_CERTIFICATE,
 // MERGE_CLIENT_VERIFICATION, MERGE_LOCATION_EXISTS, MERGE_PATH_IS_ROOT.
 Result<MergePlan> planMerge(const ServerInstallation& installation, const MergeRequest& request);
 

@@ -78,7 +78,6 @@ private slots:
     void refusals_data();
     void refusals();
     void replaceLocation();
-    void apacheRefused();
 
 private:
     QStringList args(quint16 port, const QStringList& extra = {}) const;
@@ -438,37 +437,5 @@ void TestMergeLive::replaceLocation()
 }
 
 // Apache: merge is refused before any change, naming the dedicated mode.
-void TestMergeLive::apacheRefused()
-{
-    QTemporaryDir apache;
-    const QString main = apache.path() + QStringLiteral("/httpd.conf");
-    QVERIFY(writeFile(main, "ServerRoot \"" + apache.path().toUtf8() + "\"\nListen 127.0.0.1:1\n"));
-    const QStringList before = treeDigest(apache.path());
-    QTemporaryDir state;
-    const ProcessResult refused = runCli({QStringLiteral("apply"),
-                                          QStringLiteral("--server"),
-                                          QStringLiteral("apache"),
-                                          QStringLiteral("--domain"),
-                                          QStringLiteral("localhost"),
-                                          QStringLiteral("--client-ca"),
-                                          m_fixture.path(QStringLiteral("chatca.crt")),
-                                          QStringLiteral("--mode"),
-                                          QStringLiteral("merge"),
-                                          QStringLiteral("--path"),
-                                          QStringLiteral("/im/callback"),
-                                          QStringLiteral("--main-config"),
-                                          main,
-                                          QStringLiteral("--server-root"),
-                                          apache.path(),
-                                          QStringLiteral("--binary"),
-                                          QStringLiteral("/usr/sbin/apache2"),
-                                          QStringLiteral("--state-dir"),
-                                          state.path(),
-                                          QStringLiteral("--json")});
-    QCOMPARE(refused.exitCode, 1);
-    QVERIFY2(findingCodes(refused.out).contains(QStringLiteral("MERGE_UNSUPPORTED_SERVER")), refused.out.constData());
-    QCOMPARE(treeDigest(apache.path()), before);
-}
-
 QTEST_GUILESS_MAIN(TestMergeLive)
 #include "tst_merge_live.moc"
