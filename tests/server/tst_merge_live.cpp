@@ -436,6 +436,5 @@ void TestMergeLive::replaceLocation()
     QVERIFY(waitFor(m_location, QStringLiteral("/im/callback"), QString(), "mine\n\n200"));
 }
 
-// Apache: merge is refused before any change, naming the dedicated mode.
 QTEST_GUILESS_MAIN(TestMergeLive)
 #include "tst_merge_live.moc"
