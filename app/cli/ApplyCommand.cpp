@@ -115,7 +115,7 @@ void ApplyCommand::setup(QCommandLineParser& parser) const
                   "an explicit address beside others on *); a warning instead of a refusal.")},
         {QStringLiteral("mode"),
          Text::tr("How to set the webhook up when a site already answers its name on the port: merge (a client "
-                  "certificate on the webhook path only, inside that site; nginx only so far) or dedicated (a site "
+                  "certificate on the webhook path only, inside that site) or dedicated (a site "
                   "of its own, for a name of its own). Without it, apply refuses when such a site exists."),
          QStringLiteral("merge|dedicated")},
         {QStringLiteral("replace-location"),

@@ -35,7 +35,7 @@ struct ApplyRequest
     // an explicit address beside others on "*" of the same port); a warning finding instead.
     bool force = false;
     // Dedicated (a site of its own for the name), merge (client certificates on the webhook path of the site that
-    // already answers the name; nginx only so far) or auto (dedicated, refused with MODE_CHOICE_NEEDED when a site
+    // already answers the name) or auto (dedicated, refused with MODE_CHOICE_NEEDED when a site
     // already answers the name on the port).
     SetupMode mode = SetupMode::Auto;
     // Merge: replace a location the user wrote for the webhook path (refused with MERGE_LOCATION_EXISTS otherwise).
