@@ -230,6 +230,10 @@ void TestNginxConfig::hostileInputIsBounded()
     limits.maxFileBytes = 1024;
     QVERIFY(!parseText(QByteArray(2048, ';'), limits).ok());
     QVERIFY(!parseText(QByteArray(2048, 'x') + ';', limits).ok());
+    // Millions of tiny directives: refused at the count limit, memory stays bounded.
+    const auto many = parseText(QByteArray(4 * 1024 * 1024, ';').replace(';', "a;"));
+    QVERIFY(!many.ok());
+    QVERIFY2(many.error().message.contains(u"200000"_qs), qPrintable(many.error().message));
     // A file that includes itself, and a fan of includes: each file is read once.
     QHash<QString, QByteArray> files;
     files.insert(u"/etc/nginx/nginx.conf"_qs, "include nginx.conf; include f/*.conf;");
