@@ -149,7 +149,13 @@ void TestMergeLive::initTestCase()
     QVERIFY(writeFile(conf + QStringLiteral("/le/chatissued.pem"), m_fixture.read(QStringLiteral("chatissued.crt"))));
     QVERIFY(writeFile(conf + QStringLiteral("/le/chatissued.key"), m_fixture.read(QStringLiteral("chatissued.key"))));
     QVERIFY(writeFile(conf + QStringLiteral("/le/otherca.crt"), m_fixture.read(QStringLiteral("otherca.crt"))));
-    QVERIFY(writeFile(conf + QStringLiteral("/sites-enabled/localhost"), ::certbotSite(m_certbot, conf)));
+    // Debian's way: the site in sites-available, a relative link in sites-enabled (the file is edited, the link
+    // stays).
+    QVERIFY(writeFile(conf + QStringLiteral("/sites-available/localhost"), ::certbotSite(m_certbot, conf)));
+    QVERIFY(QDir().mkpath(conf + QStringLiteral("/sites-enabled")));
+    QVERIFY(::symlink("../sites-available/localhost",
+                      QFile::encodeName(conf + QStringLiteral("/sites-enabled/localhost")).constData())
+            == 0);
     // The port's default site is another one: the certbot site is chosen by its name (SNI), and nginx must switch
     // the client verification to it.
     QVERIFY(writeFile(
@@ -350,7 +356,12 @@ void TestMergeLive::certbotSite()
         = m_fixture.sClient(m_certbot, QString(), {QStringLiteral("-servername"), QStringLiteral("other.test")});
     QVERIFY2(otherHandshake.out.contains("No client certificate CA names sent"), otherHandshake.out.constData());
     // certbot's lines are all still there.
-    const QByteArray site = readFile(QFileInfo(m_main).path() + QStringLiteral("/sites-enabled/localhost"));
+    const QString conf = QFileInfo(m_main).path();
+    QCOMPARE(QJsonDocument::fromJson(applied.out)[QStringLiteral("site_file")].toString(),
+             conf + QStringLiteral("/sites-available/localhost"));
+    QCOMPARE(QFileInfo(conf + QStringLiteral("/sites-enabled/localhost")).symLinkTarget(),
+             conf + QStringLiteral("/sites-available/localhost"));
+    const QByteArray site = readFile(conf + QStringLiteral("/sites-available/localhost"));
     QCOMPARE(site.count("# managed by Certbot"), 4);
 
     // A second apply changes nothing.
