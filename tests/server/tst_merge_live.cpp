@@ -78,6 +78,7 @@ private slots:
     void refusals_data();
     void refusals();
     void replaceLocation();
+    void killedMergeIsUndone();
     void apacheRefused();
 
 private:
@@ -446,6 +447,23 @@ void TestMergeLive::replaceLocation()
     QVERIFY2(back.exitCode == 0, back.out + back.err);
     QCOMPARE(digest(), before);
     QVERIFY(waitFor(m_location, QStringLiteral("/im/callback"), QString(), "mine\n\n200"));
+}
+
+// Killed right after the site's file was edited (before the test and the reload): the next run puts it back.
+void TestMergeLive::killedMergeIsUndone()
+{
+    const QStringList before = digest();
+    const QByteArray rootBefore = get(m_certbot, QStringLiteral("/im/callback"), QString());
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("MTLS_APPLY_EXIT_AFTER_STEP"), QStringLiteral("4")); // journal, folders, CA, site
+    QCOMPARE(runCli(args(m_certbot, {QStringLiteral("--mode"), QStringLiteral("merge")}), env).exitCode, 86);
+    QVERIFY(digest() != before);
+    QVERIFY(readFile(QFileInfo(m_main).path() + QStringLiteral("/sites-available/localhost"))
+                .contains("ssl_verify_client optional;"));
+    const ProcessResult next = rollback();
+    QVERIFY2(next.exitCode == 0, next.out + next.err);
+    QCOMPARE(digest(), before);
+    QCOMPARE(get(m_certbot, QStringLiteral("/im/callback"), QString()), rootBefore);
 }
 
 // Apache: merge is refused before any change, naming the dedicated mode.
