@@ -1655,6 +1655,10 @@
         <source>the file is too large.</source>
         <translation>文件过大。</translation>
     </message>
+    <message>
+        <source>more than %1 directives.</source>
+        <translation>指令超过了 %1 条。</translation>
+    </message>
 </context>
 <context>
     <name>mtls::NginxConfigWriter</name>

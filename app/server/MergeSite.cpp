@@ -272,17 +272,22 @@ Result<MergePlan> planMerge(const ServerInstallation& installation, const MergeR
     }
     // What the server block inherits from http {}: read again from the configuration, as the server reads it.
     const nginxconf::Config config = nginxconf::parseConfigFromDisk(installation.mainConfig, confPrefix(installation));
-    QList<const nginxconf::Directive*> inherited;
+    QList<nginxconf::OutsideDirective> outside;
     const QList<nginxconf::Server> servers = nginxconf::servers(config);
     for (const nginxconf::Server& server : servers) {
         const QString canonical = QFileInfo(server.path).canonicalFilePath();
         if ((canonical.isEmpty() ? server.path : canonical) != plan.site.file || server.ordinal != plan.site.ordinal)
             continue;
-        inherited = server.httpDirectives;
+        for (const nginxconf::Directive* d : server.httpDirectives)
+            outside << nginxconf::OutsideDirective {d, QString()};
         // Snippets the server block includes count as its own.
         for (const nginxconf::Directive& d : server.block.children) {
-            for (int included : d.includes)
-                collect(config, config.files.at(included).directives, 1, inherited);
+            for (int included : d.includes) {
+                QList<const nginxconf::Directive*> snippet;
+                collect(config, config.files.at(included).directives, 1, snippet);
+                for (const nginxconf::Directive* s : std::as_const(snippet))
+                    outside << nginxconf::OutsideDirective {s, config.files.at(included).path};
+            }
         }
         break;
     }
@@ -298,7 +303,7 @@ Result<MergePlan> planMerge(const ServerInstallation& installation, const MergeR
     params.webhookPath = path.value();
     params.upstream = upstream.value();
     params.replaceLocation = request.replaceLocation;
-    auto edit = nginxconf::mergeWebhook(plan.before, plan.site.ordinal, inherited, params,
+    auto edit = nginxconf::mergeWebhook(plan.before, plan.site.ordinal, outside, params,
                                         QDir::toNativeSeparators(plan.site.file));
     if (!edit)
         return edit.error();

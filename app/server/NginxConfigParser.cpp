@@ -6,6 +6,8 @@
 #include <QFileInfo>
 #include <QHash>
 
+#include <algorithm>
+
 namespace mtls::nginxconf {
 
 namespace {
@@ -172,7 +174,7 @@ Error errorAt(int line, const QString& what)
 
 // Reads directives until the "}" that closes the current block (depth > 0) or the end of the text (depth 0).
 Status parseBlock(Tokenizer& tokens, QList<Directive>& into, int depth, const Limits& limits, qsizetype* closeAt,
-                  qsizetype* closeEnd)
+                  qsizetype* closeEnd, qsizetype* count)
 {
     if (depth > limits.maxBlockDepth)
         return Error {Text::tr("blocks are nested more than %1 deep.").arg(limits.maxBlockDepth)};
@@ -183,6 +185,9 @@ Status parseBlock(Tokenizer& tokens, QList<Directive>& into, int depth, const Li
         if (!token)
             return token.error();
         const Token& t = token.value();
+        if ((t.type == Token::Comment || t.type == Token::Semicolon || t.type == Token::Open)
+            && ++*count > limits.maxDirectives)
+            return errorAt(t.line, Text::tr("more than %1 directives.").arg(limits.maxDirectives));
         switch (t.type) {
         case Token::End:
             if (started)
@@ -225,7 +230,8 @@ Status parseBlock(Tokenizer& tokens, QList<Directive>& into, int depth, const Li
                 return errorAt(t.line, Text::tr("unexpected \"{\"."));
             current.block = true;
             current.blockOpen = t.start;
-            if (auto inner = parseBlock(tokens, current.children, depth + 1, limits, &current.blockClose, &current.end);
+            if (auto inner
+                = parseBlock(tokens, current.children, depth + 1, limits, &current.blockClose, &current.end, count);
                 !inner)
                 return inner;
             into << current;
@@ -247,6 +253,14 @@ Status parseBlock(Tokenizer& tokens, QList<Directive>& into, int depth, const Li
 bool hasWildcard(const QString& path)
 {
     return path.contains(QLatin1Char('*')) || path.contains(QLatin1Char('?')) || path.contains(QLatin1Char('['));
+}
+
+qsizetype countDirectives(const QList<Directive>& directives)
+{
+    qsizetype n = directives.size();
+    for (const Directive& d : directives)
+        n += countDirectives(d.children);
+    return n;
 }
 
 class ConfigReader
@@ -290,8 +304,11 @@ public:
         }
         m_total += bytes->size();
         file.text = *bytes;
-        if (auto parsed = parseText(file.text, m_limits)) {
+        Limits limits = m_limits;
+        limits.maxDirectives = std::max<qsizetype>(0, m_limits.maxDirectives - m_directives);
+        if (auto parsed = parseText(file.text, limits)) {
             file.directives = parsed.value();
+            m_directives += countDirectives(file.directives);
         } else {
             file.error = parsed.error().message;
             m_config.errors << QStringLiteral("%1: %2").arg(path, file.error);
@@ -327,6 +344,7 @@ private:
     const Glob& m_glob;
     const Limits& m_limits;
     qsizetype m_total = 0;
+    qsizetype m_directives = 0;
 };
 
 struct WalkState
@@ -372,7 +390,8 @@ Result<QList<Directive>> parseText(const QByteArray& text, const Limits& limits)
     QList<Directive> directives;
     qsizetype unused = 0;
     qsizetype unusedEnd = 0;
-    if (auto parsed = parseBlock(tokens, directives, 0, limits, &unused, &unusedEnd); !parsed)
+    qsizetype count = 0;
+    if (auto parsed = parseBlock(tokens, directives, 0, limits, &unused, &unusedEnd, &count); !parsed)
         return parsed.error();
     return directives;
 }

@@ -26,6 +26,7 @@ struct Limits
     int maxBlockDepth = 64;
     int maxIncludeDepth = 16;
     int maxArguments = 1024;
+    qsizetype maxDirectives = 200000; // in all files together (comments count too)
 };
 
 struct Directive

@@ -93,7 +93,7 @@ QByteArray withoutMergedLines(const QByteArray& fileText)
     return out;
 }
 
-Result<MergeEdit> mergeWebhook(const QByteArray& fileText, int ordinal, const QList<const Directive*>& inherited,
+Result<MergeEdit> mergeWebhook(const QByteArray& fileText, int ordinal, const QList<OutsideDirective>& outside,
                                const MergeParams& params, const QString& fileName)
 {
     const QString path = params.webhookPath;
@@ -119,18 +119,21 @@ Result<MergeEdit> mergeWebhook(const QByteArray& fileText, int ordinal, const QL
     if (!server)
         return Error {Text::tr("%1 no longer holds the site's server { } block.").arg(fileName)};
 
-    // Client verification set otherwise, in the server block or inherited from http {}.
-    QList<const Directive*> settings = inherited;
+    // Client verification set otherwise, in the server block (or a file it includes) or inherited from http {}.
+    QList<OutsideDirective> settings = outside;
     for (const Directive& child : server->children)
-        settings << &child;
-    for (const Directive* d : std::as_const(settings)) {
-        const bool inServer = !inherited.contains(d);
+        settings << OutsideDirective {&child, fileName};
+    bool depthSet = false;
+    for (const OutsideDirective& o : std::as_const(settings)) {
+        const Directive* d = o.directive;
+        const bool inServer = !o.file.isEmpty();
+        depthSet = depthSet || (inServer && d->name == QLatin1String("ssl_verify_depth"));
         const bool verify
             = d->name == QLatin1String("ssl_verify_client") && (inServer || d->arg(0) != QLatin1String("off"));
         if (!verify && d->name != QLatin1String("ssl_client_certificate"))
             continue;
         const QString where
-            = inServer ? QStringLiteral("%1:%2").arg(fileName).arg(d->line) : Text::tr("the http { } block");
+            = inServer ? QStringLiteral("%1:%2").arg(o.file).arg(d->line) : Text::tr("the http { } block");
         return refused(refusal(
             QStringLiteral("MERGE_CLIENT_VERIFICATION"),
             Text::tr("The site already sets client certificates itself (\"%1 %2\", %3), so the webhook's settings "
@@ -199,7 +202,8 @@ Result<MergeEdit> mergeWebhook(const QByteArray& fileText, int ordinal, const QL
             .arg(path));
     add(indent, QStringLiteral("ssl_client_certificate %1;").arg(quotedCa.value()));
     add(indent, QStringLiteral("ssl_verify_client optional;"));
-    add(indent, QStringLiteral("ssl_verify_depth %1;").arg(params.verifyDepth));
+    if (!depthSet) // nginx refuses a second one in the same block; the site's own is kept
+        add(indent, QStringLiteral("ssl_verify_depth %1;").arg(params.verifyDepth));
     add(indent, QStringLiteral("location %1 {").arg(ours));
     add(indent + indent, QStringLiteral("if ($ssl_client_verify != SUCCESS) { return 403; }"));
     for (const QString& line : detail::nginxProxyDirectives(params.upstream))

@@ -35,12 +35,20 @@ struct MergeEdit
 // before any regular expression location).
 QString mergeLocationMatch(const QString& webhookPath);
 
-// Edits server number `ordinal` (Server::ordinal) of `fileText`. `inherited` are the http {} directives the server
-// inherits (client verification set there counts). Refused (an Error whose findings say why and what to do):
-// MERGE_CLIENT_VERIFICATION when client verification is already set otherwise, MERGE_LOCATION_EXISTS when a
-// location already owns the path (unless replaceLocation), MERGE_PATH_IS_ROOT for the path "/". `fileName`
-// names the file in the messages.
-Result<MergeEdit> mergeWebhook(const QByteArray& fileText, int ordinal, const QList<const Directive*>& inherited,
+// A directive that applies to the server block without being written in its file's block: inherited from http {},
+// or read from a file the block includes (certbot's options-ssl-nginx.conf), which counts as the block's own.
+struct OutsideDirective
+{
+    const Directive* directive = nullptr;
+    QString file; // empty: http {}
+};
+
+// Edits server number `ordinal` (Server::ordinal) of `fileText`. `outside` are the directives of http {} and of the
+// files the block includes (client verification set there counts; an ssl_verify_depth already set is kept). Refused (an
+// Error whose findings say why and what to do): MERGE_CLIENT_VERIFICATION when client verification is already set
+// otherwise, MERGE_LOCATION_EXISTS when a location already owns the path (unless replaceLocation), MERGE_PATH_IS_ROOT
+// for the path "/". `fileName` names the file in the messages.
+Result<MergeEdit> mergeWebhook(const QByteArray& fileText, int ordinal, const QList<OutsideDirective>& outside,
                                const MergeParams& params, const QString& fileName);
 
 // `fileText` without the lines a merge added (every line that ends with kMergeMarker).

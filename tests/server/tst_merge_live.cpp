@@ -78,6 +78,7 @@ private slots:
     void refusals_data();
     void refusals();
     void replaceLocation();
+    void killedMergeIsUndone();
 
 private:
     QStringList args(quint16 port, const QStringList& extra = {}) const;
@@ -148,7 +149,13 @@ void TestMergeLive::initTestCase()
     QVERIFY(writeFile(conf + QStringLiteral("/le/chatissued.pem"), m_fixture.read(QStringLiteral("chatissued.crt"))));
     QVERIFY(writeFile(conf + QStringLiteral("/le/chatissued.key"), m_fixture.read(QStringLiteral("chatissued.key"))));
     QVERIFY(writeFile(conf + QStringLiteral("/le/otherca.crt"), m_fixture.read(QStringLiteral("otherca.crt"))));
-    QVERIFY(writeFile(conf + QStringLiteral("/sites-enabled/localhost"), ::certbotSite(m_certbot, conf)));
+    // Debian's way: the site in sites-available, a relative link in sites-enabled (the file is edited, the link
+    // stays).
+    QVERIFY(writeFile(conf + QStringLiteral("/sites-available/localhost"), ::certbotSite(m_certbot, conf)));
+    QVERIFY(QDir().mkpath(conf + QStringLiteral("/sites-enabled")));
+    QVERIFY(::symlink("../sites-available/localhost",
+                      QFile::encodeName(conf + QStringLiteral("/sites-enabled/localhost")).constData())
+            == 0);
     // The port's default site is another one: the certbot site is chosen by its name (SNI), and nginx must switch
     // the client verification to it.
     QVERIFY(writeFile(
@@ -349,7 +356,12 @@ void TestMergeLive::certbotSite()
         = m_fixture.sClient(m_certbot, QString(), {QStringLiteral("-servername"), QStringLiteral("other.test")});
     QVERIFY2(otherHandshake.out.contains("No client certificate CA names sent"), otherHandshake.out.constData());
     // certbot's lines are all still there.
-    const QByteArray site = readFile(QFileInfo(m_main).path() + QStringLiteral("/sites-enabled/localhost"));
+    const QString conf = QFileInfo(m_main).path();
+    QCOMPARE(QJsonDocument::fromJson(applied.out)[QStringLiteral("site_file")].toString(),
+             conf + QStringLiteral("/sites-available/localhost"));
+    QCOMPARE(QFileInfo(conf + QStringLiteral("/sites-enabled/localhost")).symLinkTarget(),
+             conf + QStringLiteral("/sites-available/localhost"));
+    const QByteArray site = readFile(conf + QStringLiteral("/sites-available/localhost"));
     QCOMPARE(site.count("# managed by Certbot"), 4);
 
     // A second apply changes nothing.
@@ -434,6 +446,23 @@ void TestMergeLive::replaceLocation()
     QVERIFY2(back.exitCode == 0, back.out + back.err);
     QCOMPARE(digest(), before);
     QVERIFY(waitFor(m_location, QStringLiteral("/im/callback"), QString(), "mine\n\n200"));
+}
+
+// Killed right after the site's file was edited (before the test and the reload): the next run puts it back.
+void TestMergeLive::killedMergeIsUndone()
+{
+    const QStringList before = digest();
+    const QByteArray rootBefore = get(m_certbot, QStringLiteral("/im/callback"), QString());
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("MTLS_APPLY_EXIT_AFTER_STEP"), QStringLiteral("4")); // journal, folders, CA, site
+    QCOMPARE(runCli(args(m_certbot, {QStringLiteral("--mode"), QStringLiteral("merge")}), env).exitCode, 86);
+    QVERIFY(digest() != before);
+    QVERIFY(readFile(QFileInfo(m_main).path() + QStringLiteral("/sites-available/localhost"))
+                .contains("ssl_verify_client optional;"));
+    const ProcessResult next = rollback();
+    QVERIFY2(next.exitCode == 0, next.out + next.err);
+    QCOMPARE(digest(), before);
+    QCOMPARE(get(m_certbot, QStringLiteral("/im/callback"), QString()), rootBefore);
 }
 
 QTEST_GUILESS_MAIN(TestMergeLive)

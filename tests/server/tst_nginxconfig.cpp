@@ -154,6 +154,7 @@ private slots:
     void mergeRefusals_data();
     void mergeRefusals();
     void replaceLocation();
+    void includedFilesCount();
 };
 
 void TestNginxConfig::parse_data()
@@ -229,6 +230,10 @@ void TestNginxConfig::hostileInputIsBounded()
     limits.maxFileBytes = 1024;
     QVERIFY(!parseText(QByteArray(2048, ';'), limits).ok());
     QVERIFY(!parseText(QByteArray(2048, 'x') + ';', limits).ok());
+    // Millions of tiny directives: refused at the count limit, memory stays bounded.
+    const auto many = parseText(QByteArray(4 * 1024 * 1024, ';').replace(';', "a;"));
+    QVERIFY(!many.ok());
+    QVERIFY2(many.error().message.contains(u"200000"_qs), qPrintable(many.error().message));
     // A file that includes itself, and a fan of includes: each file is read once.
     QHash<QString, QByteArray> files;
     files.insert(u"/etc/nginx/nginx.conf"_qs, "include nginx.conf; include f/*.conf;");
@@ -505,9 +510,9 @@ void TestNginxConfig::mergeRefusals()
     QList<Directive> httpLevel;
     if (!http.isEmpty())
         httpLevel = parseText(http).value();
-    QList<const Directive*> inherited;
+    QList<OutsideDirective> inherited;
     for (const Directive& d : std::as_const(httpLevel))
-        inherited << &d;
+        inherited << OutsideDirective {&d, QString()};
     const auto edit = mergeWebhook(text, 0, inherited, params(path), u"/etc/nginx/sites-enabled/a"_qs);
     QVERIFY(!edit.ok());
     QCOMPARE(edit.error().findings.size(), 1);
@@ -518,7 +523,9 @@ void TestNginxConfig::mergeRefusals()
         QVERIFY2(edit.error().message.contains(u"/etc/nginx/sites-enabled/a:4"_qs), qPrintable(edit.error().message));
     // "off" at the http level is nginx's default: no refusal for it.
     const QList<Directive> off = parseText("ssl_verify_client off;").value();
-    QVERIFY(mergeWebhook(QByteArray("server {\n    listen 443 ssl;\n}\n"), 0, {&off.first()}, params(), u"a"_qs).ok());
+    QVERIFY(mergeWebhook(QByteArray("server {\n    listen 443 ssl;\n}\n"), 0,
+                         {OutsideDirective {&off.first(), QString()}}, params(), u"a"_qs)
+                .ok());
 }
 
 void TestNginxConfig::replaceLocation()
@@ -535,6 +542,29 @@ void TestNginxConfig::replaceLocation()
     QCOMPARE(withoutMergedLines(edit->text), QByteArray("server {\n    listen 443 ssl;\n    location / { }\n}\n"));
     const auto again = mergeWebhook(edit->text, 0, {}, p, u"a"_qs);
     QVERIFY(again.ok() && !again->changed);
+}
+
+// What a file the server block includes sets counts as the block's own: client verification there refuses (with
+// that file's line), and its ssl_verify_depth is kept rather than doubled (nginx would refuse a second one).
+void TestNginxConfig::includedFilesCount()
+{
+    const QByteArray text
+        = "server {\n    listen 443 ssl;\n    include snippets/ssl.conf;\n    ssl_verify_depth 3;\n}\n";
+    const QList<Directive> snippet = parseText("ssl_protocols TLSv1.2;\nssl_verify_client on;\n").value();
+    const auto refused = mergeWebhook(text, 0,
+                                      {OutsideDirective {&snippet.at(0), u"/etc/nginx/snippets/ssl.conf"_qs},
+                                       OutsideDirective {&snippet.at(1), u"/etc/nginx/snippets/ssl.conf"_qs}},
+                                      params(), u"a"_qs);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().findings.first().code, u"MERGE_CLIENT_VERIFICATION"_qs);
+    QVERIFY2(refused.error().message.contains(u"/etc/nginx/snippets/ssl.conf:2"_qs),
+             qPrintable(refused.error().message));
+
+    const auto edit = mergeWebhook(text, 0, {OutsideDirective {&snippet.at(0), u"/etc/nginx/snippets/ssl.conf"_qs}},
+                                   params(), u"a"_qs);
+    QVERIFY2(edit.ok(), qPrintable(edit.error().message));
+    QCOMPARE(edit->text.count("ssl_verify_depth"), 1);
+    QVERIFY(edit->text.contains("ssl_verify_client optional;"));
 }
 
 QTEST_GUILESS_MAIN(TestNginxConfig)
