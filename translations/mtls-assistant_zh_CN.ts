@@ -936,6 +936,14 @@
         <source>Verified: %1 answers where it did before the apply, without the certificate the apply installed.</source>
         <translation>已验证：%1 在应用操作之前响应的地址上仍然响应，且不再出示该次应用操作安装的证书。</translation>
     </message>
+    <message>
+        <source>The Chat client CA is needed to apply.</source>
+        <translation>应用配置需要即时通信 IM 的客户端 CA 证书。</translation>
+    </message>
+    <message>
+        <source>A site already answers %1 on the same port (%2), so nothing was changed. Choose --mode merge (client certificates on the webhook path of that site) or --mode dedicated (a site of its own, with a name of its own).</source>
+        <translation>同一端口上已有站点响应 %1（%2），因此没有做任何更改。请选择 --mode merge（在该站点的回调路径上要求客户端证书）或 --mode dedicated（单独的站点，使用单独的域名）。</translation>
+    </message>
 </context>
 <context>
     <name>mtls::ApplyVerification</name>
@@ -1028,6 +1036,30 @@
         <translation>
             <numerusform>已验证：同一端口上的其他 %n 个域名出示的证书与之前相同。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 presents another certificate (%2, SHA-256 %3), not the site&apos;s own.</source>
+        <translation>%1 出示的是另一张证书（%2，SHA-256 %3），而不是该站点自己的证书。</translation>
+    </message>
+    <message>
+        <source>On %1, %2 does not answer 403 to a caller without a client certificate (HTTP %3).</source>
+        <translation>在 %1 上，%2 对没有客户端证书的调用方没有返回 403（HTTP %3）。</translation>
+    </message>
+    <message>
+        <source>On %1, &quot;/&quot; answers HTTP %2 to a caller without a client certificate; it answered %3 before the change.</source>
+        <translation>在 %1 上，“/”对没有客户端证书的调用方返回 HTTP %2；更改前返回的是 %3。</translation>
+    </message>
+    <message>
+        <source>nginx&apos;s effective configuration does not answer %1 on %2 with the site of %3 and the lines the merge added.</source>
+        <translation>nginx 的实际生效配置在 %2 上响应 %1 的不是 %3 中的站点，或其中没有合并添加的行。</translation>
+    </message>
+    <message>
+        <source>Verified: %1 presents the site&apos;s own certificate, asks callers for a certificate from the Chat client CA, answers 403 on %2 without one, and answers &quot;/&quot; as before.</source>
+        <translation>已验证：%1 出示该站点自己的证书，要求调用方出示即时通信 IM 客户端 CA 签发的证书，没有证书时在 %2 上返回 403，且“/”的响应与之前相同。</translation>
+    </message>
+    <message>
+        <source>Verified: %1 answers %2 with the site of %3, which holds the lines the merge added.</source>
+        <translation>已验证：%1 用 %3 中的站点响应 %2，其中包含合并添加的行。</translation>
     </message>
 </context>
 <context>
@@ -1593,6 +1625,136 @@
     </message>
 </context>
 <context>
+    <name>mtls::MergeSite</name>
+    <message>
+        <source>Use a name of its own for the webhook (--mode dedicated), for example a subdomain such as im-callback.example.com.</source>
+        <translation>请为回调使用单独的域名（--mode dedicated），例如 im-callback.example.com 这样的子域名。</translation>
+    </message>
+    <message>
+        <source>The site that answers %1 (%2) has no ssl_certificate, so it serves no HTTPS for the name and the webhook cannot be added to it.</source>
+        <translation>响应 %1 的站点（%2）没有 ssl_certificate，该域名上没有 HTTPS 服务，因此无法把回调加入其中。</translation>
+    </message>
+    <message>
+        <source>The site&apos;s certificate %1 (named by %2) cannot be read, so it cannot be checked that it serves %3.</source>
+        <translation>无法读取该站点的证书 %1（由 %2 指定），因此无法检查它是否适用于 %3。</translation>
+    </message>
+    <message>
+        <source>Make the file readable (or name it without variables), or use a name of its own for the webhook (--mode dedicated).</source>
+        <translation>请让该文件可读（或在指定时不使用变量），或为回调使用单独的域名（--mode dedicated）。</translation>
+    </message>
+    <message>
+        <source>The site&apos;s certificate %1 (%2) is not valid for %3, so Chat could not call the webhook there.</source>
+        <translation>该站点的证书 %1（%2）对 %3 无效，即时通信 IM 服务器无法在那里调用回调。</translation>
+    </message>
+    <message>
+        <source>Give the site a certificate for %1 first, or use a name of its own for the webhook (--mode dedicated).</source>
+        <translation>请先为该站点配置 %1 的证书，或为回调使用单独的域名（--mode dedicated）。</translation>
+    </message>
+    <message>
+        <source>The site&apos;s certificate %1 (%2) does not lead to a public root (%3). A certificate issued by Chat, or by any private CA, cannot serve a public website, so the webhook cannot share this site.</source>
+        <translation>该站点的证书 %1（%2）无法追溯到公共根证书（%3）。由即时通信 IM 签发的证书，或任何私有 CA 签发的证书，都不能用于公开网站，因此回调不能与该站点共用。</translation>
+    </message>
+    <message>
+        <source>The nginx configuration %1 cannot be read.</source>
+        <translation>无法读取 nginx 配置 %1。</translation>
+    </message>
+    <message>
+        <source>The merge mode (client certificates on the webhook path of an existing site) is available for nginx only so far, so nothing was changed.</source>
+        <translation>合并模式（在已有站点的回调路径上要求客户端证书）目前仅支持 nginx，因此没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>No site of nginx answers %1 on port %2, so there is nothing to merge the webhook into and nothing was changed.</source>
+        <translation>nginx 在端口 %2 上没有响应 %1 的站点，没有可合并回调的站点，因此没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>Leave out --mode merge (or use --mode dedicated): the webhook then gets a site of its own.</source>
+        <translation>请去掉 --mode merge（或使用 --mode dedicated）：回调将获得单独的站点。</translation>
+    </message>
+    <message>
+        <source>The site that answers %1 is in %2, outside the server&apos;s configuration folders, so it is not edited.</source>
+        <translation>响应 %1 的站点位于 %2，不在服务器的配置目录中，因此不会被修改。</translation>
+    </message>
+    <message>
+        <source>Point --server-root at the folder that holds it, or use a name of its own for the webhook (--mode dedicated).</source>
+        <translation>请用 --server-root 指向包含它的目录，或为回调使用单独的域名（--mode dedicated）。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>无法读取 %1。</translation>
+    </message>
+    <message>
+        <source>A site already answers %1 (%2). Choose how the webhook is set up: --mode merge asks for a client certificate on the webhook path only, inside that site (its visitors are not asked); --mode dedicated gives the webhook a site of its own, which needs a name of its own.</source>
+        <translation>已有站点响应 %1（%2）。请选择回调的设置方式：--mode merge 只在回调路径上、在该站点内要求客户端证书（其访客不会被要求出示证书）；--mode dedicated 为回调设置单独的站点，需要单独的域名。</translation>
+    </message>
+    <message>
+        <source>Run the same command again with --mode merge, or with --mode dedicated and a name that serves only the webhook (for example im-callback.example.com).</source>
+        <translation>请加上 --mode merge 重新运行同一命令，或加上 --mode dedicated 并使用只用于回调的域名（例如 im-callback.example.com）。</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::NginxConfigParser</name>
+    <message>
+        <source>line %1: a quoted value is not closed.</source>
+        <translation>第 %1 行：引号中的值没有结束。</translation>
+    </message>
+    <message>
+        <source>line %1: unexpected &quot;%2&quot; after a quoted value.</source>
+        <translation>第 %1 行：引号中的值后面出现了意外的“%2”。</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>blocks are nested more than %1 deep.</source>
+        <translation>块的嵌套超过了 %1 层。</translation>
+    </message>
+    <message>
+        <source>unexpected end of file, expecting &quot;;&quot; or &quot;}&quot;.</source>
+        <translation>文件意外结束，缺少“;”或“}”。</translation>
+    </message>
+    <message>
+        <source>unexpected end of file, expecting &quot;}&quot;.</source>
+        <translation>文件意外结束，缺少“}”。</translation>
+    </message>
+    <message>
+        <source>too many arguments.</source>
+        <translation>参数过多。</translation>
+    </message>
+    <message>
+        <source>unexpected &quot;;&quot;.</source>
+        <translation>意外的“;”。</translation>
+    </message>
+    <message>
+        <source>unexpected &quot;{&quot;.</source>
+        <translation>意外的“{”。</translation>
+    </message>
+    <message>
+        <source>unexpected &quot;}&quot;.</source>
+        <translation>意外的“}”。</translation>
+    </message>
+    <message>
+        <source>%1: includes are nested more than %2 deep.</source>
+        <translation>%1：include 的嵌套超过了 %2 层。</translation>
+    </message>
+    <message>
+        <source>%1: more than %2 files are included.</source>
+        <translation>%1：包含的文件超过了 %2 个。</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read.</source>
+        <translation>%1：无法读取。</translation>
+    </message>
+    <message>
+        <source>the file is too large.</source>
+        <translation>文件过大。</translation>
+    </message>
+    <message>
+        <source>more than %1 directives.</source>
+        <translation>指令超过了 %1 条。</translation>
+    </message>
+</context>
+<context>
     <name>mtls::NginxConfigWriter</name>
     <message>
         <source>certificate path</source>
@@ -1605,6 +1767,53 @@
     <message>
         <source>client CA path</source>
         <translation>客户端 CA 证书路径</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::NginxMerge</name>
+    <message>
+        <source>The webhook path is &quot;/&quot;: in the existing site that would ask every visitor of the website for a client certificate.</source>
+        <translation>回调路径是“/”：在已有站点中，这会要求网站的每个访客都出示客户端证书。</translation>
+    </message>
+    <message>
+        <source>Give the webhook a path of its own (--path /im/callback), or use a name of its own for it (--mode dedicated).</source>
+        <translation>请为回调使用单独的路径（--path /im/callback），或为它使用单独的域名（--mode dedicated）。</translation>
+    </message>
+    <message>
+        <source>client CA path</source>
+        <translation>客户端 CA 证书路径</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read as an nginx configuration: %2</source>
+        <translation>%1 无法作为 nginx 配置读取：%2</translation>
+    </message>
+    <message>
+        <source>%1 no longer holds the site&apos;s server { } block.</source>
+        <translation>%1 中已不再有该站点的 server { } 块。</translation>
+    </message>
+    <message>
+        <source>the http { } block</source>
+        <translation>http { } 块</translation>
+    </message>
+    <message>
+        <source>The site already sets client certificates itself (&quot;%1 %2&quot;, %3), so the webhook&apos;s settings cannot be added without changing what it asks of its visitors.</source>
+        <translation>该站点已经自行设置了客户端证书（“%1 %2”，%3），不改变它对访客的要求就无法加入回调的设置。</translation>
+    </message>
+    <message>
+        <source>Remove that line if the site does not need it, or use a name of its own for the webhook (--mode dedicated).</source>
+        <translation>如果该站点不需要这一行，请删除它；或为回调使用单独的域名（--mode dedicated）。</translation>
+    </message>
+    <message>
+        <source>The site already has a location for %1 (%2:%3, &quot;location %4&quot;), so nothing was changed.</source>
+        <translation>该站点已有针对 %1 的 location（%2:%3，“location %4”），因此没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>Give the webhook another path, or add --replace-location to replace that location with the webhook&apos;s (rollback puts it back).</source>
+        <translation>请为回调使用其他路径，或加上 --replace-location 用回调的 location 替换它（回滚会恢复原样）。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be edited: the location could not be taken out.</source>
+        <translation>无法修改 %1：未能移除该 location。</translation>
     </message>
 </context>
 <context>
@@ -2471,6 +2680,26 @@ then apply again, or apply with --add-include to have it added (rollback removes
     <message>
         <source>Apply even where it would take connections away from other sites (an Apache virtual host on an explicit address beside others on *); a warning instead of a refusal.</source>
         <translation>即使会夺走其他站点的连接（Apache 虚拟主机使用明确地址，而同一端口的其他虚拟主机使用 *）也照样应用；以警告代替拒绝。</translation>
+    </message>
+    <message>
+        <source>The webhook was merged into the site of %1: only the webhook path asks for a client certificate from the Chat client CA, and browsers are not asked. A client that presents a certificate that fails verification gets HTTP 400 on every path of the site.</source>
+        <translation>回调已合并到 %1 中的站点：只有回调路径要求出示即时通信 IM 客户端 CA 签发的客户端证书，浏览器不会被要求出示证书。出示了未通过验证的证书的客户端，在该站点的所有路径上都会收到 HTTP 400。</translation>
+    </message>
+    <message>
+        <source>How to set the webhook up when a site already answers its name on the port: merge (a client certificate on the webhook path only, inside that site; nginx only so far) or dedicated (a site of its own, for a name of its own). Without it, apply refuses when such a site exists.</source>
+        <translation>当同一端口上已有站点响应该域名时回调的设置方式：merge（只在回调路径上、在该站点内要求客户端证书；目前仅支持 nginx）或 dedicated（单独的站点，使用单独的域名）。不指定时，若存在这样的站点，apply 会拒绝执行。</translation>
+    </message>
+    <message>
+        <source>With --mode merge: replace a location the site already has for the webhook path (rollback puts it back). Without it, apply refuses and shows that location.</source>
+        <translation>与 --mode merge 一起使用：替换该站点已有的回调路径 location（回滚会恢复原样）。不指定时，apply 会拒绝执行并显示该 location。</translation>
+    </message>
+    <message>
+        <source>--mode must be merge or dedicated.</source>
+        <translation>--mode 必须是 merge 或 dedicated。</translation>
+    </message>
+    <message>
+        <source>--replace-location goes with --mode merge.</source>
+        <translation>--replace-location 需要与 --mode merge 一起使用。</translation>
     </message>
 </context>
 <context>

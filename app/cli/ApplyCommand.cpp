@@ -36,6 +36,11 @@ void printApplied(const ApplyResult& applied, const ServerInstallation& installa
         Output::line(Text::tr("The include line for %1 was added to %2; 'mtls-assistant-cli rollback' removes it.")
                          .arg(QDir::toNativeSeparators(installation.siteDir),
                               QDir::toNativeSeparators(installation.mainConfig)));
+    if (applied.mode == SetupMode::Merge)
+        Output::line(Text::tr("The webhook was merged into the site of %1: only the webhook path asks for a client "
+                              "certificate from the Chat client CA, and browsers are not asked. A client that presents "
+                              "a certificate that fails verification gets HTTP 400 on every path of the site.")
+                         .arg(QDir::toNativeSeparators(applied.siteFile)));
     if (!findings.isEmpty())
         Output::findings(findings);
     Output::line(Output::paint(Text::tr("Done: the server runs the new configuration, verified from outside. "
@@ -108,6 +113,14 @@ void ApplyCommand::setup(QCommandLineParser& parser) const
         {QStringLiteral("force"),
          Text::tr("Apply even where it would take connections away from other sites (an Apache virtual host on "
                   "an explicit address beside others on *); a warning instead of a refusal.")},
+        {QStringLiteral("mode"),
+         Text::tr("How to set the webhook up when a site already answers its name on the port: merge (a client "
+                  "certificate on the webhook path only, inside that site) or dedicated (a site "
+                  "of its own, for a name of its own). Without it, apply refuses when such a site exists."),
+         QStringLiteral("merge|dedicated")},
+        {QStringLiteral("replace-location"),
+         Text::tr("With --mode merge: replace a location the site already has for the webhook path (rollback puts "
+                  "it back). Without it, apply refuses and shows that location.")},
     });
     parser.addOption(jsonOption());
 }
@@ -121,8 +134,17 @@ int ApplyCommand::run(const QCommandLineParser& parser) const
     const auto kind = serverKindOption(parser, name());
     if (!kind)
         return ExitUsage;
+    SetupMode mode = SetupMode::Auto;
+    if (parser.isSet(QStringLiteral("mode"))) {
+        const auto named = setupModeFromName(parser.value(QStringLiteral("mode")));
+        if (!named || *named == SetupMode::Auto)
+            return Output::usageError(name(), Text::tr("--mode must be merge or dedicated."));
+        mode = *named;
+    }
+    if (parser.isSet(QStringLiteral("replace-location")) && mode != SetupMode::Merge)
+        return Output::usageError(name(), Text::tr("--replace-location goes with --mode merge."));
     CheckReport report;
-    if (const auto stop = checkMaterial(parser, name(), report))
+    if (const auto stop = checkMaterial(parser, name(), report, mode == SetupMode::Merge))
         return *stop;
     auto site = siteRequest(parser, *kind);
     if (!site)
@@ -139,6 +161,9 @@ int ApplyCommand::run(const QCommandLineParser& parser) const
     request.forceLegacyTls = parser.isSet(QStringLiteral("force-legacy-tls"));
     request.addInclude = parser.isSet(QStringLiteral("add-include"));
     request.force = parser.isSet(QStringLiteral("force"));
+    request.mode = mode;
+    request.replaceLocation = parser.isSet(QStringLiteral("replace-location"));
+    request.trustRootsPath = parser.value(QStringLiteral("roots"));
     const bool json = parser.isSet(QStringLiteral("json"));
     auto steps = std::make_unique<ApplySteps>(!json);
     request.progress = steps->callback();
@@ -156,7 +181,8 @@ int ApplyCommand::run(const QCommandLineParser& parser) const
         if (json)
             Output::json(applyErrorToJson(applied.error(), steps->steps()));
         if (hasError(applied.error().findings)) {
-            // Refused before any change for reasons the findings explain (SERVER_NAME_CONFLICT, LEGACY_TLS).
+            // Refused before any change for reasons the findings explain (SERVER_NAME_CONFLICT, MODE_CHOICE_NEEDED,
+            // LEGACY_TLS, MERGE_...).
             Output::failure(applied.error().message);
             if (!json)
                 Output::findings(applied.error().findings);
@@ -169,7 +195,11 @@ int ApplyCommand::run(const QCommandLineParser& parser) const
                                    : applied.error().detail);
     }
     const Findings findings = sortedBySeverity(report.findings + applied->findings);
-    const Status saved = saveSetup(request, report, parser.isSet(QStringLiteral("issued-by-chat")));
+    // A merge without --cert keeps the site's own certificate (certbot's or the panel's renews it): no setup of
+    // ours to watch for expiry.
+    const Status saved = report.material.leaf.isNull()
+        ? Status()
+        : saveSetup(request, report, parser.isSet(QStringLiteral("issued-by-chat")));
     if (json)
         Output::json(applyResultToJson(applied.value(), installation.value(), findings, steps->steps()));
     else

@@ -93,9 +93,13 @@ std::optional<ServerKind> serverKindOption(const QCommandLineParser& parser, con
     return kind;
 }
 
-std::optional<int> checkMaterial(const QCommandLineParser& parser, const QString& command, CheckReport& report)
+std::optional<int> checkMaterial(const QCommandLineParser& parser, const QString& command, CheckReport& report,
+                                 bool certificateOptional)
 {
+    const bool withoutCertificate = certificateOptional && !parser.isSet(QStringLiteral("cert"));
     for (const char* required : {"domain", "cert", "client-ca"}) {
+        if (withoutCertificate && QLatin1String(required) == QLatin1String("cert"))
+            continue;
         if (!parser.isSet(QLatin1String(required)))
             return Output::usageError(command, Text::tr("--%1 is required.").arg(QLatin1String(required)));
     }
@@ -118,7 +122,11 @@ std::optional<int> checkMaterial(const QCommandLineParser& parser, const QString
         input.passphrase = *passphrase;
     }
     report = runCheck(input);
-    if (report.ok() && !report.material.key.isNull() && !report.material.clientCas.isEmpty())
+    if (withoutCertificate)
+        report.findings.removeIf([](const Finding& f) {
+            return f.code == QLatin1String("CERT_MISSING") || f.code == QLatin1String("KEY_MISSING");
+        });
+    if (report.ok() && (withoutCertificate || !report.material.key.isNull()) && !report.material.clientCas.isEmpty())
         return std::nullopt;
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonObject o = report.toJson();

@@ -23,7 +23,10 @@ std::optional<ServerKind> serverKindOption(const QCommandLineParser& parser, con
 
 // Runs the same checks as `check` on --cert/--key/--chain/--client-ca. Returns an exit code when the command
 // must stop: a usage error (2), or an error finding (1; the findings are printed, or the JSON when --json).
-std::optional<int> checkMaterial(const QCommandLineParser& parser, const QString& command, CheckReport& report);
+// With `certificateOptional` (apply --mode merge: the site keeps its own certificate), --cert may be left out; the
+// client CA is checked alone then.
+std::optional<int> checkMaterial(const QCommandLineParser& parser, const QString& command, CheckReport& report,
+                                 bool certificateOptional = false);
 ApplyMaterial materialOf(const CheckReport& report);
 
 // The site part of the request (domain, listen, upstream, path, profile, server version). An Error names the

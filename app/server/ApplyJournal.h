@@ -21,6 +21,11 @@ struct ApplyChange
     QString target; // absolute path
     QByteArray content; // Type::File
     QFileDevice::Permissions permissions; // Type::File
+    // Type::File: the mode bits, owner and group to write it with instead (-1: from `permissions`, this process's
+    // owner). The merge mode keeps those of the user's file it edits.
+    int mode = -1;
+    int uid = -1;
+    int gid = -1;
     QString linkTo; // Type::Symlink: what the link points to (relative or absolute)
 };
 

@@ -109,7 +109,10 @@ QJsonObject applyRequestToJson(const ApplyRequest& request)
             {QStringLiteral("state_dir"), request.stateDir},
             {QStringLiteral("force_legacy_tls"), request.forceLegacyTls},
             {QStringLiteral("add_include"), request.addInclude},
-            {QStringLiteral("force"), request.force}};
+            {QStringLiteral("force"), request.force},
+            {QStringLiteral("mode"), setupModeName(request.mode)},
+            {QStringLiteral("replace_location"), request.replaceLocation},
+            {QStringLiteral("trust_roots"), request.trustRootsPath}};
 }
 
 Result<ApplyRequest> applyRequestFromJson(const QJsonObject& object)
@@ -151,6 +154,12 @@ Result<ApplyRequest> applyRequestFromJson(const QJsonObject& object)
     request.forceLegacyTls = object.value(QLatin1String("force_legacy_tls")).toBool(false);
     request.addInclude = object.value(QLatin1String("add_include")).toBool();
     request.force = object.value(QLatin1String("force")).toBool();
+    const auto mode = setupModeFromName(object.value(QLatin1String("mode")).toString(QStringLiteral("auto")));
+    if (!mode)
+        return malformed(QStringLiteral("mode"));
+    request.mode = *mode;
+    request.replaceLocation = object.value(QLatin1String("replace_location")).toBool();
+    request.trustRootsPath = object.value(QLatin1String("trust_roots")).toString();
     return request;
 }
 
@@ -159,6 +168,7 @@ QJsonObject applyResultToJson(const ApplyResult& result, const ServerInstallatio
 {
     return {{QStringLiteral("ok"), true},
             {QStringLiteral("site_file"), result.siteFile},
+            {QStringLiteral("mode"), setupModeName(result.mode)},
             {QStringLiteral("changed"), QJsonArray::fromStringList(result.changed)},
             {QStringLiteral("recovered"), result.recovered},
             {QStringLiteral("installation"), installation.toJson()},
@@ -206,6 +216,7 @@ Result<ApplyResult> applyResultFromJson(const QJsonObject& object)
     result.siteFile = str(object, "site_file");
     result.changed = strings(object.value(QLatin1String("changed")));
     result.recovered = str(object, "recovered");
+    result.mode = setupModeFromName(str(object, "mode")).value_or(SetupMode::Dedicated);
     result.findings = findings;
     return result;
 }

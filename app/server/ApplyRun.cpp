@@ -126,8 +126,10 @@ QJsonObject verificationRecord(const VerificationTarget& target, const ServedNam
     QJsonArray listen;
     for (const ListenAddress& address : target.listen)
         listen.append(address.toString());
+    // Merge: the site's own certificate is served before and after, so a rollback cannot tell by it.
     return {{QStringLiteral("listen"), listen},
-            {QStringLiteral("leaf_sha256"), target.leafSha256},
+            {QStringLiteral("leaf_sha256"), target.merge ? QString() : target.leafSha256},
+            {QStringLiteral("mode"), target.merge ? QStringLiteral("merge") : QStringLiteral("dedicated")},
             {QStringLiteral("webhook_path"), target.webhookPath},
             {QStringLiteral("served_before"), servedNamesToJson(before)}};
 }

@@ -66,12 +66,96 @@ QString defaultApplyStateDir(const ServerInstallation& installation)
         + serverKindName(installation.kind) + QLatin1Char('-') + id;
 }
 
+namespace {
+
+// a2enmod on Debian's Apache: link the modules' .load and .conf files into mods-enabled when they are not yet there.
+void addApacheModuleLinks(const ServerInstallation& inst, const QStringList& modules, ApplyPlan& plan)
+{
+    if (inst.kind != ServerKind::Apache || inst.layout != ServerLayout::Debian)
+        return;
+    const QString available = inst.configRoot + QStringLiteral("/mods-available/");
+    const QString enabled = inst.configRoot + QStringLiteral("/mods-enabled/");
+    for (const QString& module : modules) {
+        for (const QString& ext : {QStringLiteral(".load"), QStringLiteral(".conf")}) {
+            const QString name = module + ext;
+            if (QFileInfo::exists(available + name) && !QFileInfo(enabled + name).exists()
+                && !QFileInfo(enabled + name).isSymLink()) {
+                ApplyChange change;
+                change.type = ApplyChange::Type::Symlink;
+                change.target = enabled + name;
+                change.linkTo = QStringLiteral("../mods-available/") + name;
+                plan.changes << change;
+            }
+        }
+    }
+}
+
+// The merge mode: the Chat client CA in the domain's folder, and the edit of the site that answers the name.
+Result<ApplyPlan> planMergeApply(const ApplyRequest& request, const QString& domain)
+{
+    const ServerInstallation& inst = request.installation;
+    if (request.material.clientCaPem.isEmpty())
+        return Error {Text::tr("The Chat client CA is needed to apply."), {}};
+    const QString dir = inst.certDir + QLatin1Char('/') + domain;
+    ServerConfigRequest config = request.config;
+    config.server = inst.kind;
+    config.domain = domain;
+    config.certificatePath.clear();
+    config.keyPath.clear();
+    config.chainPath.clear();
+    config.clientCaPath = dir + QStringLiteral("/client-ca.pem");
+    MergeRequest merge;
+    merge.domain = domain;
+    merge.listen = config.listen;
+    merge.clientCaPath = config.clientCaPath;
+    merge.config = config;
+    merge.replaceLocation = request.replaceLocation;
+    merge.trustRootsPath = request.trustRootsPath;
+    auto planned = planMerge(inst, merge);
+    if (!planned)
+        return planned.error();
+
+    ApplyPlan plan;
+    plan.merge = planned.value();
+    plan.configRequest = config;
+    plan.siteFile = planned->site.file;
+    plan.config.server = inst.kind;
+    plan.config.domain = domain;
+    plan.config.fileName = QFileInfo(plan.siteFile).fileName();
+    plan.config.text = QString::fromUtf8(planned->after);
+    plan.config.clientCaPath = config.clientCaPath;
+    plan.directories << dir;
+    ApplyChange ca;
+    ca.target = config.clientCaPath;
+    ca.content = request.material.clientCaPem;
+    ca.permissions = kPublic;
+    plan.changes << ca;
+    if (planned->after != planned->before) {
+        ApplyChange site;
+        site.target = plan.siteFile;
+        site.content = planned->after;
+        site.permissions = kPublic;
+        site.mode = planned->mode;
+        site.uid = planned->uid;
+        site.gid = planned->gid;
+        plan.changes << site;
+    }
+    // What the lines added to an Apache site need (the site's own TLS already loads mod_ssl).
+    addApacheModuleLinks(inst, {QStringLiteral("headers"), QStringLiteral("proxy"), QStringLiteral("proxy_http")},
+                         plan);
+    return plan;
+}
+
+} // namespace
+
 Result<ApplyPlan> planApply(const ApplyRequest& request)
 {
     const ServerInstallation& inst = request.installation;
     auto domain = configsyntax::normalizeDomain(request.config.domain);
     if (!domain)
         return domain.error();
+    if (request.mode == SetupMode::Merge)
+        return planMergeApply(request, domain.value());
     if (request.material.fullChainPem.isEmpty() || request.material.keyPem.isEmpty()
         || request.material.clientCaPem.isEmpty())
         return Error {Text::tr("The certificate, its key and the Chat client CA are all needed to apply."), {}};
@@ -137,19 +221,7 @@ Result<ApplyPlan> planApply(const ApplyRequest& request)
         link(inst.enabledDir + QLatin1Char('/') + plan.config.fileName,
              QDir(inst.enabledDir).relativeFilePath(plan.siteFile));
     }
-    if (inst.kind == ServerKind::Apache && inst.layout == ServerLayout::Debian) {
-        // a2enmod: link the modules' .load and .conf files into mods-enabled when they are not yet there.
-        const QString available = inst.configRoot + QStringLiteral("/mods-available/");
-        const QString enabled = inst.configRoot + QStringLiteral("/mods-enabled/");
-        for (const QString& module : QStringList {QStringLiteral("socache_shmcb")} + plan.config.apacheModules) {
-            for (const QString& ext : {QStringLiteral(".load"), QStringLiteral(".conf")}) {
-                const QString name = module + ext;
-                if (QFileInfo::exists(available + name) && !QFileInfo(enabled + name).exists()
-                    && !QFileInfo(enabled + name).isSymLink())
-                    link(enabled + name, QStringLiteral("../mods-available/") + name);
-            }
-        }
-    }
+    addApacheModuleLinks(inst, QStringList {QStringLiteral("socache_shmcb")} + plan.config.apacheModules, plan);
     return plan;
 }
 
@@ -188,6 +260,7 @@ Result<ApplyResult> applyWithSteps(const ApplyRequest& request, Steps& steps)
     result.config = plan->config;
     result.siteFile = plan->siteFile;
     result.findings = plan->config.findings;
+    result.mode = plan->merge ? SetupMode::Merge : SetupMode::Dedicated;
 
     // Where the user cannot write, nothing is touched: the caller re-runs apply with the platform's elevation.
     const QStringList denied = unwritableDirectories(plan.value());
@@ -216,7 +289,7 @@ Result<ApplyResult> applyWithSteps(const ApplyRequest& request, Steps& steps)
     // The server as it is must be sound before anything changes: its own test passes, and Apache could load every
     // certificate it names (its test does not, and a reload would stop it).
     if (qEnvironmentVariable("MTLS_TEST_SKIP_PREFLIGHT") != QLatin1String("1")) {
-        if (auto sound = preflightConfiguration(inst, QFileInfo(plan->configRequest.certificatePath).absolutePath());
+        if (auto sound = preflightConfiguration(inst, QFileInfo(plan->configRequest.clientCaPath).absolutePath());
             !sound)
             return sound.error();
     }
@@ -228,11 +301,22 @@ Result<ApplyResult> applyWithSteps(const ApplyRequest& request, Steps& steps)
         if (!ports.contains(a.port))
             ports << a.port;
     }
-    auto conflicts = findSiteConflicts(inst, plan->config.domain, ports, plan->siteFile);
+    // Merge: the site that answers the name is the one edited. Otherwise another site for the same name and port:
+    // the server would keep one of the two. Refused before any change, and without a mode both modes are explained.
+    const bool merge = plan->merge.has_value();
+    std::optional<AnsweringSite> answering;
+    if (!merge && request.mode == SetupMode::Auto) {
+        auto found = findAnsweringSite(inst, plan->config.domain, listen);
+        const QString ours = QFileInfo(plan->siteFile).canonicalFilePath();
+        if (found && found->has_value() && found->value().byName() && (ours.isEmpty() || found->value().file != ours))
+            answering = found->value();
+    }
+    auto conflicts
+        = merge ? Result<Findings>(Findings()) : findSiteConflicts(inst, plan->config.domain, ports, plan->siteFile);
     if (!conflicts)
         return Error {Text::tr("%1 could not show its effective configuration, so nothing was changed.").arg(server),
                       conflicts.error().fullText()};
-    if (!conflicts->isEmpty()) {
+    if (!conflicts->isEmpty() || answering) {
         Error refused {Text::tr("Another site already answers %1 on the same port, so nothing was changed: the server "
                                 "would keep only one of the two, and either the webhook or that site would stop "
                                 "working. Use a name of its own for the webhook (for example a subdomain), or remove "
@@ -244,13 +328,23 @@ Result<ApplyResult> applyWithSteps(const ApplyRequest& request, Steps& steps)
             refused.findings << f;
             where << f.message;
         }
+        if (answering) {
+            const Finding choice = modeChoiceFinding(*answering, plan->config.domain);
+            refused.message = Text::tr("A site already answers %1 on the same port (%2), so nothing was changed. "
+                                       "Choose --mode merge (client certificates on the webhook path of that site) or "
+                                       "--mode dedicated (a site of its own, with a name of its own).")
+                                  .arg(plan->config.domain, answering->where());
+            refused.findings << choice;
+            where << choice.message;
+        }
         refused.detail = where.join(QLatin1Char('\n'));
         return refused;
     }
 
     // The certificate folders must be ours: a link or a folder others can write into is refused, never written
     // through.
-    for (const QString& dir : {inst.certDir, QFileInfo(plan->configRequest.keyPath).absolutePath()}) {
+    const QString certFolder = QFileInfo(plan->configRequest.clientCaPath).absolutePath();
+    for (const QString& dir : {inst.certDir, certFolder}) {
         if (auto trusted = fileops::checkTrustedFolder(dir, true); !trusted)
             return trusted.error();
     }
@@ -273,8 +367,14 @@ Result<ApplyResult> applyWithSteps(const ApplyRequest& request, Steps& steps)
     target.listen = listen;
     target.webhookPath = plan->configRequest.webhookPath;
     target.siteFile = plan->siteFile;
-    if (auto leaf = Certificate::fromPem(request.material.fullChainPem))
+    if (merge) {
+        // The site's own certificate must still be served, where the site answers the name.
+        target.merge = true;
+        target.leafSha256 = plan->merge->siteLeafSha256;
+        target.listen = plan->merge->site.listen;
+    } else if (auto leaf = Certificate::fromPem(request.material.fullChainPem)) {
         target.leafSha256 = leaf->sha256Hex();
+    }
     if (auto ca = Certificate::fromPem(request.material.clientCaPem))
         target.clientCa = ca.value();
     ApplyVerifier verifier(target);
@@ -286,7 +386,7 @@ Result<ApplyResult> applyWithSteps(const ApplyRequest& request, Steps& steps)
     journal.domain = plan->config.domain;
     journal.configRoot = inst.configRoot;
     journal.siteFile = plan->siteFile;
-    journal.certDir = QFileInfo(plan->configRequest.keyPath).absolutePath();
+    journal.certDir = certFolder;
     journal.createdDirs = missingDirectories(plan->directories);
     journal.verification = verificationRecord(target, verifier.before());
     // A step of its own in the history: a refused or failed apply never touches the earlier steps.
@@ -358,10 +458,12 @@ Result<ApplyResult> applyWithSteps(const ApplyRequest& request, Steps& steps)
     const int failAt = qEnvironmentVariableIntValue("MTLS_APPLY_FAIL_WRITE_AT");
     for (qsizetype i = 0; i < plan->changes.size(); ++i) {
         const ApplyChange& change = plan->changes.at(i);
-        Status written = change.type == ApplyChange::Type::File
-            ? fileops::writeAtomically(change.target, change.content,
-                                       fileops::FileMode {fileops::modeBits(change.permissions), -1, -1}, true)
-            : fileops::makeSymlink(change.target, change.linkTo);
+        Status written = change.type == ApplyChange::Type::File ? fileops::writeAtomically(
+                             change.target, change.content,
+                             fileops::FileMode {change.mode >= 0 ? change.mode : fileops::modeBits(change.permissions),
+                                                change.uid, change.gid},
+                             true)
+                                                                : fileops::makeSymlink(change.target, change.linkTo);
         if (failAt > 0 && i + 1 == failAt)
             written = Error {Text::tr("Cannot write %1.").arg(QDir::toNativeSeparators(change.target)),
                              QStringLiteral("No space left on device (test hook)")};
@@ -379,8 +481,9 @@ Result<ApplyResult> applyWithSteps(const ApplyRequest& request, Steps& steps)
     steps.done("written");
 
     // Apache's configtest does not load certificates and keys (a key that does not match would only show when the
-    // server restarts, and stop it). So our site alone runs first on a throwaway Apache on a loopback port.
-    if (inst.kind == ServerKind::Apache) {
+    // server restarts, and stop it). So our site alone runs first on a throwaway Apache on a loopback port. The merge
+    // mode installs no certificate or key: the site keeps its own, which the preflight saw Apache load.
+    if (inst.kind == ServerKind::Apache && !merge) {
         if (auto tried = proveConfiguration(plan->configRequest, request.material, inst.binary); !tried)
             return rollBack(
                 Error {Text::tr("Apache cannot start with the new certificate files."), tried.error().fullText()});

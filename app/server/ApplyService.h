@@ -3,6 +3,7 @@
 #include "ApplyJournal.h"
 #include "ApplyProgress.h"
 #include "ConfigGenerator.h"
+#include "MergeSite.h"
 #include "ServerDiscovery.h"
 
 namespace mtls {
@@ -33,6 +34,14 @@ struct ApplyRequest
     // Apply what would otherwise be refused before any change as harmful to other sites (an Apache virtual host on
     // an explicit address beside others on "*" of the same port); a warning finding instead.
     bool force = false;
+    // Dedicated (a site of its own for the name), merge (client certificates on the webhook path of the site that
+    // already answers the name) or auto (dedicated, refused with MODE_CHOICE_NEEDED when a site
+    // already answers the name on the port).
+    SetupMode mode = SetupMode::Auto;
+    // Merge: replace a location the user wrote for the webhook path (refused with MERGE_LOCATION_EXISTS otherwise).
+    bool replaceLocation = false;
+    // Merge: the roots the site's own certificate must reach (empty: the system's trust store).
+    QString trustRootsPath;
     ApplyProgressCallback progress; // optional: told each step as it happens, on the thread that runs apply
 };
 
@@ -43,6 +52,7 @@ struct ApplyResult
     QStringList changed; // every path written or linked
     Findings findings; // warnings (SERVER_NAME_CONFLICT, LEGACY_TLS, ...)
     QString recovered; // what was done about an interrupted earlier apply, if anything
+    SetupMode mode = SetupMode::Dedicated; // how it was set up (never Auto)
 };
 
 // Where the apply history of an installation lives (its journals and backups): the application's data directory, one
@@ -57,6 +67,7 @@ struct ApplyPlan
     QString siteFile;
     QList<ApplyChange> changes;
     QStringList directories; // that must exist (created when missing, removed again by a rollback)
+    std::optional<MergePlan> merge; // the merge mode: the site edited (siteFile is its file)
 };
 Result<ApplyPlan> planApply(const ApplyRequest& request);
 // The directories of the plan this user cannot write into. Not empty: apply must run elevated. Elevation design:

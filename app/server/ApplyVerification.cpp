@@ -1,5 +1,9 @@
 #include "ApplyVerification.h"
 
+#include "ApacheMergeSite.h"
+#include "ConfigIncludes.h"
+#include "NginxMerge.h"
+#include "NginxSites.h"
 #include "ServerControl.h"
 #include "SiteConflicts.h"
 #include "core/Logging.h"
@@ -9,9 +13,11 @@
 #include "probe/TlsAttempt.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QThread>
 #include <QUrl>
 
@@ -215,6 +221,9 @@ void ApplyVerifier::recordBefore()
     QList<quint16> ours;
     for (const auto& [host, port] : localAddresses()) {
         ours << port;
+        if (m_target.merge)
+            m_rootStatusBefore.insert(ListenAddress {host, port}.toString(),
+                                      statusWithoutCertificate(host, port, QStringLiteral("/"), 5000));
         for (const QString& name : namesOnPort(sites, port))
             m_before << handshake(name, host, port, 2000);
     }
@@ -246,8 +255,127 @@ Status ApplyVerifier::sameAsBefore(const ServedName& before, int timeoutMs)
     return {};
 }
 
+int ApplyVerifier::statusWithoutCertificate(const QString& host, quint16 port, const QString& path, int timeoutMs) const
+{
+    ProbeOptions options;
+    QUrl url;
+    url.setScheme(QStringLiteral("https"));
+    url.setHost(m_target.domain);
+    url.setPort(port);
+    url.setPath(path);
+    options.url = url;
+    options.connectHost = host;
+    options.connectPort = port;
+    options.timeoutMs = timeoutMs;
+    options.checkLegacyVersions = false;
+    auto report = Prober(options).run();
+    if (!report || !report->httpStatusWithoutCertificate)
+        return -1;
+    return *report->httpStatusWithoutCertificate;
+}
+
+Status ApplyVerifier::checkMergedSite(const QString& host, quint16 port, int timeoutMs) const
+{
+    ServedName where;
+    where.name = m_target.domain;
+    where.host = host;
+    where.port = port;
+    ProbeOptions options;
+    QUrl url;
+    url.setScheme(QStringLiteral("https"));
+    url.setHost(m_target.domain);
+    url.setPort(port);
+    url.setPath(m_target.webhookPath);
+    options.url = url;
+    options.connectHost = host;
+    options.connectPort = port;
+    options.expectedClientCa = m_target.clientCa;
+    options.timeoutMs = timeoutMs;
+    options.checkLegacyVersions = false;
+    auto report = Prober(options).run();
+    if (!report)
+        return Error {Text::tr("Could not check %1.").arg(where.describe()), report.error().fullText()};
+    if (report->address.isEmpty() || report->serverCertificate.isNull())
+        return Error {Text::tr("Nothing answers TLS on %1: the server is not running, or not on that address.")
+                          .arg(where.address())};
+    const Certificate& served = report->serverCertificate.leaf();
+    if (served.sha256Hex() != m_target.leafSha256)
+        return Error {Text::tr("%1 presents another certificate (%2, SHA-256 %3), not the site's own.")
+                          .arg(where.describe(), served.displayName(), served.sha256Fingerprint())};
+    if (!report->clientCertificateRequested)
+        return Error {Text::tr("%1 does not ask callers for a client certificate.").arg(where.describe())};
+    if (report->expectedClientCaListed != std::optional<bool>(true))
+        return Error {Text::tr("%1 asks for a client certificate but does not name the Chat client CA (%2).")
+                          .arg(where.describe(), m_target.clientCa.displayName())};
+    if (report->httpStatusWithoutCertificate != std::optional<int>(403))
+        return Error {Text::tr("On %1, %2 does not answer 403 to a caller without a client certificate (HTTP %3).")
+                          .arg(where.describe(), m_target.webhookPath)
+                          .arg(report->httpStatusWithoutCertificate.value_or(0))};
+    const QString address = ListenAddress {host, port}.toString();
+    const int before = m_rootStatusBefore.value(address, -1);
+    if (before > 0) {
+        const int now = statusWithoutCertificate(host, port, QStringLiteral("/"), timeoutMs);
+        if (now != before)
+            return Error {Text::tr("On %1, \"/\" answers HTTP %2 to a caller without a client certificate; it answered "
+                                   "%3 before the change.")
+                              .arg(where.describe())
+                              .arg(now)
+                              .arg(before)};
+    }
+    return {};
+}
+
+Status ApplyVerifier::checkMergedConfiguration(const QString& dump) const
+{
+    if (m_target.installation.kind == ServerKind::Apache)
+        return checkApacheMergeApplied(dump, m_target.domain, m_target.listen, m_target.siteFile);
+    const QHash<QString, QString> files = splitNginxDump(dump);
+    const ServerInstallation& inst = m_target.installation;
+    const nginxconf::ByteReader read = [&files](const QString& path) -> std::optional<QByteArray> {
+        if (!files.contains(path))
+            return std::nullopt;
+        return files.value(path).toUtf8();
+    };
+    const nginxconf::Glob glob = [&files](const QString& pattern) {
+        const QRegularExpression re(QRegularExpression::wildcardToRegularExpression(pattern));
+        QStringList matched;
+        for (auto it = files.cbegin(); it != files.cend(); ++it) {
+            if (re.match(it.key()).hasMatch())
+                matched << it.key();
+        }
+        matched.sort();
+        return matched;
+    };
+    const nginxconf::Config config = nginxconf::parseConfig(QDir::cleanPath(inst.mainConfig),
+                                                            QFileInfo(inst.mainConfig).absolutePath(), read, glob);
+    const QList<nginxconf::Server> servers = nginxconf::servers(config);
+    const QString ours = canonical(m_target.siteFile);
+    for (const auto& [host, port] : localAddresses()) {
+        const auto selection = nginxconf::selectServer(servers, m_target.domain, host, port);
+        const nginxconf::Server* server = selection ? &servers.at(selection->server) : nullptr;
+        bool marked = false;
+        bool optional = false;
+        if (server) {
+            for (const nginxconf::Directive& d : server->block.children) {
+                marked = marked
+                    || (d.isComment()
+                        && d.arg().trimmed().endsWith(QString::fromLatin1(nginxconf::kMergeMarker).mid(2)));
+                optional = optional
+                    || (d.name == QLatin1String("ssl_verify_client") && d.arg() == QLatin1String("optional"));
+            }
+        }
+        if (!server || canonical(server->path) != ours || !marked || !optional)
+            return Error {Text::tr("nginx's effective configuration does not answer %1 on %2 with the site of %3 and "
+                                   "the lines the merge added.")
+                              .arg(m_target.domain, ListenAddress {host, port}.toString(), m_target.siteFile)};
+    }
+    return {};
+}
+
 Status ApplyVerifier::checkOurSite(const QString& host, quint16 port, int timeoutMs) const
 {
+    if (m_target.merge)
+        return checkMergedSite(host, port, timeoutMs);
     ServedName where;
     where.name = m_target.domain;
     where.host = host;
@@ -301,6 +429,8 @@ Status ApplyVerifier::checkEffectiveConfiguration() const
     if (!dump)
         return Error {Text::tr("%1 could not show its effective configuration.").arg(serverKindDisplayName(inst.kind)),
                       dump.error().fullText()};
+    if (m_target.merge)
+        return checkMergedConfiguration(dump.value());
     const QList<VirtualSite> sites
         = inst.kind == ServerKind::Nginx ? parseNginxDump(dump.value()) : parseApacheVirtualHosts(dump.value());
     const QString ours = canonical(m_target.siteFile);
@@ -335,9 +465,14 @@ Result<Findings> ApplyVerifier::verifyApplied(const std::function<void(const QSt
         where.name = m_target.domain;
         where.host = h;
         where.port = p;
-        tell(Text::tr("Verified: %1 presents the new certificate, asks callers for a certificate from the Chat "
-                      "client CA, and refuses a caller without one.")
-                 .arg(where.describe()));
+        if (m_target.merge)
+            tell(Text::tr("Verified: %1 presents the site's own certificate, asks callers for a certificate from the "
+                          "Chat client CA, answers 403 on %2 without one, and answers \"/\" as before.")
+                     .arg(where.describe(), m_target.webhookPath));
+        else
+            tell(Text::tr("Verified: %1 presents the new certificate, asks callers for a certificate from the Chat "
+                          "client CA, and refuses a caller without one.")
+                     .arg(where.describe()));
     }
     // Processes of the previous configuration may still take a connection or two for a moment (nginx's old workers,
     // Apache's old children finish gracefully): only once several connections in a row reach the new configuration
@@ -355,8 +490,12 @@ Result<Findings> ApplyVerifier::verifyApplied(const std::function<void(const QSt
     }
     if (auto read = checkEffectiveConfiguration(); !read)
         return read.error();
-    tell(Text::tr("Verified: %1 reads %2, and no other site answers %3 on the same port.")
-             .arg(serverKindDisplayName(m_target.installation.kind), m_target.siteFile, m_target.domain));
+    if (m_target.merge)
+        tell(Text::tr("Verified: %1 answers %2 with the site of %3, which holds the lines the merge added.")
+                 .arg(serverKindDisplayName(m_target.installation.kind), m_target.domain, m_target.siteFile));
+    else
+        tell(Text::tr("Verified: %1 reads %2, and no other site answers %3 on the same port.")
+                 .arg(serverKindDisplayName(m_target.installation.kind), m_target.siteFile, m_target.domain));
 
     int others = 0;
     Findings warnings;

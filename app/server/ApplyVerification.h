@@ -11,6 +11,7 @@
 #include "core/Result.h"
 #include "pki/Certificate.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QList>
 #include <QString>
@@ -50,6 +51,11 @@ struct VerificationTarget
     QString siteFile; // our site file, which the effective configuration must read
     QString leafSha256; // hex SHA-256 of the certificate the domain must present
     Certificate clientCa; // the Chat client CA the server must name when it asks for a client certificate
+    // The merge mode: the site that answered the name keeps serving it (leafSha256 is that site's certificate,
+    // siteFile its file). Checked instead: a caller without a client certificate gets 403 on the webhook path and,
+    // on "/", the status it got before the change; the effective configuration picks that site for the name, with
+    // the lines the merge added.
+    bool merge = false;
 };
 
 class ApplyVerifier
@@ -88,10 +94,15 @@ private:
     QStringList namesOnPort(const QList<VirtualSite>& sites, quint16 port) const;
     QList<QPair<QString, quint16>> localAddresses() const;
     Status checkOurSite(const QString& host, quint16 port, int timeoutMs) const;
+    Status checkMergedSite(const QString& host, quint16 port, int timeoutMs) const;
     Status checkEffectiveConfiguration() const;
+    Status checkMergedConfiguration(const QString& dump) const;
+    // The HTTP status a caller without a client certificate gets for `path` (-1: none).
+    int statusWithoutCertificate(const QString& host, quint16 port, const QString& path, int timeoutMs) const;
 
     VerificationTarget m_target;
     ServedNames m_before;
+    QHash<QString, int> m_rootStatusBefore; // merge: the status of "/" without a client certificate, per address
 };
 
 } // namespace mtls

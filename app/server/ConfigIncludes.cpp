@@ -1,6 +1,7 @@
 #include "ConfigIncludes.h"
 
 #include "ConfigSyntax.h"
+#include "NginxConfigParser.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -52,6 +53,8 @@ public:
     }
 
     void readNginx(const QString& file, const QString& root, const QString& context, int depth);
+    void walkNginx(const QString& file, const QByteArray& bytes, const QList<nginxconf::Directive>& directives,
+                   const QString& root, QStringList& stack, int depth);
     void readApache(const QString& file, QString& root, const QString& context, int depth);
 
 private:
@@ -68,61 +71,6 @@ private:
     QHash<QString, QString> m_variables; // Apache: given, and those of Define
 };
 
-struct NginxToken
-{
-    enum Type { Word, Semicolon, Open, Close } type = Word;
-    QString text;
-    int line = 0;
-    qsizetype offset = 0;
-};
-
-QList<NginxToken> tokenizeNginx(const QString& text)
-{
-    QList<NginxToken> tokens;
-    int line = 1;
-    const qsizetype n = text.size();
-    for (qsizetype i = 0; i < n;) {
-        const QChar c = text.at(i);
-        if (c == QLatin1Char('\n')) {
-            ++line;
-            ++i;
-        } else if (c.isSpace()) {
-            ++i;
-        } else if (c == QLatin1Char('#')) {
-            while (i < n && text.at(i) != QLatin1Char('\n'))
-                ++i;
-        } else if (c == QLatin1Char(';') || c == QLatin1Char('{') || c == QLatin1Char('}')) {
-            tokens << NginxToken {c == QLatin1Char(';')       ? NginxToken::Semicolon
-                                      : c == QLatin1Char('{') ? NginxToken::Open
-                                                              : NginxToken::Close,
-                                  QString(c), line, i};
-            ++i;
-        } else {
-            NginxToken token {NginxToken::Word, QString(), line, i};
-            if (c == QLatin1Char('"') || c == QLatin1Char('\'')) {
-                ++i;
-                while (i < n && text.at(i) != c) {
-                    if (text.at(i) == QLatin1Char('\\') && i + 1 < n)
-                        ++i;
-                    if (text.at(i) == QLatin1Char('\n'))
-                        ++line;
-                    token.text += text.at(i++);
-                }
-                ++i;
-            } else {
-                while (i < n && !text.at(i).isSpace() && text.at(i) != QLatin1Char(';')
-                       && text.at(i) != QLatin1Char('{') && text.at(i) != QLatin1Char('}')) {
-                    if (text.at(i) == QLatin1Char('\\') && i + 1 < n)
-                        ++i;
-                    token.text += text.at(i++);
-                }
-            }
-            tokens << token;
-        }
-    }
-    return tokens;
-}
-
 void Reader::readNginx(const QString& file, const QString& root, const QString& context, int depth)
 {
     if (depth > kMaxDepth)
@@ -131,43 +79,36 @@ void Reader::readNginx(const QString& file, const QString& root, const QString& 
     if (!text)
         return;
     m_graph.files << file;
+    // Parsed as nginx parses it (NginxConfigParser); a file nginx could not read adds nothing.
+    const QByteArray bytes = text->toUtf8();
+    auto parsed = nginxconf::parseText(bytes);
+    if (!parsed)
+        return;
     QStringList stack;
     if (!context.isEmpty())
         stack = context.split(QLatin1Char('/'));
-    const qsizetype base = stack.size();
-    QStringList words;
-    int firstLine = 0;
-    for (const NginxToken& token : tokenizeNginx(*text)) {
-        switch (token.type) {
-        case NginxToken::Word:
-            if (words.isEmpty())
-                firstLine = token.line;
-            words << token.text;
-            break;
-        case NginxToken::Open:
-            stack << (words.isEmpty() ? QString() : words.first());
-            words.clear();
-            break;
-        case NginxToken::Close:
-            if (stack.size() > base) {
-                if (stack.size() == 1 && stack.first() == QLatin1String("http") && m_graph.httpBlockEnd < 0) {
-                    m_graph.httpFile = file;
-                    m_graph.httpBlockEnd = token.offset;
-                }
-                stack.removeLast();
+    walkNginx(file, bytes, parsed.value(), root, stack, depth);
+}
+
+void Reader::walkNginx(const QString& file, const QByteArray& bytes, const QList<nginxconf::Directive>& directives,
+                       const QString& root, QStringList& stack, int depth)
+{
+    for (const nginxconf::Directive& d : directives) {
+        if (d.block) {
+            if (stack.isEmpty() && d.name == QLatin1String("http") && m_graph.httpBlockEnd < 0) {
+                m_graph.httpFile = file;
+                // An offset in the text as read (QString), for withIncludeLine().
+                m_graph.httpBlockEnd = QString::fromUtf8(bytes.left(d.blockClose)).size();
             }
-            words.clear();
-            break;
-        case NginxToken::Semicolon:
-            if (words.size() >= 2 && words.first() == QLatin1String("include")) {
-                const QString here = stack.join(QLatin1Char('/'));
-                const QString pattern = resolve(root, words.at(1));
-                m_graph.includes << ConfigInclude {file, firstLine, pattern, here};
-                for (const QString& included : filesOf(pattern))
-                    readNginx(included, root, here, depth + 1);
-            }
-            words.clear();
-            break;
+            stack << d.name;
+            walkNginx(file, bytes, d.children, root, stack, depth);
+            stack.removeLast();
+        } else if (d.name == QLatin1String("include") && !d.args.isEmpty()) {
+            const QString here = stack.join(QLatin1Char('/'));
+            const QString pattern = resolve(root, d.arg());
+            m_graph.includes << ConfigInclude {file, d.line, pattern, here};
+            for (const QString& included : filesOf(pattern))
+                readNginx(included, root, here, depth + 1);
         }
     }
 }

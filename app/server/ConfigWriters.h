@@ -23,6 +23,9 @@ struct CheckedRequest
 QString headerComment(const CheckedRequest& checked, const QString& serverNote);
 
 Result<QString> writeNginxConfig(const CheckedRequest& checked);
+// The directives of nginx's webhook location that pass a call on to the application with the verification headers
+// (one directive a line, without indentation); the merge mode writes the same.
+QStringList nginxProxyDirectives(const configsyntax::UpstreamUrl& upstream);
 Result<QString> writeApacheConfig(const CheckedRequest& checked);
 // Apache RequestHeader lines that pass the verification result and the caller's certificate to the application.
 QStringList apacheClientHeaderLines();

@@ -15,6 +15,23 @@ struct Text
 
 } // namespace
 
+QStringList nginxProxyDirectives(const configsyntax::UpstreamUrl& upstream)
+{
+    QStringList lines {QStringLiteral("proxy_pass %1;").arg(upstream.toString())};
+    if (upstream.scheme == QLatin1String("https"))
+        lines << QStringLiteral("proxy_ssl_server_name on;");
+    lines << QStringLiteral("proxy_set_header Host $host;")
+          << QStringLiteral("proxy_set_header X-Real-IP $remote_addr;")
+          << QStringLiteral("proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;")
+          << QStringLiteral("proxy_set_header X-Forwarded-Proto https;")
+          << QStringLiteral("# The verification result and the caller's certificate, for the application.")
+          << QStringLiteral("proxy_set_header X-Client-Verify $ssl_client_verify;")
+          << QStringLiteral("proxy_set_header X-Client-Subject $ssl_client_s_dn;")
+          << QStringLiteral("proxy_set_header X-Client-Issuer $ssl_client_i_dn;")
+          << QStringLiteral("proxy_set_header X-Client-Serial $ssl_client_serial;");
+    return lines;
+}
+
 Result<QString> writeNginxConfig(const CheckedRequest& checked)
 {
     const ServerConfigRequest& r = checked.request;
@@ -73,19 +90,9 @@ Result<QString> writeNginxConfig(const CheckedRequest& checked)
     t += everything ? QStringLiteral("    location / {\n")
                     : QStringLiteral("    location = %1 {\n").arg(checked.webhookPath);
     t += QStringLiteral("        # The webhook application: change it if the application listens elsewhere.\n");
-    t += QStringLiteral("        proxy_pass %1;\n").arg(checked.upstream.toString());
-    if (checked.upstream.scheme == QLatin1String("https"))
-        t += QStringLiteral("        proxy_ssl_server_name on;\n");
-    t += QStringLiteral("        proxy_set_header Host $host;\n"
-                        "        proxy_set_header X-Real-IP $remote_addr;\n"
-                        "        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;\n"
-                        "        proxy_set_header X-Forwarded-Proto https;\n"
-                        "        # The verification result and the caller's certificate, for the application.\n"
-                        "        proxy_set_header X-Client-Verify $ssl_client_verify;\n"
-                        "        proxy_set_header X-Client-Subject $ssl_client_s_dn;\n"
-                        "        proxy_set_header X-Client-Issuer $ssl_client_i_dn;\n"
-                        "        proxy_set_header X-Client-Serial $ssl_client_serial;\n"
-                        "    }\n");
+    for (const QString& line : nginxProxyDirectives(checked.upstream))
+        t += QStringLiteral("        %1\n").arg(line);
+    t += QStringLiteral("    }\n");
     if (!everything)
         t += QStringLiteral("    # Any other path.\n"
                             "    location / {\n"

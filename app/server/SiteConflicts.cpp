@@ -1,6 +1,8 @@
 #include "SiteConflicts.h"
 
+#include "NginxConfigParser.h"
 #include "ServerControl.h"
+#include "core/Logging.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -32,61 +34,36 @@ quint16 portOfListen(const QString& value)
     return quint16(port);
 }
 
-struct Statement
+// The server {} blocks of one file of the dump (not those of upstream {}, stream {} or mail {}).
+void collectSites(const QString& file, const QList<nginxconf::Directive>& directives, QStringList& stack,
+                  QList<VirtualSite>& sites)
 {
-    QStringList words;
-    int line = 0;
-    char end = ';'; // ';', '{' or '}'
-};
-
-// Splits nginx configuration text into statements, keeping the line where each starts.
-QList<Statement> statements(const QString& text)
-{
-    QList<Statement> result;
-    Statement current;
-    QString word;
-    bool inWord = false;
-    int line = 1;
-    const auto flushWord = [&] {
-        if (inWord) {
-            if (current.words.isEmpty())
-                current.line = line;
-            current.words << word;
-        }
-        word.clear();
-        inWord = false;
-    };
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (c == QLatin1Char('\n'))
-            ++line;
-        if (c == QLatin1Char('#') && !inWord) {
-            while (i + 1 < text.size() && text.at(i + 1) != QLatin1Char('\n'))
-                ++i;
-        } else if (c == QLatin1Char('"') || c == QLatin1Char('\'')) {
-            inWord = true;
-            for (++i; i < text.size() && text.at(i) != c; ++i) {
-                if (text.at(i) == QLatin1Char('\\') && i + 1 < text.size())
-                    ++i;
-                if (text.at(i) == QLatin1Char('\n'))
-                    ++line;
-                word += text.at(i);
+    for (const nginxconf::Directive& d : directives) {
+        if (!d.block)
+            continue;
+        if (d.name == QLatin1String("server") && !stack.contains(QLatin1String("upstream"))
+            && !stack.contains(QLatin1String("stream")) && !stack.contains(QLatin1String("mail"))) {
+            VirtualSite site;
+            site.file = file;
+            site.line = d.line;
+            for (const nginxconf::Directive& child : d.children) {
+                if (child.name == QLatin1String("listen") && !child.args.isEmpty()) {
+                    if (const quint16 port = portOfListen(child.arg()); port && !site.ports.contains(port))
+                        site.ports << port;
+                } else if (child.name == QLatin1String("server_name")) {
+                    for (const QString& name : child.args)
+                        site.names << name.toLower();
+                }
             }
-        } else if (c == QLatin1Char(';') || c == QLatin1Char('{') || c == QLatin1Char('}')) {
-            flushWord();
-            current.end = char(c.unicode());
-            if (current.line == 0)
-                current.line = line;
-            result << current;
-            current = Statement();
-        } else if (c.isSpace()) {
-            flushWord();
-        } else {
-            inWord = true;
-            word += c;
+            if (site.ports.isEmpty())
+                site.ports << 80;
+            sites << site;
+            continue;
         }
+        stack << d.name;
+        collectSites(file, d.children, stack, sites);
+        stack.removeLast();
     }
-    return result;
 }
 
 } // namespace
@@ -112,40 +89,14 @@ QList<VirtualSite> parseNginxDump(const QString& dump)
         files.append({previousFile, dump.mid(previousEnd)});
 
     for (const auto& [file, text] : files) {
-        QStringList stack;
-        VirtualSite site;
-        for (const Statement& s : statements(text)) {
-            if (s.end == '{') {
-                stack << s.words.value(0);
-                if (s.words.value(0) == QLatin1String("server") && !stack.contains(QLatin1String("upstream"))
-                    && !stack.contains(QLatin1String("stream")) && !stack.contains(QLatin1String("mail"))) {
-                    site = VirtualSite();
-                    site.file = file;
-                    site.line = s.line;
-                }
-                continue;
-            }
-            if (s.end == '}') {
-                if (!stack.isEmpty() && stack.last() == QLatin1String("server") && site.line > 0) {
-                    if (site.ports.isEmpty())
-                        site.ports << 80;
-                    sites << site;
-                    site = VirtualSite();
-                }
-                if (!stack.isEmpty())
-                    stack.removeLast();
-                continue;
-            }
-            if (stack.isEmpty() || stack.last() != QLatin1String("server") || site.line == 0 || s.words.isEmpty())
-                continue;
-            if (s.words.first() == QLatin1String("listen") && s.words.size() > 1) {
-                if (const quint16 port = portOfListen(s.words.at(1)); port && !site.ports.contains(port))
-                    site.ports << port;
-            } else if (s.words.first() == QLatin1String("server_name")) {
-                for (const QString& name : s.words.mid(1))
-                    site.names << name.toLower();
-            }
+        // The dump shows each file as nginx read it: parsed the way nginx parses it (NginxConfigParser).
+        auto parsed = nginxconf::parseText(text.toUtf8());
+        if (!parsed) {
+            qCWarning(lcServer) << "cannot read" << file << "from nginx -T:" << parsed.error().message;
+            continue;
         }
+        QStringList stack;
+        collectSites(file, parsed.value(), stack, sites);
     }
     return sites;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "pki/CheckService.h"
+#include "server/MergeSite.h"
 #include "server/ServerConfigRequest.h"
 
 #include <QString>
@@ -65,6 +66,9 @@ struct SetupModel
     QString listen = QStringLiteral("443"); // "ADDR:PORT", "[V6]:PORT", "PORT"
     QString upstreamUrl = QStringLiteral("http://127.0.0.1:8080");
     TlsProfile profile = TlsProfile::Intermediate;
+    // When a site already answers the name on the port: merge into it or a site of its own (ApplyRequest::mode).
+    SetupMode mode = SetupMode::Auto;
+    bool replaceLocation = false; // merge: replace a location the site already has for the path
 
     // The URL Chat calls: https://domain[:port]/path, the port from `listen` when it is not 443.
     QString webhookUrl() const;

@@ -79,6 +79,9 @@ Result<SetupPlan> planSetup(const SetupModel& model, const ServerMaterial& mater
         request.installation = *installation;
         request.config = model.configRequest(QString(), QString(), QString());
         request.material = applyMaterialOf(material);
+        request.mode = model.mode;
+        request.replaceLocation = model.replaceLocation;
+        request.trustRootsPath = model.rootsPath;
         Result<ApplyPlan> applyPlan = planApply(request);
         if (!applyPlan)
             return applyPlan.error();

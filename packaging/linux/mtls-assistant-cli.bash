@@ -26,6 +26,10 @@ _mtls_assistant_cli()
             COMPREPLY=($(compgen -W "intermediate modern chat-guide" -- "$cur"))
             return
             ;;
+        --mode)
+            COMPREPLY=($(compgen -W "merge dedicated" -- "$cur"))
+            return
+            ;;
         --passphrase-env | --token-env)
             COMPREPLY=($(compgen -v -- "$cur"))
             return

@@ -9,6 +9,7 @@
 #include "server/ThrowawayServer.h"
 
 #include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace mtls;
@@ -77,15 +78,19 @@ private slots:
     void refusals_data();
     void refusals();
     void replaceLocation();
+    void applyMergeAndRollBack();
 
 private:
     ApacheMergeSpec spec() const;
+    void checkMerged(const QByteArray& homeBefore);
+    ProcessResult apply(const QStringList& extra) const;
     QByteArray siteText(bool baota) const;
 
     MtlsFixture m_fixture;
     WebhookUpstream m_upstream;
     std::unique_ptr<ThrowawayServer> m_server;
     quint16 m_port = 0;
+    QTemporaryDir m_state; // the apply history
 };
 
 void TestApacheMerge::initTestCase()
@@ -210,14 +215,32 @@ void TestApacheMerge::websiteUnchangedWebhookVerified()
     QCOMPARE(merged->count("\r\n") > 0, baota); // the file's own line ends
     QCOMPARE(merged->count('\n') - original.count('\n'), merged->mid(begin, after - begin).count('\n'));
 
+    checkMerged(homeBefore.out);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(webhookBefore.out.endsWith("\n404"));
+
+    // Applying again changes nothing.
+    const Site again = parseSite(sitePath, *merged, hostLine, m_server->prefix());
+    QVERIFY(again.file && again.host);
+    QVERIFY(hasApacheMergeBlock(*again.file, *again.host));
+    QCOMPARE(codes(apacheMergeConflicts(*again.file, *again.host, again.effective, spec())), QStringList());
+    const auto twice = mergeIntoApacheHost(*again.file, *again.host, again.effective, spec());
+    QVERIFY(twice);
+    QCOMPARE(*twice, *merged);
+}
+
+// Judged by real clients: the website answers as before (`homeBefore`), over HTTP/1.1 and HTTP/2 and TLS 1.3; the
+// webhook path answers 403 without a client certificate, refuses another CA's, and passes Chat's to the application.
+void TestApacheMerge::checkMerged(const QByteArray& homeBefore)
+{
     // The website: as before, without a client certificate, over HTTP/1.1 and HTTP/2, TLS 1.3.
-    QCOMPARE(m_fixture.curl(m_port, QStringLiteral("/"), QString()).out, homeBefore.out);
+    QCOMPARE(m_fixture.curl(m_port, QStringLiteral("/"), QString()).out, homeBefore);
     const ProcessResult h2 = m_fixture.curl(m_port, QStringLiteral("/"), QString(),
                                             {QStringLiteral("--http2"), QStringLiteral("--tlsv1.3"),
                                              QStringLiteral("-w"), QStringLiteral("\\n%{http_code} %{http_version}")});
     QCOMPARE(h2.out, QByteArray("the website\n\n200 2"));
     QCOMPARE(m_fixture.curl(m_port, QStringLiteral("/other.html"), QString()).out.right(4), QByteArray("\n404"));
-    QVERIFY(webhookBefore.out.endsWith("\n404"));
 
     // The webhook path: 403 without a certificate; a certificate from another CA is refused in the handshake (no
     // HTTP answer at all). Neither reaches the application.
@@ -246,15 +269,6 @@ void TestApacheMerge::websiteUnchangedWebhookVerified()
     // The handshake names Chat's CA; browsers holding no such certificate are not prompted for one by the website.
     const ProcessResult names = m_fixture.sClient(m_port, QString());
     QVERIFY2(names.out.contains("CN = Test Chat Client CA"), names.out.constData());
-
-    // Applying again changes nothing.
-    const Site again = parseSite(sitePath, *merged, hostLine, m_server->prefix());
-    QVERIFY(again.file && again.host);
-    QVERIFY(hasApacheMergeBlock(*again.file, *again.host));
-    QCOMPARE(codes(apacheMergeConflicts(*again.file, *again.host, again.effective, spec())), QStringList());
-    const auto twice = mergeIntoApacheHost(*again.file, *again.host, again.effective, spec());
-    QVERIFY(twice);
-    QCOMPARE(*twice, *merged);
 }
 
 void TestApacheMerge::refusals_data()
@@ -350,6 +364,78 @@ void TestApacheMerge::replaceLocation()
     const auto twice = mergeIntoApacheHost(*again.file, *again.host, again.effective, replacing);
     QVERIFY(twice);
     QCOMPARE(*twice, *merged);
+}
+
+ProcessResult TestApacheMerge::apply(const QStringList& extra) const
+{
+    return runCli(QStringList {QStringLiteral("apply"),
+                               QStringLiteral("--server"),
+                               QStringLiteral("apache"),
+                               QStringLiteral("--domain"),
+                               QStringLiteral("localhost"),
+                               QStringLiteral("--client-ca"),
+                               m_fixture.path(QStringLiteral("chatca.crt")),
+                               QStringLiteral("--roots"),
+                               m_fixture.path(QStringLiteral("root.crt")),
+                               QStringLiteral("--listen"),
+                               QStringLiteral("127.0.0.1:%1").arg(m_port),
+                               QStringLiteral("--upstream"),
+                               m_upstream.url(),
+                               QStringLiteral("--path"),
+                               kPath,
+                               QStringLiteral("--server-root"),
+                               m_server->prefix(),
+                               QStringLiteral("--main-config"),
+                               m_server->mainConfigPath(),
+                               QStringLiteral("--binary"),
+                               m_server->binary(),
+                               QStringLiteral("--state-dir"),
+                               m_state.path(),
+                               QStringLiteral("--json")}
+                  + extra);
+}
+
+// The whole apply through the command line: refused without a mode, merged with --mode merge (judged by real
+// clients), a second apply changes nothing, and two rollbacks leave the tree byte for byte as it was.
+void TestApacheMerge::applyMergeAndRollBack()
+{
+    QVERIFY(writeFile(m_server->siteConfigPath(), siteText(false)));
+    QVERIFY(m_server->reload());
+    const QStringList before = treeDigest(m_server->prefix());
+    const QByteArray homeBefore = m_fixture.curl(m_port, QStringLiteral("/"), QString()).out;
+    QCOMPARE(homeBefore, QByteArray("the website\n\n200"));
+
+    // Without a mode (a dedicated site would need its own certificate, given here): refused, both modes explained.
+    const ProcessResult refused = apply({QStringLiteral("--cert"), m_fixture.path(QStringLiteral("server.crt")),
+                                         QStringLiteral("--key"), m_fixture.path(QStringLiteral("server.key")),
+                                         QStringLiteral("--chain"), m_fixture.path(QStringLiteral("chain.pem"))});
+    QVERIFY2(refused.exitCode == 1, refused.out + refused.err);
+    QVERIFY2(refused.out.contains("MODE_CHOICE_NEEDED"), refused.out.constData());
+    QCOMPARE(treeDigest(m_server->prefix()), before);
+
+    const ProcessResult applied = apply({QStringLiteral("--mode"), QStringLiteral("merge")});
+    QVERIFY2(applied.exitCode == 0, applied.out + applied.err);
+    QVERIFY(readFile(m_server->siteConfigPath()).contains("# mTLS Assistant begin"));
+    checkMerged(homeBefore);
+    if (QTest::currentTestFailed())
+        return;
+
+    const QStringList once = treeDigest(m_server->prefix());
+    const ProcessResult again = apply({QStringLiteral("--mode"), QStringLiteral("merge")});
+    QVERIFY2(again.exitCode == 0, again.out + again.err);
+    QCOMPARE(treeDigest(m_server->prefix()), once);
+
+    for (int i = 0; i < 2; ++i) {
+        const ProcessResult back
+            = runCli({QStringLiteral("rollback"), QStringLiteral("--server"), QStringLiteral("apache"),
+                      QStringLiteral("--server-root"), m_server->prefix(), QStringLiteral("--main-config"),
+                      m_server->mainConfigPath(), QStringLiteral("--binary"), m_server->binary(),
+                      QStringLiteral("--state-dir"), m_state.path()});
+        QVERIFY2(back.exitCode == 0, back.out + back.err);
+    }
+    QCOMPARE(treeDigest(m_server->prefix()), before);
+    QCOMPARE(m_fixture.curl(m_port, kPath, QString()).out.right(4), QByteArray("\n404"));
+    QCOMPARE(m_fixture.curl(m_port, QStringLiteral("/"), QString()).out, homeBefore);
 }
 
 QTEST_GUILESS_MAIN(TestApacheMerge)
