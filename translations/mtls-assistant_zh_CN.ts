@@ -586,6 +586,21 @@
     </message>
 </context>
 <context>
+    <name>mtls::ApacheMergeSite</name>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>无法读取 %1。</translation>
+    </message>
+    <message>
+        <source>Apache names %1:%2 as the virtual host of the name, but no &lt;VirtualHost&gt; starts there.</source>
+        <translation>Apache 指出 %1:%2 是该域名的虚拟主机，但该处没有 &lt;VirtualHost&gt; 开始。</translation>
+    </message>
+    <message>
+        <source>Apache&apos;s effective configuration does not answer %1 on %2 with the virtual host of %3 and the lines the merge added.</source>
+        <translation>Apache 的生效配置没有在 %2 上用 %3 的虚拟主机和合并添加的行响应 %1。</translation>
+    </message>
+</context>
+<context>
     <name>mtls::ApacheSiteMerge</name>
     <message>
         <source>The site at %1 already asks callers for client certificates (SSLVerifyClient %2%3): adding Chat&apos;s CA would change who it lets in.</source>
@@ -1631,12 +1646,8 @@
         <translation>请为回调使用单独的域名（--mode dedicated），例如 im-callback.example.com 这样的子域名。</translation>
     </message>
     <message>
-        <source>The site that answers %1 (%2) has no ssl_certificate, so it serves no HTTPS for the name and the webhook cannot be added to it.</source>
-        <translation>响应 %1 的站点（%2）没有 ssl_certificate，该域名上没有 HTTPS 服务，因此无法把回调加入其中。</translation>
-    </message>
-    <message>
         <source>The site&apos;s certificate %1 (named by %2) cannot be read, so it cannot be checked that it serves %3.</source>
-        <translation>无法读取该站点的证书 %1（由 %2 指定），因此无法检查它是否适用于 %3。</translation>
+        <translation>无法读取该站点的证书 %1（由 %2 指定），因此无法检查该证书是否适用于 %3。</translation>
     </message>
     <message>
         <source>Make the file readable (or name it without variables), or use a name of its own for the webhook (--mode dedicated).</source>
@@ -1644,7 +1655,7 @@
     </message>
     <message>
         <source>The site&apos;s certificate %1 (%2) is not valid for %3, so Chat could not call the webhook there.</source>
-        <translation>该站点的证书 %1（%2）对 %3 无效，即时通信 IM 服务器无法在那里调用回调。</translation>
+        <translation>该站点的证书 %1（%2）对 %3 无效，即时通信 IM 后台无法在该站点调用回调。</translation>
     </message>
     <message>
         <source>Give the site a certificate for %1 first, or use a name of its own for the webhook (--mode dedicated).</source>
@@ -1659,14 +1670,6 @@
         <translation>无法读取 nginx 配置 %1。</translation>
     </message>
     <message>
-        <source>The merge mode (client certificates on the webhook path of an existing site) is available for nginx only so far, so nothing was changed.</source>
-        <translation>合并模式（在已有站点的回调路径上要求客户端证书）目前仅支持 nginx，因此没有做任何更改。</translation>
-    </message>
-    <message>
-        <source>No site of nginx answers %1 on port %2, so there is nothing to merge the webhook into and nothing was changed.</source>
-        <translation>nginx 在端口 %2 上没有响应 %1 的站点，没有可合并回调的站点，因此没有做任何更改。</translation>
-    </message>
-    <message>
         <source>Leave out --mode merge (or use --mode dedicated): the webhook then gets a site of its own.</source>
         <translation>请去掉 --mode merge（或使用 --mode dedicated）：回调将获得单独的站点。</translation>
     </message>
@@ -1676,7 +1679,7 @@
     </message>
     <message>
         <source>Point --server-root at the folder that holds it, or use a name of its own for the webhook (--mode dedicated).</source>
-        <translation>请用 --server-root 指向包含它的目录，或为回调使用单独的域名（--mode dedicated）。</translation>
+        <translation>请用 --server-root 指向包含该文件的目录，或为回调使用单独的域名（--mode dedicated）。</translation>
     </message>
     <message>
         <source>Cannot read %1.</source>
@@ -1684,11 +1687,19 @@
     </message>
     <message>
         <source>A site already answers %1 (%2). Choose how the webhook is set up: --mode merge asks for a client certificate on the webhook path only, inside that site (its visitors are not asked); --mode dedicated gives the webhook a site of its own, which needs a name of its own.</source>
-        <translation>已有站点响应 %1（%2）。请选择回调的设置方式：--mode merge 只在回调路径上、在该站点内要求客户端证书（其访客不会被要求出示证书）；--mode dedicated 为回调设置单独的站点，需要单独的域名。</translation>
+        <translation>已有站点响应 %1（%2）。请选择回调的设置方式：--mode merge 只在回调路径上、在该站点内要求客户端证书（该站点的访客不会被要求出示证书）；--mode dedicated 为回调设置单独的站点，需要单独的域名。</translation>
     </message>
     <message>
         <source>Run the same command again with --mode merge, or with --mode dedicated and a name that serves only the webhook (for example im-callback.example.com).</source>
         <translation>请加上 --mode merge 重新运行同一命令，或加上 --mode dedicated 并使用只用于回调的域名（例如 im-callback.example.com）。</translation>
+    </message>
+    <message>
+        <source>The site that answers %1 (%2) names no certificate of its own, so it serves no HTTPS for the name and the webhook cannot be added to it.</source>
+        <translation>响应 %1 的站点（%2）没有自己的证书，因此不为该域名提供 HTTPS，无法把回调添加到该站点。</translation>
+    </message>
+    <message>
+        <source>No site of %1 answers %2 on port %3, so there is nothing to merge the webhook into and nothing was changed.</source>
+        <translation>%1 中没有站点在端口 %3 上响应 %2，因此无处合并回调，未做任何更改。</translation>
     </message>
 </context>
 <context>
@@ -1777,7 +1788,7 @@
     </message>
     <message>
         <source>Give the webhook a path of its own (--path /im/callback), or use a name of its own for it (--mode dedicated).</source>
-        <translation>请为回调使用单独的路径（--path /im/callback），或为它使用单独的域名（--mode dedicated）。</translation>
+        <translation>请为回调使用单独的路径（--path /im/callback），或为回调使用单独的域名（--mode dedicated）。</translation>
     </message>
     <message>
         <source>client CA path</source>
@@ -2686,10 +2697,6 @@ then apply again, or apply with --add-include to have it added (rollback removes
         <translation>回调已合并到 %1 中的站点：只有回调路径要求出示即时通信 IM 客户端 CA 签发的客户端证书，浏览器不会被要求出示证书。出示了未通过验证的证书的客户端，在该站点的所有路径上都会收到 HTTP 400。</translation>
     </message>
     <message>
-        <source>How to set the webhook up when a site already answers its name on the port: merge (a client certificate on the webhook path only, inside that site; nginx only so far) or dedicated (a site of its own, for a name of its own). Without it, apply refuses when such a site exists.</source>
-        <translation>当同一端口上已有站点响应该域名时回调的设置方式：merge（只在回调路径上、在该站点内要求客户端证书；目前仅支持 nginx）或 dedicated（单独的站点，使用单独的域名）。不指定时，若存在这样的站点，apply 会拒绝执行。</translation>
-    </message>
-    <message>
         <source>With --mode merge: replace a location the site already has for the webhook path (rollback puts it back). Without it, apply refuses and shows that location.</source>
         <translation>与 --mode merge 一起使用：替换该站点已有的回调路径 location（回滚会恢复原样）。不指定时，apply 会拒绝执行并显示该 location。</translation>
     </message>
@@ -2700,6 +2707,10 @@ then apply again, or apply with --add-include to have it added (rollback removes
     <message>
         <source>--replace-location goes with --mode merge.</source>
         <translation>--replace-location 需要与 --mode merge 一起使用。</translation>
+    </message>
+    <message>
+        <source>How to set the webhook up when a site already answers its name on the port: merge (a client certificate on the webhook path only, inside that site) or dedicated (a site of its own, for a name of its own). Without it, apply refuses when such a site exists.</source>
+        <translation>当同一端口上已有站点响应该域名时回调的设置方式：merge（只在回调路径上、在该站点内要求客户端证书）或 dedicated（单独的站点，使用单独的域名）。不指定时，若存在这样的站点，apply 会拒绝执行。</translation>
     </message>
 </context>
 <context>
