@@ -105,6 +105,7 @@ private slots:
     void folderSwappedDuringTheRun();
     void killedRollbackIsFinished();
     void diskFull();
+    void diskFullBeforeRollback();
     void readOnlyFilesystem();
 
 private:
@@ -520,6 +521,44 @@ void TestApplyHistory::diskFull()
     const ProcessResult rolledBack = runCli(rollbackArgs(t));
     QVERIFY2(rolledBack.exitCode == 0, rolledBack.err.constData());
     QCOMPARE(treeDigest(t.server->prefix()), before);
+}
+
+// The server's site folder on a small filesystem that fills up after an apply: rollback and remove say "Disk full"
+// before any change (the tree and what is served stay as they are), and roll back once there is room again.
+void TestApplyHistory::diskFullBeforeRollback()
+{
+    Throwaway t(ServerKind::Nginx);
+    QVERIFY(start(t));
+    const QString confDir = t.server->prefix() + QStringLiteral("/conf.d");
+    QTemporaryDir saved;
+    QCOMPARE(run({QStringLiteral("cp"), QStringLiteral("-a"), confDir + QStringLiteral("/."), saved.path()}), 0);
+    Mount mount(confDir);
+    QCOMPARE(run({QStringLiteral("mount"), QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                  QStringLiteral("size=1m,mode=0755"), QStringLiteral("mtls-test"), mount.path}),
+             0);
+    mount.mounted = true;
+    QCOMPARE(run({QStringLiteral("cp"), QStringLiteral("-a"), saved.path() + QStringLiteral("/."), confDir}), 0);
+    const QStringList before = treeDigest(t.server->prefix());
+    QCOMPARE(runCli(applyArgs(t, QStringLiteral("http://127.0.0.1:9"))).exitCode, 0);
+    runProcess(QStringLiteral("dd"),
+               {QStringLiteral("if=/dev/zero"), QStringLiteral("of=") + confDir + QStringLiteral("/filler"),
+                QStringLiteral("bs=1k"), QStringLiteral("count=2048")});
+    const QStringList full = treeDigest(t.server->prefix());
+
+    const QStringList remove {QStringLiteral("remove"), QStringLiteral("--domain"), QStringLiteral("localhost")};
+    for (const QStringList& command : {rollbackArgs(t), remove + t.installationArgs()}) {
+        const ProcessResult refused = runCli(command);
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.err.contains("Disk full"), refused.err.constData());
+        QCOMPARE(treeDigest(t.server->prefix()), full);
+        QVERIFY(
+            m_fixture.curl(t.newPort, QStringLiteral("/im/callback"), QStringLiteral("chat")).out.endsWith("\n502"));
+    }
+    QVERIFY(QFile::remove(confDir + QStringLiteral("/filler")));
+    const ProcessResult rolledBack = runCli(rollbackArgs(t));
+    QVERIFY2(rolledBack.exitCode == 0, rolledBack.err.constData());
+    QCOMPARE(treeDigest(t.server->prefix()), before);
+    QVERIFY(waitForPortState(t.newPort, false));
 }
 
 // The server's folder mounted read-only: said as such, with no advice to get administrator rights.
