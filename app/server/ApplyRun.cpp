@@ -236,6 +236,12 @@ Result<QString> recover(const ServerInstallation& installation, const ApplyHisto
         if (!journal)
             return journal.error();
         ApplyJournal j = journal.value();
+        // What a killed save of the journal or of a backup left in the step's folder.
+        fileops::removeLeftovers(step.journalPath());
+        for (const JournalEntry& entry : std::as_const(j.entries)) {
+            if (!entry.backup.isEmpty())
+                fileops::removeLeftovers(entry.backup);
+        }
         switch (j.state) {
         case ApplyJournal::State::Done:
             continue;
