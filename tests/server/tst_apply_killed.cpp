@@ -139,7 +139,7 @@ private:
         qint64 applyMs = 0;
         qint64 rollbackMs = 0;
     };
-    bool startSite(ServerKind kind);
+    QString startSite(ServerKind kind); // empty, or why the site could not be prepared
     void useSite(ServerKind kind) { m_s = &m_sites[kind == ServerKind::Nginx ? 0 : 1]; }
     QStringList applyArgs() const
     {
@@ -186,16 +186,18 @@ void TestApplyKilled::initTestCase()
     QVERIFY(leaf);
     m_leafSha256 = leaf->sha256Hex();
 
-    QVERIFY(startSite(ServerKind::Nginx));
-    QVERIFY(startSite(ServerKind::Apache));
+    for (ServerKind kind : {ServerKind::Nginx, ServerKind::Apache}) {
+        const QString failed = startSite(kind);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+    }
 }
 
-bool TestApplyKilled::startSite(ServerKind kind)
+QString TestApplyKilled::startSite(ServerKind kind)
 {
     useSite(kind);
     m_s->t = std::make_unique<Throwaway>(kind);
-    if (!m_s->t->start())
-        return false;
+    if (auto started = m_s->t->start(); !started)
+        return started.error().fullText();
     // The user's own file where the site file goes: owned by nobody, mode 0640; apply backs it up and every undo must
     // give it back with its owner.
     const QString site = m_s->t->server->prefix() + QStringLiteral("/conf.d/mtls-assistant-localhost.conf");
@@ -203,27 +205,27 @@ bool TestApplyKilled::startSite(ServerKind kind)
     if (!nobody || !writeFile(site, kUserSite)
         || ::chown(QFile::encodeName(site).constData(), nobody->pw_uid, nobody->pw_gid) != 0
         || ::chmod(QFile::encodeName(site).constData(), 0640) != 0)
-        return false;
+        return QStringLiteral("cannot write the user's file ") + site;
 
     m_s->before = treeDigest(m_s->t->server->prefix());
     if (servedState() != State::Before)
-        return false;
+        return QStringLiteral("the old site does not answer");
     ProcessResult r = runCli(applyArgs());
-    if (r.exitCode != 0) {
-        qWarning("%s", r.err.constData());
-        return false;
-    }
+    if (r.exitCode != 0)
+        return QStringLiteral("apply: ") + QString::fromUtf8(r.out + r.err);
     m_s->applyMs = r.elapsedMs;
     m_s->after = treeDigest(m_s->t->server->prefix());
     if (m_s->after == m_s->before || !servedWithin(State::After))
-        return false;
+        return QStringLiteral("apply: not served as after");
     r = runCli(rollbackArgs());
-    if (r.exitCode != 0 || treeDigest(m_s->t->server->prefix()) != m_s->before || !servedWithin(State::Before))
-        return false;
+    if (r.exitCode != 0)
+        return QStringLiteral("rollback: ") + QString::fromUtf8(r.out + r.err);
+    if (treeDigest(m_s->t->server->prefix()) != m_s->before || !servedWithin(State::Before))
+        return QStringLiteral("rollback: not as before");
     m_s->rollbackMs = r.elapsedMs;
     qInfo("%s: one apply takes %lld ms, one rollback %lld ms", qPrintable(serverKindName(kind)), m_s->applyMs,
           m_s->rollbackMs);
-    return true;
+    return {};
 }
 
 QStringList TestApplyKilled::nextArgs(Next next) const
