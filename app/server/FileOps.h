@@ -52,9 +52,11 @@ bool canWriteInto(const QString& dir);
 bool isReadOnlyFilesystem(const QString& dir);
 
 // The rule OpenSSH applies to ~/.ssh: `dir` must be a directory (not a link) owned by the running user or root and
-// not writable by group or others; so must its parents up to the first one owned by root (which may be writable by
-// others only with the sticky bit, as /tmp). An Error names the first path that breaks the rule. A missing `dir` is
-// fine when `mayBeMissing` (its existing parents are checked).
+// not writable by group or others; so must every folder above it up to "/" (one owned by root may be writable by
+// others with the sticky bit, as /tmp; a link on the way made by the running user or root is followed and what it
+// names checked the same way). Walked from "/" without following other links (FolderWalk). An Error names the first
+// path that breaks the rule. A missing `dir` is fine when `mayBeMissing` (the folders on the way that exist are
+// checked).
 Status checkTrustedFolder(const QString& dir, bool mayBeMissing = false);
 // Makes `dir` (mode 0700) and its missing parents (0755 for those above), then checks it as above.
 Status makeTrustedFolder(const QString& dir);
