@@ -75,6 +75,24 @@ Status testReloadVerify(const ServerInstallation& installation, const ApplyJourn
     return {};
 }
 
+// Room to put back the files of `toUndo` beside what is there now, and for the journals' marks (and, for remove,
+// the backups handed over to a later step): checked before anything changes.
+Status roomToStepBack(const QList<LoadedStep>& toUndo, const QString& stateDir)
+{
+    QList<fileops::SpaceNeed> needs;
+    for (const LoadedStep& step : toUndo) {
+        for (const JournalEntry& entry : step.journal.entries) {
+            if (entry.backup.isEmpty())
+                continue;
+            const qint64 size = QFileInfo(entry.backup).size();
+            needs << fileops::SpaceNeed {QFileInfo(entry.target).absolutePath(), size + 4096};
+            needs << fileops::SpaceNeed {stateDir, size + 4096};
+        }
+        needs << fileops::SpaceNeed {step.dir.path(), 64 * 1024};
+    }
+    return fileops::checkFreeSpace(needs);
+}
+
 // Puts back the files of `toUndo` (newest first), marking each step on the way so that a killed run is finished by
 // the next one, then tests, reloads and verifies.
 Status stepBack(const ServerInstallation& installation, QList<LoadedStep> toUndo, Steps& steps)
@@ -125,6 +143,8 @@ Status rollbackWithSteps(const ServerInstallation& installation, const QString& 
     }
     if (history->isEmpty())
         return Error {Text::tr("There is nothing to roll back: no configuration was applied to this server."), {}};
+    if (auto room = roomToStepBack({history->last()}, session->history.path()); !room)
+        return room;
     return stepBack(installation, {history->last()}, steps);
 }
 
@@ -219,6 +239,13 @@ Status removeWithSteps(const ServerInstallation& installation, const QString& do
     if (!history)
         return history.error();
     QList<LoadedStep> all = history.value();
+    QList<LoadedStep> mine;
+    for (const LoadedStep& step : std::as_const(all)) {
+        if (step.journal.domain == domain.value())
+            mine << step;
+    }
+    if (auto room = roomToStepBack(mine, session->history.path()); !room)
+        return room;
     QList<LoadedStep> ours;
     for (qsizetype i = 0; i < all.size(); ++i) {
         LoadedStep& step = all[i];

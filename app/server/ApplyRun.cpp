@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 
+#include <csignal>
 #include <cstdlib>
 
 namespace mtls::applyrun {
@@ -26,6 +27,7 @@ struct Text
 Steps::Steps(ApplyProgressCallback progress)
     : m_progress(std::move(progress))
     , m_exitAfter(qEnvironmentVariableIntValue("MTLS_APPLY_EXIT_AFTER_STEP"))
+    , m_stopAfter(qEnvironmentVariableIntValue("MTLS_APPLY_STOP_AFTER_STEP"))
 {
 }
 
@@ -47,6 +49,10 @@ void Steps::done(const char* what)
     qCDebug(lcServer) << "apply step" << m_count << what;
     if (m_exitAfter > 0 && m_count == m_exitAfter)
         std::_Exit(86);
+#ifdef Q_OS_UNIX
+    if (m_stopAfter > 0 && m_count == m_stopAfter)
+        ::raise(SIGSTOP); // until a SIGCONT
+#endif
 }
 
 void Steps::done(const char* what, ApplyProgress::Kind kind, const QString& path, const QString& text)
@@ -85,9 +91,16 @@ Result<ApplyJournal> loadStep(const ServerInstallation& installation, const Appl
         return journal.error();
     if (auto valid = journal->validate(installation, step.backupDir()); !valid)
         return valid.error();
-    // Its certificate folder is not followed through a link another user planted since.
-    if (!journal->certDir.isEmpty()) {
-        if (auto trusted = fileops::checkTrustedFolder(journal->certDir, true); !trusted)
+    // No folder it writes into is followed through a link another user planted since, nor is owned or writable by
+    // another user.
+    QStringList folders;
+    if (!journal->certDir.isEmpty())
+        folders << journal->certDir;
+    for (const JournalEntry& entry : std::as_const(journal->entries))
+        folders << QFileInfo(entry.target).absolutePath();
+    folders.removeDuplicates();
+    for (const QString& dir : std::as_const(folders)) {
+        if (auto trusted = fileops::checkTrustedFolder(dir, true); !trusted)
             return trusted.error();
     }
     return journal;
@@ -111,7 +124,7 @@ Status undo(const ApplyJournal& journal, Steps* steps, const QStringList* change
     }
     for (auto it = journal.createdDirs.crbegin(); it != journal.createdDirs.crend(); ++it) {
         // Only when empty.
-        if (QFileInfo(*it).isDir() && !QFileInfo(*it).isSymLink() && QDir().rmdir(*it) && steps)
+        if (fileops::removeEmptyFolder(*it) && steps)
             steps->report(ApplyProgress::Kind::DirectoryRemoved, *it,
                           Text::tr("Directory removed: %1").arg(nativePath(*it)));
     }
@@ -226,6 +239,12 @@ Result<QString> recover(const ServerInstallation& installation, const ApplyHisto
         if (!journal)
             return journal.error();
         ApplyJournal j = journal.value();
+        // What a killed save of the journal or of a backup left in the step's folder.
+        fileops::removeLeftovers(step.journalPath());
+        for (const JournalEntry& entry : std::as_const(j.entries)) {
+            if (!entry.backup.isEmpty())
+                fileops::removeLeftovers(entry.backup);
+        }
         switch (j.state) {
         case ApplyJournal::State::Done:
             continue;

@@ -13,7 +13,8 @@
 namespace mtls::applyrun {
 
 // The steps of an apply or a rollback: each is told to the caller's progress callback as it happens, and the
-// counted ones are marked for the test hook (MTLS_APPLY_EXIT_AFTER_STEP) that ends the process between two steps.
+// counted ones are marked for the test hooks that end the process between two steps (MTLS_APPLY_EXIT_AFTER_STEP) or
+// stop it there until it is continued (MTLS_APPLY_STOP_AFTER_STEP, Unix: SIGSTOP, then SIGCONT from the test).
 class Steps
 {
 public:
@@ -29,6 +30,7 @@ public:
 private:
     ApplyProgressCallback m_progress;
     int m_exitAfter = 0;
+    int m_stopAfter = 0;
     int m_count = 0;
     bool m_failedReported = false;
 };

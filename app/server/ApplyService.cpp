@@ -341,10 +341,15 @@ Result<ApplyResult> applyWithSteps(const ApplyRequest& request, Steps& steps)
         return refused;
     }
 
-    // The certificate folders must be ours: a link or a folder others can write into is refused, never written
-    // through.
+    // Every folder written into must be ours, and so must every folder above it: a link another user could change
+    // or a folder others can write into is refused, never written through (each write walks the way again).
     const QString certFolder = QFileInfo(plan->configRequest.clientCaPath).absolutePath();
-    for (const QString& dir : {inst.certDir, certFolder}) {
+    QStringList folders {inst.certDir};
+    folders += plan->directories;
+    for (const ApplyChange& change : std::as_const(plan->changes))
+        folders << QFileInfo(change.target).absolutePath();
+    folders.removeDuplicates();
+    for (const QString& dir : std::as_const(folders)) {
         if (auto trusted = fileops::checkTrustedFolder(dir, true); !trusted)
             return trusted.error();
     }
@@ -449,8 +454,8 @@ Result<ApplyResult> applyWithSteps(const ApplyRequest& request, Steps& steps)
 
     for (const QString& dir : std::as_const(journal.createdDirs)) {
         // 0755 whatever the umask: a folder others could write into would be refused by the next run.
-        if (!fileops::makeFolder(dir))
-            return rollBack(Error {Text::tr("Cannot create the directory %1.").arg(nativePath(dir)), {}}, dir);
+        if (auto made = fileops::makeFolder(dir); !made)
+            return rollBack(made.error(), dir);
         steps.report(ApplyProgress::Kind::DirectoryMade, dir, Text::tr("Directory created: %1").arg(nativePath(dir)));
     }
     steps.done("directories made");

@@ -94,6 +94,7 @@ QStringList unwritableDirectories(const ApplyPlan& plan);
 //
 // Test hooks (environment): MTLS_APPLY_EXIT_AFTER_STEP=N ends the process right after step N (1: journal
 // written, 2: directories made, 3...: one per change, then "written", "tested", "reloaded");
+// MTLS_APPLY_STOP_AFTER_STEP=N stops it there (SIGSTOP) until it is continued;
 // MTLS_APPLY_FAIL_WRITE_AT=N makes the Nth change fail like a full disk; MTLS_TEST_SKIP_PREFLIGHT=1 skips the checks of
 // the current configuration, so that tests can reach the verification after a reload that stops the server.
 Result<ApplyResult> applyConfiguration(const ApplyRequest& request);

@@ -1,6 +1,9 @@
 #include "FileOps.h"
 
 #include "ApplyJournal.h"
+#ifdef Q_OS_UNIX
+#include "FolderWalk.h"
+#endif
 
 #include <QCoreApplication>
 #include <QDir>
@@ -121,12 +124,21 @@ private:
     int m_fd;
 };
 
-// Opens the folder holding `path` (with `strict`, not when that folder is itself a link).
-int openParent(const QString& path, bool strict)
+// Opens the folder holding `path`. With `strict`, it is walked to from "/" (FolderWalk: no link another user could
+// change, every folder on the way yours or root's and writable by its owner alone); a folder that breaks that rule
+// fills `refusal`. On failure: -1, with errno set.
+int openParent(const QString& path, bool strict, QString* refusal = nullptr)
 {
     const QString parent = QFileInfo(path).absolutePath();
-    return ::open(QFile::encodeName(parent).constData(),
-                  O_RDONLY | O_DIRECTORY | O_CLOEXEC | (strict ? O_NOFOLLOW : 0));
+    if (!strict)
+        return ::open(QFile::encodeName(parent).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    FolderWalk walk(parent);
+    if (walk.ok())
+        return walk.release();
+    if (refusal)
+        *refusal = walk.refusal();
+    errno = walk.refusal().isEmpty() ? walk.error() : EACCES;
+    return -1;
 }
 
 QByteArray baseName(const QString& path)
@@ -137,6 +149,12 @@ QByteArray baseName(const QString& path)
 Error failure(const QString& path, int error)
 {
     return Error {describeFailure(path, error), QString::fromLocal8Bit(std::strerror(error))};
+}
+
+// A failure to open the folder of `path`: the refusal when there is one, else the system's words.
+Error parentFailure(const QString& path, int error, const QString& refusal)
+{
+    return refusal.isEmpty() ? failure(path, error) : Error {refusal, {}};
 }
 
 bool readAll(int fd, QByteArray& out)
@@ -181,9 +199,10 @@ bool removeAt(int parentFd, const char* name)
 
 Status writeAtomically(const QString& path, const QByteArray& content, const FileMode& mode, bool strict)
 {
-    const Fd dir(openParent(path, strict));
+    QString refusal;
+    const Fd dir(openParent(path, strict, &refusal));
     if (!dir.ok())
-        return failure(path, errno);
+        return parentFailure(path, errno, refusal);
     const QByteArray name = baseName(path);
     QByteArray temporary;
     int fd = -1;
@@ -232,9 +251,10 @@ Status writeAtomically(const QString& path, const QByteArray& content, const Fil
 Status makeSymlink(const QString& target, const QString& linkTo, int uid, int gid)
 {
     const Error failed {Text::tr("Cannot create the link %1.").arg(nativePath(target)), {}};
-    const Fd dir(openParent(target, true));
+    QString refusal;
+    const Fd dir(openParent(target, true, &refusal));
     if (!dir.ok())
-        return failure(target, errno);
+        return parentFailure(target, errno, refusal);
     const QByteArray temporary = QFile::encodeName(temporaryName(QFileInfo(target).fileName()));
     if (::symlinkat(QFile::encodeName(linkTo).constData(), dir.get(), temporary.constData()) != 0)
         return Error {failed.message, describeFailure(target, errno)};
@@ -253,10 +273,13 @@ Result<JournalEntry> backup(const QString& target, const QString& backupDir, con
 {
     JournalEntry entry;
     entry.target = target;
-    const Fd dir(openParent(target, true));
+    QString refusal;
+    const Fd dir(openParent(target, true, &refusal));
     if (!dir.ok()) {
         if (errno == ENOENT)
             return entry; // the folder will be made
+        if (!refusal.isEmpty())
+            return Error {refusal, {}};
         return Error {Text::tr("Cannot open the folder of %1: %2")
                           .arg(nativePath(target), QString::fromLocal8Bit(std::strerror(errno))),
                       {}};
@@ -289,8 +312,14 @@ Result<JournalEntry> backup(const QString& target, const QString& backupDir, con
         return Error {Text::tr("Cannot read %1 to back it up: %2")
                           .arg(nativePath(target), QString::fromLocal8Bit(std::strerror(errno))),
                       {}};
-    if (::mkdir(QFile::encodeName(backupDir).constData(), 0700) != 0 && errno != EEXIST)
-        return failure(backupDir, errno);
+    {
+        QString refused;
+        const Fd parent(openParent(backupDir, true, &refused));
+        if (!parent.ok())
+            return parentFailure(backupDir, errno, refused);
+        if (::mkdirat(parent.get(), baseName(backupDir).constData(), 0700) != 0 && errno != EEXIST)
+            return failure(backupDir, errno);
+    }
     entry.backup = backupDir + QLatin1Char('/') + name;
     if (auto written = writeAtomically(entry.backup, content, FileMode {0600, -1, -1}, true); !written)
         return written.error();
@@ -300,9 +329,10 @@ Result<JournalEntry> backup(const QString& target, const QString& backupDir, con
 Status restore(const JournalEntry& entry)
 {
     if (!entry.existed) {
-        const Fd dir(openParent(entry.target, true));
+        QString refusal;
+        const Fd dir(openParent(entry.target, true, &refusal));
         if (!dir.ok())
-            return errno == ENOENT ? Status {} : Status {failure(entry.target, errno)};
+            return errno == ENOENT ? Status {} : Status {parentFailure(entry.target, errno, refusal)};
         struct stat st;
         const QByteArray base = baseName(entry.target);
         if (::fstatat(dir.get(), base.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0)
@@ -313,7 +343,11 @@ Status restore(const JournalEntry& entry)
     }
     if (entry.wasSymlink)
         return makeSymlink(entry.target, entry.linkTarget, entry.uid, entry.gid);
-    const Fd fd(::open(QFile::encodeName(entry.backup).constData(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
+    QString refusal;
+    const Fd backupDir(openParent(entry.backup, true, &refusal));
+    if (!backupDir.ok())
+        return parentFailure(entry.backup, errno, refusal);
+    const Fd fd(::openat(backupDir.get(), baseName(entry.backup).constData(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
     QByteArray content;
     if (!fd.ok() || !readAll(fd.get(), content))
         return Error {
@@ -353,19 +387,37 @@ void removeLeftovers(const QString& target)
     }
 }
 
-bool makeFolder(const QString& dir)
+Status makeFolder(const QString& dir)
 {
-    if (::mkdir(QFile::encodeName(dir).constData(), 0755) != 0)
-        return false;
-    ::chmod(QFile::encodeName(dir).constData(), 0755); // the umask may have removed bits
-    return true;
+    QString refusal;
+    const Fd parent(openParent(dir, true, &refusal));
+    if (!parent.ok())
+        return parentFailure(dir, errno, refusal);
+    const QByteArray name = baseName(dir);
+    const auto cannot = [&dir](int error) {
+        return Error {Text::tr("Cannot create the directory %1.").arg(nativePath(dir)), describeFailure(dir, error)};
+    };
+    if (::mkdirat(parent.get(), name.constData(), 0755) != 0)
+        return cannot(errno);
+    // 0755 whatever the umask, set on the folder just made (not on a link put there since).
+    const Fd made(::openat(parent.get(), name.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+    if (!made.ok() || ::fchmod(made.get(), 0755) != 0)
+        return cannot(errno);
+    return {};
+}
+
+bool removeEmptyFolder(const QString& dir)
+{
+    const Fd parent(openParent(dir, true));
+    return parent.ok() && ::unlinkat(parent.get(), baseName(dir).constData(), AT_REMOVEDIR) == 0;
 }
 
 Status removeTree(const QString& dir)
 {
-    const Fd parent(openParent(dir, true));
+    QString refusal;
+    const Fd parent(openParent(dir, true, &refusal));
     if (!parent.ok())
-        return errno == ENOENT ? Status {} : Status {failure(dir, errno)};
+        return errno == ENOENT ? Status {} : Status {parentFailure(dir, errno, refusal)};
     if (!removeAt(parent.get(), baseName(dir).constData()))
         return Error {Text::tr("Cannot remove the folder %1.").arg(nativePath(dir)), {}};
     return {};
@@ -473,9 +525,16 @@ Status restore(const JournalEntry& entry)
 
 void removeLeftovers(const QString&) { }
 
-bool makeFolder(const QString& dir)
+Status makeFolder(const QString& dir)
 {
-    return QDir().mkdir(dir);
+    if (!QDir().mkdir(dir))
+        return Error {Text::tr("Cannot create the directory %1.").arg(nativePath(dir)), {}};
+    return {};
+}
+
+bool removeEmptyFolder(const QString& dir)
+{
+    return QDir().rmdir(dir);
 }
 
 Status removeTree(const QString& dir)

@@ -12,8 +12,9 @@ namespace mtls {
 struct JournalEntry;
 
 // File operations of apply and rollback, made as root over trees other users may be able to touch: every target is
-// created or replaced through its directory held open, without following a link at the last step, with
-// unpredictable exclusive temporary names; owner, group and mode are recorded and put back exactly.
+// created or replaced through its directory, walked to from "/" one folder at a time and held open (no link another
+// user could change is followed, every folder on the way must be yours or root's and writable by its owner alone),
+// with unpredictable exclusive temporary names; owner, group and mode are recorded and put back exactly.
 namespace fileops {
 
 // How a file is created: its mode bits (07777) and, when not -1, its owner and group.
@@ -38,8 +39,11 @@ Result<JournalEntry> backup(const QString& target, const QString& backupDir, con
 Status restore(const JournalEntry& entry);
 // Removes what a killed write left beside `target` (its temporary copies).
 void removeLeftovers(const QString& target);
-// Makes one folder, mode 0755 whatever the umask (false: it could not be made, or was there already).
-bool makeFolder(const QString& dir);
+// Makes one folder, mode 0755 whatever the umask, in its parent walked to without following links (an Error: it could
+// not be made, was there already, or a folder on the way is refused).
+Status makeFolder(const QString& dir);
+// Removes `dir` when it is an empty folder (through its parent, walked to the same way); whether it did.
+bool removeEmptyFolder(const QString& dir);
 // Removes a folder apply made in its state directory, and what is in it, without following any link.
 Status removeTree(const QString& dir);
 // Whether the current user can create or replace files in `dir` (or in its nearest existing parent).
@@ -48,9 +52,11 @@ bool canWriteInto(const QString& dir);
 bool isReadOnlyFilesystem(const QString& dir);
 
 // The rule OpenSSH applies to ~/.ssh: `dir` must be a directory (not a link) owned by the running user or root and
-// not writable by group or others; so must its parents up to the first one owned by root (which may be writable by
-// others only with the sticky bit, as /tmp). An Error names the first path that breaks the rule. A missing `dir` is
-// fine when `mayBeMissing` (its existing parents are checked).
+// not writable by group or others; so must every folder above it up to "/" (one owned by root may be writable by
+// others with the sticky bit, as /tmp; a link on the way made by the running user or root is followed and what it
+// names checked the same way). Walked from "/" without following other links (FolderWalk). An Error names the first
+// path that breaks the rule. A missing `dir` is fine when `mayBeMissing` (the folders on the way that exist are
+// checked).
 Status checkTrustedFolder(const QString& dir, bool mayBeMissing = false);
 // Makes `dir` (mode 0700) and its missing parents (0755 for those above), then checks it as above.
 Status makeTrustedFolder(const QString& dir);

@@ -2,6 +2,9 @@
 // OpenSSH applies to ~/.ssh), and the free space on the filesystems they write to.
 
 #include "FileOps.h"
+#ifdef Q_OS_UNIX
+#include "FolderWalk.h"
+#endif
 
 #include <QCoreApplication>
 #include <QDir>
@@ -58,73 +61,16 @@ QString nearestExisting(const QString& path)
 
 } // namespace
 
-namespace {
-
-Error untrusted(const QString& text)
-{
-    return Error {text, {}};
-}
-
-// One folder on the way: owner and who may write.
-Status checkOwnerAndMode(const QString& path, const struct stat& st, bool isParent, bool* stop)
-{
-    const uid_t me = ::geteuid();
-    if (st.st_uid != me && st.st_uid != 0)
-        return untrusted(Text::tr("Refused: %1 belongs to another user (uid %2). The folders of the apply history and "
-                                  "of the certificates must belong to you or to root.")
-                             .arg(nativePath(path))
-                             .arg(st.st_uid));
-    const bool othersWrite = (st.st_mode & (S_IWGRP | S_IWOTH)) != 0;
-    const bool sticky = (st.st_mode & S_ISVTX) != 0;
-    if (othersWrite && !(isParent && st.st_uid == 0 && sticky))
-        return untrusted(Text::tr("Refused: other users can write into %1 (mode %2). The folders of the apply history "
-                                  "and of the certificates must be writable by their owner alone.")
-                             .arg(nativePath(path), QString::number(st.st_mode & 07777, 8)));
-    *stop = isParent && st.st_uid == 0;
-    return {};
-}
-
-} // namespace
-
 Status checkTrustedFolder(const QString& dir, bool mayBeMissing)
 {
-    QString path = QDir::cleanPath(QDir(dir).absolutePath());
-    struct stat st;
-    bool isParent = false;
-    while (::lstat(QFile::encodeName(path).constData(), &st) != 0) {
-        if (errno != ENOENT || !mayBeMissing)
-            return failure(path, errno);
-        const QString parent = QFileInfo(path).absolutePath();
-        if (parent == path)
-            return {};
-        path = parent;
-        isParent = true;
-    }
-    for (;;) {
-        if (S_ISLNK(st.st_mode)) {
-            if (!isParent || (st.st_uid != 0 && st.st_uid != ::geteuid()))
-                return untrusted(Text::tr("Refused: %1 is a symbolic link. The folders of the apply history and of "
-                                          "the certificates must be real folders, not links.")
-                                     .arg(nativePath(path)));
-            // A link on the way made by root or by you (as /var/run): what it points to is checked.
-            path = QFileInfo(path).canonicalFilePath();
-            if (path.isEmpty() || ::lstat(QFile::encodeName(path).constData(), &st) != 0)
-                return failure(dir, ENOENT);
-            continue;
-        }
-        if (!S_ISDIR(st.st_mode))
-            return untrusted(Text::tr("Refused: %1 exists and is not a folder.").arg(nativePath(path)));
-        bool stop = false;
-        if (auto checked = checkOwnerAndMode(path, st, isParent, &stop); !checked)
-            return checked;
-        const QString parent = QFileInfo(path).absolutePath();
-        if (stop || parent == path)
-            return {};
-        path = parent;
-        isParent = true;
-        if (::lstat(QFile::encodeName(path).constData(), &st) != 0)
-            return failure(path, errno);
-    }
+    const FolderWalk walk(dir);
+    if (walk.ok())
+        return {};
+    if (!walk.refusal().isEmpty())
+        return Error {walk.refusal(), {}};
+    if (walk.error() == ENOENT && mayBeMissing)
+        return {}; // every folder on the way that exists was checked
+    return failure(walk.stoppedAt(), walk.error());
 }
 
 Status makeTrustedFolder(const QString& dir)
@@ -139,7 +85,13 @@ Status makeTrustedFolder(const QString& dir)
         d = parent;
     }
     for (const QString& d : std::as_const(missing)) {
-        if (::mkdir(QFile::encodeName(d).constData(), d == path ? 0700 : 0755) != 0 && errno != EEXIST)
+        // Made through its parent, walked to without following a link another user could change.
+        const FolderWalk parent(QFileInfo(d).absolutePath());
+        if (!parent.ok())
+            return parent.refusal().isEmpty() ? failure(parent.stoppedAt(), parent.error())
+                                              : Error {parent.refusal(), {}};
+        if (::mkdirat(parent.fd(), QFile::encodeName(QFileInfo(d).fileName()).constData(), d == path ? 0700 : 0755) != 0
+            && errno != EEXIST)
             return failure(d, errno);
     }
     return checkTrustedFolder(path);

@@ -552,6 +552,132 @@ verify_served() {
     return 1
 }
 
+# The certificate served at $CONNECT for $DOMAIN: its SHA-256 fingerprint, nothing when no TLS answers there.
+served_fingerprint() {
+    timeout 10 openssl s_client -connect "$CONNECT" -servername "$DOMAIN" </dev/null 2>/dev/null |
+        openssl x509 -noout -fingerprint -sha256 2>/dev/null
+}
+
+# What step $1 recorded as served before it ran: a fingerprint, "none", or nothing when it recorded nothing.
+served_before() {
+    f=$STEPS/$1/served-before
+    [ -f "$f" ] && [ ! -L "$f" ] || return 0
+    v=$(head -n 1 -- "$f")
+    case "$v" in
+    none) echo none ;;
+    *[!A-Za-z0-9:=\ ]*) ;;
+    *Fingerprint=*) printf '%s\n' "$v" ;;
+    esac
+}
+
+# After a rollback: $CONNECT serves for $DOMAIN what it served before the run undone ($1, as served_before says);
+# $2 is the bundle's certificate. Fails when the bundle's certificate is still served where it was not before;
+# says so when it cannot tell.
+verify_rolled_back() {
+    tries=0
+    while [ "$tries" -lt 10 ]; do
+        tries=$((tries + 1))
+        got=$(served_fingerprint)
+        case "$1" in
+        none) [ -n "$got" ] || {
+            say "Checked: nothing answers TLS at $CONNECT for $DOMAIN, as before that run."
+            return 0
+        } ;;
+        '') [ "$got" = "$2" ] || {
+            say "Checked: $CONNECT no longer serves the bundle's certificate for $DOMAIN."
+            return 0
+        } ;;
+        *) [ "$got" != "$1" ] || {
+            say "Checked: $CONNECT serves the same certificate for $DOMAIN as before that run."
+            return 0
+        } ;;
+        esac
+        sleep 0.5 2>/dev/null || sleep 1
+    done
+    if [ -n "$got" ] && [ "$got" = "$2" ]; then
+        if [ -z "$1" ] && [ "$(last_step)" -gt 0 ]; then
+            say "Not checked: that run did not record what $CONNECT served before it, and an earlier run that installed the same certificate remains."
+            return 0
+        fi
+        fail "the files were put back and the server reloaded, but $CONNECT still serves the bundle's certificate for $DOMAIN"
+        return 1
+    fi
+    if [ -z "$got" ]; then
+        say "Not verified: nothing answers TLS at $CONNECT for $DOMAIN now, and something did before that run."
+    else
+        say "Not verified: $CONNECT serves another certificate for $DOMAIN than before that run (renewed since?); it is not the bundle's."
+    fi
+    return 0
+}
+
+# Free space, checked before anything is written: the bytes each filesystem receives (files, backups, the step's
+# records), against what df says is available, with a margin.
+SPACE_NEEDS=
+need_space() { # folder bytes
+    d=$1
+    while [ ! -e "$d" ]; do
+        d=${d%/*}
+        [ -n "$d" ] || d=/
+    done
+    dev=$(stat -L -c %d -- "$d") || return 0
+    SPACE_NEEDS="$SPACE_NEEDS$dev $2 $d$NL"
+}
+
+file_size() { wc -c <"$1" | tr -d ' '; }
+
+check_space() {
+    for dev in $(printf '%s' "$SPACE_NEEDS" | cut -d ' ' -f 1 | sort -u); do
+        total=0
+        where=
+        while read -r dv bytes d; do
+            [ "$dv" = "$dev" ] || continue
+            total=$((total + bytes))
+            [ -n "$where" ] || where=$d
+        done <<EOF
+$SPACE_NEEDS
+EOF
+        kib=$(((total + 1023) / 1024 + 512))
+        free=$(df -Pk -- "$where" | awk 'NR == 2 { print $4 }')
+        is_number "$free" || continue
+        [ "$free" -ge "$kib" ] ||
+            die "disk full: the filesystem holding $where has $free KiB free, and this needs about $kib KiB with a margin. Nothing was changed."
+    done
+}
+
+# Room to install: each file beside its target, the backup of what it replaces, the staged copy.
+space_to_install() {
+    while read -r src target mode sum; do
+        [ -n "$src" ] || continue
+        size=$(file_size "$HERE/$src") || continue
+        need_space "${target%/*}" $((size + 4096))
+        need_space "$BACKUP_DIR" $((size + 4096))
+        if [ -f "$target" ] && [ ! -L "$target" ]; then
+            need_space "$BACKUP_DIR" $(($(file_size "$target") + 4096))
+        fi
+    done <<EOF
+$FILES
+EOF
+    need_space "$BACKUP_DIR" 65536
+    check_space
+}
+
+# Room to put back the backups of the last step ($1 = one) or of every step ($1 = all) beside the files there now.
+space_to_undo() {
+    newest=$(last_step)
+    for s in "$STEPS"/*; do
+        n=${s##*/}
+        is_number "$n" || continue
+        [ "$1" = all ] || [ "$n" = "$newest" ] || continue
+        [ -f "$s/manifest" ] || continue
+        while read -r kind target arg rest; do
+            [ "$kind" = file ] && [ -f "$s/files/$arg" ] || continue
+            need_space "${target%/*}" $(($(file_size "$s/files/$arg") + 4096))
+        done <"$s/manifest"
+    done
+    need_space "$BACKUP_DIR" 65536
+    check_space
+}
+
 # Undoes step $SD after a failure, reloads, and stops.
 abort_step() {
     fail "$1: putting every file back"
@@ -588,11 +714,14 @@ EOF
         server_test
         die "the server's current configuration does not pass its test; fix it first. Nothing was changed."
     fi
+    space_to_install
     stage_bundle
     step=$(($(last_step) + 1))
     SD=$STEPS/$step
     mkdir -m 700 -- "$SD" && set_state "$step" started && mkdir -m 700 -- "$SD/files" && : >"$SD/manifest" ||
         die "cannot write into $STEPS"
+    before=$(served_fingerprint)
+    printf '%s\n' "${before:-none}" >"$SD/served-before" || die "cannot write into $SD"
     trap interrupted INT TERM HUP
     say "Installing the files (backups in $SD)."
     install_all || abort_step "installing the files failed"
@@ -624,13 +753,19 @@ do_rollback() {
     if [ "$n" -eq 0 ]; then
         die "nothing to roll back: install.sh has not installed anything here (no backups in $STEPS)"
     fi
+    space_to_undo "$1"
+    ours=$(openssl x509 -in "$HERE/$CERT_FILE" -noout -fingerprint -sha256 2>/dev/null)
     while [ "$n" -gt 0 ]; do
+        expected=$(served_before "$n")
         undo_step "$n" || die "some files could not be put back; see $STEPS/$n"
         [ "$1" = one ] && break
         n=$(last_step)
     done
     say "Reloading the server."
     if reload_now; then
+        say "Checking what the server serves at $CONNECT."
+        verify_rolled_back "$expected" "$ours" ||
+            die "the files are back, but the server does not serve what it served before"
         if [ "$1" = one ]; then
             say "Run $n of install.sh is undone and the server reloaded; $(last_step) earlier run(s) remain."
         else

@@ -6,13 +6,16 @@
 #include "MtlsFixture.h"
 #include "ThrowawayInstallation.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTest>
 
+#include <csignal>
 #include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -63,6 +66,23 @@ struct Mount
     bool mounted = false;
 };
 
+// Whether process `pid` is stopped (by a signal), waiting a few seconds for it.
+bool waitUntilStopped(qint64 pid)
+{
+    QDeadlineTimer deadline(10000);
+    while (!deadline.hasExpired()) {
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (stat.open(QIODevice::ReadOnly)) {
+            const QByteArray text = stat.readAll();
+            const qsizetype end = text.lastIndexOf(')');
+            if (end > 0 && text.mid(end + 2, 1) == "T")
+                return true;
+        }
+        QTest::qWait(20);
+    }
+    return false;
+}
+
 } // namespace
 
 class TestApplyHistory : public QObject
@@ -80,8 +100,12 @@ private slots:
     void untrustedFoldersRefused_data();
     void untrustedFoldersRefused();
     void editedJournalRefused();
+    void foldersOnTheWayRefused_data();
+    void foldersOnTheWayRefused();
+    void folderSwappedDuringTheRun();
     void killedRollbackIsFinished();
     void diskFull();
+    void diskFullBeforeRollback();
     void readOnlyFilesystem();
 
 private:
@@ -363,6 +387,85 @@ void TestApplyHistory::editedJournalRefused()
     QCOMPARE(treeDigest(t.server->prefix()), before);
 }
 
+void TestApplyHistory::foldersOnTheWayRefused_data()
+{
+    QTest::addColumn<QString>("plant");
+    QTest::newRow("site folder a link") << QStringLiteral("site-link");
+    QTest::newRow("site folder owned by nobody") << QStringLiteral("site-owner");
+    QTest::newRow("folder above the certificates a link") << QStringLiteral("cert-parent-link");
+    QTest::newRow("site folder a link before rollback") << QStringLiteral("site-link-rollback");
+}
+
+// Every folder on the way to a target, not only the last: a link planted by another user, or a folder that user
+// owns, is refused before any change, naming it; nothing outside the tree is written, deleted or chmod-ed.
+void TestApplyHistory::foldersOnTheWayRefused()
+{
+    QFETCH(QString, plant);
+    Throwaway t(ServerKind::Nginx);
+    QVERIFY(start(t));
+    QTemporaryDir victim;
+    const QString confDir = t.server->prefix() + QStringLiteral("/conf.d");
+    const QString certParent = t.server->prefix() + QStringLiteral("/mtls-assistant");
+    QString named;
+    QStringList command = applyArgs(t, QStringLiteral("http://127.0.0.1:9"));
+    if (plant.startsWith(QLatin1String("site-link"))) {
+        if (plant == QLatin1String("site-link-rollback"))
+            QCOMPARE(runCli(command).exitCode, 0);
+        // The server reads the same files through the link; a write through it would land in the victim's folder.
+        QVERIFY(QDir().rename(confDir, victim.filePath(QStringLiteral("conf.d"))));
+        QVERIFY(QFile::link(victim.filePath(QStringLiteral("conf.d")), confDir) && chownNobody(confDir));
+        named = confDir;
+        if (plant == QLatin1String("site-link-rollback"))
+            command = rollbackArgs(t);
+    } else if (plant == QLatin1String("site-owner")) {
+        QVERIFY(chownNobody(confDir));
+        named = confDir;
+    } else {
+        QVERIFY(QDir().mkpath(victim.filePath(QStringLiteral("certs/localhost"))));
+        QVERIFY(QFile::link(victim.filePath(QStringLiteral("certs")), certParent) && chownNobody(certParent));
+        named = certParent;
+    }
+    const QStringList victimBefore = treeDigest(victim.path());
+    const QStringList before = treeDigest(t.server->prefix());
+    const ProcessResult refused = runCli(command);
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.err.contains("Refused: " + named.toUtf8()), refused.err.constData());
+    QCOMPARE(treeDigest(t.server->prefix()), before);
+    QCOMPARE(treeDigest(victim.path()), victimBefore);
+}
+
+// A folder of the plan swapped for another user's link while apply runs (between its checks and its writes): no
+// write goes through the link, and the run fails naming it.
+void TestApplyHistory::folderSwappedDuringTheRun()
+{
+    Throwaway t(ServerKind::Nginx);
+    QVERIFY(start(t));
+    QTemporaryDir victim;
+    const QStringList victimBefore = treeDigest(victim.path());
+    const QString certDir = t.server->prefix() + QStringLiteral("/mtls-assistant/localhost");
+    QProcess apply;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("MTLS_APPLY_STOP_AFTER_STEP"), QStringLiteral("2")); // the folders are made
+    apply.setProcessEnvironment(env);
+    apply.start(cliPath(), applyArgs(t, QStringLiteral("http://127.0.0.1:9")));
+    QVERIFY(apply.waitForStarted(10000));
+    const bool stopped = waitUntilStopped(apply.processId());
+    if (stopped) {
+        QVERIFY(QFileInfo(certDir).isDir());
+        QVERIFY(QDir().rename(certDir, certDir + QStringLiteral(".moved")));
+        QVERIFY(QFile::link(victim.path(), certDir) && chownNobody(certDir));
+    }
+    ::kill(pid_t(apply.processId()), SIGCONT);
+    QVERIFY(apply.waitForFinished(60000));
+    QVERIFY(stopped);
+    const QByteArray err = apply.readAllStandardError();
+    QCOMPARE(apply.exitCode(), 2);
+    QVERIFY2(err.contains("Refused: " + certDir.toUtf8() + " is a symbolic link"), err.constData());
+    QCOMPARE(treeDigest(victim.path()), victimBefore);
+    QVERIFY(QFileInfo(certDir).isSymLink());
+    QVERIFY(!waitForPortState(t.newPort, true, 300));
+}
+
 // Killed after the files are back and before the reload: the server still serves the removed site; the next run
 // reloads and verifies. A killed apply's temporary file is removed by the next run.
 void TestApplyHistory::killedRollbackIsFinished()
@@ -418,6 +521,44 @@ void TestApplyHistory::diskFull()
     const ProcessResult rolledBack = runCli(rollbackArgs(t));
     QVERIFY2(rolledBack.exitCode == 0, rolledBack.err.constData());
     QCOMPARE(treeDigest(t.server->prefix()), before);
+}
+
+// The server's site folder on a small filesystem that fills up after an apply: rollback and remove say "Disk full"
+// before any change (the tree and what is served stay as they are), and roll back once there is room again.
+void TestApplyHistory::diskFullBeforeRollback()
+{
+    Throwaway t(ServerKind::Nginx);
+    QVERIFY(start(t));
+    const QString confDir = t.server->prefix() + QStringLiteral("/conf.d");
+    QTemporaryDir saved;
+    QCOMPARE(run({QStringLiteral("cp"), QStringLiteral("-a"), confDir + QStringLiteral("/."), saved.path()}), 0);
+    Mount mount(confDir);
+    QCOMPARE(run({QStringLiteral("mount"), QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                  QStringLiteral("size=1m,mode=0755"), QStringLiteral("mtls-test"), mount.path}),
+             0);
+    mount.mounted = true;
+    QCOMPARE(run({QStringLiteral("cp"), QStringLiteral("-a"), saved.path() + QStringLiteral("/."), confDir}), 0);
+    const QStringList before = treeDigest(t.server->prefix());
+    QCOMPARE(runCli(applyArgs(t, QStringLiteral("http://127.0.0.1:9"))).exitCode, 0);
+    runProcess(QStringLiteral("dd"),
+               {QStringLiteral("if=/dev/zero"), QStringLiteral("of=") + confDir + QStringLiteral("/filler"),
+                QStringLiteral("bs=1k"), QStringLiteral("count=2048")});
+    const QStringList full = treeDigest(t.server->prefix());
+
+    const QStringList remove {QStringLiteral("remove"), QStringLiteral("--domain"), QStringLiteral("localhost")};
+    for (const QStringList& command : {rollbackArgs(t), remove + t.installationArgs()}) {
+        const ProcessResult refused = runCli(command);
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.err.contains("Disk full"), refused.err.constData());
+        QCOMPARE(treeDigest(t.server->prefix()), full);
+        QVERIFY(
+            m_fixture.curl(t.newPort, QStringLiteral("/im/callback"), QStringLiteral("chat")).out.endsWith("\n502"));
+    }
+    QVERIFY(QFile::remove(confDir + QStringLiteral("/filler")));
+    const ProcessResult rolledBack = runCli(rollbackArgs(t));
+    QVERIFY2(rolledBack.exitCode == 0, rolledBack.err.constData());
+    QCOMPARE(treeDigest(t.server->prefix()), before);
+    QVERIFY(waitForPortState(t.newPort, false));
 }
 
 // The server's folder mounted read-only: said as such, with no advice to get administrator rights.

@@ -3,6 +3,7 @@
 
 #include "ExportTarget.h"
 #include "MtlsFixture.h"
+#include "pki/Certificate.h"
 #include "sandbox/WebhookUpstream.h"
 
 #include <QCryptographicHash>
@@ -67,6 +68,41 @@ bool servedWithin(const MtlsFixture& fixture, quint16 port, const QByteArray& ex
     return true;
 }
 
+// A filesystem mounted for one test, unmounted when it ends.
+struct Mount
+{
+    explicit Mount(const QString& where)
+        : path(where)
+    {
+    }
+    ~Mount()
+    {
+        if (mounted)
+            run(QStringLiteral("umount"), {QStringLiteral("-l"), path});
+    }
+    QString path;
+    bool mounted = false;
+};
+
+// Fills the filesystem holding `dir` (a small one) with a file `dir`/filler.
+void fill(const QString& dir)
+{
+    runProcess(QStringLiteral("dd"),
+               {QStringLiteral("if=/dev/zero"), QStringLiteral("of=") + dir + QStringLiteral("/filler"),
+                QStringLiteral("bs=1k"), QStringLiteral("count=2048")});
+}
+
+// The SHA-256 of the certificate openssl s_client is presented with (empty: none).
+QString servedLeaf(const ProcessResult& handshake)
+{
+    const qsizetype begin = handshake.out.indexOf("-----BEGIN CERTIFICATE-----");
+    const qsizetype end = handshake.out.indexOf("-----END CERTIFICATE-----", begin);
+    if (begin < 0 || end < 0)
+        return {};
+    auto served = Certificate::fromPem(handshake.out.mid(begin, end - begin + 25));
+    return served ? served->sha256Hex() : QString();
+}
+
 } // namespace
 
 class TestInstallScript : public QObject
@@ -84,6 +120,8 @@ private slots:
     void serverDyingAtReloadIsAFailure();
     void killedRunsLeaveBeforeOrAfter();
     void killedRollbacksAreCompleted();
+    void diskFullBeforeWriting();
+    void rollbackChecksWhatIsServed();
 
 private:
     QString makeBundle(const ExportTarget& t, const QString& name,
@@ -373,7 +411,7 @@ void TestInstallScript::killedRunsLeaveBeforeOrAfter()
     // SIGKILL as soon as a step is announced (so it lands inside that step), then at spread delays.
     const QList<QByteArray> markers {"Installing the files", "Testing the new configuration", "Reloading the server",
                                      "Checking what the server serves"};
-    const int kills = 10;
+    const int kills = 20;
     for (int i = 0; i < kills; ++i) {
         QString when;
         if (i < markers.size()) {
@@ -418,7 +456,7 @@ void TestInstallScript::killedRollbacksAreCompleted()
 
     // The first kill lands after the files are back and before the reload; the others at spread delays. The
     // next --rollback must finish the job, reload included.
-    const int kills = 4;
+    const int kills = 10;
     for (int i = 0; i < kills; ++i) {
         QCOMPARE(t.install(bundle).exitCode, 0);
         QString when;
@@ -444,6 +482,85 @@ void TestInstallScript::killedRollbacksAreCompleted()
         QVERIFY2(waitForPortState(t.newPort, false), qPrintable(when));
         QCOMPARE(plainGet(t.oldPort), QByteArray("old-site\n"));
     }
+}
+
+// The backup folder on a small filesystem that is full: install.sh says "disk full" before any change (the tree and
+// what is served stay as they were), for an install and for a rollback.
+void TestInstallScript::diskFullBeforeWriting()
+{
+    ExportTarget t(ServerKind::Nginx);
+    QVERIFY(t.start());
+    const QString bundle = makeBundle(t, QStringLiteral("bundle"));
+    QVERIFY(!bundle.isEmpty());
+    QVERIFY(QDir().mkpath(t.backupDir()));
+    Mount mount(t.backupDir());
+    QVERIFY(run(QStringLiteral("mount"),
+                {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                 QStringLiteral("size=1m,mode=0700"), QStringLiteral("mtls-test"), mount.path}));
+    mount.mounted = true;
+    const QStringList before = treeDigest(t.server->prefix());
+    fill(t.backupDir());
+    ProcessResult r = t.install(bundle);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("disk full"), r.err.constData());
+    QCOMPARE(treeDigest(t.server->prefix()), before);
+    QVERIFY(!waitForPortState(t.newPort, true, 300));
+
+    QVERIFY(QFile::remove(t.backupDir() + QStringLiteral("/filler")));
+    r = t.install(bundle);
+    QVERIFY2(r.exitCode == 0, (r.out + r.err).constData());
+    const QStringList installed = treeDigest(t.server->prefix());
+    fill(t.backupDir());
+    r = t.install(bundle, {QStringLiteral("--rollback")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("disk full"), r.err.constData());
+    QCOMPARE(treeDigest(t.server->prefix()), installed);
+    QCOMPARE(m_fixture.sClient(t.newPort, QStringLiteral("chat")).exitCode, 0);
+
+    QVERIFY(QFile::remove(t.backupDir() + QStringLiteral("/filler")));
+    r = t.install(bundle, {QStringLiteral("--rollback")});
+    QVERIFY2(r.exitCode == 0, (r.out + r.err).constData());
+    QCOMPARE(treeDigest(t.server->prefix()), before);
+    QVERIFY(waitForPortState(t.newPort, false));
+}
+
+// --rollback checks from outside what the server serves afterwards: when the bundle's certificate is still served
+// where nothing was before the run (here a copy of the webhook's site the user keeps by hand, with copies of the
+// certificate files), it fails instead of reporting success.
+void TestInstallScript::rollbackChecksWhatIsServed()
+{
+    ExportTarget t(ServerKind::Nginx);
+    QVERIFY(t.start());
+    const QString bundle = makeBundle(t, QStringLiteral("bundle"));
+    QVERIFY(!bundle.isEmpty());
+    const QString ours = Certificate::fromPem(m_fixture.read(QStringLiteral("server.crt")))->sha256Hex();
+    // A plain rollback passes its check: nothing answers TLS there any more, as before the run.
+    ProcessResult r = t.install(bundle);
+    QVERIFY2(r.exitCode == 0, (r.out + r.err).constData());
+    QCOMPARE(servedLeaf(m_fixture.sClient(t.newPort, QString())), ours);
+    r = t.install(bundle, {QStringLiteral("--rollback")});
+    QVERIFY2(r.exitCode == 0, (r.out + r.err).constData());
+    QVERIFY(waitForPortState(t.newPort, false));
+
+    r = t.install(bundle);
+    QVERIFY2(r.exitCode == 0, (r.out + r.err).constData());
+    const QString cert = t.work.filePath(QStringLiteral("copy.crt"));
+    const QString key = t.work.filePath(QStringLiteral("copy.key"));
+    QVERIFY(QFile::copy(m_fixture.path(QStringLiteral("fullchain.pem")), cert));
+    QVERIFY(QFile::copy(m_fixture.path(QStringLiteral("server.key")), key));
+    QVERIFY(writeFile(t.server->prefix() + QStringLiteral("/conf.d/zz-copy.conf"),
+                      QStringLiteral("server {\n    listen 127.0.0.1:%1 ssl;\n    server_name localhost;\n"
+                                     "    ssl_certificate %2;\n    ssl_certificate_key %3;\n"
+                                     "    return 200 \"copy\\n\";\n}\n")
+                          .arg(t.newPort)
+                          .arg(cert, key)
+                          .toUtf8()));
+    r = t.install(bundle, {QStringLiteral("--rollback")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("still serves the bundle's certificate"), r.err.constData());
+    QVERIFY2(!r.out.contains("is undone"), r.out.constData());
+    // What the script saw is what a client sees: the copy presents the bundle's certificate.
+    QCOMPARE(servedLeaf(m_fixture.sClient(t.newPort, QString())), ours);
 }
 
 QTEST_GUILESS_MAIN(TestInstallScript)
