@@ -726,24 +726,28 @@
         <translation>无法删除文件夹 %1。</translation>
     </message>
     <message>
-        <source>Refused: %1 belongs to another user (uid %2). The folders of the apply history and of the certificates must belong to you or to root.</source>
-        <translation>已拒绝：%1 属于另一个用户（uid %2）。应用操作历史和证书所在的文件夹必须属于您或 root。</translation>
-    </message>
-    <message>
-        <source>Refused: other users can write into %1 (mode %2). The folders of the apply history and of the certificates must be writable by their owner alone.</source>
-        <translation>已拒绝：其他用户可以写入 %1（权限 %2）。应用操作历史和证书所在的文件夹必须只有所有者可写。</translation>
-    </message>
-    <message>
-        <source>Refused: %1 is a symbolic link. The folders of the apply history and of the certificates must be real folders, not links.</source>
-        <translation>已拒绝：%1 是符号链接。应用操作历史和证书所在的文件夹必须是真实的文件夹，不能是链接。</translation>
-    </message>
-    <message>
         <source>Refused: %1 exists and is not a folder.</source>
         <translation>已拒绝：%1 已存在，但不是文件夹。</translation>
     </message>
     <message>
         <source>Disk full: the filesystem holding %1 has %2 KiB free, and this needs about %3 KiB with a margin. Nothing was changed.</source>
         <translation>磁盘已满：%1 所在的文件系统只剩 %2 KiB 可用空间，而此操作（含余量）约需 %3 KiB。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Cannot create the directory %1.</source>
+        <translation>无法创建目录 %1。</translation>
+    </message>
+    <message>
+        <source>Refused: %1 belongs to another user (uid %2). Every folder apply, rollback and remove write into, and every folder above it, must belong to you or to root.</source>
+        <translation>已拒绝：%1 属于另一个用户（uid %2）。应用操作、回滚和移除写入的每个文件夹，以及上面的每一级文件夹，都必须属于您或 root。</translation>
+    </message>
+    <message>
+        <source>Refused: other users can write into %1 (mode %2). Every folder apply, rollback and remove write into, and every folder above it, must be writable by its owner alone.</source>
+        <translation>已拒绝：其他用户可以写入 %1（权限 %2）。应用操作、回滚和移除写入的每个文件夹，以及上面的每一级文件夹，都必须只有所有者本人可写。</translation>
+    </message>
+    <message>
+        <source>Refused: %1 is a symbolic link. Apply, rollback and remove write only through real folders, never through a link another user could change.</source>
+        <translation>已拒绝：%1 是符号链接。应用操作、回滚和移除只通过真实的文件夹写入，绝不经过其他用户可能更改的链接。</translation>
     </message>
 </context>
 <context>
@@ -786,10 +790,6 @@
     <message>
         <source>Every file was put back as it was.</source>
         <translation>所有文件均已还原为原样。</translation>
-    </message>
-    <message>
-        <source>Cannot create the directory %1.</source>
-        <translation>无法创建目录 %1。</translation>
     </message>
     <message>
         <source>Cannot write %1.</source>
