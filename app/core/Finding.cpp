@@ -28,6 +28,11 @@ QJsonObject Finding::toJson() const
     return o;
 }
 
+Finding errorFinding(const QString& code, const QString& message, const QString& hint, const QString& subject)
+{
+    return Finding {code, Severity::Error, message, hint, subject};
+}
+
 bool hasError(const Findings& findings)
 {
     return std::any_of(findings.cbegin(), findings.cend(),

@@ -26,6 +26,9 @@ struct Finding
 
 using Findings = QList<Finding>;
 
+// An error finding: a refusal that says what is wrong (`message`) and what to do (`hint`).
+Finding errorFinding(const QString& code, const QString& message, const QString& hint,
+                     const QString& subject = QString());
 bool hasError(const Findings& findings);
 bool hasCode(const Findings& findings, const QString& code);
 // Errors first, then warnings, then info; stable within a severity.

@@ -82,4 +82,16 @@ private:
 
 using Status = Result<void>;
 
+// A refusal explained by findings: the first one's message, and every finding in the Error.
+inline Error refusedBy(const Findings& findings)
+{
+    Error error {findings.isEmpty() ? QString() : findings.first().message};
+    error.findings = findings;
+    return error;
+}
+inline Error refusedBy(const Finding& finding)
+{
+    return refusedBy(Findings {finding});
+}
+
 } // namespace mtls

@@ -87,13 +87,6 @@ QString matchKind(const ApacheVirtualHost& host, const QString& domain, QString*
     return QStringLiteral("first"); // the address's default host
 }
 
-Error refusal(const Findings& findings)
-{
-    Error error {findings.first().message};
-    error.findings = findings;
-    return error;
-}
-
 } // namespace
 
 Result<std::optional<AnsweringSite>> findAnsweringApacheSite(const ServerInstallation& installation,
@@ -155,7 +148,7 @@ Status planApacheMergeEdit(const ServerInstallation& installation, const MergeRe
     spec.replaceLocation = request.replaceLocation;
     const Findings conflicts = apacheMergeConflicts(parsed->file, *parsed->host, parsed->effective, spec);
     if (!conflicts.isEmpty())
-        return refusal(conflicts);
+        return refusedBy(conflicts);
     auto edited = mergeIntoApacheHost(parsed->file, *parsed->host, parsed->effective, spec);
     if (!edited)
         return edited.error();

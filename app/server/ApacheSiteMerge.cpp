@@ -114,17 +114,6 @@ QList<Placed> notOurs(const apacheconf::File& file, const Directive& host, const
     return result;
 }
 
-Finding conflict(const QString& code, const QString& message, const QString& hint, const QString& subject)
-{
-    Finding f;
-    f.code = code;
-    f.severity = Severity::Error;
-    f.message = message;
-    f.hint = hint;
-    f.subject = subject;
-    return f;
-}
-
 QByteArray lineEnding(const apacheconf::File& file, const Directive& host)
 {
     const qsizetype eol = file.text.indexOf('\n', host.start);
@@ -155,7 +144,7 @@ Findings apacheMergeConflicts(const apacheconf::File& file, const apacheconf::Di
     const bool asks = !verify.isEmpty() && verify != QLatin1String("none");
     const QString hostPlace = QStringLiteral("%1:%2").arg(QDir::toNativeSeparators(file.path)).arg(host.line);
     if (asks && (verify != QLatin1String("optional") || otherCa)) {
-        findings << conflict(
+        findings << errorFinding(
             QStringLiteral("MERGE_CLIENT_VERIFICATION"),
             Text::tr("The site at %1 already asks callers for client certificates (SSLVerifyClient %2%3): "
                      "adding Chat's CA would change who it lets in.")
@@ -173,7 +162,7 @@ Findings apacheMergeConflicts(const apacheconf::File& file, const apacheconf::Di
             continue;
         for (const Directive& inner : p.directive.children) {
             if (!inner.section && inner.is(QLatin1StringView("SSLVerifyClient"))) {
-                findings << conflict(
+                findings << errorFinding(
                     QStringLiteral("MERGE_CLIENT_VERIFICATION"),
                     Text::tr("%1 asks for client certificates inside <%2> (SSLVerifyClient %3): that needs a "
                              "renegotiation, which TLS 1.3 and HTTP/2 clients refuse, and it would meet Chat's "
@@ -185,7 +174,7 @@ Findings apacheMergeConflicts(const apacheconf::File& file, const apacheconf::Di
     }
     if (!spec.replaceLocation) {
         for (const Placed& owner : pathOwners(theirs, spec.webhookPath)) {
-            findings << conflict(
+            findings << errorFinding(
                 QStringLiteral("MERGE_LOCATION_EXISTS"),
                 Text::tr("%1 already decides what %2 serves (%3 %4).")
                     .arg(place(owner), spec.webhookPath,
@@ -200,13 +189,13 @@ Findings apacheMergeConflicts(const apacheconf::File& file, const apacheconf::Di
         for (const Placed& owner : pathOwners(theirs, spec.webhookPath)) {
             if (owner.file == file.path)
                 continue;
-            findings << conflict(QStringLiteral("MERGE_LOCATION_EXISTS"),
-                                 Text::tr("%1 already decides what %2 serves, in a file the site includes: it "
-                                          "cannot be replaced from the site's own file.")
-                                     .arg(place(owner), spec.webhookPath),
-                                 Text::tr("Remove it from %1, or choose another webhook path.")
-                                     .arg(QDir::toNativeSeparators(owner.file)),
-                                 owner.file);
+            findings << errorFinding(QStringLiteral("MERGE_LOCATION_EXISTS"),
+                                     Text::tr("%1 already decides what %2 serves, in a file the site includes: it "
+                                              "cannot be replaced from the site's own file.")
+                                         .arg(place(owner), spec.webhookPath),
+                                     Text::tr("Remove it from %1, or choose another webhook path.")
+                                         .arg(QDir::toNativeSeparators(owner.file)),
+                                     owner.file);
         }
     }
     return findings;

@@ -274,7 +274,11 @@ int ApplyVerifier::statusWithoutCertificate(const QString& host, quint16 port, c
     return *report->httpStatusWithoutCertificate;
 }
 
-Status ApplyVerifier::checkMergedSite(const QString& host, quint16 port, int timeoutMs) const
+// Connects as Chat would to `host`:`port` with the domain as SNI, requesting the webhook path, and checks what every
+// mode promises: the expected certificate (`whose` says which, for the message), a request for a client certificate
+// that names the Chat client CA. The report, for the checks of each mode.
+Result<ProbeReport> ApplyVerifier::probeOurName(const QString& host, quint16 port, int timeoutMs,
+                                                const QString& whose) const
 {
     ServedName where;
     where.name = m_target.domain;
@@ -285,7 +289,7 @@ Status ApplyVerifier::checkMergedSite(const QString& host, quint16 port, int tim
     url.setScheme(QStringLiteral("https"));
     url.setHost(m_target.domain);
     url.setPort(port);
-    url.setPath(m_target.webhookPath);
+    url.setPath(m_target.webhookPath.isEmpty() ? QStringLiteral("/") : m_target.webhookPath);
     options.url = url;
     options.connectHost = host;
     options.connectPort = port;
@@ -300,13 +304,25 @@ Status ApplyVerifier::checkMergedSite(const QString& host, quint16 port, int tim
                           .arg(where.address())};
     const Certificate& served = report->serverCertificate.leaf();
     if (served.sha256Hex() != m_target.leafSha256)
-        return Error {Text::tr("%1 presents another certificate (%2, SHA-256 %3), not the site's own.")
-                          .arg(where.describe(), served.displayName(), served.sha256Fingerprint())};
+        return Error {Text::tr("%1 presents another certificate (%2, SHA-256 %3), not %4.")
+                          .arg(where.describe(), served.displayName(), served.sha256Fingerprint(), whose)};
     if (!report->clientCertificateRequested)
         return Error {Text::tr("%1 does not ask callers for a client certificate.").arg(where.describe())};
     if (report->expectedClientCaListed != std::optional<bool>(true))
         return Error {Text::tr("%1 asks for a client certificate but does not name the Chat client CA (%2).")
                           .arg(where.describe(), m_target.clientCa.displayName())};
+    return report;
+}
+
+Status ApplyVerifier::checkMergedSite(const QString& host, quint16 port, int timeoutMs) const
+{
+    ServedName where;
+    where.name = m_target.domain;
+    where.host = host;
+    where.port = port;
+    auto report = probeOurName(host, port, timeoutMs, Text::tr("the site's own"));
+    if (!report)
+        return report.error();
     if (report->httpStatusWithoutCertificate != std::optional<int>(403))
         return Error {Text::tr("On %1, %2 does not answer 403 to a caller without a client certificate (HTTP %3).")
                           .arg(where.describe(), m_target.webhookPath)
@@ -380,33 +396,9 @@ Status ApplyVerifier::checkOurSite(const QString& host, quint16 port, int timeou
     where.name = m_target.domain;
     where.host = host;
     where.port = port;
-    ProbeOptions options;
-    QUrl url;
-    url.setScheme(QStringLiteral("https"));
-    url.setHost(m_target.domain);
-    url.setPort(port);
-    url.setPath(m_target.webhookPath.isEmpty() ? QStringLiteral("/") : m_target.webhookPath);
-    options.url = url;
-    options.connectHost = host;
-    options.connectPort = port;
-    options.expectedClientCa = m_target.clientCa;
-    options.timeoutMs = timeoutMs;
-    options.checkLegacyVersions = false;
-    auto report = Prober(options).run();
+    auto report = probeOurName(host, port, timeoutMs, Text::tr("the one just installed"));
     if (!report)
-        return Error {Text::tr("Could not check %1.").arg(where.describe()), report.error().fullText()};
-    if (report->address.isEmpty() || report->serverCertificate.isNull())
-        return Error {Text::tr("Nothing answers TLS on %1: the server is not running, or not on that address.")
-                          .arg(where.address())};
-    const Certificate& served = report->serverCertificate.leaf();
-    if (served.sha256Hex() != m_target.leafSha256)
-        return Error {Text::tr("%1 presents another certificate (%2, SHA-256 %3), not the one just installed.")
-                          .arg(where.describe(), served.displayName(), served.sha256Fingerprint())};
-    if (!report->clientCertificateRequested)
-        return Error {Text::tr("%1 does not ask callers for a client certificate.").arg(where.describe())};
-    if (report->expectedClientCaListed != std::optional<bool>(true))
-        return Error {Text::tr("%1 asks for a client certificate but does not name the Chat client CA (%2).")
-                          .arg(where.describe(), m_target.clientCa.displayName())};
+        return report.error();
     if (report->withoutClientCertificate == CallerOutcome::Accepted)
         return Error {Text::tr("%1 lets a caller without a client certificate through (HTTP %2).")
                           .arg(where.describe())

@@ -10,6 +10,7 @@
 #include "SiteConflicts.h"
 #include "core/Result.h"
 #include "pki/Certificate.h"
+#include "probe/ProbeTypes.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -95,6 +96,7 @@ private:
     QList<QPair<QString, quint16>> localAddresses() const;
     Status checkOurSite(const QString& host, quint16 port, int timeoutMs) const;
     Status checkMergedSite(const QString& host, quint16 port, int timeoutMs) const;
+    Result<ProbeReport> probeOurName(const QString& host, quint16 port, int timeoutMs, const QString& whose) const;
     Status checkEffectiveConfiguration() const;
     Status checkMergedConfiguration(const QString& dump) const;
     // The HTTP status a caller without a client certificate gets for `path` (-1: none).

@@ -27,19 +27,6 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(mtls::MergeSite)
 };
 
-Error refusal(const QString& code, const QString& message, const QString& hint, const QString& subject = {})
-{
-    Finding f;
-    f.code = code;
-    f.severity = Severity::Error;
-    f.message = message;
-    f.hint = hint;
-    f.subject = subject;
-    Error error {message};
-    error.findings << f;
-    return error;
-}
-
 QString confPrefix(const ServerInstallation& installation)
 {
     return QFileInfo(installation.mainConfig).absolutePath();
@@ -79,11 +66,12 @@ Status checkSiteCertificate(const QStringList& files, const QString& domain, con
     const QString dedicated = Text::tr("Use a name of its own for the webhook (--mode dedicated), for example a "
                                        "subdomain such as im-callback.example.com.");
     if (files.isEmpty())
-        return refusal(QStringLiteral("MERGE_SITE_CERTIFICATE"),
-                       Text::tr("The site that answers %1 (%2) names no certificate of its own, so it serves no "
-                                "HTTPS for the name and the webhook cannot be added to it.")
-                           .arg(domain, siteWhere),
-                       dedicated, siteWhere);
+        return refusedBy(
+            errorFinding(QStringLiteral("MERGE_SITE_CERTIFICATE"),
+                         Text::tr("The site that answers %1 (%2) names no certificate of its own, so it serves no "
+                                  "HTTPS for the name and the webhook cannot be added to it.")
+                             .arg(domain, siteWhere),
+                         dedicated, siteWhere));
     auto store = rootsPath.isEmpty() ? TrustStore::system() : TrustStore::fromFile(rootsPath);
     if (!store)
         return store.error();
@@ -99,33 +87,36 @@ Status checkSiteCertificate(const QStringList& files, const QString& domain, con
             }
         }
         if (chain.isEmpty())
-            return refusal(QStringLiteral("MERGE_SITE_CERTIFICATE"),
-                           Text::tr("The site's certificate %1 (named by %2) cannot be read, so it cannot be checked "
-                                    "that it serves %3.")
-                               .arg(QDir::toNativeSeparators(path), siteWhere, domain),
-                           Text::tr("Make the file readable (or name it without variables), or use a name of its own "
-                                    "for the webhook (--mode dedicated)."),
-                           path);
+            return refusedBy(
+                errorFinding(QStringLiteral("MERGE_SITE_CERTIFICATE"),
+                             Text::tr("The site's certificate %1 (named by %2) cannot be read, so it cannot be checked "
+                                      "that it serves %3.")
+                                 .arg(QDir::toNativeSeparators(path), siteWhere, domain),
+                             Text::tr("Make the file readable (or name it without variables), or use a name of its own "
+                                      "for the webhook (--mode dedicated)."),
+                             path));
         const Certificate leaf = chain.takeFirst();
         if (leafSha256 && leafSha256->isEmpty())
             *leafSha256 = leaf.sha256Hex();
         if (!certificateCoversHost(leaf, domain))
-            return refusal(QStringLiteral("MERGE_SITE_CERTIFICATE"),
-                           Text::tr("The site's certificate %1 (%2) is not valid for %3, so Chat could not call the "
-                                    "webhook there.")
-                               .arg(QDir::toNativeSeparators(path), leaf.displayName(), domain),
-                           Text::tr("Give the site a certificate for %1 first, or use a name of its own for the "
-                                    "webhook (--mode dedicated).")
-                               .arg(domain),
-                           path);
+            return refusedBy(
+                errorFinding(QStringLiteral("MERGE_SITE_CERTIFICATE"),
+                             Text::tr("The site's certificate %1 (%2) is not valid for %3, so Chat could not call the "
+                                      "webhook there.")
+                                 .arg(QDir::toNativeSeparators(path), leaf.displayName(), domain),
+                             Text::tr("Give the site a certificate for %1 first, or use a name of its own for the "
+                                      "webhook (--mode dedicated).")
+                                 .arg(domain),
+                             path));
         const TrustStore::Verification verified = store->verify(leaf, chain);
         if (!verified.trusted)
-            return refusal(QStringLiteral("MERGE_SITE_CERTIFICATE"),
-                           Text::tr("The site's certificate %1 (%2) does not lead to a public root (%3). A certificate "
-                                    "issued by Chat, or by any private CA, cannot serve a public website, so the "
-                                    "webhook cannot share this site.")
-                               .arg(QDir::toNativeSeparators(path), leaf.displayName(), verified.error),
-                           dedicated, path);
+            return refusedBy(errorFinding(
+                QStringLiteral("MERGE_SITE_CERTIFICATE"),
+                Text::tr("The site's certificate %1 (%2) does not lead to a public root (%3). A certificate "
+                         "issued by Chat, or by any private CA, cannot serve a public website, so the "
+                         "webhook cannot share this site.")
+                    .arg(QDir::toNativeSeparators(path), leaf.displayName(), verified.error),
+                dedicated, path));
     }
     return {};
 }
@@ -229,25 +220,26 @@ Result<MergePlan> planMerge(const ServerInstallation& installation, const MergeR
         ports << QString::number(a.port);
     ports.removeDuplicates();
     if (!found->has_value())
-        return refusal(
+        return refusedBy(errorFinding(
             QStringLiteral("MERGE_NO_SITE"),
             Text::tr("No site of %1 answers %2 on port %3, so there is nothing to merge the webhook "
                      "into and nothing was changed.")
                 .arg(serverKindDisplayName(installation.kind), request.domain, ports.join(QStringLiteral(", "))),
             Text::tr("Leave out --mode merge (or use --mode dedicated): the webhook then gets a site of its "
-                     "own."));
+                     "own.")));
     MergePlan plan;
     plan.site = found->value();
     const QString where = plan.site.where();
     if (!inside(plan.site.file, installation.configRoot) && !inside(plan.site.file, installation.siteDir)
         && !inside(plan.site.file, installation.enabledDir))
-        return refusal(QStringLiteral("MERGE_SITE_OUTSIDE_CONFIGURATION"),
-                       Text::tr("The site that answers %1 is in %2, outside the server's configuration folders, so "
-                                "it is not edited.")
-                           .arg(request.domain, where),
-                       Text::tr("Point --server-root at the folder that holds it, or use a name of its own for the "
-                                "webhook (--mode dedicated)."),
-                       plan.site.file);
+        return refusedBy(
+            errorFinding(QStringLiteral("MERGE_SITE_OUTSIDE_CONFIGURATION"),
+                         Text::tr("The site that answers %1 is in %2, outside the server's configuration folders, so "
+                                  "it is not edited.")
+                             .arg(request.domain, where),
+                         Text::tr("Point --server-root at the folder that holds it, or use a name of its own for the "
+                                  "webhook (--mode dedicated)."),
+                         plan.site.file));
     if (auto certificate = checkSiteCertificate(plan.site.certificates, request.domain, request.trustRootsPath, where,
                                                 &plan.siteLeafSha256);
         !certificate)

@@ -43,24 +43,6 @@ QPair<QString, QString> locationMatch(const Directive& location)
     return {QString(), first};
 }
 
-Finding refusal(const QString& code, const QString& message, const QString& hint, const QString& subject)
-{
-    Finding f;
-    f.code = code;
-    f.severity = Severity::Error;
-    f.message = message;
-    f.hint = hint;
-    f.subject = subject;
-    return f;
-}
-
-Error refused(const Finding& finding)
-{
-    Error error {finding.message};
-    error.findings << finding;
-    return error;
-}
-
 // The whitespace before `offset` on its line, when only whitespace precedes it there.
 QByteArray indentBefore(const QByteArray& text, qsizetype offset)
 {
@@ -98,7 +80,7 @@ Result<MergeEdit> mergeWebhook(const QByteArray& fileText, int ordinal, const QL
 {
     const QString path = params.webhookPath;
     if (path.isEmpty() || path == QLatin1String("/"))
-        return refused(refusal(
+        return refusedBy(errorFinding(
             QStringLiteral("MERGE_PATH_IS_ROOT"),
             Text::tr("The webhook path is \"/\": in the existing site that would ask every visitor of the website for "
                      "a client certificate."),
@@ -134,7 +116,7 @@ Result<MergeEdit> mergeWebhook(const QByteArray& fileText, int ordinal, const QL
             continue;
         const QString where
             = inServer ? QStringLiteral("%1:%2").arg(o.file).arg(d->line) : Text::tr("the http { } block");
-        return refused(refusal(
+        return refusedBy(errorFinding(
             QStringLiteral("MERGE_CLIENT_VERIFICATION"),
             Text::tr("The site already sets client certificates itself (\"%1 %2\", %3), so the webhook's settings "
                      "cannot be added without changing what it asks of its visitors.")
@@ -155,7 +137,7 @@ Result<MergeEdit> mergeWebhook(const QByteArray& fileText, int ordinal, const QL
         if (modifier.startsWith(QLatin1Char('~')) || modifier == QLatin1String("@") || locationPath != ourPath)
             continue;
         if (!params.replaceLocation)
-            return refused(refusal(
+            return refusedBy(errorFinding(
                 QStringLiteral("MERGE_LOCATION_EXISTS"),
                 Text::tr("The site already has a location for %1 (%2:%3, \"location %4\"), so nothing was changed.")
                     .arg(path, fileName)
