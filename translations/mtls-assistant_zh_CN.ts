@@ -1003,10 +1003,6 @@
         <translation>%1 上没有任何 TLS 响应：服务器没有运行，或者没有监听该地址。</translation>
     </message>
     <message>
-        <source>%1 presents another certificate (%2, SHA-256 %3), not the one just installed.</source>
-        <translation>%1 出示的是另一张证书（%2，SHA-256 %3），而不是刚安装的证书。</translation>
-    </message>
-    <message>
         <source>%1 does not ask callers for a client certificate.</source>
         <translation>%1 没有要求调用方出示客户端证书。</translation>
     </message>
@@ -1053,10 +1049,6 @@
         </translation>
     </message>
     <message>
-        <source>%1 presents another certificate (%2, SHA-256 %3), not the site&apos;s own.</source>
-        <translation>%1 出示的是另一张证书（%2，SHA-256 %3），而不是该站点自己的证书。</translation>
-    </message>
-    <message>
         <source>On %1, %2 does not answer 403 to a caller without a client certificate (HTTP %3).</source>
         <translation>在 %1 上，%2 对没有客户端证书的调用方没有返回 403（HTTP %3）。</translation>
     </message>
@@ -1075,6 +1067,18 @@
     <message>
         <source>Verified: %1 answers %2 with the site of %3, which holds the lines the merge added.</source>
         <translation>已验证：%1 用 %3 中的站点响应 %2，其中包含合并添加的行。</translation>
+    </message>
+    <message>
+        <source>%1 presents another certificate (%2, SHA-256 %3), not %4.</source>
+        <translation>%1 出示了另一张证书（%2，SHA-256 %3），而不是%4。</translation>
+    </message>
+    <message>
+        <source>the site&apos;s own</source>
+        <translation>该站点自己的证书</translation>
+    </message>
+    <message>
+        <source>the one just installed</source>
+        <translation>刚安装的证书</translation>
     </message>
 </context>
 <context>
