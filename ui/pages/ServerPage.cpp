@@ -51,7 +51,7 @@ ServerPage::ServerPage(WizardContext& context, QWidget* parent)
            "exactly as it is. Requiring a client certificate for a whole name is only right for a name that serves "
            "nothing else, so go back to the webhook page and enter that name (for example "
            "im-callback.example.com)."));
-    m_ui->siteGroup->hide();
+    m_ui->siteScroll->hide();
     m_ui->replaceLocationCheck->hide();
     m_ui->mergeFindings->hide();
     m_siteTimer.setSingleShot(true);
@@ -136,7 +136,7 @@ void ServerPage::discover()
 {
     m_installation.reset();
     m_site.reset();
-    m_ui->siteGroup->hide();
+    m_ui->siteScroll->hide();
     const ServerKind serverKind = kind();
     DiscoveryOptions options = context().discovery.value_or(DiscoveryOptions());
     if (!context().discovery)
@@ -294,7 +294,8 @@ void ServerPage::siteFound(const Result<std::optional<AnsweringSite>>& site, con
         answering = site->value();
     const bool sameSite = answering && m_site && answering->where() == m_site->where();
     m_site = answering;
-    m_ui->siteGroup->setVisible(answering.has_value());
+    // In a scroll area: with the pictures, the page may be taller than the window (large fonts, Chinese).
+    m_ui->siteScroll->setVisible(answering.has_value());
     if (!sameSite) {
         // A new site: the choice is the user's again.
         auto* group = m_ui->mergeRadio->group();
@@ -378,6 +379,8 @@ void ServerPage::checkMerge()
                 m_ui->replaceLocationCheck->show();
             m_ui->mergeFindings->setFindings(findings);
             m_ui->mergeFindings->setVisible(!findings.isEmpty());
+            if (!findings.isEmpty()) // once laid out
+                QTimer::singleShot(0, this, [this] { m_ui->siteScroll->ensureWidgetVisible(m_ui->mergeFindings); });
             validate();
         });
 }

@@ -90,7 +90,7 @@ QSize ModePicture::minimumSizeHint() const
         verdict = std::max(verdict, boldMetrics.horizontalAdvance(row.verdict));
     }
     const int width = 2 + caller + kArrow + address + 3 * kGap + lineHeight() + verdict + 2;
-    return {width, int(rows().size()) * lineHeight() * 3 / 2 + 4};
+    return {width, int(rows().size()) * lineHeight() * 4 / 3 + 4};
 }
 
 QSize ModePicture::sizeHint() const
@@ -125,7 +125,7 @@ void ModePicture::paintEvent(QPaintEvent*)
     }
     for (int i = 0; i < all.size(); ++i) {
         const Row& row = all.at(i);
-        const int top = 2 + i * line * 3 / 2;
+        const int top = 2 + i * line * 4 / 3;
         const qreal middle = top + line / 2.0;
         p.setFont(bold);
         p.setPen(pal.color(QPalette::Text));
