@@ -4476,6 +4476,10 @@ Passphrases are never written to a file. If you tick &quot;Remember&quot;, the p
         <source>Generated configuration</source>
         <translation>生成的配置</translation>
     </message>
+    <message>
+        <source>The lines the assistant will add to your site&apos;s file.</source>
+        <translation>本助手将在您网站的配置文件中添加的行。</translation>
+    </message>
 </context>
 <context>
     <name>mtls::ui::SandboxPage</name>

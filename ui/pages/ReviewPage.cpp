@@ -117,6 +117,9 @@ void ReviewPage::generate()
     ctx.plan = plan.value();
     const GeneratedConfig* config = &ctx.plan->config;
     m_ui->configView->setExtraSelections({});
+    setSubTitle(ctx.plan->merge ? tr("The lines the assistant will add to your site's file.")
+                                : tr("The configuration the assistant will write, tested with your server's own "
+                                     "program."));
     if (ctx.plan->merge) {
         ++m_sequence; // a test still running for an earlier plan is not this one's
         m_busy = false;
