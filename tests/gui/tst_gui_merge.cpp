@@ -8,8 +8,10 @@
 #include "WizardContext.h"
 #include "WizardFlow.h"
 #include "pages/ApplyPage.h"
+#include "pages/FinishPage.h"
 #include "pages/ReviewPage.h"
 #include "pages/ServerPage.h"
+#include "pages/TestPage.h"
 #include "widgets/FindingsView.h"
 
 #include <QCheckBox>
@@ -20,6 +22,7 @@
 #include <QPlainTextEdit>
 #include <QRadioButton>
 #include <QTest>
+#include <QTextBrowser>
 
 using namespace mtls;
 using namespace mtls::ui;
@@ -196,6 +199,22 @@ void TestGuiMerge::mergeIntoTheWebsite()
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(file.readAll() != before);
     file.close();
+
+    // The test handshake meets the site's certificate and a refusal of the webhook path without a client
+    // certificate; the report says where the webhook was merged.
+    QVERIFY(next(*m_wizard));
+    QCOMPARE(m_wizard->currentId(), int(TestPageId));
+    QTRY_VERIFY_WITH_TIMEOUT(!find<TestPage>(m_wizard.get(), "TestPage")->isRunning(), 30000);
+    QVERIFY(m_wizard->context().probe.has_value());
+    QVERIFY(m_wizard->context().probe->serverCertificate.trusted);
+    QCOMPARE(m_wizard->context().probe->withoutClientCertificate, CallerOutcome::RejectedByHttpStatus);
+    screenshot(*m_wizard, QStringLiteral("09-merge-test"));
+    QVERIFY(next(*m_wizard));
+    QCOMPARE(m_wizard->currentId(), int(FinishPageId));
+    auto* finish = find<FinishPage>(m_wizard.get(), "FinishPage");
+    QTRY_VERIFY(finish->isSaved());
+    QVERIFY(find<QTextBrowser>(finish, "summaryView")->toPlainText().contains(QStringLiteral("site.conf:1")));
+    screenshot(*m_wizard, QStringLiteral("10-merge-finish"));
 
     // Rollback: the site's file byte for byte, and the webhook path is the website's again.
     const Status rolledBack = rollbackLastApply(*m_wizard->context().installation, m_state->path());
