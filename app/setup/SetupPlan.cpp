@@ -91,6 +91,7 @@ Result<SetupPlan> planSetup(const SetupModel& model, const ServerMaterial& mater
         for (const ApplyChange& change : applyPlan->changes)
             plan.changes << change.target;
         plan.apply = request;
+        plan.merge = applyPlan->merge;
     } else {
         const QString root
             = model.server == ServerKind::Apache ? QStringLiteral("/etc/apache2") : QStringLiteral("/etc/nginx");

@@ -22,6 +22,7 @@ struct SetupPlan
     QString clientCaFile;
     QStringList changes; // every file written or link made (this machine); the exported files (export)
     std::optional<ApplyRequest> apply; // this machine: what applyConfiguration() gets
+    std::optional<MergePlan> merge; // merge mode: the site edited, its text before and after (configFile is its file)
 
     QStringList files() const { return changes; }
 };

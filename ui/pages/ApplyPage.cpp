@@ -117,10 +117,27 @@ void ApplyPage::showPlannedSteps()
         item->setData(kPathRole, path);
         item->setData(kPendingRole, true);
     };
+    const std::optional<MergePlan>& merge = context().plan->merge;
+    if (merge)
+        add(tr("Merge into %1: Chat's client certificate on %2 only; the site keeps its own certificate.")
+                .arg(merge->site.where(), context().model.webhookPath),
+            QString());
+    if (merge) {
+        // What the apply does, not a step of it.
+        QListWidgetItem* what = m_ui->stepsView->item(0);
+        what->setData(kPendingRole, false);
+        what->setIcon(style()->standardIcon(QStyle::SP_MessageBoxInformation));
+    }
     for (const QString& path : context().plan->files())
         add(tr("To write: %1").arg(QDir::toNativeSeparators(path)), path);
     add(tr("Then: test the whole configuration and reload %1.").arg(serverKindDisplayName(context().model.server)),
         QString());
+    if (merge) {
+        add(tr("Then: check from outside that the name still serves the site's own certificate, asks for a "
+               "certificate from the Chat client CA, refuses the webhook path without one, and answers / as before."),
+            QString());
+        return;
+    }
     add(tr("Then: check from outside that the webhook name serves the new certificate, asks for a certificate from "
            "the Chat client CA and refuses callers without one, and that the other sites on the port are unchanged."),
         QString());

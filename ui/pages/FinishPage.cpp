@@ -138,6 +138,14 @@ QString FinishPage::reportHtml() const
     html += row(tr("Server"), serverKindDisplayName(m.server));
     html += row(tr("Location"),
                 m.target == SetupTarget::ThisMachine ? tr("This machine") : tr("Another machine (exported)"));
+    if (ctx.plan && ctx.plan->merge)
+        html += row(tr("Set up as"),
+                    tr("Merge into %1: Chat's client certificate on %2 only, the site keeps its own certificate")
+                        .arg(ctx.plan->merge->site.where(), m.webhookPath));
+    else if (m.target == SetupTarget::ThisMachine && ctx.plan)
+        html += row(tr("Set up as"),
+                    tr("A dedicated site: %1")
+                        .arg(QDir::toNativeSeparators(ctx.applied ? ctx.applied->siteFile : ctx.plan->configFile)));
     html += row(tr("Listen"), m.listen);
     html += row(tr("Webhook application"), m.upstreamUrl);
     html += row(tr("TLS profile"), ServerPage::profileDisplayName(m.profile));

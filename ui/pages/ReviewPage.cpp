@@ -8,8 +8,75 @@
 
 #include <QDir>
 #include <QFontDatabase>
+#include <QTextBlock>
+
+#include <vector>
 
 namespace mtls::ui {
+
+namespace {
+
+// The lines of `after` against `before` as a diff: "+ " added, "- " removed, "  " kept; only the changes with a few
+// lines around them, each run after the first headed by its line number in the new file.
+QString lineDiff(const QByteArray& before, const QByteArray& after, QList<int>* addedLines)
+{
+    const QStringList a = QString::fromUtf8(before).split(QLatin1Char('\n'));
+    const QStringList b = QString::fromUtf8(after).split(QLatin1Char('\n'));
+    const int n = int(a.size());
+    const int m = int(b.size());
+    // Longest common subsequence, from the end.
+    std::vector<std::vector<int>> common(n + 1, std::vector<int>(m + 1, 0));
+    for (int i = n - 1; i >= 0; --i)
+        for (int j = m - 1; j >= 0; --j)
+            common[i][j] = a.at(i) == b.at(j) ? common[i + 1][j + 1] + 1 : std::max(common[i + 1][j], common[i][j + 1]);
+    struct Line
+    {
+        QChar kind;
+        QString text;
+        int newLine;
+    };
+    QList<Line> lines;
+    int i = 0;
+    int j = 0;
+    while (i < n || j < m) {
+        if (i < n && j < m && a.at(i) == b.at(j)) {
+            lines.append({QLatin1Char(' '), b.at(j), j + 1});
+            ++i;
+            ++j;
+        } else if (j < m && (i == n || common[i][j + 1] >= common[i + 1][j])) {
+            lines.append({QLatin1Char('+'), b.at(j), j + 1});
+            ++j;
+        } else {
+            lines.append({QLatin1Char('-'), a.at(i), j + 1});
+            ++i;
+        }
+    }
+    constexpr int kContext = 3;
+    QList<bool> shown(lines.size(), false);
+    for (int k = 0; k < lines.size(); ++k) {
+        if (lines.at(k).kind == QLatin1Char(' '))
+            continue;
+        for (int c = std::max(0, k - kContext); c <= std::min(int(lines.size()) - 1, k + kContext); ++c)
+            shown[c] = true;
+    }
+    QStringList out;
+    bool gap = false;
+    for (int k = 0; k < lines.size(); ++k) {
+        if (!shown.at(k)) {
+            gap = true;
+            continue;
+        }
+        if (gap || out.isEmpty())
+            out << QStringLiteral("@@ %1 @@").arg(ReviewPage::tr("line %1").arg(lines.at(k).newLine));
+        gap = false;
+        if (lines.at(k).kind == QLatin1Char('+') && addedLines)
+            *addedLines << int(out.size());
+        out << QString(lines.at(k).kind) + QLatin1Char(' ') + lines.at(k).text;
+    }
+    return out.join(QLatin1Char('\n'));
+}
+
+} // namespace
 
 ReviewPage::ReviewPage(WizardContext& context, QWidget* parent)
     : WizardPage(context, parent)
@@ -49,6 +116,55 @@ void ReviewPage::generate()
     }
     ctx.plan = plan.value();
     const GeneratedConfig* config = &ctx.plan->config;
+    m_ui->configView->setExtraSelections({});
+    setSubTitle(ctx.plan->merge ? tr("The lines the assistant will add to your site's file.")
+                                : tr("The configuration the assistant will write, tested with your server's own "
+                                     "program."));
+    if (ctx.plan->merge) {
+        ++m_sequence; // a test still running for an earlier plan is not this one's
+        m_busy = false;
+        m_ui->busyBar->hide();
+        m_ui->busyLabel->hide();
+        // Merge: the edit of the user's own file, as the lines it adds.
+        const MergePlan& merge = *ctx.plan->merge;
+        QList<int> added;
+        m_ui->configView->setPlainText(
+            merge.after == merge.before
+                ? tr("# %1 has these lines already: nothing to add.").arg(QDir::toNativeSeparators(merge.site.file))
+                : lineDiff(merge.before, merge.after, &added));
+        QList<QTextEdit::ExtraSelection> marks;
+        QColor addedColour = palette().color(QPalette::Highlight);
+        addedColour.setAlpha(40);
+        for (const int line : std::as_const(added)) {
+            QTextEdit::ExtraSelection mark;
+            mark.cursor = QTextCursor(m_ui->configView->document()->findBlockByNumber(line));
+            mark.format.setBackground(addedColour);
+            mark.format.setProperty(QTextFormat::FullWidthSelection, true);
+            marks << mark;
+        }
+        m_ui->configView->setExtraSelections(marks);
+        m_ui->configView->setAccessibleName(tr("Lines added to %1").arg(QDir::toNativeSeparators(merge.site.file)));
+        m_ui->summaryLabel->setText(
+            tr("Merge into %1: %2 keeps serving %3 with the site's own certificate and demands Chat's client "
+               "certificate on %4 only. The lines added (+):")
+                .arg(merge.site.where(), serverKindDisplayName(ctx.model.server), ctx.model.domain,
+                     ctx.model.webhookPath));
+        QStringList files;
+        for (const QString& file : ctx.plan->files())
+            files << QStringLiteral("  ") + QDir::toNativeSeparators(file);
+        m_ui->filesLabel->setText(tr("Files that will be written (existing ones are backed up first):")
+                                  + QLatin1Char('\n') + files.join(QLatin1Char('\n')));
+        // The edit is in the user's configuration: apply tests the whole of it with the server before the reload
+        // and puts the file back when the test fails.
+        m_generated = true;
+        m_testPassed = true;
+        m_ui->testResultLabel->setText(tr("When you apply, %1 tests the whole configuration with this edit before "
+                                          "the reload; if the test fails, the file is put back.")
+                                           .arg(serverKindDisplayName(ctx.model.server)));
+        emit completeChanged();
+        return;
+    }
+    m_ui->configView->setAccessibleName(tr("Generated configuration"));
     m_ui->configView->setPlainText(config->text);
     m_ui->summaryLabel->setText(
         ctx.model.target == SetupTarget::ThisMachine

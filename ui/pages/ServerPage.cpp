@@ -1,13 +1,20 @@
 #include "ServerPage.h"
 
 #include "WizardContext.h"
+#include "pki/Certificate.h"
 #include "server/ConfigSyntax.h"
+#include "setup/SetupPlan.h"
 #include "ui_ServerPage.h"
 #include "widgets/Async.h"
+#include "widgets/CertificateText.h"
 
 #include <QButtonGroup>
 #include <QDir>
+#include <QFile>
+#include <QLocale>
 #include <QSettings>
+
+#include <algorithm>
 
 namespace mtls::ui {
 
@@ -31,6 +38,25 @@ ServerPage::ServerPage(WizardContext& context, QWidget* parent)
     for (const TlsProfile p : {TlsProfile::Intermediate, TlsProfile::Modern})
         m_ui->profileCombo->addItem(profileDisplayName(p), tlsProfileName(p));
     m_ui->legacyFindings->hide();
+    auto* modes = new QButtonGroup(this);
+    modes->addButton(m_ui->mergeRadio);
+    modes->addButton(m_ui->dedicatedRadio);
+    m_ui->mergePicture->setMode(ModePicture::Mode::Merge);
+    m_ui->dedicatedPicture->setMode(ModePicture::Mode::Dedicated);
+    m_ui->mergeNoteLabel->setText(
+        tr("Browsers are not asked for a certificate: they hold none from Chat's CA. A client that presents a "
+           "certificate that fails verification is refused on every path of the site."));
+    m_ui->dedicatedNoteLabel->setText(
+        tr("Recommended when you can add a DNS name: the webhook gets a site of its own, and the website stays "
+           "exactly as it is. Requiring a client certificate for a whole name is only right for a name that serves "
+           "nothing else, so go back to the webhook page and enter that name (for example "
+           "im-callback.example.com)."));
+    m_ui->siteScroll->hide();
+    m_ui->replaceLocationCheck->hide();
+    m_ui->mergeFindings->hide();
+    m_siteTimer.setSingleShot(true);
+    m_siteTimer.setInterval(300);
+    connect(&m_siteTimer, &QTimer::timeout, this, &ServerPage::lookUpSite);
     m_ui->busyBar->hide();
     m_ui->busyLabel->hide();
 
@@ -47,8 +73,18 @@ ServerPage::ServerPage(WizardContext& context, QWidget* parent)
     });
     connect(m_ui->thisMachineRadio, &QRadioButton::toggled, this, &ServerPage::validate);
     connect(m_ui->rootEdit, &QLineEdit::editingFinished, this, &ServerPage::discover);
-    connect(m_ui->listenEdit, &QLineEdit::textChanged, this, &ServerPage::validate);
-    connect(m_ui->upstreamEdit, &QLineEdit::textChanged, this, &ServerPage::validate);
+    connect(m_ui->thisMachineRadio, &QRadioButton::toggled, this, [this] { m_siteTimer.start(); });
+    connect(m_ui->listenEdit, &QLineEdit::textChanged, this, [this] {
+        m_siteTimer.start();
+        validate();
+    });
+    connect(m_ui->upstreamEdit, &QLineEdit::textChanged, this, [this] {
+        m_siteTimer.start();
+        validate();
+    });
+    connect(m_ui->mergeRadio, &QRadioButton::toggled, this, &ServerPage::modeChosen);
+    connect(m_ui->dedicatedRadio, &QRadioButton::toggled, this, &ServerPage::modeChosen);
+    connect(m_ui->replaceLocationCheck, &QCheckBox::toggled, this, &ServerPage::checkMerge);
     connect(m_ui->profileCombo, &QComboBox::currentIndexChanged, this, &ServerPage::validate);
     connect(m_ui->legacyCheck, &QCheckBox::toggled, this, [this](bool on) {
         m_ui->profileCombo->setEnabled(!on);
@@ -87,14 +123,20 @@ void ServerPage::initializePage()
 {
     if (!context().model.serverRoot.isEmpty() && m_ui->rootEdit->text().isEmpty())
         m_ui->rootEdit->setText(context().model.serverRoot);
+    m_ui->mergePicture->setAddress(context().model.domain, context().model.webhookPath);
+    m_ui->dedicatedPicture->setAddress(context().model.domain, context().model.webhookPath);
     if (!m_installation && !m_busy)
         discover();
+    else
+        lookUpSite(); // the webhook's name may have changed
     validate();
 }
 
 void ServerPage::discover()
 {
     m_installation.reset();
+    m_site.reset();
+    m_ui->siteScroll->hide();
     const ServerKind serverKind = kind();
     DiscoveryOptions options = context().discovery.value_or(DiscoveryOptions());
     if (!context().discovery)
@@ -128,6 +170,7 @@ void ServerPage::discovered(const Result<ServerInstallation>& installation)
                                                QDir::toNativeSeparators(installation->configRoot)));
         const QSignalBlocker blocker(m_ui->rootEdit);
         m_ui->rootEdit->setText(installation->configRoot);
+        lookUpSite();
     } else {
         m_ui->discoveryLabel->setText(
             tr("%1 was not found on this machine: %2 Choose \"another machine\" to export the files, or give the "
@@ -150,6 +193,10 @@ void ServerPage::validate()
     const bool thisMachine = m_ui->thisMachineRadio->isChecked();
     if (thisMachine && !m_busy && !m_installation)
         problems << tr("Error: no %1 to configure on this machine.").arg(serverKindDisplayName(kind()));
+    const bool choosing = thisMachine && m_site.has_value();
+    if (choosing && !m_ui->mergeRadio->isChecked() && !m_ui->dedicatedRadio->isChecked())
+        problems << tr("Choose how the webhook shares %1 with the website: merge or a dedicated name.")
+                        .arg(context().model.domain);
     m_ui->validationLabel->setText(problems.join(QLatin1Char('\n')));
     m_ui->validationLabel->setVisible(!problems.isEmpty());
     m_ui->rootLabel->setEnabled(thisMachine);
@@ -159,7 +206,8 @@ void ServerPage::validate()
     m_ui->legacyFindings->setFindings(legacy);
     m_ui->legacyFindings->setVisible(!legacy.isEmpty());
 
-    m_valid = problems.isEmpty() && !m_busy;
+    const bool merging = choosing && m_ui->mergeRadio->isChecked();
+    m_valid = problems.isEmpty() && !m_busy && !m_siteBusy && !(merging && (m_checkBusy || m_mergeRefused));
     emit completeChanged();
 }
 
@@ -168,9 +216,9 @@ bool ServerPage::isComplete() const
     return m_valid;
 }
 
-bool ServerPage::validatePage()
+SetupModel ServerPage::pageModel() const
 {
-    SetupModel& model = context().model;
+    SetupModel model = context().model;
     model.server = kind();
     model.target = m_ui->thisMachineRadio->isChecked() ? SetupTarget::ThisMachine : SetupTarget::Export;
     model.serverRoot
@@ -178,6 +226,169 @@ bool ServerPage::validatePage()
     model.listen = m_ui->listenEdit->text().trimmed();
     model.upstreamUrl = m_ui->upstreamEdit->text().trimmed();
     model.profile = profile();
+    // With no site answering the name: dedicated, as the engine does without a mode.
+    model.mode = SetupMode::Auto;
+    model.replaceLocation = false;
+    if (model.target == SetupTarget::ThisMachine && m_site) {
+        if (m_ui->mergeRadio->isChecked())
+            model.mode = SetupMode::Merge;
+        else if (m_ui->dedicatedRadio->isChecked())
+            model.mode = SetupMode::Dedicated;
+        model.replaceLocation = model.mode == SetupMode::Merge && m_ui->replaceLocationCheck->isVisible()
+            && m_ui->replaceLocationCheck->isChecked();
+    }
+    return model;
+}
+
+// The site that answers the webhook's name on the listen addresses, as the server would choose it, and the first
+// certificate it serves: read by the engine off the UI thread.
+void ServerPage::lookUpSite()
+{
+    const SetupModel model = pageModel();
+    const QList<ListenAddress> listen = parseListen(model.listen);
+    const int sequence = ++m_siteSequence;
+    if (model.target != SetupTarget::ThisMachine || !m_installation || model.domain.isEmpty() || listen.isEmpty()) {
+        m_siteBusy = false;
+        siteFound(std::optional<AnsweringSite>(), QString());
+        return;
+    }
+    m_siteBusy = true;
+    validate();
+    const ServerInstallation installation = *m_installation;
+    const QString domain = model.domain;
+    using Found = std::pair<Result<std::optional<AnsweringSite>>, QString>;
+    runAsync<Found>(
+        this,
+        [installation, domain, listen] {
+            Result<std::optional<AnsweringSite>> site = findAnsweringSite(installation, domain, listen);
+            QString certificateText;
+            if (site && site->has_value() && !site->value().certificates.isEmpty()) {
+                const QString path = site->value().certificates.first();
+                QFile file(path);
+                const Result<Certificate> certificate = file.open(QIODevice::ReadOnly)
+                    ? Certificate::fromPem(file.readAll())
+                    : Result<Certificate>(Error(file.errorString()));
+                certificateText = certificate
+                    ? tr("Its certificate: %1, issued by %2, valid until %3 (%4).")
+                          .arg(certificate->displayName(), certificate->issuerCommonName(),
+                               QLocale().toString(certificate->notAfter().date(), QLocale::ShortFormat),
+                               daysLeftText(certificate->daysUntilExpiry()))
+                    : tr("Its certificate %1 cannot be read: %2")
+                          .arg(QDir::toNativeSeparators(path), certificate.error().message);
+            }
+            return Found(std::move(site), certificateText);
+        },
+        [this, sequence](Found found) {
+            if (sequence != m_siteSequence)
+                return;
+            m_siteBusy = false;
+            siteFound(found.first, found.second);
+        });
+}
+
+void ServerPage::siteFound(const Result<std::optional<AnsweringSite>>& site, const QString& certificateText)
+{
+    // Only a site that answers the name by name (not a port's default) is a website for it.
+    std::optional<AnsweringSite> answering;
+    if (site && site->has_value() && site->value().byName())
+        answering = site->value();
+    const bool sameSite = answering && m_site && answering->where() == m_site->where();
+    m_site = answering;
+    // In a scroll area: with the pictures, the page may be taller than the window (large fonts, Chinese).
+    m_ui->siteScroll->setVisible(answering.has_value());
+    if (!sameSite) {
+        // A new site: the choice is the user's again.
+        auto* group = m_ui->mergeRadio->group();
+        group->setExclusive(false);
+        m_ui->mergeRadio->setChecked(false);
+        m_ui->dedicatedRadio->setChecked(false);
+        group->setExclusive(true);
+        m_ui->replaceLocationCheck->setChecked(false);
+        m_ui->replaceLocationCheck->hide();
+        m_ui->mergeFindings->hide();
+        m_mergeRefused = false;
+    }
+    if (answering) {
+        m_ui->siteLabel->setText(
+            tr("%1 already answers %2 on this port: the site at %3 (server name %4).")
+                .arg(serverKindDisplayName(kind()), context().model.domain, answering->where(), answering->pattern));
+        m_ui->siteCertificateLabel->setText(certificateText.isEmpty() ? tr("It serves no certificate of its own.")
+                                                                      : certificateText);
+        m_ui->siteCertificateLabel->setAccessibleName(m_ui->siteCertificateLabel->text());
+        if (sameSite && m_ui->mergeRadio->isChecked())
+            checkMerge();
+    }
+    validate();
+}
+
+void ServerPage::modeChosen()
+{
+    const bool merging = m_ui->mergeRadio->isChecked();
+    if (!merging) {
+        ++m_checkSequence;
+        m_checkBusy = false;
+        m_mergeRefused = false;
+        m_ui->mergeFindings->hide();
+        m_ui->replaceLocationCheck->hide();
+        validate();
+        return;
+    }
+    checkMerge();
+}
+
+// Merge's checks are the engine's plan: the refusals (MERGE_SITE_CERTIFICATE, MERGE_LOCATION_EXISTS, ...) come back
+// as findings with what to do.
+void ServerPage::checkMerge()
+{
+    if (!m_site || !m_ui->mergeRadio->isChecked())
+        return;
+    const SetupModel model = pageModel();
+    const ServerMaterial material = context().report.material;
+    const std::optional<ServerInstallation> installation = m_installation;
+    const int sequence = ++m_checkSequence;
+    m_checkBusy = true;
+    validate();
+    runAsync<Status>(
+        this,
+        [model, material, installation]() -> Status {
+            const Result<SetupPlan> plan = planSetup(model, material, installation);
+            if (!plan)
+                return plan.error();
+            return {};
+        },
+        [this, sequence](Status status) {
+            if (sequence != m_checkSequence)
+                return;
+            m_checkBusy = false;
+            Findings findings;
+            if (!status) {
+                findings = status.error().findings;
+                if (findings.isEmpty()) {
+                    Finding f;
+                    f.code = QStringLiteral("MERGE_PLAN");
+                    f.severity = Severity::Error;
+                    f.message = status.error().message;
+                    findings << f;
+                }
+            }
+            m_mergeRefused = !status.ok();
+            const bool locationExists = std::any_of(findings.cbegin(), findings.cend(), [](const Finding& f) {
+                return f.code == QLatin1String("MERGE_LOCATION_EXISTS");
+            });
+            if (locationExists || m_ui->replaceLocationCheck->isChecked())
+                m_ui->replaceLocationCheck->show();
+            m_ui->mergeFindings->setFindings(findings);
+            m_ui->mergeFindings->setVisible(!findings.isEmpty());
+            if (!findings.isEmpty()) // once laid out
+                QTimer::singleShot(0, this, [this] { m_ui->siteScroll->ensureWidgetVisible(m_ui->mergeFindings); });
+            validate();
+        });
+}
+
+bool ServerPage::validatePage()
+{
+    SetupModel& model = context().model;
+    model = pageModel();
     context().installation = model.target == SetupTarget::ThisMachine ? m_installation : std::nullopt;
     QSettings settings;
     settings.setValue(QStringLiteral("server/kind"), serverKindName(model.server));
@@ -193,6 +404,10 @@ QString ServerPage::helpText() const
               "you get the files to copy there.\n\n"
               "Listen: the address and port Chat calls (443 unless your webhook URL names another port). "
               "Webhook application: where your server passes verified calls on.\n\n"
+              "When a website already answers the webhook's name on that port, choose how to share it. Merge adds "
+              "client certificates for the webhook path only to that site, which keeps its own certificate: "
+              "browsers are not asked. Dedicated gives the webhook a name of its own, for which the whole name "
+              "requires Chat's certificate; it is the better choice when you can add a DNS name.\n\n"
               "The Chat guide's samples list TLS 1.0 and 1.1. Those versions are deprecated and current servers "
               "refuse them anyway; keep the recommended profile unless you know you need the guide's line.");
 }

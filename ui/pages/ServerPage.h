@@ -1,8 +1,12 @@
 #pragma once
 
 #include "WizardPage.h"
+#include "server/MergeSite.h"
 #include "server/ServerDiscovery.h"
 #include "server/TlsProfile.h"
+#include "setup/SetupModel.h"
+
+#include <QTimer>
 
 #include <memory>
 
@@ -14,7 +18,9 @@ namespace mtls::ui {
 
 // Nginx or Apache, found on this machine (version and configuration folder) or on another machine (export);
 // listen address, upstream URL and TLS profile (the guide's legacy protocols only behind an explicit choice that
-// shows the LEGACY_TLS warning).
+// shows the LEGACY_TLS warning). When a site of the installation already answers the webhook's name on the port
+// (found by the engine, off the UI thread), that site and its certificate, and the choice between merging into it
+// and a dedicated name; merge is checked by the engine's plan and its refusals shown as findings.
 class ServerPage : public WizardPage
 {
     Q_OBJECT
@@ -27,7 +33,8 @@ public:
     bool validatePage() override;
     QString helpText() const override;
 
-    bool isBusy() const { return m_busy; }
+    // Discovery, the site look-up (or one about to start) or merge's check still running.
+    bool isBusy() const { return m_busy || m_siteBusy || m_siteTimer.isActive() || m_checkBusy; }
 
     // A TLS profile as this page shows it ("Intermediate: TLS 1.2 and 1.3 (recommended)"), for the report too.
     static QString profileDisplayName(TlsProfile profile);
@@ -38,10 +45,23 @@ private:
     void discover();
     void discovered(const Result<ServerInstallation>& installation);
     void validate();
+    // The model as this page fills it (mode and replaceLocation included).
+    SetupModel pageModel() const;
+    void lookUpSite();
+    void siteFound(const Result<std::optional<AnsweringSite>>& site, const QString& certificateText);
+    void modeChosen();
+    void checkMerge();
 
     std::unique_ptr<Ui::ServerPage> m_ui;
     std::optional<ServerInstallation> m_installation;
     int m_sequence = 0;
+    std::optional<AnsweringSite> m_site; // a site that answers the webhook's name by name
+    QTimer m_siteTimer; // looks the site up again once the listen address has been typed
+    int m_siteSequence = 0;
+    bool m_siteBusy = false;
+    int m_checkSequence = 0;
+    bool m_checkBusy = false;
+    bool m_mergeRefused = false;
     bool m_busy = false;
     bool m_valid = false;
 };
