@@ -393,6 +393,38 @@
         <source>Warnings about the TLS profile</source>
         <translation>有关 TLS 安全策略的警告</translation>
     </message>
+    <message>
+        <source>A website already answers this name</source>
+        <translation>已有网站使用此域名</translation>
+    </message>
+    <message>
+        <source>&amp;Merge into this site: client certificates on the webhook path only</source>
+        <translation>合并到该网站：仅回调路径要求客户端证书(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Merge into the existing site</source>
+        <translation>合并到现有网站</translation>
+    </message>
+    <message>
+        <source>Replace the e&amp;xisting location for the webhook path</source>
+        <translation>替换回调路径现有的 location(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Replace the existing location for the webhook path</source>
+        <translation>替换回调路径现有的 location</translation>
+    </message>
+    <message>
+        <source>Why the site cannot be merged into</source>
+        <translation>无法合并到该网站的原因</translation>
+    </message>
+    <message>
+        <source>Dedi&amp;cated: a name of its own for the webhook</source>
+        <translation>独立域名：为回调使用单独的域名(&amp;C)</translation>
+    </message>
+    <message>
+        <source>A dedicated name for the webhook</source>
+        <translation>为回调使用独立域名</translation>
+    </message>
 </context>
 <context>
     <name>TestPage</name>
@@ -3763,6 +3795,14 @@ Export writes the same files into a folder for you to copy to another machine.</
         <source>Every file was put back; the message above says whether the server runs as before. Fix the problem shown here and apply again.</source>
         <translation>所有文件均已还原；上方的消息说明了服务器是否仍按原样运行。请修复此处显示的问题，然后重新应用。</translation>
     </message>
+    <message>
+        <source>Merge into %1: Chat&apos;s client certificate on %2 only; the site keeps its own certificate.</source>
+        <translation>合并到 %1：仅 %2 要求 IM 后台的客户端证书；该网站继续使用自己的证书。</translation>
+    </message>
+    <message>
+        <source>Then: check from outside that the name still serves the site&apos;s own certificate, asks for a certificate from the Chat client CA, refuses the webhook path without one, and answers / as before.</source>
+        <translation>然后：从外部检查该域名仍提供网站自己的证书，会要求由即时通信 IM 客户端 CA 证书签发的证书，没有该证书时拒绝访问回调路径，并且 / 的响应与之前相同。</translation>
+    </message>
 </context>
 <context>
     <name>mtls::ui::CertificatePathPage</name>
@@ -4112,6 +4152,18 @@ Export writes the same files into a folder for you to copy to another machine.</
         <source>Location</source>
         <translation>部署位置</translation>
     </message>
+    <message>
+        <source>Set up as</source>
+        <translation>部署方式</translation>
+    </message>
+    <message>
+        <source>Merge into %1: Chat&apos;s client certificate on %2 only, the site keeps its own certificate</source>
+        <translation>合并到 %1：仅 %2 要求 IM 后台的客户端证书，该网站继续使用自己的证书</translation>
+    </message>
+    <message>
+        <source>A dedicated site: %1</source>
+        <translation>独立站点：%1</translation>
+    </message>
 </context>
 <context>
     <name>mtls::ui::ImportPage</name>
@@ -4219,6 +4271,41 @@ Passphrases are never written to a file. If you tick &quot;Remember&quot;, the p
     <message>
         <source>Help: %1</source>
         <translation>帮助：%1</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::ui::ModePicture</name>
+    <message>
+        <source>Browsers</source>
+        <translation>浏览器</translation>
+    </message>
+    <message>
+        <source>not asked for a certificate</source>
+        <translation>不要求证书</translation>
+    </message>
+    <message>
+        <source>Chat&apos;s servers</source>
+        <translation>即时通信 IM 后台</translation>
+    </message>
+    <message>
+        <source>Chat&apos;s certificate required</source>
+        <translation>要求 IM 后台的客户端证书</translation>
+    </message>
+    <message>
+        <source>refused without Chat&apos;s certificate</source>
+        <translation>没有 IM 后台的客户端证书即拒绝</translation>
+    </message>
+    <message>
+        <source>%1 calling %2: %3</source>
+        <translation>%1 访问 %2：%3</translation>
+    </message>
+    <message>
+        <source>Who is asked for a certificate with merge</source>
+        <translation>合并时哪些访问者需要提供证书</translation>
+    </message>
+    <message>
+        <source>Who is asked for a certificate with a dedicated name</source>
+        <translation>使用独立域名时哪些访问者需要提供证书</translation>
     </message>
 </context>
 <context>
@@ -4369,6 +4456,34 @@ Passphrases are never written to a file. If you tick &quot;Remember&quot;, the p
         <source>This is the whole site configuration: your certificate and key, Chat&apos;s client CA with client certificates required, the TLS profile, and the path passed on to your webhook application. The assistant tests it with the real nginx or apache2 program on a private copy before anything is written; a failed test shows the server&apos;s own message under &quot;Show details&quot;.</source>
         <translation>这是完整的站点配置：您的证书和私钥、即时通信 IM 客户端 CA 证书（要求出示客户端证书）、TLS 安全策略，以及转发给回调处理程序的路径。在写入任何内容之前，本助手会用真实的 nginx 或 apache2 程序在一份私有副本上测试该配置；如果测试失败，可在“显示详情”中查看服务器自身的报错信息。</translation>
     </message>
+    <message>
+        <source>line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>The lines the assistant will add to your site&apos;s file.</source>
+        <translation>本助手将在您网站的配置文件中添加的行。</translation>
+    </message>
+    <message>
+        <source># %1 has these lines already: nothing to add.</source>
+        <translation># %1 已包含这些行，无需添加。</translation>
+    </message>
+    <message>
+        <source>Lines added to %1</source>
+        <translation>添加到 %1 的行</translation>
+    </message>
+    <message>
+        <source>Merge into %1: %2 keeps serving %3 with the site&apos;s own certificate and demands Chat&apos;s client certificate on %4 only. The lines added (+):</source>
+        <translation>合并到 %1：%2 继续使用该网站自己的证书提供 %3，仅 %4 要求 IM 后台的客户端证书。添加的行（+）：</translation>
+    </message>
+    <message>
+        <source>When you apply, %1 tests the whole configuration with this edit before the reload; if the test fails, the file is put back.</source>
+        <translation>应用配置时，%1 会在重新加载前测试包含此修改的完整配置；如果测试未通过，该文件会被还原。</translation>
+    </message>
+    <message>
+        <source>Generated configuration</source>
+        <translation>生成的配置</translation>
+    </message>
 </context>
 <context>
     <name>mtls::ui::SandboxPage</name>
@@ -4450,20 +4565,52 @@ Passphrases are never written to a file. If you tick &quot;Remember&quot;, the p
         <translation>错误：本机上没有可配置的 %1。</translation>
     </message>
     <message>
+        <source>The Chat guide&apos;s sample: TLS 1.0 and 1.1 (not recommended)</source>
+        <translation>文档示例：TLS 1.0 和 1.1（不推荐）</translation>
+    </message>
+    <message>
+        <source>Browsers are not asked for a certificate: they hold none from Chat&apos;s CA. A client that presents a certificate that fails verification is refused on every path of the site.</source>
+        <translation>浏览器不会被要求提供证书：浏览器没有由即时通信 IM 的 CA 签发的证书。客户端如果提供了未通过验证的证书，访问该网站的任何路径都会被拒绝。</translation>
+    </message>
+    <message>
+        <source>Recommended when you can add a DNS name: the webhook gets a site of its own, and the website stays exactly as it is. Requiring a client certificate for a whole name is only right for a name that serves nothing else, so go back to the webhook page and enter that name (for example im-callback.example.com).</source>
+        <translation>如果您可以添加 DNS 域名，建议选择此项：回调使用单独的站点，网站保持原样。只有不提供其他服务的域名才适合对整个域名要求客户端证书，因此请返回回调地址页面，输入该域名（例如 im-callback.example.com）。</translation>
+    </message>
+    <message>
+        <source>Choose how the webhook shares %1 with the website: merge or a dedicated name.</source>
+        <translation>请选择回调与网站共用 %1 的方式：合并或独立域名。</translation>
+    </message>
+    <message>
+        <source>Its certificate: %1, issued by %2, valid until %3 (%4).</source>
+        <translation>该网站的证书：%1，由 %2 签发，有效期至 %3（%4）。</translation>
+    </message>
+    <message>
+        <source>Its certificate %1 cannot be read: %2</source>
+        <translation>无法读取该网站的证书 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 already answers %2 on this port: the site at %3 (server name %4).</source>
+        <translation>%1 已在此端口上响应 %2：位于 %3 的站点（server_name %4）。</translation>
+    </message>
+    <message>
+        <source>It serves no certificate of its own.</source>
+        <translation>该网站没有自己的证书。</translation>
+    </message>
+    <message>
         <source>The assistant looks for Nginx and Apache on this machine and writes its configuration where that installation reads it, with a backup. If your server is another machine, choose &quot;another machine&quot;: you get the files to copy there.
 
 Listen: the address and port Chat calls (443 unless your webhook URL names another port). Webhook application: where your server passes verified calls on.
+
+When a website already answers the webhook&apos;s name on that port, choose how to share it. Merge adds client certificates for the webhook path only to that site, which keeps its own certificate: browsers are not asked. Dedicated gives the webhook a name of its own, for which the whole name requires Chat&apos;s certificate; it is the better choice when you can add a DNS name.
 
 The Chat guide&apos;s samples list TLS 1.0 and 1.1. Those versions are deprecated and current servers refuse them anyway; keep the recommended profile unless you know you need the guide&apos;s line.</source>
         <translation>本助手会在本机上查找 Nginx 和 Apache，并将配置写入该安装实际读取配置的位置，同时进行备份。如果您的服务器是另一台机器，请选择“在另一台机器上”：您将得到需要复制过去的文件。
 
 监听地址：即时通信 IM 调用的地址和端口（默认为 443，除非回调 URL 中指定了其他端口）。回调处理程序：您的服务器将通过验证的回调请求转发到的位置。
 
+如果该端口上已有网站使用回调的域名，请选择共用方式。合并：只在该网站的回调路径上要求客户端证书，该网站继续使用自己的证书，浏览器不会被要求提供证书。独立域名：回调使用单独的域名，整个域名都要求 IM 后台的客户端证书；如果您可以添加 DNS 域名，这是更好的选择。
+
 IM 文档的示例中列出了 TLS 1.0 和 1.1。这两个版本已被弃用，新版服务器本来也会拒绝它们；除非您确定需要文档中的那一行，否则请保留推荐的安全策略。</translation>
-    </message>
-    <message>
-        <source>The Chat guide&apos;s sample: TLS 1.0 and 1.1 (not recommended)</source>
-        <translation>文档示例：TLS 1.0 和 1.1（不推荐）</translation>
     </message>
 </context>
 <context>
