@@ -1,5 +1,7 @@
 #include "WebhookCall.h"
 
+#include "core/TextJoin.h"
+
 #include <QCoreApplication>
 #include <QHash>
 
@@ -279,7 +281,7 @@ Finding judgeWebhookCall(const WebhookCall& call)
     if (call.durationMs >= kChatTimeoutMs) {
         f.code = QStringLiteral("CALL_APP_SLOW");
         f.message = Text::tr("The webhook application took %1 to answer; Chat gives up after about 2 seconds.")
-                        .arg(Text::tr("%n ms", nullptr, int(std::min<qint64>(call.durationMs, 1 << 30))));
+                        .arg(millisecondsText(call.durationMs));
         f.hint = Text::tr("Answer Chat at once and do the slow work afterwards.");
         return f;
     }
