@@ -80,7 +80,7 @@ int WatchCommand::run(const QCommandLineParser& parser) const
         auto installation = installationOption(parser, *kind);
         if (!installation)
             return Output::usageError(name(), installation.error().message);
-        path = webhookLogPath(installation.value(), domain.value());
+        path = installedWebhookLogPath(installation.value(), domain.value());
     }
     double timeout = 0;
     if (parser.isSet(QStringLiteral("timeout"))) {

@@ -149,14 +149,13 @@ Result<QString> writeApacheConfig(const CheckedRequest& checked)
     QString t = headerComment(checked,
                               QStringLiteral("# Apache refuses a caller without a valid client certificate "
                                              "during the TLS handshake.\n"
-                                             "# Needs the modules ssl, headers, proxy, proxy_http and setenvif. Run "
+                                             "# Needs the modules ssl, headers, proxy and proxy_http. Run "
                                              "\"apachectl configtest\" after any change.\n"));
     t += QStringLiteral("\n");
     t += moduleGuard(QStringLiteral("ssl"), QStringLiteral("mod_ssl"));
     t += moduleGuard(QStringLiteral("headers"), QStringLiteral("mod_headers"));
     t += moduleGuard(QStringLiteral("proxy"), QStringLiteral("mod_proxy"));
     t += moduleGuard(QStringLiteral("proxy_http"), QStringLiteral("mod_proxy_http"));
-    t += moduleGuard(QStringLiteral("setenvif"), QStringLiteral("mod_setenvif"));
 
     const QStringList listens = r.apacheListen ? listenLines(r, checked.listen) : QStringList();
     if (!listens.isEmpty()) {
@@ -221,8 +220,10 @@ Result<QString> writeApacheConfig(const CheckedRequest& checked)
         "\n    # The webhook access log: one JSON object a line, read by \"mtls-assistant-cli watch\". The query's\n"
         "    # SdkAppid, CallbackCommand and RequestTime are kept, never the Sign. Callers refused during the\n"
         "    # TLS handshake (no or a wrong client certificate) are in the error log only.\n");
+    t += QStringLiteral("    <IfModule setenvif_module>\n");
     for (const QString& line : webhooklog::apacheQueryVariables())
-        t += QStringLiteral("    ") + line + QLatin1Char('\n');
+        t += QStringLiteral("        ") + line + QLatin1Char('\n');
+    t += QStringLiteral("    </IfModule>\n");
     // quoteApache only escapes '"': the log path goes in as it was checked, the writer adds the quotes.
     t += QStringLiteral("    ") + webhooklog::apacheCustomLog(logPath.value().mid(1).chopped(1), checked.webhookPath)
         + QLatin1Char('\n');

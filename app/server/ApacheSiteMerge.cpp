@@ -251,7 +251,10 @@ Result<QByteArray> mergeIntoApacheHost(const apacheconf::File& file, const apach
         if (!logPath)
             return logPath.error();
         logLines << QStringLiteral("# The webhook access log: one JSON object a line, never the Sign.");
-        logLines += webhooklog::apacheQueryVariables();
+        logLines << QStringLiteral("<IfModule setenvif_module>");
+        for (const QString& line : webhooklog::apacheQueryVariables())
+            logLines << QStringLiteral("    ") + line;
+        logLines << QStringLiteral("</IfModule>");
         logLines << webhooklog::apacheCustomLog(logPath.value().mid(1).chopped(1), spec.webhookPath);
     }
     QByteArray block;

@@ -106,7 +106,7 @@ Result<ApplyPlan> planMergeApply(const ApplyRequest& request, const QString& dom
     config.chainPath.clear();
     config.clientCaPath = dir + QStringLiteral("/client-ca.pem");
     if (config.accessLogPath.isEmpty())
-        config.accessLogPath = webhookLogPath(inst, domain);
+        config.accessLogPath = installedWebhookLogPath(inst, domain);
     MergeRequest merge;
     merge.domain = domain;
     merge.listen = config.listen;
@@ -173,7 +173,7 @@ Result<ApplyPlan> planApply(const ApplyRequest& request)
     config.clientCaPath = dir + QStringLiteral("/client-ca.pem");
     config.chainPath = request.material.chainPem.isEmpty() ? QString() : dir + QStringLiteral("/chain.pem");
     if (config.accessLogPath.isEmpty())
-        config.accessLogPath = webhookLogPath(inst, domain.value());
+        config.accessLogPath = installedWebhookLogPath(inst, domain.value());
     if (config.serverVersion.isNull())
         config.serverVersion = inst.version;
     // Where nothing reads our directory yet: the include line, or a refusal that names it.
@@ -228,7 +228,11 @@ Result<ApplyPlan> planApply(const ApplyRequest& request)
         link(inst.enabledDir + QLatin1Char('/') + plan.config.fileName,
              QDir(inst.enabledDir).relativeFilePath(plan.siteFile));
     }
-    addApacheModuleLinks(inst, QStringList {QStringLiteral("socache_shmcb")} + plan.config.apacheModules, plan);
+    // mod_setenvif only fills the webhook log's query fields (the file works without it; Debian enables it).
+    addApacheModuleLinks(inst,
+                         QStringList {QStringLiteral("socache_shmcb")} + plan.config.apacheModules
+                             + QStringList {QStringLiteral("setenvif")},
+                         plan);
     return plan;
 }
 

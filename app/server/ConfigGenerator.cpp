@@ -109,8 +109,8 @@ Result<GeneratedConfig> generateServerConfig(const ServerConfigRequest& request)
     config.clientCaPath = request.clientCaPath;
     config.accessLogPath = checked.accessLogPath;
     if (request.server == ServerKind::Apache) {
-        config.apacheModules = {QStringLiteral("ssl"), QStringLiteral("headers"), QStringLiteral("proxy"),
-                                QStringLiteral("proxy_http"), QStringLiteral("setenvif")};
+        config.apacheModules
+            = {QStringLiteral("ssl"), QStringLiteral("headers"), QStringLiteral("proxy"), QStringLiteral("proxy_http")};
         if (detail::apacheNeedsChainFile(request.serverVersion))
             config.chainPath = request.chainPath;
     }

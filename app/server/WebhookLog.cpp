@@ -1,6 +1,7 @@
 #include "WebhookLog.h"
 
 #include <QDir>
+#include <QFileInfo>
 
 namespace mtls {
 
@@ -50,6 +51,14 @@ QString logFolder(const ServerInstallation& inst)
 QString webhookLogPath(const ServerInstallation& installation, const QString& domain)
 {
     return logFolder(installation) + QLatin1Char('/') + fileName(domain);
+}
+
+QString installedWebhookLogPath(const ServerInstallation& installation, const QString& domain)
+{
+    const QString usual = webhookLogPath(installation, domain);
+    if (QFileInfo(QFileInfo(usual).absolutePath()).isDir())
+        return usual;
+    return installation.certDir + QLatin1Char('/') + domain + QStringLiteral("/webhook.log");
 }
 
 QString defaultWebhookLogPath(ServerKind kind, const QString& domain)

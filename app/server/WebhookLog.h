@@ -12,6 +12,9 @@ namespace mtls {
 // Where the webhook log of `domain` goes for an installation: Debian /var/log/nginx|apache2, RHEL /var/log/httpd,
 // BaoTa /www/wwwlogs, a throwaway or custom prefix <prefix>/logs. The file is "mtls-webhook-<domain>.log".
 QString webhookLogPath(const ServerInstallation& installation, const QString& domain);
+// On this machine: webhookLogPath() when its folder exists; otherwise (a layout whose log folder is elsewhere) the
+// setup's own folder, <certDir>/<domain>/webhook.log, which apply makes and no log rotation knows.
+QString installedWebhookLogPath(const ServerInstallation& installation, const QString& domain);
 // The same for a server that is only described by its kind (the usual Debian folder).
 QString defaultWebhookLogPath(ServerKind kind, const QString& domain);
 

@@ -249,7 +249,7 @@ void TestConfigGenerator::json()
     QCOMPARE(o.value(QStringLiteral("config")).toString(), config->text);
     QCOMPARE(o.value(QStringLiteral("paths")).toObject().value(QStringLiteral("key")).toString(),
              QStringLiteral("/etc/mtls/privkey.pem"));
-    QCOMPARE(o.value(QStringLiteral("modules")).toArray().size(), 5); // ssl, headers, proxy, proxy_http, setenvif
+    QCOMPARE(o.value(QStringLiteral("modules")).toArray().size(), 4);
     QVERIFY(o.value(QStringLiteral("findings")).isArray());
 }
 
