@@ -117,6 +117,16 @@
     </message>
 </context>
 <context>
+    <name>mtls::cli::WatchCommand</name>
+    <message numerus="yes">
+        <source>%n line(s) of the log were not webhook calls and were skipped.</source>
+        <translation>
+            <numerusform>%n line of the log were not webhook calls and were skipped.</numerusform>
+            <numerusform>%n lines of the log were not webhook calls and were skipped.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>mtls::ui::ApplyPage</name>
     <message numerus="yes">
         <source>Done: %n file(s) written. Next, test it like Chat would.</source>

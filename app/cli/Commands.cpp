@@ -10,6 +10,7 @@
 #include "RollbackCommand.h"
 #include "SandboxCommand.h"
 #include "StatusCommand.h"
+#include "WatchCommand.h"
 
 #include <QCoreApplication>
 
@@ -48,6 +49,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(std::make_unique<ProbeCommand>());
     commands.push_back(std::make_unique<RehearseCommand>());
     commands.push_back(std::make_unique<SandboxCommand>());
+    commands.push_back(std::make_unique<WatchCommand>());
     return commands;
 }
 

@@ -6,6 +6,7 @@
 #include "server/ConfigSyntax.h"
 #include "server/ConfigTester.h"
 #include "server/ServerBinary.h"
+#include "server/WebhookLog.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -83,6 +84,8 @@ int GenerateCommand::run(const QCommandLineParser& parser) const
     request->clientCaPath = dir + QStringLiteral("/client-ca.pem");
     if (!material.chainPem.isEmpty())
         request->chainPath = dir + QStringLiteral("/chain.pem");
+    if (request->accessLogPath.isEmpty() && installation)
+        request->accessLogPath = webhookLogPath(installation.value(), domain.value());
 
     auto config = generateServerConfig(request.value());
     if (!config)

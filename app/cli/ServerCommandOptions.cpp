@@ -6,6 +6,7 @@
 #include "core/TextJoin.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QJsonArray>
 
 namespace mtls::cli {
@@ -60,6 +61,10 @@ void addSiteOptions(QCommandLineParser& parser)
         {QStringLiteral("server-version"),
          Text::tr("The server's version, when it is not this machine's (Apache before 2.4.8 needs a chain file)."),
          QStringLiteral("X.Y.Z")},
+        {QStringLiteral("webhook-log"),
+         Text::tr("Where the server writes the webhook access log (one JSON object a line). Default: the folder of "
+                  "the server's other logs, file mtls-webhook-DOMAIN.log."),
+         QStringLiteral("FILE")},
     });
 }
 
@@ -175,6 +180,11 @@ Result<ServerConfigRequest> siteRequest(const QCommandLineParser& parser, Server
         request.serverVersion = QVersionNumber::fromString(parser.value(QStringLiteral("server-version")));
         if (request.serverVersion.isNull())
             return Error {Text::tr("--server-version must look like 2.4.57."), {}};
+    }
+    if (parser.isSet(QStringLiteral("webhook-log"))) {
+        request.accessLogPath = parser.value(QStringLiteral("webhook-log"));
+        if (!QDir::isAbsolutePath(request.accessLogPath))
+            return Error {Text::tr("--webhook-log must be an absolute path."), {}};
     }
     request.producedBy = QStringLiteral("mtls-assistant-cli %1").arg(QCoreApplication::applicationVersion());
     return request;

@@ -132,6 +132,7 @@ Result<SandboxReport> Sandbox::run()
     request.upstreamUrl = m_upstream->url();
     request.webhookPath = kWebhookPath;
     request.producedBy = QStringLiteral("mtls-assistant-cli sandbox");
+    request.accessLogPath = m_dir->path() + QStringLiteral("/server/logs/webhook.log");
     auto config = generateServerConfig(request);
     if (!config)
         return config.error();

@@ -1,6 +1,7 @@
 // The Apache writer: a `<VirtualHost>` file with the module checks it needs.
 
 #include "ConfigWriters.h"
+#include "WebhookLog.h"
 
 #include <QCoreApplication>
 
@@ -141,6 +142,9 @@ Result<QString> writeApacheConfig(const CheckedRequest& checked)
     auto quotedPath = configsyntax::quoteApache(checked.webhookPath, Text::tr("webhook path"));
     if (!quotedPath)
         return quotedPath.error();
+    auto logPath = configsyntax::quoteApache(checked.accessLogPath, Text::tr("webhook log path"));
+    if (!logPath)
+        return logPath.error();
 
     QString t = headerComment(checked,
                               QStringLiteral("# Apache refuses a caller without a valid client certificate "
@@ -212,6 +216,17 @@ Result<QString> writeApacheConfig(const CheckedRequest& checked)
     t += QStringLiteral("    # The verification result and the caller's certificate, for the application.\n");
     for (const QString& line : headers.mid(1))
         t += QStringLiteral("    ") + line + QLatin1Char('\n');
+    t += QStringLiteral(
+        "\n    # The webhook access log: one JSON object a line, read by \"mtls-assistant-cli watch\". The query's\n"
+        "    # SdkAppid, CallbackCommand and RequestTime are kept, never the Sign. Callers refused during the\n"
+        "    # TLS handshake (no or a wrong client certificate) are in the error log only.\n");
+    t += QStringLiteral("    <IfModule setenvif_module>\n");
+    for (const QString& line : webhooklog::apacheQueryVariables())
+        t += QStringLiteral("        ") + line + QLatin1Char('\n');
+    t += QStringLiteral("    </IfModule>\n");
+    // quoteApache only escapes '"': the log path goes in as it was checked, the writer adds the quotes.
+    t += QStringLiteral("    ") + webhooklog::apacheCustomLog(logPath.value().mid(1).chopped(1), checked.webhookPath)
+        + QLatin1Char('\n');
     t += QStringLiteral("</VirtualHost>\n");
     return t;
 }

@@ -146,6 +146,7 @@ Status planApacheMergeEdit(const ServerInstallation& installation, const MergeRe
     spec.webhookPath = path.value();
     spec.upstream = upstream.value();
     spec.replaceLocation = request.replaceLocation;
+    spec.accessLogPath = request.config.accessLogPath;
     const Findings conflicts = apacheMergeConflicts(parsed->file, *parsed->host, parsed->effective, spec);
     if (!conflicts.isEmpty())
         return refusedBy(conflicts);

@@ -1,6 +1,7 @@
 #include "ApacheSiteMerge.h"
 
 #include "ConfigWriters.h"
+#include "WebhookLog.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -233,12 +234,27 @@ Result<QByteArray> mergeIntoApacheHost(const apacheconf::File& file, const apach
     QStringList inner {QStringLiteral("Require expr \"%{SSL_CLIENT_VERIFY} == 'SUCCESS'\""),
                        QStringLiteral("ProxyPreserveHost on"), QStringLiteral("ProxyPass %1").arg(target.value())};
     inner += detail::apacheClientHeaderLines();
+    QStringList logLines;
+    if (!spec.accessLogPath.isEmpty()) {
+        auto logPath = configsyntax::quoteApache(spec.accessLogPath, Text::tr("webhook log path"));
+        if (!logPath)
+            return logPath.error();
+        logLines << QStringLiteral("# The webhook access log: one JSON object a line, never the Sign.");
+        logLines << QStringLiteral("<IfModule setenvif_module>");
+        for (const QString& line : webhooklog::apacheQueryVariables())
+            logLines << QStringLiteral("    ") + line;
+        logLines << QStringLiteral("</IfModule>");
+        logLines << webhooklog::apacheCustomLog(logPath.value().mid(1).chopped(1), spec.webhookPath);
+    }
     QByteArray block;
     for (const QString& line : std::as_const(lines))
         block += i + line.toUtf8() + eol;
     for (const QString& line : std::as_const(inner))
         block += ii + line.toUtf8() + eol;
-    block += i + "</Location>" + eol + i + kEnd + eol;
+    block += i + "</Location>" + eol;
+    for (const QString& line : std::as_const(logLines))
+        block += i + line.toUtf8() + eol;
+    block += i + kEnd + eol;
 
     // Edits from the end of the file backwards, so that earlier offsets stay right.
     struct Edit

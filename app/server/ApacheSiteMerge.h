@@ -26,6 +26,7 @@ struct ApacheMergeSpec
     // An existing <Location>/<LocationMatch> or ProxyPass that owns the webhook path is turned into comments (kept
     // in the file, put back by rollback) instead of refusing the merge.
     bool replaceLocation = false;
+    QString accessLogPath; // the webhook access log (calls to the webhook path only); empty: none
 };
 
 // Why the merge cannot go into `host` as it is, each a finding that names the file and line and says what to do:

@@ -8,6 +8,7 @@
 #include "ServerControl.h"
 #include "SiteConflicts.h"
 #include "SitePlacement.h"
+#include "WebhookLog.h"
 #include "core/Logging.h"
 #include "core/TextJoin.h"
 
@@ -104,6 +105,8 @@ Result<ApplyPlan> planMergeApply(const ApplyRequest& request, const QString& dom
     config.keyPath.clear();
     config.chainPath.clear();
     config.clientCaPath = dir + QStringLiteral("/client-ca.pem");
+    if (config.accessLogPath.isEmpty())
+        config.accessLogPath = installedWebhookLogPath(inst, domain);
     MergeRequest merge;
     merge.domain = domain;
     merge.listen = config.listen;
@@ -141,8 +144,10 @@ Result<ApplyPlan> planMergeApply(const ApplyRequest& request, const QString& dom
         plan.changes << site;
     }
     // What the lines added to an Apache site need (the site's own TLS already loads mod_ssl).
-    addApacheModuleLinks(inst, {QStringLiteral("headers"), QStringLiteral("proxy"), QStringLiteral("proxy_http")},
-                         plan);
+    addApacheModuleLinks(
+        inst,
+        {QStringLiteral("headers"), QStringLiteral("proxy"), QStringLiteral("proxy_http"), QStringLiteral("setenvif")},
+        plan);
     return plan;
 }
 
@@ -167,6 +172,8 @@ Result<ApplyPlan> planApply(const ApplyRequest& request)
     config.keyPath = dir + QStringLiteral("/privkey.pem");
     config.clientCaPath = dir + QStringLiteral("/client-ca.pem");
     config.chainPath = request.material.chainPem.isEmpty() ? QString() : dir + QStringLiteral("/chain.pem");
+    if (config.accessLogPath.isEmpty())
+        config.accessLogPath = installedWebhookLogPath(inst, domain.value());
     if (config.serverVersion.isNull())
         config.serverVersion = inst.version;
     // Where nothing reads our directory yet: the include line, or a refusal that names it.
@@ -221,7 +228,11 @@ Result<ApplyPlan> planApply(const ApplyRequest& request)
         link(inst.enabledDir + QLatin1Char('/') + plan.config.fileName,
              QDir(inst.enabledDir).relativeFilePath(plan.siteFile));
     }
-    addApacheModuleLinks(inst, QStringList {QStringLiteral("socache_shmcb")} + plan.config.apacheModules, plan);
+    // mod_setenvif only fills the webhook log's query fields (the file works without it; Debian enables it).
+    addApacheModuleLinks(inst,
+                         QStringList {QStringLiteral("socache_shmcb")} + plan.config.apacheModules
+                             + QStringList {QStringLiteral("setenvif")},
+                         plan);
     return plan;
 }
 

@@ -1,9 +1,11 @@
 #include "ConfigGenerator.h"
 
 #include "ConfigWriters.h"
+#include "WebhookLog.h"
 #include "core/Version.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QJsonArray>
 
 namespace mtls {
@@ -42,6 +44,8 @@ QJsonObject GeneratedConfig::toJson() const
     QJsonObject paths {{QStringLiteral("certificate"), certificatePath},
                        {QStringLiteral("key"), keyPath},
                        {QStringLiteral("client_ca"), clientCaPath}};
+    if (!accessLogPath.isEmpty())
+        paths.insert(QStringLiteral("webhook_log"), accessLogPath);
     if (!chainPath.isEmpty())
         paths.insert(QStringLiteral("chain"), chainPath);
     QJsonObject o {{QStringLiteral("server"), serverKindName(server)},
@@ -84,6 +88,11 @@ Result<GeneratedConfig> generateServerConfig(const ServerConfigRequest& request)
     if (checked.producedBy.contains(QLatin1Char('\n')) || checked.producedBy.contains(QLatin1Char('\r')))
         checked.producedBy = checked.producedBy.simplified();
 
+    checked.accessLogPath = request.accessLogPath.isEmpty() ? defaultWebhookLogPath(request.server, checked.domain)
+                                                            : QDir::cleanPath(request.accessLogPath);
+    if (!QDir::isAbsolutePath(checked.accessLogPath))
+        return Error {Text::tr("The webhook log path \"%1\" must be absolute.").arg(checked.accessLogPath), {}};
+
     auto text
         = request.server == ServerKind::Nginx ? detail::writeNginxConfig(checked) : detail::writeApacheConfig(checked);
     if (!text)
@@ -98,6 +107,7 @@ Result<GeneratedConfig> generateServerConfig(const ServerConfigRequest& request)
     config.certificatePath = request.certificatePath;
     config.keyPath = request.keyPath;
     config.clientCaPath = request.clientCaPath;
+    config.accessLogPath = checked.accessLogPath;
     if (request.server == ServerKind::Apache) {
         config.apacheModules
             = {QStringLiteral("ssl"), QStringLiteral("headers"), QStringLiteral("proxy"), QStringLiteral("proxy_http")};

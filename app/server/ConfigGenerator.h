@@ -19,6 +19,7 @@ struct GeneratedConfig
     QStringList apacheModules; // Apache: modules the file needs ("ssl", "headers", "proxy", "proxy_http")
     Findings findings; // about the configuration itself (LEGACY_TLS, ...)
     QString certificatePath, chainPath, keyPath, clientCaPath; // the paths the file refers to
+    QString accessLogPath; // the webhook access log the file writes
 
     // {"server", "domain", "file_name", "tls_profile", "config", "paths": {...}, "modules", "findings"}
     QJsonObject toJson() const;

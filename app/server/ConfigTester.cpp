@@ -32,6 +32,7 @@ Status proveConfiguration(const ServerConfigRequest& original, const ApplyMateri
     request.keyPath = dir.filePath(QStringLiteral("privkey.pem"));
     request.clientCaPath = dir.filePath(QStringLiteral("client-ca.pem"));
     request.chainPath = material.chainPem.isEmpty() ? QString() : dir.filePath(QStringLiteral("chain.pem"));
+    request.accessLogPath = dir.filePath(QStringLiteral("webhook.log"));
     for (const auto& [path, pem] :
          {std::pair {request.certificatePath, material.fullChainPem}, std::pair {request.keyPath, material.keyPem},
           std::pair {request.clientCaPath, material.clientCaPem}, std::pair {request.chainPath, material.chainPem}}) {

@@ -17,6 +17,7 @@ struct CheckedRequest
     configsyntax::UpstreamUrl upstream;
     QList<ListenAddress> listen;
     QString producedBy;
+    QString accessLogPath; // the webhook access log (raw: each writer quotes it)
 };
 
 // The comment block at the top of both files.

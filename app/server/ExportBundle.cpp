@@ -3,6 +3,7 @@
 #include "ApplyJournal.h"
 #include "ConfigSyntax.h"
 #include "InstallScript.h"
+#include "WebhookLog.h"
 #include "core/SignalCleanup.h"
 
 #include <QCoreApplication>
@@ -129,6 +130,8 @@ Result<ExportResult> exportBundle(const ExportRequest& request)
     config.keyPath = dir + QStringLiteral("/privkey.pem");
     config.clientCaPath = dir + QStringLiteral("/client-ca.pem");
     config.chainPath = request.material.chainPem.isEmpty() ? QString() : dir + QStringLiteral("/chain.pem");
+    if (config.accessLogPath.isEmpty())
+        config.accessLogPath = webhookLogPath(target, domain.value());
     auto generated = generateServerConfig(config);
     if (!generated)
         return generated.error();

@@ -295,6 +295,8 @@ Result<MergePlan> planMerge(const ServerInstallation& installation, const MergeR
     params.webhookPath = path.value();
     params.upstream = upstream.value();
     params.replaceLocation = request.replaceLocation;
+    params.domain = request.domain;
+    params.accessLogPath = request.config.accessLogPath;
     auto edit = nginxconf::mergeWebhook(plan.before, plan.site.ordinal, outside, params,
                                         QDir::toNativeSeparators(plan.site.file));
     if (!edit)

@@ -1,6 +1,7 @@
 // The nginx writer: a `server {}` block for the http context.
 
 #include "ConfigWriters.h"
+#include "WebhookLog.h"
 
 #include <QCoreApplication>
 
@@ -44,12 +45,21 @@ Result<QString> writeNginxConfig(const CheckedRequest& checked)
     auto clientCa = configsyntax::quoteNginx(r.clientCaPath, Text::tr("client CA path"));
     if (!clientCa)
         return clientCa.error();
+    auto logPath = configsyntax::quoteNginx(checked.accessLogPath, Text::tr("webhook log path"));
+    if (!logPath)
+        return logPath.error();
 
     QString t = headerComment(checked,
                               QStringLiteral("# nginx refuses a caller without a valid client certificate "
                                              "with HTTP 400.\n"
                                              "# This file belongs in nginx's http {} context (conf.d/ or "
                                              "sites-enabled/). Run \"nginx -t\" after any change.\n"));
+    const bool everything = checked.webhookPath == QLatin1String("/");
+    t += QStringLiteral("\n# The webhook access log: one JSON object a line, read by \"mtls-assistant-cli watch\" "
+                        "(never the Sign).\n");
+    t += webhooklog::nginxLogFormat(checked.domain) + QLatin1Char('\n');
+    if (!everything)
+        t += webhooklog::nginxPathMap(checked.domain, checked.webhookPath) + QLatin1Char('\n');
     t += QStringLiteral("\nserver {\n");
     t += QStringLiteral("    # The addresses and port Chat calls: change the port if the webhook URL names another "
                         "one.\n");
@@ -60,6 +70,8 @@ Result<QString> writeNginxConfig(const CheckedRequest& checked)
         t += QStringLiteral("    listen %1 ssl;\n").arg(where);
     }
     t += QStringLiteral("    server_name %1;\n\n").arg(checked.domain);
+    t += QStringLiteral("    # Calls to the webhook path, refused ones too (no or a wrong client certificate).\n");
+    t += QStringLiteral("    %1\n\n").arg(webhooklog::nginxAccessLog(checked.domain, logPath.value(), !everything));
 
     t += QStringLiteral("    # This server's certificate followed by its intermediate certificates, and its private "
                         "key.\n");
@@ -84,7 +96,6 @@ Result<QString> writeNginxConfig(const CheckedRequest& checked)
                         "    ssl_session_cache shared:mtls_assistant:10m;\n"
                         "    ssl_session_tickets off;\n\n");
 
-    const bool everything = checked.webhookPath == QLatin1String("/");
     t += QStringLiteral("    # The webhook path Chat calls: change it together with the webhook URL in the Chat "
                         "console.\n");
     t += everything ? QStringLiteral("    location / {\n")

@@ -1,6 +1,7 @@
 #include "NginxMerge.h"
 
 #include "ConfigWriters.h"
+#include "WebhookLog.h"
 
 #include <QCoreApplication>
 
@@ -90,6 +91,13 @@ Result<MergeEdit> mergeWebhook(const QByteArray& fileText, int ordinal, const QL
     auto quotedCa = configsyntax::quoteNginx(params.clientCaPath, Text::tr("client CA path"));
     if (!quotedCa)
         return quotedCa.error();
+    QString quotedLog;
+    if (!params.accessLogPath.isEmpty()) {
+        auto quoted = configsyntax::quoteNginx(params.accessLogPath, Text::tr("webhook log path"));
+        if (!quoted)
+            return quoted.error();
+        quotedLog = quoted.value();
+    }
 
     QByteArray text = withoutMergedLines(fileText);
     auto parsed = parseText(text);
@@ -187,6 +195,8 @@ Result<MergeEdit> mergeWebhook(const QByteArray& fileText, int ordinal, const QL
     if (!depthSet) // nginx refuses a second one in the same block; the site's own is kept
         add(indent, QStringLiteral("ssl_verify_depth %1;").arg(params.verifyDepth));
     add(indent, QStringLiteral("location %1 {").arg(ours));
+    if (!quotedLog.isEmpty())
+        add(indent + indent, webhooklog::nginxAccessLog(params.domain, quotedLog, false));
     add(indent + indent, QStringLiteral("if ($ssl_client_verify != SUCCESS) { return 403; }"));
     for (const QString& line : detail::nginxProxyDirectives(params.upstream))
         add(indent + indent, line);
@@ -205,6 +215,19 @@ Result<MergeEdit> mergeWebhook(const QByteArray& fileText, int ordinal, const QL
     else
         text.insert(close, eol + lines);
 
+    // The log format, on one line, at the level of the server block (http {}): nginx allows it nowhere else.
+    if (!quotedLog.isEmpty()) {
+        const QByteArray format
+            = webhooklog::nginxLogFormat(params.domain).replace(QStringLiteral("\n    "), QStringLiteral(" ")).toUtf8()
+            + mark + eol;
+        // (lastIndexOf from -1 would search from the end.)
+        const qsizetype serverLine = server->start > 0 ? text.lastIndexOf('\n', server->start - 1) + 1 : 0;
+        const QByteArray before = text.mid(serverLine, server->start - serverLine);
+        if (before.trimmed().isEmpty())
+            text.insert(serverLine, before + format);
+        else
+            text.insert(server->start, eol + format);
+    }
     edit.location = QStringLiteral("location %1").arg(ours);
     edit.changed = text != fileText;
     edit.text = edit.changed ? text : fileText;

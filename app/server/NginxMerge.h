@@ -21,6 +21,8 @@ struct MergeParams
     QString webhookPath; // normalized; not "/"
     configsyntax::UpstreamUrl upstream;
     bool replaceLocation = false; // take out a location the user wrote for the same path
+    QString domain; // names the webhook log's format
+    QString accessLogPath; // the webhook access log (calls to the webhook path only); empty: none
 };
 
 struct MergeEdit

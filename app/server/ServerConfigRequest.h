@@ -44,6 +44,8 @@ struct ServerConfigRequest
     TlsProfile profile = TlsProfile::Intermediate;
     QVersionNumber serverVersion; // null: a current version
     int verifyDepth = 2;
+    // The webhook access log (one JSON object a line, see WebhookLog.h); empty: defaultWebhookLogPath().
+    QString accessLogPath;
     bool apacheListen = true; // Apache: write Listen lines for ports other than 443
     // Apache on this machine (apply fills them in from the effective configuration; any file named like ours is
     // left out): where it already listens and the addresses of its virtual hosts (host "*" for every address,

@@ -14,7 +14,7 @@ _mtls_assistant_cli()
 
     case $prev in
         --cert | --key | --chain | --pkcs12 | --bundle | --client-ca | --roots | --out | --server-ca | \
-            --client-cert | --client-key)
+            --client-cert | --client-key | --log | --webhook-log)
             _filedir
             return
             ;;

@@ -129,6 +129,8 @@ MergeParams params(const QString& path = QStringLiteral("/im/callback"))
     p.clientCaPath = QStringLiteral("/etc/nginx/mtls-assistant/example.com/client-ca.pem");
     p.webhookPath = path;
     p.upstream = configsyntax::parseUpstreamUrl(QStringLiteral("http://127.0.0.1:8080")).value();
+    p.domain = QStringLiteral("example.com");
+    p.accessLogPath = QStringLiteral("/var/log/nginx/mtls-webhook-example.com.log");
     return p;
 }
 
@@ -416,6 +418,12 @@ void TestNginxConfig::merge()
     QVERIFY2(edit.ok(), qPrintable(edit.error().message));
     QVERIFY(edit->changed);
     QCOMPARE(edit->location, location);
+    // The webhook log: its format before the server block, its access_log in the location.
+    const qsizetype format = edit->text.indexOf("log_format mtls_webhook_example_com escape=json");
+    const qsizetype used = edit->text.indexOf("access_log \"/var/log/nginx/mtls-webhook-example.com.log\" "
+                                              "mtls_webhook_example_com;");
+    QVERIFY2(format >= 0 && used > format, edit->text.constData());
+    QVERIFY(!edit->text.contains("Sign"));
     // Every byte of the file stays: the edit only adds lines, each marked.
     QCOMPARE(withoutMergedLines(edit->text), text);
     for (const QByteArray& line : edit->text.split('\n')) {
@@ -462,9 +470,9 @@ void TestNginxConfig::merge()
     for (const Directive& d : loc->children)
         verifyHeader = verifyHeader || d.args == QStringList({u"X-Client-Verify"_qs, u"$ssl_client_verify"_qs});
     QVERIFY(verifyHeader);
-    // BaoTa: outside the panel's SSL markers.
+    // BaoTa: outside the panel's SSL markers (the lines in the server block; the log format is before it).
     if (const qsizetype end = edit->text.indexOf("#SSL-END"); end >= 0) {
-        QVERIFY(edit->text.indexOf(kMergeMarker) > end);
+        QVERIFY(edit->text.indexOf("# Chat webhook:") > end);
         QVERIFY(edit->text.indexOf("#SSL-START") < end);
     }
     // Applied again: nothing changes.
