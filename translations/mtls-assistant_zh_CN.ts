@@ -616,6 +616,10 @@
         <source>webhook path</source>
         <translation>回调路径</translation>
     </message>
+    <message>
+        <source>webhook log path</source>
+        <translation>回调访问日志路径</translation>
+    </message>
 </context>
 <context>
     <name>mtls::ApacheMergeSite</name>
@@ -681,6 +685,10 @@
     <message>
         <source>URL of the webhook application</source>
         <translation>回调处理程序地址</translation>
+    </message>
+    <message>
+        <source>webhook log path</source>
+        <translation>回调访问日志路径</translation>
     </message>
 </context>
 <context>
@@ -1276,6 +1284,10 @@
         <source>The client certificate verification depth must be between 1 and 10.</source>
         <translation>客户端证书的验证深度必须在 1 到 10 之间。</translation>
     </message>
+    <message>
+        <source>The webhook log path &quot;%1&quot; must be absolute.</source>
+        <translation>回调访问日志路径“%1”必须是绝对路径。</translation>
+    </message>
 </context>
 <context>
     <name>mtls::ConfigIncludes</name>
@@ -1815,6 +1827,10 @@
         <source>client CA path</source>
         <translation>客户端 CA 证书路径</translation>
     </message>
+    <message>
+        <source>webhook log path</source>
+        <translation>回调访问日志路径</translation>
+    </message>
 </context>
 <context>
     <name>mtls::NginxMerge</name>
@@ -1861,6 +1877,10 @@
     <message>
         <source>%1 cannot be edited: the location could not be taken out.</source>
         <translation>无法修改 %1：未能移除该 location。</translation>
+    </message>
+    <message>
+        <source>webhook log path</source>
+        <translation>回调访问日志路径</translation>
     </message>
 </context>
 <context>
@@ -2563,6 +2583,57 @@ then apply again, or apply with --add-include to have it added (rollback removes
     <message>
         <source>Out of memory.</source>
         <translation>内存不足。</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::WebhookCall</name>
+    <message>
+        <source>The caller sent no client certificate, so the call was refused.</source>
+        <translation>调用方没有出示客户端证书，因此该调用被拒绝。</translation>
+    </message>
+    <message>
+        <source>Is HTTPS mutual authentication switched on for the webhook in the Chat console? Does TLS end at a load balancer in front of this server (it must then pass the client certificate on, or check it itself)?</source>
+        <translation>是否已在即时通信 IM 控制台为回调开启 HTTPS 双向认证？TLS 是否在本服务器前面的负载均衡器上终止（如果是，负载均衡器必须转发客户端证书，或自行校验客户端证书）？</translation>
+    </message>
+    <message>
+        <source>The caller&apos;s client certificate failed verification (%1), so the call was refused.</source>
+        <translation>调用方的客户端证书未通过校验（%1），因此该调用被拒绝。</translation>
+    </message>
+    <message>
+        <source>Check that the server trusts the Chat client CA (TencentQQAuthCA.crt) and no other file; if the certificate has expired, download the current one from the Chat documentation.</source>
+        <translation>请确认服务器信任的是即时通信 IM 客户端 CA 证书（TencentQQAuthCA.crt），而不是别的文件；如果该证书已过期，请从即时通信 IM 文档下载当前的证书。</translation>
+    </message>
+    <message>
+        <source>The server did not verify a client certificate for this call.</source>
+        <translation>服务器没有为该调用校验客户端证书。</translation>
+    </message>
+    <message>
+        <source>Apply the configuration again: the webhook path must require a client certificate.</source>
+        <translation>请重新应用配置：回调路径必须要求客户端证书。</translation>
+    </message>
+    <message>
+        <source>The call was verified, but the answer was HTTP %1; Chat counts anything but 200 as a failure.</source>
+        <translation>该调用已通过校验，但应答为 HTTP %1；即时通信 IM 把 200 以外的应答都视为失败。</translation>
+    </message>
+    <message>
+        <source>The call was verified, but the log holds no HTTP status for it.</source>
+        <translation>该调用已通过校验，但日志中没有该调用的 HTTP 状态码。</translation>
+    </message>
+    <message>
+        <source>Look at the webhook application&apos;s own log, and try it with &quot;mtls-assistant-cli rehearse&quot;.</source>
+        <translation>请查看回调处理程序自己的日志，并用“mtls-assistant-cli rehearse”演练回调处理程序。</translation>
+    </message>
+    <message>
+        <source>The webhook application took %1 to answer; Chat gives up after about 2 seconds.</source>
+        <translation>回调处理程序用了 %1 才应答；即时通信 IM 大约 2 秒后就会放弃等待。</translation>
+    </message>
+    <message>
+        <source>Answer Chat at once and do the slow work afterwards.</source>
+        <translation>请立即应答 IM 后台的调用，耗时的处理放到应答之后再做。</translation>
+    </message>
+    <message>
+        <source>A verified Chat call, answered with HTTP 200.</source>
+        <translation>一次已通过校验的即时通信 IM 调用，应答为 HTTP 200。</translation>
     </message>
 </context>
 <context>
@@ -3539,6 +3610,14 @@ then apply again, or apply with --add-include to have it added (rollback removes
         <source>--server-version must look like 2.4.57.</source>
         <translation>--server-version 的格式应类似 2.4.57。</translation>
     </message>
+    <message>
+        <source>Where the server writes the webhook access log (one JSON object a line). Default: the folder of the server&apos;s other logs, file mtls-webhook-DOMAIN.log.</source>
+        <translation>服务器写入回调访问日志的位置（每行一个 JSON 对象）。默认：服务器其余日志所在的文件夹，文件名为 mtls-webhook-DOMAIN.log。</translation>
+    </message>
+    <message>
+        <source>--webhook-log must be an absolute path.</source>
+        <translation>--webhook-log 必须是绝对路径。</translation>
+    </message>
 </context>
 <context>
     <name>mtls::cli::StatusCommand</name>
@@ -3589,6 +3668,71 @@ then apply again, or apply with --add-include to have it added (rollback removes
         <translation>
             <numerusform>剩余 %n 天</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>mtls::cli::WatchCommand</name>
+    <message>
+        <source>no status</source>
+        <translation>无状态码</translation>
+    </message>
+    <message>
+        <source>    fix: %1</source>
+        <translation>    修复：%1</translation>
+    </message>
+    <message>
+        <source>Follow the webhook access log on this machine and judge each call Chat makes as it arrives.</source>
+        <translation>跟踪本机上的回调访问日志，并在即时通信 IM 的每次调用到达时作出判断。</translation>
+    </message>
+    <message>
+        <source>The webhook access log to follow (instead of the setup&apos;s).</source>
+        <translation>要跟踪的回调访问日志（代替该部署的日志）。</translation>
+    </message>
+    <message>
+        <source>nginx or apache: with --domain, follow that setup&apos;s log.</source>
+        <translation>nginx 或 apache：与 --domain 一起使用时，跟踪该部署的日志。</translation>
+    </message>
+    <message>
+        <source>The webhook domain of the setup.</source>
+        <translation>该部署的回调域名。</translation>
+    </message>
+    <message>
+        <source>Stop after the first call; exit code 0 when it was a verified call answered with HTTP 200.</source>
+        <translation>收到第一次调用后停止；如果该调用已通过校验且应答为 HTTP 200，退出码为 0。</translation>
+    </message>
+    <message>
+        <source>Stop after SECONDS (default: never; exit code 1 when no call came).</source>
+        <translation>SECONDS 秒后停止（默认：不停止；没有收到调用时退出码为 1）。</translation>
+    </message>
+    <message>
+        <source>Print one JSON object a line for each call.</source>
+        <translation>每次调用输出一行 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>give --log FILE, or --server and --domain of the setup.</source>
+        <translation>请提供 --log FILE，或提供该部署的 --server 和 --domain。</translation>
+    </message>
+    <message>
+        <source>--timeout must be a number of seconds greater than 0.</source>
+        <translation>--timeout 必须是大于 0 的秒数。</translation>
+    </message>
+    <message>
+        <source>The folder of the webhook log %1 does not exist.</source>
+        <translation>回调访问日志 %1 所在的文件夹不存在。</translation>
+    </message>
+    <message>
+        <source>Waiting for calls in %1 (Ctrl-C stops).</source>
+        <translation>正在等待 %1 中的调用（按 Ctrl-C 停止）……</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) of the log were not webhook calls and were skipped.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No call arrived.</source>
+        <translation>没有收到调用。</translation>
     </message>
 </context>
 <context>
