@@ -1120,6 +1120,10 @@
         <source>the one just installed</source>
         <translation>刚安装的证书</translation>
     </message>
+    <message>
+        <source>%1 still asks callers for a client certificate, as the apply made it do.</source>
+        <translation>%1 仍在要求调用方提供客户端证书，与应用操作之后相同。</translation>
+    </message>
 </context>
 <context>
     <name>mtls::Certificate</name>
@@ -3617,6 +3621,10 @@ then apply again, or apply with --add-include to have it added (rollback removes
     <message>
         <source>--webhook-log must be an absolute path.</source>
         <translation>--webhook-log 必须是绝对路径。</translation>
+    </message>
+    <message>
+        <source>--cert is required, unless the webhook goes into the website that already serves the name with its own certificate (--mode merge).</source>
+        <translation>必须提供 --cert，除非回调合并到已使用自己的证书为该域名提供服务的网站中（--mode merge）。</translation>
     </message>
 </context>
 <context>

@@ -105,8 +105,14 @@ std::optional<int> checkMaterial(const QCommandLineParser& parser, const QString
     for (const char* required : {"domain", "cert", "client-ca"}) {
         if (withoutCertificate && QLatin1String(required) == QLatin1String("cert"))
             continue;
-        if (!parser.isSet(QLatin1String(required)))
+        if (!parser.isSet(QLatin1String(required))) {
+            if (QLatin1String(required) == QLatin1String("cert") && command == QLatin1String("apply"))
+                return Output::usageError(
+                    command,
+                    Text::tr("--cert is required, unless the webhook goes into the website that already "
+                             "serves the name with its own certificate (--mode merge)."));
             return Output::usageError(command, Text::tr("--%1 is required.").arg(QLatin1String(required)));
+        }
     }
     CheckInput input;
     input.domain = parser.value(QStringLiteral("domain"));

@@ -112,14 +112,15 @@ bool ServedName::operator==(const ServedName& other) const
 QJsonArray servedNamesToJson(const ServedNames& names)
 {
     QJsonArray array;
-    for (const ServedName& n : names)
-        array.append(QJsonObject {{QStringLiteral("name"), n.name},
-                                  {QStringLiteral("host"), n.host},
-                                  {QStringLiteral("port"), int(n.port)},
-                                  {QStringLiteral("accepted"), n.accepted},
-                                  {QStringLiteral("answered"), n.answered},
-                                  {QStringLiteral("tls"), n.tls},
-                                  {QStringLiteral("sha256"), n.leafSha256}});
+    for (const ServedName& n : names) {
+        QJsonObject o {{QStringLiteral("name"), n.name},         {QStringLiteral("host"), n.host},
+                       {QStringLiteral("port"), int(n.port)},    {QStringLiteral("accepted"), n.accepted},
+                       {QStringLiteral("answered"), n.answered}, {QStringLiteral("tls"), n.tls},
+                       {QStringLiteral("sha256"), n.leafSha256}};
+        if (n.certificateRequested)
+            o.insert(QStringLiteral("client_certificate_requested"), *n.certificateRequested);
+        array.append(o);
+    }
     return array;
 }
 
@@ -139,6 +140,9 @@ ServedNames servedNamesFromJson(const QJsonArray& array)
         n.answered = o.value(QLatin1String("answered")).toBool();
         n.tls = o.value(QLatin1String("tls")).toBool(true);
         n.leafSha256 = o.value(QLatin1String("sha256")).toString();
+        const QJsonValue requested = o.value(QLatin1String("client_certificate_requested"));
+        if (requested.isBool())
+            n.certificateRequested = requested.toBool();
         names << n;
     }
     return names;
@@ -182,6 +186,8 @@ ServedName ApplyVerifier::handshake(const QString& name, const QString& host, qu
     served.answered = result.serverHelloSeen;
     if (!result.peerChain.isEmpty())
         served.leafSha256 = result.peerChain.first().sha256Hex();
+    if (served.answered)
+        served.certificateRequested = result.certificateRequested;
     return served;
 }
 
@@ -538,6 +544,12 @@ Status ApplyVerifier::verifyRolledBack(bool ourSiteExistedBefore, int timeoutMs)
             if (!now.accepted)
                 return Error {
                     Text::tr("%1 accepted connections before the apply and does not now.").arg(before.describe())};
+            // A site that asked no caller for a certificate before (the merge mode adds the request) must not now:
+            // until the server's old workers are gone, they still serve the applied configuration.
+            if (before.certificateRequested == std::optional<bool>(false) && now.answered
+                && now.certificateRequested == std::optional<bool>(true))
+                return Error {Text::tr("%1 still asks callers for a client certificate, as the apply made it do.")
+                                  .arg(before.describe())};
         }
         if (ourSiteExistedBefore || m_target.leafSha256.isEmpty())
             return {};

@@ -17,6 +17,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace mtls {
 
 // What one TLS handshake with one name (SNI) on one local address showed.
@@ -29,6 +31,9 @@ struct ServedName
     bool answered = false; // a TLS server answered (whatever it then did with the caller)
     bool tls = true; // false: a port of another site, only checked to accept connections
     QString leafSha256; // hex SHA-256 of the certificate presented; empty when none was seen
+    // Whether the server asked for a client certificate (a TLS server answered); not known from records written
+    // before this was kept. Not part of ==: a rollback checks it (the merge mode adds the request to a site).
+    std::optional<bool> certificateRequested;
 
     QString address() const; // "127.0.0.1:443", "[::1]:443"
     QString describe() const; // "www.example.com on 127.0.0.1:443" (or "the default site on ...")
