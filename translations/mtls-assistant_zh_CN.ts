@@ -3734,8 +3734,8 @@ then apply again, or apply with --add-include to have it added (rollback removes
     </message>
     <message numerus="yes">
         <source>%n line(s) of the log were not webhook calls and were skipped.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>日志中有 %n 行不是回调调用，已跳过。</numerusform>
         </translation>
     </message>
     <message>
