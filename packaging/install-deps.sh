@@ -6,7 +6,7 @@ set -eu
 PACKAGES="ca-certificates git g++ cmake ninja-build pkg-config \
  qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n qt6-svg-dev \
  qtkeychain-qt6-dev libquazip1-qt6-dev libssl-dev openssl \
- nginx apache2 curl \
+ nginx apache2 curl openssh-client openssh-server sudo \
  clang libclang-rt-14-dev \
  xvfb xauth imagemagick gnome-keyring dbus-x11 libsecret-tools \
  dbus pkexec \
