@@ -4,8 +4,8 @@
 #include "ElevationOptions.h"
 #include "Output.h"
 #include "ServerCommandOptions.h"
-#include "server/ApplyRequestJson.h"
-#include "server/Elevation.h"
+#include "deploy/ApplyRequestJson.h"
+#include "deploy/Elevation.h"
 #include "setup/SetupStore.h"
 
 #include <QCoreApplication>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "server/ApplyProgress.h"
+#include "deploy/ApplyProgress.h"
 
 #include <QJsonArray>
 

@@ -3,7 +3,7 @@
 #include "Command.h"
 #include "Output.h"
 #include "core/Translations.h"
-#include "server/ApplyRequestJson.h"
+#include "deploy/ApplyRequestJson.h"
 
 #include <QCoreApplication>
 #include <QFile>

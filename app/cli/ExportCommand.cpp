@@ -2,8 +2,8 @@
 
 #include "Output.h"
 #include "ServerCommandOptions.h"
-#include "server/ConfigTester.h"
-#include "server/ExportBundle.h"
+#include "deploy/ConfigTester.h"
+#include "deploy/ExportBundle.h"
 #include "server/ServerBinary.h"
 
 #include <QCoreApplication>

@@ -2,9 +2,9 @@
 
 #include "Output.h"
 #include "ServerCommandOptions.h"
-#include "server/ApplyJournal.h"
+#include "deploy/ApplyJournal.h"
+#include "deploy/ConfigTester.h"
 #include "server/ConfigSyntax.h"
-#include "server/ConfigTester.h"
 #include "server/ServerBinary.h"
 #include "server/WebhookLog.h"
 

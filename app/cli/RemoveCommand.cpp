@@ -3,7 +3,7 @@
 #include "ApplySteps.h"
 #include "Output.h"
 #include "ServerCommandOptions.h"
-#include "server/Elevation.h"
+#include "deploy/Elevation.h"
 
 #include <QCoreApplication>
 

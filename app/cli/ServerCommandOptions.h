@@ -3,8 +3,8 @@
 // Options shared by generate, apply, rollback and export: the certificate material (as for check), the site
 // (listen, upstream, path, TLS profile) and the installation (server root, prefix, binary, state directory).
 
+#include "deploy/ApplyService.h"
 #include "pki/CheckService.h"
-#include "server/ApplyService.h"
 #include "server/ServerDiscovery.h"
 
 #include <QCommandLineParser>

@@ -4,11 +4,11 @@
 // (ConfigIncludes), and what apply must add or refuse because of it: the include line of a directory nothing reads
 // yet, Apache's Listen lines and virtual host addresses.
 
-#include "ApplyJournal.h"
 #include "ConfigIncludes.h"
 #include "ServerConfigRequest.h"
 #include "ServerDiscovery.h"
 #include "core/Finding.h"
+#include "deploy/ApplyJournal.h"
 
 #include <QProcessEnvironment>
 

@@ -1,6 +1,6 @@
 #include "SavedSetup.h"
 
-#include "server/ApplyService.h"
+#include "deploy/ApplyService.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

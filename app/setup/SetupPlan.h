@@ -2,8 +2,8 @@
 
 #include "SetupModel.h"
 #include "core/Result.h"
+#include "deploy/ApplyService.h"
 #include "pki/ServerMaterial.h"
-#include "server/ApplyService.h"
 #include "server/ServerDiscovery.h"
 
 #include <optional>

@@ -6,8 +6,8 @@
 //   bench_apply [ROUNDS]
 
 #include "MtlsFixture.h"
-#include "server/ApplyService.h"
-#include "server/ApplyVerification.h"
+#include "deploy/ApplyService.h"
+#include "deploy/ApplyVerification.h"
 #include "server/ThrowawayServer.h"
 
 #include <QCoreApplication>

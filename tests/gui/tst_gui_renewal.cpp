@@ -6,9 +6,9 @@
 #include "TestZip.h"
 #include "WizardContext.h"
 #include "WizardFlow.h"
+#include "deploy/ApplyHistory.h"
 #include "pages/ImportPage.h"
 #include "pages/RenewComparePage.h"
-#include "server/ApplyHistory.h"
 #include "widgets/FileDropArea.h"
 #include "widgets/FindingsView.h"
 

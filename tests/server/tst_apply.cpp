@@ -2,8 +2,8 @@
 // tree byte-for-byte as it was with the old configuration still served.
 
 #include "MtlsFixture.h"
+#include "deploy/ApplyService.h"
 #include "sandbox/WebhookUpstream.h"
-#include "server/ApplyService.h"
 #include "server/ThrowawayServer.h"
 
 #include <QDir>

@@ -3,7 +3,7 @@
 // of a rollback.
 
 #include "MtlsFixture.h"
-#include "server/ApplyService.h"
+#include "deploy/ApplyService.h"
 #include "server/ThrowawayServer.h"
 
 #include <QCoreApplication>

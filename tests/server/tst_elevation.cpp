@@ -6,8 +6,8 @@
 #include "KeyWatcher.h"
 #include "MtlsFixture.h"
 #include "ThrowawayInstallation.h"
+#include "deploy/ApplyRequestJson.h"
 #include "sandbox/WebhookUpstream.h"
-#include "server/ApplyRequestJson.h"
 
 #include <QDir>
 #include <QFile>

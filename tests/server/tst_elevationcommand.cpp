@@ -2,8 +2,8 @@
 // the request and result that cross to the elevated run.
 
 #include "TestProcess.h"
-#include "server/ApplyRequestJson.h"
-#include "server/Elevation.h"
+#include "deploy/ApplyRequestJson.h"
+#include "deploy/Elevation.h"
 
 #include <QDir>
 #include <QFile>

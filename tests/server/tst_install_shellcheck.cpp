@@ -2,7 +2,7 @@
 // finding, and install.data is read as values only (a value that could carry code is refused, never run).
 
 #include "TestProcess.h"
-#include "server/ExportBundle.h"
+#include "deploy/ExportBundle.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -2,7 +2,7 @@
 
 #include "Dialogs.h"
 #include "WizardContext.h"
-#include "server/Elevation.h"
+#include "deploy/Elevation.h"
 #include "ui_ApplyPage.h"
 #include "widgets/Async.h"
 #include "widgets/PlainText.h"

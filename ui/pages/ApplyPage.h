@@ -1,7 +1,7 @@
 #pragma once
 
 #include "WizardPage.h"
-#include "server/ApplyProgress.h"
+#include "deploy/ApplyProgress.h"
 
 #include <memory>
 

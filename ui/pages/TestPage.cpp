@@ -2,8 +2,8 @@
 
 #include "WizardContext.h"
 #include "core/TextJoin.h"
+#include "deploy/ApplyVerification.h"
 #include "probe/ProbeWorker.h"
-#include "server/ApplyVerification.h"
 #include "ui_TestPage.h"
 
 #include <QStyle>

@@ -1,9 +1,9 @@
 #include "ApplyRun.h"
 
 #include "ApplyService.h"
-#include "ServerControl.h"
 #include "core/Logging.h"
 #include "core/TextJoin.h"
+#include "server/ServerControl.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -36,7 +36,7 @@ QString shellQuote(const QString& value)
 
 QByteArray installScript()
 {
-    QFile file(QStringLiteral(":/server/install.sh"));
+    QFile file(QStringLiteral(":/deploy/install.sh"));
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return file.readAll();

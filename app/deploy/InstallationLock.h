@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ServerDiscovery.h"
 #include "core/Result.h"
+#include "server/ServerDiscovery.h"
 
 #include <memory>
 

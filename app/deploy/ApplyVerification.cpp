@@ -1,16 +1,16 @@
 #include "ApplyVerification.h"
 
-#include "ApacheMergeSite.h"
-#include "ConfigIncludes.h"
-#include "NginxMerge.h"
-#include "NginxSites.h"
-#include "ServerControl.h"
-#include "SiteConflicts.h"
 #include "core/Logging.h"
 #include "pki/OpenSslHandles.h"
 #include "probe/Prober.h"
 #include "probe/Resolver.h"
 #include "probe/TlsAttempt.h"
+#include "server/ApacheMergeSite.h"
+#include "server/ConfigIncludes.h"
+#include "server/NginxMerge.h"
+#include "server/NginxSites.h"
+#include "server/ServerControl.h"
+#include "server/SiteConflicts.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -2,9 +2,9 @@
 
 #include "ApplyJournal.h"
 #include "ApplyProgress.h"
-#include "ConfigGenerator.h"
-#include "MergeSite.h"
-#include "ServerDiscovery.h"
+#include "server/ConfigGenerator.h"
+#include "server/MergeSite.h"
+#include "server/ServerDiscovery.h"
 
 namespace mtls {
 

@@ -2,15 +2,15 @@
 
 #include "ApplyRun.h"
 #include "ApplyVerification.h"
-#include "ConfigPreflight.h"
-#include "ConfigSyntax.h"
 #include "ConfigTester.h"
-#include "ServerControl.h"
-#include "SiteConflicts.h"
-#include "SitePlacement.h"
-#include "WebhookLog.h"
 #include "core/Logging.h"
 #include "core/TextJoin.h"
+#include "server/ConfigPreflight.h"
+#include "server/ConfigSyntax.h"
+#include "server/ServerControl.h"
+#include "server/SiteConflicts.h"
+#include "server/SitePlacement.h"
+#include "server/WebhookLog.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

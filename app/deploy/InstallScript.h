@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ServerDiscovery.h"
+#include "server/ServerDiscovery.h"
 
 #include <QByteArray>
 #include <QList>
@@ -43,7 +43,7 @@ struct InstallScriptParams
     QString backupDir;
 };
 
-// The script (app/server/install.sh, embedded as a resource): checks, backups in a numbered step, atomic
+// The script (app/deploy/install.sh, embedded as a resource): checks, backups in a numbered step, atomic
 // installs, the server's test, a reload, a check of what is served, and the automatic rollback on any failure;
 // `--rollback` undoes one run, `--remove` every run.
 QByteArray installScript();

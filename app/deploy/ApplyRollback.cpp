@@ -2,8 +2,8 @@
 
 #include "ApplyRun.h"
 #include "ApplyService.h"
-#include "ConfigSyntax.h"
-#include "ServerControl.h"
+#include "server/ConfigSyntax.h"
+#include "server/ServerControl.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -5,12 +5,12 @@
 // client CA, a caller without one is refused, and every other name on the port presents the same certificate as
 // before the change. Nothing here trusts the server's own words: it connects like a client would.
 
-#include "ServerConfigRequest.h"
-#include "ServerDiscovery.h"
-#include "SiteConflicts.h"
 #include "core/Result.h"
 #include "pki/Certificate.h"
 #include "probe/ProbeTypes.h"
+#include "server/ServerConfigRequest.h"
+#include "server/ServerDiscovery.h"
+#include "server/SiteConflicts.h"
 
 #include <QHash>
 #include <QJsonArray>

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "FileOps.h"
-#include "ServerDiscovery.h"
 #include "core/Result.h"
+#include "server/ServerDiscovery.h"
 
 #include <QByteArray>
 #include <QFileDevice>

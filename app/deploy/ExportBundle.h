@@ -1,7 +1,7 @@
 #pragma once
 
 #include "ApplyService.h"
-#include "ServerDiscovery.h"
+#include "server/ServerDiscovery.h"
 
 namespace mtls {
 

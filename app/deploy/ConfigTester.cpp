@@ -1,9 +1,9 @@
 #include "ConfigTester.h"
 
 #include "ApplyJournal.h"
-#include "ServerControl.h"
-#include "ThrowawayServer.h"
 #include "core/PrivateTempDir.h"
+#include "server/ServerControl.h"
+#include "server/ThrowawayServer.h"
 
 #include <QCoreApplication>
 #include <QTcpServer>

@@ -1,10 +1,10 @@
 #include "ExportBundle.h"
 
 #include "ApplyJournal.h"
-#include "ConfigSyntax.h"
 #include "InstallScript.h"
-#include "WebhookLog.h"
 #include "core/SignalCleanup.h"
+#include "server/ConfigSyntax.h"
+#include "server/WebhookLog.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "ApplyService.h"
-#include "ConfigGenerator.h"
+#include "server/ConfigGenerator.h"
 
 namespace mtls {
 
