@@ -122,7 +122,21 @@ Result<ExportResult> exportBundle(const ExportRequest& request)
             Text::tr("The server directory \"%1\" must be an absolute path of letters, digits and - . _ / only.")
                 .arg(root),
             {}};
-    const ServerInstallation target = installationForLayout(kind, root, request.layout);
+    ServerInstallation target = installationForLayout(kind, root, request.layout);
+    if (!request.siteDir.isEmpty()) {
+        target.siteDir = QDir::cleanPath(request.siteDir);
+        target.enabledDir = request.enabledDir.isEmpty() ? QString() : QDir::cleanPath(request.enabledDir);
+        target.needsIncludeLine = false;
+    }
+    // install.sh writes below one folder: the root, or the folder that holds both the root and the site folder.
+    QString scope = root;
+    while (!(target.siteDir + QLatin1Char('/')).startsWith(scope + QLatin1Char('/'))
+           && scope.count(QLatin1Char('/')) > 1)
+        scope = QFileInfo(scope).path();
+    if (!(target.siteDir + QLatin1Char('/')).startsWith(scope + QLatin1Char('/')))
+        return Error {Text::tr("The site folder %1 and the server directory %2 have no folder in common but /.")
+                          .arg(target.siteDir, root),
+                      {}};
     const QString dir = target.certDir + QLatin1Char('/') + domain.value();
 
     ServerConfigRequest config = request.config;
@@ -142,7 +156,7 @@ Result<ExportResult> exportBundle(const ExportRequest& request)
     InstallScriptParams script;
     script.kind = kind;
     script.domain = domain.value();
-    script.configRoot = root;
+    script.configRoot = scope;
     script.certDir = dir;
     script.files << InstallScriptParams::File {QStringLiteral("certs/fullchain.pem"), config.certificatePath,
                                                QStringLiteral("644"), sha256(request.material.fullChainPem)};

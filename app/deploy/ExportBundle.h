@@ -16,6 +16,11 @@ struct ExportRequest
     QString binary; // the server program on the target server (absolute); empty: the layout's usual one
     QString mainConfig; // on the target server; empty: the layout's
     QString prefix; // nginx -p on the target server; empty: none
+    // Where the site file goes on the target server, and (the Debian way) the folder of its link; empty: the
+    // layout's. Set from the server's own configuration when it was read (over SSH). A folder outside the server
+    // root widens what install.sh may write to the folder that holds both (BaoTa: /www/server).
+    QString siteDir;
+    QString enabledDir;
     QString out; // a directory, or a file ending in .zip
 };
 

@@ -136,29 +136,37 @@ QString parseBuiltInConfigPath(ServerKind kind, const QString& output)
 
 ServerLayout detectLayout(ServerKind kind, const QString& configRoot)
 {
-    const QString root = QDir(configRoot).absolutePath();
+    return detectLayout(kind, QDir(configRoot).absolutePath(),
+                        [](const QString& path, bool directory) { return directory ? isDir(path) : isFile(path); });
+}
+
+ServerLayout detectLayout(ServerKind kind, const QString& configRoot, const PathProbe& probe)
+{
+    const QString root = QDir::cleanPath(configRoot);
     const auto at = [&root](const char* sub) { return root + QLatin1Char('/') + QLatin1String(sub); };
+    const auto dirAt = [&probe, &at](const char* sub) { return probe(at(sub), true); };
+    const auto fileAt = [&probe, &at](const char* sub) { return probe(at(sub), false); };
     const bool underEtc = root.startsWith(QLatin1String("/etc/"));
     if (kind == ServerKind::Nginx) {
-        if (isDir(at("sites-available")))
+        if (dirAt("sites-available"))
             return ServerLayout::Debian;
-        if (isDir(at("http.d")))
+        if (dirAt("http.d"))
             return ServerLayout::Alpine;
-        if (isDir(at("servers")))
+        if (dirAt("servers"))
             return ServerLayout::Homebrew;
-        if (isFile(at("conf/nginx.conf")))
+        if (fileAt("conf/nginx.conf"))
             return ServerLayout::Windows;
         return underEtc ? ServerLayout::RedHat : ServerLayout::Custom;
     }
-    if (isDir(at("sites-available")) && isFile(at("apache2.conf")))
+    if (dirAt("sites-available") && fileAt("apache2.conf"))
         return ServerLayout::Debian;
-    if (isFile(at("conf/httpd.conf")) && isDir(at("conf.d")))
+    if (fileAt("conf/httpd.conf") && dirAt("conf.d"))
         return ServerLayout::RedHat;
-    if (isFile(at("httpd.conf")) && isDir(at("conf.d")) && underEtc)
+    if (fileAt("httpd.conf") && dirAt("conf.d") && underEtc)
         return ServerLayout::Alpine;
-    if (isFile(at("httpd.conf")) && isDir(at("extra")))
+    if (fileAt("httpd.conf") && dirAt("extra"))
         return ServerLayout::Homebrew;
-    if (isFile(at("conf/httpd.conf")))
+    if (fileAt("conf/httpd.conf"))
         return ServerLayout::Windows;
     return ServerLayout::Custom;
 }
@@ -255,7 +263,8 @@ QString builtInMainConfig(ServerKind kind, const QString& binary)
     return builtIn;
 }
 
-// The configuration root of a main configuration file: its directory (ROOT/conf/httpd.conf: ROOT for Apache).
+} // namespace
+
 QString rootOfMainConfig(ServerKind kind, const QString& mainConfig)
 {
     QString root = QFileInfo(mainConfig).absolutePath();
@@ -263,8 +272,6 @@ QString rootOfMainConfig(ServerKind kind, const QString& mainConfig)
         root = QFileInfo(root).absolutePath(); // RHEL and Windows: ROOT/conf/httpd.conf
     return root;
 }
-
-} // namespace
 
 Result<ServerInstallation> discoverServer(ServerKind kind, const DiscoveryOptions& options)
 {

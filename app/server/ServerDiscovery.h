@@ -7,6 +7,7 @@
 #include <QStringList>
 #include <QVersionNumber>
 
+#include <functional>
 #include <optional>
 
 namespace mtls {
@@ -59,6 +60,13 @@ QVersionNumber parseServerVersion(ServerKind kind, const QString& output);
 QString parseBuiltInConfigPath(ServerKind kind, const QString& output);
 // Which layout a configuration root has, by what exists in it (file-system inspection only, no program run).
 ServerLayout detectLayout(ServerKind kind, const QString& configRoot);
+// Whether `path` is a directory (`directory` true) or a file, on the machine looked at (this one, or a server
+// reached through a shell).
+using PathProbe = std::function<bool(const QString& path, bool directory)>;
+// The same rules with the answers of `probe` (an absolute `configRoot`).
+ServerLayout detectLayout(ServerKind kind, const QString& configRoot, const PathProbe& probe);
+// The configuration root of a main configuration file: its directory (ROOT/conf/httpd.conf: ROOT for Apache).
+QString rootOfMainConfig(ServerKind kind, const QString& mainConfig);
 // Where the files go for a layout, without looking at the disk (for a server that is not this machine).
 ServerInstallation installationForLayout(ServerKind kind, const QString& configRoot, ServerLayout layout);
 // installationForLayout(detectLayout()), with `mainConfig` when given.

@@ -141,13 +141,19 @@ ConfigGraph effectiveConfigGraph(const ServerInstallation& installation)
 
 void placeSite(ServerInstallation& installation, const ConfigGraph& graph)
 {
+    placeSite(installation, graph, isDirectory);
+}
+
+void placeSite(ServerInstallation& installation, const ConfigGraph& graph,
+               const std::function<bool(const QString&)>& directoryExists)
+{
     if (graph.files.isEmpty())
         return;
     const ServerInstallation usual
         = installationForLayout(installation.kind, installation.configRoot, installation.layout);
     const QStringList preferred {usual.enabledDir.isEmpty() ? usual.siteDir : usual.enabledDir};
     const auto placement
-        = chooseSiteDirectory(graph, QStringLiteral("mtls-assistant-example.conf"), preferred, isDirectory);
+        = chooseSiteDirectory(graph, QStringLiteral("mtls-assistant-example.conf"), preferred, directoryExists);
     if (placement) {
         installation.siteDir = placement->siteDir;
         installation.enabledDir = placement->enabledDir;

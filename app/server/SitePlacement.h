@@ -28,6 +28,9 @@ ConfigGraph effectiveConfigGraph(const ServerInstallation& installation);
 // configuration reads it, else another directory it reads for sites; when none, a directory of our own beside the
 // main configuration with needsIncludeLine set. A graph of no file (unreadable) keeps the layout's directories.
 void placeSite(ServerInstallation& installation, const ConfigGraph& graph);
+// The same with `isDirectory` answering for the machine looked at (a server reached through a shell).
+void placeSite(ServerInstallation& installation, const ConfigGraph& graph,
+               const std::function<bool(const QString&)>& directoryExists);
 
 // The reason an installation cannot be handled here (its server runs in a container that manages it, as 1Panel's
 // OpenResty does); empty when it can.
