@@ -29,6 +29,8 @@ QString applyProgressKindName(ApplyProgress::Kind kind)
         return QStringLiteral("rolled_back");
     case ApplyProgress::Kind::Verified:
         return QStringLiteral("verified");
+    case ApplyProgress::Kind::Remote:
+        return QStringLiteral("remote");
     }
     return QString();
 }
@@ -43,7 +45,7 @@ QJsonObject ApplyProgress::toJson() const
 std::optional<ApplyProgress> ApplyProgress::fromJson(const QJsonObject& object)
 {
     const QString name = object.value(QLatin1String("step")).toString();
-    for (int k = int(Kind::Recovered); k <= int(Kind::Verified); ++k) {
+    for (int k = int(Kind::Recovered); k <= int(Kind::Remote); ++k) {
         if (applyProgressKindName(Kind(k)) == name)
             return ApplyProgress {Kind(k), object.value(QLatin1String("path")).toString(),
                                   object.value(QLatin1String("text")).toString()};

@@ -24,6 +24,7 @@ struct ApplyProgress
         DirectoryRemoved, // path: a directory apply had made, removed again
         RolledBack, // every file is as it was before
         Verified, // checked from outside: the server answers, serves what it should, refuses strangers (text says)
+        Remote, // over SSH: a line install.sh printed on the server (escaped), or what the remote executor did
     };
     Kind kind = Kind::Written;
     QString path; // absolute, may be empty

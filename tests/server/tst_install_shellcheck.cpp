@@ -1,5 +1,6 @@
 // install.sh: the script of the repository and the one an export writes pass shellcheck without a single
-// finding, and install.data is read as values only (a value that could carry code is refused, never run).
+// finding (so does remote-job.sh, which runs it as a job over SSH), and install.data is read as values only (a value
+// that could carry code is refused, never run).
 
 #include "TestProcess.h"
 #include "deploy/ExportBundle.h"
@@ -20,6 +21,7 @@ class TestInstallShellcheck : public QObject
 private slots:
     void initTestCase();
     void repositoryScript();
+    void remoteJobScript();
     void exportedScript();
     void dataIsNeverRun_data();
     void dataIsNeverRun();
@@ -68,6 +70,12 @@ QString TestInstallShellcheck::exportTo(const QString& out)
 void TestInstallShellcheck::repositoryScript()
 {
     const ProcessResult result = shellcheck(QStringLiteral(MTLS_INSTALL_SH));
+    QVERIFY2(result.exitCode == 0 && result.out.isEmpty(), result.out.constData());
+}
+
+void TestInstallShellcheck::remoteJobScript()
+{
+    const ProcessResult result = shellcheck(QStringLiteral(MTLS_REMOTE_JOB_SH));
     QVERIFY2(result.exitCode == 0 && result.out.isEmpty(), result.out.constData());
 }
 

@@ -1,0 +1,223 @@
+#include "RemoteDeploy.h"
+
+#include "ShellSession.h"
+#include "core/SignalCleanup.h"
+#include "core/TextEscape.h"
+#include "server/ConfigSyntax.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QTemporaryDir>
+
+namespace mtls {
+
+namespace {
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(mtls::RemoteDeploy)
+};
+
+void report(const ApplyProgressCallback& progress, ApplyProgress::Kind kind, const QString& text,
+            const QString& path = QString())
+{
+    if (progress)
+        progress(ApplyProgress {kind, path, text});
+}
+
+// Each line install.sh prints on the server: untrusted text, escaped.
+RemoteLogHandler serverLines(const ApplyProgressCallback& progress)
+{
+    return [progress](const QString& line) {
+        report(progress, ApplyProgress::Kind::Remote, escapeControlCharacters(line));
+    };
+}
+
+Status refuseWhileRunning(const QList<RemoteJob>& jobs)
+{
+    for (const RemoteJob& job : jobs) {
+        if (job.state != RemoteJob::State::Running)
+            continue;
+        Error error {Text::tr("Another change (job %1, %2 for %3) is still running on the server.")
+                         .arg(job.id, remoteJobActionName(job.action), job.domain),
+                     {}};
+        error.findings << errorFinding(QStringLiteral("REMOTE_JOB_RUNNING"), error.message,
+                                       Text::tr("Wait for it with status over SSH, then try again."));
+        return error;
+    }
+    return {};
+}
+
+// The end of a job, as steps: install.sh's own verdict.
+void reportEnd(const ApplyProgressCallback& progress, const RemoteJob& job)
+{
+    if (job.state == RemoteJob::State::Running)
+        return;
+    if (job.state == RemoteJob::State::Succeeded && job.action == RemoteJobAction::Install)
+        report(progress, ApplyProgress::Kind::Verified,
+               Text::tr("Verified on the server by install.sh: the new configuration is served at the listen "
+                        "address and asks for a client certificate from the Chat client CA."));
+    else if (job.state == RemoteJob::State::Succeeded)
+        report(progress, ApplyProgress::Kind::RolledBack, remoteOutcomeText(job));
+    else
+        report(progress, ApplyProgress::Kind::Failed, remoteOutcomeText(job));
+}
+
+// The bundle's files with the modes they must keep (the key stays 0600).
+Result<QList<RemoteFile>> bundleFiles(const QString& dir)
+{
+    QList<RemoteFile> files;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return Error {Text::tr("Cannot read %1.").arg(QDir::toNativeSeparators(path)), file.errorString()};
+        const bool open = file.permissions().testFlag(QFileDevice::ReadOther);
+        files << RemoteFile {QDir(dir).relativeFilePath(path), file.readAll(), open ? 0644 : 0600};
+    }
+    return files;
+}
+
+} // namespace
+
+QString remoteBackupDir(const QString& stateDir, const QString& domain)
+{
+    if (stateDir.isEmpty() || stateDir == defaultRemoteStateDir())
+        return QStringLiteral("/var/backups/mtls-assistant/") + domain;
+    return QDir::cleanPath(stateDir) + QStringLiteral("/backups/") + domain;
+}
+
+Result<RemoteJob> applyRemotely(ShellSession& shell, const RemoteApplyRequest& request)
+{
+    const QString stateDir = request.stateDir.isEmpty() ? defaultRemoteStateDir() : QDir::cleanPath(request.stateDir);
+    auto jobs = listRemoteJobs(shell, stateDir);
+    if (!jobs)
+        return jobs.error();
+    if (auto free = refuseWhileRunning(jobs.value()); !free)
+        return free.error();
+    auto domain = configsyntax::normalizeDomain(request.bundle.config.domain);
+    if (!domain)
+        return domain.error();
+
+    // The bundle, in a private temporary folder here (it holds the key: removed on every way out).
+    QTemporaryDir work;
+    if (!work.isValid())
+        return Error {Text::tr("Cannot make a temporary folder on this machine."), work.errorString()};
+    const CleanupRegistration cleanup = CleanupRegistration::folder(work.path());
+    ExportRequest exportRequest = request.bundle;
+    exportRequest.out = work.filePath(QStringLiteral("bundle"));
+    exportRequest.backupDir = remoteBackupDir(stateDir, domain.value());
+    auto exported = exportBundle(exportRequest);
+    if (!exported)
+        return exported.error();
+    auto files = bundleFiles(exported->out);
+    if (!files)
+        return files.error();
+
+    auto job = startRemoteJob(shell, stateDir, RemoteJobAction::Install, domain.value(), exportRequest.backupDir,
+                              files.value());
+    if (!job)
+        return job.error();
+    report(request.progress, ApplyProgress::Kind::Remote,
+           Text::tr("Uploaded the bundle to %1 on the server; install.sh runs there as job %2.")
+               .arg(job->dir + QStringLiteral("/bundle"), job->id));
+    auto followed = followRemoteJob(shell, job.value(), serverLines(request.progress), request.wait);
+    if (followed)
+        reportEnd(request.progress, followed.value());
+    return followed;
+}
+
+Result<RemoteJob> rollbackRemotely(ShellSession& shell, const QString& stateDirGiven, bool remove,
+                                   const QString& domain, const ApplyProgressCallback& progress,
+                                   std::chrono::milliseconds wait)
+{
+    const QString stateDir = stateDirGiven.isEmpty() ? defaultRemoteStateDir() : QDir::cleanPath(stateDirGiven);
+    auto jobs = listRemoteJobs(shell, stateDir);
+    if (!jobs)
+        return jobs.error();
+    if (auto free = refuseWhileRunning(jobs.value()); !free)
+        return free.error();
+    // The newest install (of `domain`) whose history on the server still has a step: its bundle knows the files.
+    std::optional<RemoteJob> source;
+    for (auto it = jobs->crbegin(); it != jobs->crend() && !source; ++it) {
+        if (it->action != RemoteJobAction::Install || (!domain.isEmpty() && it->domain != domain))
+            continue;
+        if (remove || it->lastStep > 0)
+            source = *it;
+    }
+    if (!source)
+        return Error {
+            domain.isEmpty()
+                ? Text::tr("Nothing to roll back: no change made over SSH remains in the server's history.")
+                : Text::tr("Nothing to remove: no change for %1 was made on the server over SSH.").arg(domain),
+            {}};
+    auto job = startRemoteJob(shell, stateDir, remove ? RemoteJobAction::Remove : RemoteJobAction::Rollback,
+                              source->domain, source->backupDir, {}, source->bundle);
+    if (!job)
+        return job.error();
+    report(progress, ApplyProgress::Kind::RollingBack,
+           Text::tr("install.sh %1 runs on the server as job %2 (the bundle of job %3).")
+               .arg(remove ? QStringLiteral("--remove") : QStringLiteral("--rollback"), job->id, source->id));
+    auto followed = followRemoteJob(shell, job.value(), serverLines(progress), wait);
+    if (followed)
+        reportEnd(progress, followed.value());
+    return followed;
+}
+
+Result<QList<RemoteJob>> remoteStatus(ShellSession& shell, const QString& stateDirGiven,
+                                      const ApplyProgressCallback& progress, std::chrono::milliseconds wait)
+{
+    const QString stateDir = stateDirGiven.isEmpty() ? defaultRemoteStateDir() : QDir::cleanPath(stateDirGiven);
+    auto jobs = listRemoteJobs(shell, stateDir);
+    if (!jobs || jobs->isEmpty() || jobs->last().state != RemoteJob::State::Running)
+        return jobs;
+    QList<RemoteJob> list = jobs.value();
+    report(progress, ApplyProgress::Kind::Remote,
+           Text::tr("Job %1 (%2 for %3) still runs on the server; following it.")
+               .arg(list.last().id, remoteJobActionName(list.last().action), list.last().domain));
+    auto followed = followRemoteJob(shell, list.last(), serverLines(progress), wait);
+    if (!followed)
+        return followed.error();
+    list.last() = followed.value();
+    reportEnd(progress, followed.value());
+    return list;
+}
+
+QString remoteOutcomeText(const RemoteJob& job)
+{
+    const QString state = job.serverState();
+    if (state == QLatin1String("running"))
+        return Text::tr("Job %1 still runs on the server; run status over SSH to follow it to its end.").arg(job.id);
+    if (state == QLatin1String("unfinished"))
+        return Text::tr("Job %1 did not finish, and step %2 of install.sh's history on the server is incomplete: "
+                        "install.sh puts it back before anything else on its next run; rollback over SSH does it "
+                        "now.")
+            .arg(job.id)
+            .arg(job.lastStep);
+    if (state == QLatin1String("after"))
+        return Text::tr("The server runs the new configuration for %1 (job %2, step %3 of install.sh's history), "
+                        "verified by install.sh on the server.")
+            .arg(job.domain, job.id)
+            .arg(job.lastStep);
+    if (state == QLatin1String("before"))
+        return job.action == RemoteJobAction::Install
+            ? Text::tr("Job %1 failed (install.sh ended with %2) and put every file back: the server runs the "
+                       "configuration it ran before.")
+                  .arg(job.id)
+                  .arg(job.exitCode)
+            : Text::tr("Job %1 put the previous configuration for %2 back and the server reloaded it.")
+                  .arg(job.id, job.domain);
+    if (job.state == RemoteJob::State::Interrupted)
+        return Text::tr("Job %1 ended without a result (killed, or the server restarted); install.sh's history shows "
+                        "no incomplete step.")
+            .arg(job.id);
+    return Text::tr("Job %1 failed (install.sh ended with %2); see its log on the server: %3/log.")
+        .arg(job.id)
+        .arg(job.exitCode)
+        .arg(job.dir);
+}
+
+} // namespace mtls
