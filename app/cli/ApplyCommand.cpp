@@ -3,6 +3,7 @@
 #include "ApplySteps.h"
 #include "ElevationOptions.h"
 #include "Output.h"
+#include "RemoteDeployCommands.h"
 #include "ServerCommandOptions.h"
 #include "deploy/ApplyRequestJson.h"
 #include "deploy/Elevation.h"
@@ -103,6 +104,7 @@ void ApplyCommand::setup(QCommandLineParser& parser) const
     addSiteOptions(parser);
     addInstallationOptions(parser, true);
     addElevationOptions(parser);
+    addRemoteOptions(parser);
     parser.addOptions({
         {QStringLiteral("force-legacy-tls"),
          Text::tr("Apply the chat-guide profile (TLS 1.0 and 1.1 only) even though servers built with OpenSSL 3 "
@@ -149,6 +151,8 @@ int ApplyCommand::run(const QCommandLineParser& parser) const
     auto site = siteRequest(parser, *kind);
     if (!site)
         return Output::usageError(name(), site.error().message);
+    if (remoteRequested(parser))
+        return runRemoteApply(parser, name(), *kind, report, site.value());
     auto installation = installationOption(parser, *kind);
     if (!installation)
         return Output::failure(installation.error().message, installation.error().detail);

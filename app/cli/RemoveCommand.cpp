@@ -2,6 +2,7 @@
 
 #include "ApplySteps.h"
 #include "Output.h"
+#include "RemoteDeployCommands.h"
 #include "ServerCommandOptions.h"
 #include "deploy/Elevation.h"
 
@@ -30,6 +31,7 @@ void RemoveCommand::setup(QCommandLineParser& parser) const
         {QStringLiteral("domain"), Text::tr("The domain whose setup is removed."), QStringLiteral("NAME")});
     addServerKindOption(parser);
     addInstallationOptions(parser, true);
+    addRemoteOptions(parser);
     parser.addOption(jsonOption());
 }
 
@@ -39,6 +41,8 @@ int RemoveCommand::run(const QCommandLineParser& parser) const
         return *stop;
     if (!parser.isSet(QStringLiteral("domain")))
         return Output::usageError(name(), Text::tr("--domain is required."));
+    if (remoteRequested(parser))
+        return runRemoteRollback(parser, true, parser.value(QStringLiteral("domain")));
     const auto kind = serverKindOption(parser, name());
     if (!kind)
         return ExitUsage;

@@ -3,6 +3,7 @@
 #include "ApplySteps.h"
 #include "ElevationOptions.h"
 #include "Output.h"
+#include "RemoteDeployCommands.h"
 #include "ServerCommandOptions.h"
 #include "deploy/ApplyRequestJson.h"
 #include "deploy/Elevation.h"
@@ -59,6 +60,7 @@ void RollbackCommand::setup(QCommandLineParser& parser) const
     addServerKindOption(parser);
     addInstallationOptions(parser, true);
     addElevationOptions(parser);
+    addRemoteOptions(parser);
     parser.addOption(jsonOption());
 }
 
@@ -68,6 +70,8 @@ int RollbackCommand::run(const QCommandLineParser& parser) const
         return *stop;
     if (parser.isSet(QStringLiteral("request")) || parser.isSet(QStringLiteral("request-fd")))
         return runRequest(parser, name());
+    if (remoteRequested(parser))
+        return runRemoteRollback(parser, false, QString());
     const auto kind = serverKindOption(parser, name());
     if (!kind)
         return ExitUsage;

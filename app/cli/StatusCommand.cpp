@@ -1,6 +1,7 @@
 #include "StatusCommand.h"
 
 #include "Output.h"
+#include "RemoteDeployCommands.h"
 #include "setup/SetupStore.h"
 
 #include <QCoreApplication>
@@ -30,6 +31,7 @@ QString StatusCommand::summary() const
 void StatusCommand::setup(QCommandLineParser& parser) const
 {
     parser.addOption({QStringLiteral("json"), Text::tr("Print one JSON object instead of the list.")});
+    addRemoteOptions(parser, true);
 }
 
 int StatusCommand::run(const QCommandLineParser& parser) const
@@ -37,6 +39,8 @@ int StatusCommand::run(const QCommandLineParser& parser) const
     if (!parser.positionalArguments().isEmpty())
         return Output::usageError(name(),
                                   Text::tr("unexpected argument \"%1\".").arg(parser.positionalArguments().first()));
+    if (remoteRequested(parser))
+        return runRemoteStatus(parser);
 
     const SetupStore store;
     const Result<SetupStoreContent> content = store.load();

@@ -1,0 +1,268 @@
+#include "RemoteDeployCommands.h"
+
+#include "ApplySteps.h"
+#include "Command.h"
+#include "Output.h"
+#include "ServerCommandOptions.h"
+#include "deploy/RemoteDeploy.h"
+#include "deploy/RemoteDiscovery.h"
+#include "deploy/ShellSession.h"
+#include "probe/ProbeInputs.h"
+#include "probe/Prober.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+#include <memory>
+#include <unistd.h>
+
+namespace mtls::cli {
+
+namespace {
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(mtls::cli::RemoteDeployCommands)
+};
+
+using namespace std::chrono_literals;
+
+const QString kLocalRootShell = QStringLiteral("local-root-shell");
+
+// ---------------------------------------------------------------------------------------------------------------
+// SSH transport hook. Once openDeploymentShell(const SshOptions&) (the SSH connection, host-key checks and sudo,
+// with the options --ssh, --identity, --known-hosts, --sudo-password-env, --accept-host-key) is on main, this is the
+// one place to wire it: remoteRequested() also answers for --ssh, and openRemoteShell() returns
+// openDeploymentShell() with the options parsed from `parser`. Everything after the open shell is the same.
+// ---------------------------------------------------------------------------------------------------------------
+Result<std::unique_ptr<ShellSession>> openRemoteShell(const QCommandLineParser& parser)
+{
+    Q_UNUSED(parser);
+    if (::geteuid() != 0)
+        return Error {Text::tr("--local-root-shell runs the remote executor through a root shell on this machine: "
+                               "run it as root."),
+                      {}};
+    auto shell = std::make_unique<ShellSession>();
+    if (auto started = shell->start(QStringLiteral("/bin/sh"), {QStringLiteral("-s")}); !started)
+        return started.error();
+    auto answered = shell->run("true", 10s);
+    if (!answered)
+        return answered.error();
+    return shell;
+}
+
+QString remoteStateDir(const QCommandLineParser& parser)
+{
+    return parser.isSet(QStringLiteral("state-dir")) ? parser.value(QStringLiteral("state-dir")) : QString();
+}
+
+// The failure of a command before or around the job (not install.sh's verdict).
+int remoteFailure(bool json, const Error& error, const QJsonArray& steps, QJsonObject extra = {})
+{
+    if (json) {
+        extra.insert(QStringLiteral("ok"), false);
+        extra.insert(QStringLiteral("remote"), true);
+        extra.insert(QStringLiteral("error"), error.message);
+        extra.insert(QStringLiteral("detail"), error.detail);
+        extra.insert(QStringLiteral("findings"), findingsToJson(error.findings));
+        extra.insert(QStringLiteral("steps"), steps);
+        Output::json(extra);
+    }
+    if (hasError(error.findings)) {
+        Output::failure(error.message);
+        if (!json)
+            Output::findings(error.findings);
+        return ExitFindings;
+    }
+    return Output::failure(error.message, error.detail);
+}
+
+// The test handshake from this machine against the public URL, as after an apply here: its findings are warnings
+// (DNS may not point at the server yet; install.sh checked the listen address from the server itself).
+std::optional<ProbeReport> probeFromHere(const CheckReport& report, const ServerConfigRequest& site,
+                                         const QString& rootsPath)
+{
+    ProbeOptions options;
+    const quint16 port = site.listen.isEmpty() ? 443 : site.listen.first().port;
+    options.url = QUrl(QStringLiteral("https://%1:%2%3").arg(site.domain).arg(port).arg(site.webhookPath));
+    if (!report.material.clientCas.isEmpty())
+        options.expectedClientCa = report.material.clientCas.first();
+    if (!rootsPath.isEmpty()) {
+        if (auto roots = readCertificatesFile(rootsPath); roots)
+            options.serverCas = roots.value();
+    }
+    options.checkLegacyVersions = false;
+    if (!Prober::validate(options))
+        return std::nullopt;
+    Prober prober(options);
+    auto probed = prober.run();
+    if (!probed)
+        return std::nullopt;
+    return probed.value();
+}
+
+} // namespace
+
+void addRemoteOptions(QCommandLineParser& parser, bool withStateDir)
+{
+    QCommandLineOption local(kLocalRootShell,
+                             Text::tr("Run the remote executor against this machine through a root shell (tests)."));
+    local.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(local);
+    if (withStateDir) {
+        QCommandLineOption state(
+            QStringLiteral("state-dir"),
+            Text::tr("On a server over SSH: the assistant's folder there. Default: %1.").arg(defaultRemoteStateDir()),
+            QStringLiteral("DIR"));
+        state.setFlags(QCommandLineOption::HiddenFromHelp);
+        parser.addOption(state);
+    }
+}
+
+bool remoteRequested(const QCommandLineParser& parser)
+{
+    return parser.isSet(kLocalRootShell);
+}
+
+int runRemoteApply(const QCommandLineParser& parser, const QString& command, ServerKind kind, const CheckReport& report,
+                   const ServerConfigRequest& site)
+{
+    const bool json = parser.isSet(QStringLiteral("json"));
+    if (parser.isSet(QStringLiteral("mode")) && parser.value(QStringLiteral("mode")) != QLatin1String("dedicated"))
+        return Output::usageError(command,
+                                  Text::tr("Over SSH, apply sets up a dedicated site: --mode merge is not "
+                                           "available there yet."));
+    ApplySteps steps(!json);
+    auto shell = openRemoteShell(parser);
+    if (!shell)
+        return remoteFailure(json, shell.error(), steps.steps());
+    DiscoveryOptions given;
+    given.binary = parser.value(QStringLiteral("binary"));
+    given.configRoot = parser.value(QStringLiteral("server-root"));
+    given.mainConfig = parser.value(QStringLiteral("main-config"));
+    given.prefix = parser.value(QStringLiteral("prefix"));
+    auto installation = discoverRemoteServer(*shell.value(), kind, given);
+    if (!installation)
+        return remoteFailure(json, installation.error(), steps.steps());
+    if (!json)
+        Output::line(Text::tr("On the server: %1 %2 (%3), configuration in %4.")
+                         .arg(serverKindDisplayName(kind), installation->version.toString(),
+                              Output::plain(installation->binary), Output::plain(installation->configRoot)));
+
+    RemoteApplyRequest request;
+    request.bundle.config = site;
+    if (request.bundle.config.serverVersion.isNull())
+        request.bundle.config.serverVersion = installation->version;
+    request.bundle.material = materialOf(report);
+    request.bundle.serverRoot = installation->configRoot;
+    request.bundle.layout = installation->layout;
+    request.bundle.binary = installation->binary;
+    request.bundle.mainConfig = given.mainConfig;
+    request.bundle.prefix = installation->prefix;
+    request.bundle.siteDir = installation->siteDir;
+    request.bundle.enabledDir = installation->enabledDir;
+    request.stateDir = remoteStateDir(parser);
+    request.progress = steps.callback();
+    auto job = applyRemotely(*shell.value(), request);
+    const QJsonObject where {{QStringLiteral("installation"), installation->toJson()}};
+    if (!job)
+        return remoteFailure(json, job.error(), steps.steps(), where);
+
+    const bool ok = job->state == RemoteJob::State::Succeeded;
+    std::optional<ProbeReport> probe;
+    if (ok)
+        probe = probeFromHere(report, site, parser.value(QStringLiteral("roots")));
+    if (json) {
+        QJsonObject object = where;
+        object.insert(QStringLiteral("ok"), ok);
+        object.insert(QStringLiteral("remote"), true);
+        object.insert(QStringLiteral("mode"), QStringLiteral("dedicated"));
+        object.insert(QStringLiteral("job"), job->toJson());
+        object.insert(QStringLiteral("server_state"), job->serverState());
+        object.insert(QStringLiteral("error"), ok ? QString() : remoteOutcomeText(job.value()));
+        object.insert(QStringLiteral("findings"), findingsToJson(sortedBySeverity(report.findings)));
+        object.insert(QStringLiteral("steps"), steps.steps());
+        if (probe)
+            object.insert(QStringLiteral("probe"), probe->toJson());
+        Output::json(object);
+    }
+    if (!ok)
+        return Output::failure(remoteOutcomeText(job.value()));
+    if (!json) {
+        if (!report.findings.isEmpty())
+            Output::findings(sortedBySeverity(report.findings));
+        if (probe)
+            Output::line(probe->ok()
+                             ? Text::tr("The test handshake from this machine against %1 passed.")
+                                   .arg(Output::plain(probe->url.toString()))
+                             : Text::tr("The test handshake from this machine against %1 did not pass (DNS may not "
+                                        "point at the server yet; install.sh checked the listen address from the "
+                                        "server): run 'mtls-assistant-cli probe' for the details.")
+                                   .arg(Output::plain(probe->url.toString())));
+        Output::line(Output::paint(remoteOutcomeText(job.value()), Output::Colour::Green));
+    }
+    return ExitOk;
+}
+
+int runRemoteRollback(const QCommandLineParser& parser, bool remove, const QString& domain)
+{
+    const bool json = parser.isSet(QStringLiteral("json"));
+    ApplySteps steps(!json);
+    auto shell = openRemoteShell(parser);
+    if (!shell)
+        return remoteFailure(json, shell.error(), steps.steps());
+    auto job = rollbackRemotely(*shell.value(), remoteStateDir(parser), remove, domain, steps.callback());
+    if (!job)
+        return remoteFailure(json, job.error(), steps.steps());
+    const bool ok = job->state == RemoteJob::State::Succeeded;
+    if (json)
+        Output::json({{QStringLiteral("ok"), ok},
+                      {QStringLiteral("remote"), true},
+                      {QStringLiteral("domain"), job->domain},
+                      {QStringLiteral("job"), job->toJson()},
+                      {QStringLiteral("server_state"), job->serverState()},
+                      {QStringLiteral("error"), ok ? QString() : remoteOutcomeText(job.value())},
+                      {QStringLiteral("detail"), QString()},
+                      {QStringLiteral("steps"), steps.steps()}});
+    if (!ok)
+        return Output::failure(remoteOutcomeText(job.value()));
+    if (!json)
+        Output::line(remoteOutcomeText(job.value()));
+    return ExitOk;
+}
+
+int runRemoteStatus(const QCommandLineParser& parser)
+{
+    const bool json = parser.isSet(QStringLiteral("json"));
+    ApplySteps steps(!json);
+    auto shell = openRemoteShell(parser);
+    if (!shell)
+        return remoteFailure(json, shell.error(), steps.steps());
+    auto jobs = remoteStatus(*shell.value(), remoteStateDir(parser), steps.callback(), 10min);
+    if (!jobs)
+        return remoteFailure(json, jobs.error(), steps.steps());
+    const bool settled = jobs->isEmpty() || jobs->last().state != RemoteJob::State::Running;
+    if (json) {
+        QJsonArray list;
+        for (const RemoteJob& job : jobs.value())
+            list.append(job.toJson());
+        Output::json(
+            {{QStringLiteral("remote"), true},
+             {QStringLiteral("jobs"), list},
+             {QStringLiteral("server_state"), jobs->isEmpty() ? QStringLiteral("none") : jobs->last().serverState()},
+             {QStringLiteral("steps"), steps.steps()}});
+        return settled ? ExitOk : ExitFindings;
+    }
+    if (jobs->isEmpty()) {
+        Output::line(Text::tr("No change was made on this server over SSH."));
+        return ExitOk;
+    }
+    for (const RemoteJob& job : jobs.value())
+        Output::line(QStringLiteral("  %1  %2  %3  %4")
+                         .arg(Output::plain(job.id), remoteJobActionName(job.action).leftJustified(8),
+                              Output::plain(job.domain).leftJustified(28), remoteJobStateName(job.state)));
+    Output::line(remoteOutcomeText(jobs->last()));
+    return settled ? ExitOk : ExitFindings;
+}
+
+} // namespace mtls::cli

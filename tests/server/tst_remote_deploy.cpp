@@ -1,0 +1,321 @@
+// The remote executor (apply, rollback, remove and status over a root shell on the server) against real nginx and
+// Apache on "the remote": this machine, through a root `sh -s` ShellSession (what a server runs behind SSH, without
+// the SSH hop). Judged by curl, openssl and tree digests, never by the executor's messages; the connection is killed
+// in the middle of the transaction and the server must end fully before or fully after.
+
+#include "ThrowawayInstallation.h"
+#include "deploy/RemoteDeploy.h"
+#include "deploy/RemoteDiscovery.h"
+#include "deploy/ShellSession.h"
+#include "sandbox/WebhookUpstream.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+#include <unistd.h>
+
+using namespace mtls;
+using namespace std::chrono_literals;
+
+namespace {
+
+std::unique_ptr<ShellSession> rootShell()
+{
+    auto shell = std::make_unique<ShellSession>();
+    if (!shell->start(QStringLiteral("/bin/sh"), {QStringLiteral("-s")}) || !shell->run("true", 10s))
+        return {};
+    return shell;
+}
+
+QJsonObject jsonOf(const ProcessResult& result)
+{
+    return QJsonDocument::fromJson(result.out).object();
+}
+
+// Whether a Chat client gets `expected` (body, newline, status) from the webhook.
+QByteArray chatCall(const MtlsFixture& fixture, quint16 port)
+{
+    return fixture.curl(port, QStringLiteral("/im/callback"), QStringLiteral("chat")).out;
+}
+
+} // namespace
+
+class TestRemoteDeploy : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void discoveryUsesTheLocalRules();
+    void panelVhostFolderIsUsed();
+    void applyThenRollbackByteForByte();
+    void connectionKilledDuringTheChange();
+    void failedChangeKilledEndsBefore();
+    void cliApplyStatusRemove();
+
+private:
+    RemoteApplyRequest request(const Throwaway& t) const;
+    QStringList remoteArgs() const;
+
+    MtlsFixture m_fixture;
+    WebhookUpstream m_upstream;
+    std::unique_ptr<Throwaway> m_nginx; // shared: every case leaves it as it found it
+    QTemporaryDir m_state; // the assistant's folder on "the server" (root's, 0700)
+};
+
+void TestRemoteDeploy::initTestCase()
+{
+    if (::geteuid() != 0)
+        QSKIP("the remote side runs as root");
+    QVERIFY2(m_fixture.make(), qPrintable(m_fixture.error()));
+    QVERIFY(m_upstream.start());
+    m_nginx = std::make_unique<Throwaway>(ServerKind::Nginx);
+    QVERIFY(m_nginx->start());
+    QVERIFY(m_state.isValid());
+}
+
+RemoteApplyRequest TestRemoteDeploy::request(const Throwaway& t) const
+{
+    RemoteApplyRequest r;
+    r.bundle.config.server = t.kind;
+    r.bundle.config.domain = QStringLiteral("localhost");
+    r.bundle.config.listen = parseListen(QStringLiteral("127.0.0.1:%1").arg(t.newPort));
+    r.bundle.config.upstreamUrl = m_upstream.url();
+    r.bundle.config.webhookPath = QStringLiteral("/im/callback");
+    r.bundle.material.fullChainPem = m_fixture.read(QStringLiteral("fullchain.pem"));
+    r.bundle.material.chainPem = m_fixture.read(QStringLiteral("chain.pem"));
+    r.bundle.material.keyPem = m_fixture.read(QStringLiteral("server.key"));
+    r.bundle.material.clientCaPem = m_fixture.read(QStringLiteral("chatca.crt"));
+    r.bundle.serverRoot = t.server->prefix();
+    r.bundle.layout = ServerLayout::Custom;
+    r.bundle.binary = t.server->binary();
+    r.bundle.mainConfig = t.server->mainConfigPath();
+    if (t.kind == ServerKind::Nginx)
+        r.bundle.prefix = t.server->prefix();
+    r.stateDir = m_state.path();
+    r.wait = 90s;
+    return r;
+}
+
+void TestRemoteDeploy::discoveryUsesTheLocalRules()
+{
+    auto shell = rootShell();
+    QVERIFY(shell);
+    // The machine's own servers, found from nothing: the same root, layout and version as the local discovery.
+    for (ServerKind kind : {ServerKind::Nginx, ServerKind::Apache}) {
+        auto remote = discoverRemoteServer(*shell, kind);
+        QVERIFY2(remote, qPrintable(remote.error().fullText()));
+        const QString root = kind == ServerKind::Nginx ? QStringLiteral("/etc/nginx") : QStringLiteral("/etc/apache2");
+        QCOMPARE(remote->configRoot, root);
+        QCOMPARE(remote->layout, detectLayout(kind, root));
+        QVERIFY(!remote->version.isNull());
+    }
+    QCOMPARE(discoverRemoteServer(*shell, std::nullopt)->kind, ServerKind::Nginx);
+    // A throwaway installation given by its options.
+    DiscoveryOptions given;
+    given.binary = m_nginx->server->binary();
+    given.configRoot = m_nginx->server->prefix();
+    given.mainConfig = m_nginx->server->mainConfigPath();
+    auto throwaway = discoverRemoteServer(*shell, ServerKind::Nginx, given);
+    QVERIFY2(throwaway, qPrintable(throwaway.error().fullText()));
+    QCOMPARE(throwaway->layout, detectLayout(ServerKind::Nginx, given.configRoot));
+    QCOMPARE(throwaway->binary, given.binary);
+    given.binary = QStringLiteral("/nonexistent/nginx");
+    QVERIFY(!discoverRemoteServer(*shell, ServerKind::Nginx, given));
+}
+
+void TestRemoteDeploy::panelVhostFolderIsUsed()
+{
+    // A BaoTa-like tree (WWW stands for /www/server): nginx.conf reads the panel's vhost folder, nothing else.
+    QTemporaryDir www;
+    QVERIFY(QDir().mkpath(www.filePath(QStringLiteral("nginx/conf"))));
+    QVERIFY(QDir().mkpath(www.filePath(QStringLiteral("panel/vhost/nginx"))));
+    const QString vhosts = www.filePath(QStringLiteral("panel/vhost/nginx"));
+    QFile main(www.filePath(QStringLiteral("nginx/conf/nginx.conf")));
+    QVERIFY(main.open(QIODevice::WriteOnly));
+    main.write("events {}\nhttp {\n    include " + vhosts.toUtf8() + "/*.conf;\n}\n");
+    main.close();
+    auto shell = rootShell();
+    QVERIFY(shell);
+    DiscoveryOptions given;
+    given.binary = m_nginx->server->binary();
+    given.mainConfig = main.fileName();
+    auto found = discoverRemoteServer(*shell, ServerKind::Nginx, given);
+    QVERIFY2(found, qPrintable(found.error().fullText()));
+    QCOMPARE(found->siteDir, vhosts);
+
+    // The bundle puts the site there, and install.sh may write below the folder that holds both.
+    ExportRequest r = request(*m_nginx).bundle;
+    r.serverRoot = found->configRoot;
+    r.layout = found->layout;
+    r.mainConfig = found->mainConfig;
+    r.prefix.clear();
+    r.siteDir = found->siteDir;
+    r.backupDir = www.filePath(QStringLiteral("backups"));
+    r.out = www.filePath(QStringLiteral("bundle"));
+    auto exported = exportBundle(r);
+    QVERIFY2(exported, qPrintable(exported.error().fullText()));
+    QFile data(r.out + QStringLiteral("/install.data"));
+    QVERIFY(data.open(QIODevice::ReadOnly));
+    const QByteArray text = data.readAll();
+    QVERIFY2(text.contains("\nconf_root=" + QDir(www.path()).canonicalPath().toUtf8() + "\n")
+                 || text.contains("\nconf_root=" + www.path().toUtf8() + "\n"),
+             text.constData());
+    QVERIFY2(text.contains(" " + vhosts.toUtf8() + "/mtls-assistant-localhost.conf 644 "), text.constData());
+}
+
+void TestRemoteDeploy::applyThenRollbackByteForByte()
+{
+    Throwaway& t = *m_nginx;
+    const QStringList before = treeDigest(t.server->prefix());
+    auto shell = rootShell();
+    QVERIFY(shell);
+    QStringList lines;
+    RemoteApplyRequest r = request(t);
+    r.progress = [&lines](const ApplyProgress& step) { lines << step.text; };
+    auto job = applyRemotely(*shell, r);
+    QVERIFY2(job, qPrintable(job.error().fullText()));
+    QVERIFY2(job->state == RemoteJob::State::Succeeded, qPrintable(lines.join(QLatin1Char('\n'))));
+    QCOMPARE(job->serverState(), QStringLiteral("after"));
+    QVERIFY(lines.join(QLatin1Char('\n')).contains(QLatin1String("Reloading the server."))); // streamed live
+    QCOMPARE(chatCall(m_fixture, t.newPort), WebhookUpstream::chatOkBody() + "\n200");
+    // The uploaded key copy is gone; the installed key is root's, 0600.
+    QVERIFY(!QFileInfo::exists(job->dir + QStringLiteral("/bundle/certs/privkey.pem")));
+    const QFileInfo key(t.server->prefix() + QStringLiteral("/mtls-assistant/localhost/privkey.pem"));
+    QCOMPARE(key.ownerId(), 0u);
+    QCOMPARE(key.permissions(),
+             QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser | QFileDevice::WriteUser);
+
+    auto rolledBack = rollbackRemotely(*shell, m_state.path(), false, QString(), {}, 60s);
+    QVERIFY2(rolledBack, qPrintable(rolledBack.error().fullText()));
+    QCOMPARE(rolledBack->state, RemoteJob::State::Succeeded);
+    QCOMPARE(treeDigest(t.server->prefix()), before);
+    QVERIFY(waitForPortState(t.newPort, false));
+    QCOMPARE(plainGet(t.oldPort), QByteArray("old-site\n"));
+}
+
+void TestRemoteDeploy::connectionKilledDuringTheChange()
+{
+    Throwaway& t = *m_nginx;
+    const QStringList before = treeDigest(t.server->prefix());
+    auto shell = rootShell();
+    QVERIFY(shell);
+    bool endedBeforeTheKill = true;
+    RemoteApplyRequest r = request(t);
+    r.progress = [&](const ApplyProgress& step) {
+        if (!shell->isRunning() || !step.text.contains(QLatin1String("Installing the files")))
+            return;
+        // The connection drops while install.sh is in the middle of the change (its job has no status yet).
+        const QStringList jobs
+            = QDir(m_state.filePath(QStringLiteral("jobs"))).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+        endedBeforeTheKill = jobs.isEmpty()
+            || QFileInfo::exists(m_state.filePath(QStringLiteral("jobs/") + jobs.last() + QStringLiteral("/status")));
+        shell->kill();
+    };
+    auto job = applyRemotely(*shell, r);
+    QVERIFY(!job);
+    QVERIFY(hasCode(job.error().findings, QStringLiteral("REMOTE_CONNECTION_LOST")));
+    QVERIFY(!endedBeforeTheKill);
+
+    // A new connection finds the job, follows it to its end, and says the server is fully after.
+    auto again = rootShell();
+    QVERIFY(again);
+    auto jobs = remoteStatus(*again, m_state.path(), {}, 60s);
+    QVERIFY2(jobs, qPrintable(jobs.error().fullText()));
+    QCOMPARE(jobs->last().action, RemoteJobAction::Install);
+    QCOMPARE(jobs->last().state, RemoteJob::State::Succeeded);
+    QCOMPARE(jobs->last().serverState(), QStringLiteral("after"));
+    QCOMPARE(chatCall(m_fixture, t.newPort), WebhookUpstream::chatOkBody() + "\n200");
+    QVERIFY(!QFileInfo::exists(jobs->last().dir + QStringLiteral("/bundle/certs/privkey.pem")));
+
+    auto removed = rollbackRemotely(*again, m_state.path(), true, QStringLiteral("localhost"), {}, 60s);
+    QVERIFY2(removed, qPrintable(removed.error().fullText()));
+    QCOMPARE(removed->state, RemoteJob::State::Succeeded);
+    QCOMPARE(treeDigest(t.server->prefix()), before);
+}
+
+void TestRemoteDeploy::failedChangeKilledEndsBefore()
+{
+    // Another TLS site whose certificate file was damaged after Apache started: the test passes, the graceful
+    // restart stops Apache, install.sh puts everything back. The connection drops in the middle of it.
+    Throwaway t(ServerKind::Apache);
+    QTemporaryDir work;
+    const quint16 other = freeLoopbackPort();
+    const QString cert = work.filePath(QStringLiteral("other.crt"));
+    const QString key = work.filePath(QStringLiteral("other.key"));
+    QVERIFY(QFile::copy(m_fixture.path(QStringLiteral("server.crt")), cert));
+    QVERIFY(QFile::copy(m_fixture.path(QStringLiteral("server.key")), key));
+    QVERIFY(t.start(QStringLiteral("Listen 127.0.0.1:%1\n<VirtualHost 127.0.0.1:%1>\n    SSLEngine on\n"
+                                   "    SSLCertificateFile %2\n    SSLCertificateKeyFile %3\n</VirtualHost>\n")
+                        .arg(other)
+                        .arg(cert, key)));
+    QFile damaged(cert);
+    QVERIFY(damaged.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    damaged.write("-----BEGIN CERTIFICATE-----\ndamaged\n-----END CERTIFICATE-----\n");
+    damaged.close();
+    const QStringList before = treeDigest(t.server->prefix());
+
+    auto shell = rootShell();
+    QVERIFY(shell);
+    RemoteApplyRequest r = request(t);
+    r.progress = [&shell](const ApplyProgress& step) {
+        if (shell->isRunning() && step.text.contains(QLatin1String("Reloading the server")))
+            shell->kill();
+    };
+    auto job = applyRemotely(*shell, r);
+    QVERIFY(!job);
+    QVERIFY(hasCode(job.error().findings, QStringLiteral("REMOTE_CONNECTION_LOST")));
+
+    auto again = rootShell();
+    QVERIFY(again);
+    auto jobs = remoteStatus(*again, m_state.path(), {}, 90s);
+    QVERIFY2(jobs, qPrintable(jobs.error().fullText()));
+    QCOMPARE(jobs->last().state, RemoteJob::State::Failed);
+    QCOMPARE(jobs->last().serverState(), QStringLiteral("before"));
+    QCOMPARE(treeDigest(t.server->prefix()), before);
+    QVERIFY(!QFileInfo::exists(jobs->last().dir + QStringLiteral("/bundle/certs/privkey.pem")));
+}
+
+// The remote executor through a root shell on this machine, with the test's state folder "on the server".
+QStringList TestRemoteDeploy::remoteArgs() const
+{
+    return {QStringLiteral("--local-root-shell"), QStringLiteral("--state-dir"), m_state.path(),
+            QStringLiteral("--json")};
+}
+
+void TestRemoteDeploy::cliApplyStatusRemove()
+{
+    Throwaway& t = *m_nginx;
+    const QStringList before = treeDigest(t.server->prefix());
+    QStringList apply = cliApplyArguments(t, m_fixture.dir(), m_upstream.url());
+    // --state-dir of the local installation arguments is replaced by the server's.
+    const qsizetype state = apply.indexOf(QStringLiteral("--state-dir"));
+    apply.remove(state, 2);
+    const ProcessResult applied = runCli(apply + remoteArgs(), QProcessEnvironment::systemEnvironment(), 120000);
+    QVERIFY2(applied.exitCode == 0, (applied.out + applied.err).constData());
+    const QJsonObject result = jsonOf(applied);
+    QCOMPARE(result.value(QLatin1String("ok")).toBool(), true);
+    QCOMPARE(result.value(QLatin1String("server_state")).toString(), QStringLiteral("after"));
+    QVERIFY(result.value(QLatin1String("steps")).toArray().size() > 3);
+    QCOMPARE(result.value(QLatin1String("probe")).toObject().value(QLatin1String("ok")).toBool(), true);
+    QCOMPARE(chatCall(m_fixture, t.newPort), WebhookUpstream::chatOkBody() + "\n200");
+
+    const ProcessResult status = runCli(QStringList {QStringLiteral("status")} + remoteArgs());
+    QVERIFY2(status.exitCode == 0, (status.out + status.err).constData());
+    QCOMPARE(jsonOf(status).value(QLatin1String("server_state")).toString(), QStringLiteral("after"));
+
+    const ProcessResult removed = runCli(
+        QStringList {QStringLiteral("remove"), QStringLiteral("--domain"), QStringLiteral("localhost")} + remoteArgs());
+    QVERIFY2(removed.exitCode == 0, (removed.out + removed.err).constData());
+    QCOMPARE(jsonOf(removed).value(QLatin1String("ok")).toBool(), true);
+    QCOMPARE(treeDigest(t.server->prefix()), before);
+    QVERIFY(waitForPortState(t.newPort, false));
+}
+
+QTEST_GUILESS_MAIN(TestRemoteDeploy)
+#include "tst_remote_deploy.moc"
