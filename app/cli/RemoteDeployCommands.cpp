@@ -226,9 +226,7 @@ int runRemoteRollback(const QCommandLineParser& parser, bool remove, const QStri
                       {QStringLiteral("steps"), steps.steps()}});
     if (!ok)
         return Output::failure(remoteOutcomeText(job.value()));
-    if (!json)
-        Output::line(remoteOutcomeText(job.value()));
-    return ExitOk;
+    return ExitOk; // the last step said what the server runs now
 }
 
 int runRemoteStatus(const QCommandLineParser& parser)

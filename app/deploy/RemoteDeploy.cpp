@@ -199,7 +199,7 @@ QString remoteOutcomeText(const RemoteJob& job)
             .arg(job.lastStep);
     if (state == QLatin1String("after"))
         return Text::tr("The server runs the new configuration for %1 (job %2, step %3 of install.sh's history), "
-                        "verified by install.sh on the server.")
+                        "verified by install.sh on the server. Rollback over SSH puts the previous one back.")
             .arg(job.domain, job.id)
             .arg(job.lastStep);
     if (state == QLatin1String("before"))

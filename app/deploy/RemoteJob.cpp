@@ -213,9 +213,15 @@ Result<RemoteJob> startRemoteJob(ShellSession& shell, const QString& stateDir, R
     // The job folder: private to root, under a state folder that is root's and no link.
     const QByteArray make = kPrologue + "S=" + quoted(stateDir) + R"SH(
 [ "$(id -u)" = 0 ] || { echo "not root"; exit 3; }
-mkdir -p -- "$S/jobs" && chmod 700 -- "$S" "$S/jobs" || exit 4
+[ -d "$S" ] || mkdir -p -m 700 -- "$S" || exit 4
+[ -d "$S/jobs" ] || mkdir -m 700 -- "$S/jobs" || exit 4
 for d in "$S" "$S/jobs"; do
-    { [ ! -L "$d" ] && [ "$(stat -c %u -- "$d")" = 0 ]; } || { echo "not root's: $d"; exit 4; }
+    [ ! -L "$d" ] || { echo "a symbolic link: $d"; exit 4; }
+    case "$(stat -c '%u %a' -- "$d")" in
+    "0 "*[2367] | "0 "*[2367]?) echo "writable by other users: $d"; exit 4 ;;
+    "0 "*) ;;
+    *) echo "not owned by root: $d"; exit 4 ;;
+    esac
 done
 mktemp -d "$S/jobs/$(date -u +%Y%m%d-%H%M%S).XXXXXX"
 )SH";
