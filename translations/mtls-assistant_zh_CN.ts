@@ -1478,6 +1478,10 @@
         <source>install.sh is missing from this program (a build error).</source>
         <translation>本程序中缺少 install.sh（构建错误）。</translation>
     </message>
+    <message>
+        <source>The site folder %1 and the server directory %2 have no folder in common but /.</source>
+        <translation>站点目录 %1 与服务器目录 %2 除 / 之外没有共同的上级目录。</translation>
+    </message>
 </context>
 <context>
     <name>mtls::InstallScript</name>
@@ -2140,6 +2144,149 @@
     </message>
 </context>
 <context>
+    <name>mtls::RemoteDeploy</name>
+    <message>
+        <source>Another change (job %1, %2 for %3) is still running on the server.</source>
+        <translation>服务器上另一项更改（任务 %1，针对 %3 的 %2）仍在运行。</translation>
+    </message>
+    <message>
+        <source>Wait for it with status over SSH, then try again.</source>
+        <translation>请通过 SSH 运行 status 等待该任务结束，然后再试。</translation>
+    </message>
+    <message>
+        <source>Verified on the server by install.sh: the new configuration is served at the listen address and asks for a client certificate from the Chat client CA.</source>
+        <translation>已由 install.sh 在服务器上验证：监听地址提供新配置，并要求由即时通信 IM 客户端 CA 证书签发的客户端证书。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>无法读取 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot make a temporary folder on this machine.</source>
+        <translation>无法在本机创建临时目录。</translation>
+    </message>
+    <message>
+        <source>Uploaded the bundle to %1 on the server; install.sh runs there as job %2.</source>
+        <translation>已将部署包上传到服务器上的 %1；install.sh 作为任务 %2 在服务器上运行。</translation>
+    </message>
+    <message>
+        <source>Nothing to roll back: no change made over SSH remains in the server&apos;s history.</source>
+        <translation>没有可回滚的内容：服务器的操作历史中没有通过 SSH 所做的更改。</translation>
+    </message>
+    <message>
+        <source>Nothing to remove: no change for %1 was made on the server over SSH.</source>
+        <translation>没有可移除的内容：未曾通过 SSH 在服务器上为 %1 做过更改。</translation>
+    </message>
+    <message>
+        <source>install.sh %1 runs on the server as job %2 (the bundle of job %3).</source>
+        <translation>install.sh %1 作为任务 %2 在服务器上运行（使用任务 %3 的部署包）。</translation>
+    </message>
+    <message>
+        <source>Job %1 (%2 for %3) still runs on the server; following it.</source>
+        <translation>任务 %1（针对 %3 的 %2）仍在服务器上运行，正在跟踪该任务。</translation>
+    </message>
+    <message>
+        <source>Job %1 still runs on the server; run status over SSH to follow it to its end.</source>
+        <translation>任务 %1 仍在服务器上运行：请通过 SSH 运行 status，跟踪该任务直到结束。</translation>
+    </message>
+    <message>
+        <source>Job %1 did not finish, and step %2 of install.sh&apos;s history on the server is incomplete: install.sh puts it back before anything else on its next run; rollback over SSH does it now.</source>
+        <translation>任务 %1 没有完成，服务器上 install.sh 操作历史的第 %2 步不完整：install.sh 下次运行时会先还原这一步；通过 SSH 运行 rollback 可立即还原。</translation>
+    </message>
+    <message>
+        <source>The server runs the new configuration for %1 (job %2, step %3 of install.sh&apos;s history), verified by install.sh on the server. Rollback over SSH puts the previous one back.</source>
+        <translation>服务器正在运行 %1 的新配置（任务 %2，install.sh 操作历史的第 %3 步），已由 install.sh 在服务器上验证。通过 SSH 运行 rollback 可恢复之前的配置。</translation>
+    </message>
+    <message>
+        <source>Job %1 failed (install.sh ended with %2) and put every file back: the server runs the configuration it ran before.</source>
+        <translation>任务 %1 失败（install.sh 以 %2 结束），已还原所有文件：服务器运行的是之前的配置。</translation>
+    </message>
+    <message>
+        <source>Job %1 put the previous configuration for %2 back and the server reloaded it.</source>
+        <translation>任务 %1 已恢复 %2 之前的配置，服务器已重新加载该配置。</translation>
+    </message>
+    <message>
+        <source>Job %1 ended without a result (killed, or the server restarted); install.sh&apos;s history shows no incomplete step.</source>
+        <translation>任务 %1 结束时没有结果（被终止，或服务器重启过）；install.sh 的操作历史中没有不完整的步骤。</translation>
+    </message>
+    <message>
+        <source>Job %1 failed (install.sh ended with %2); see its log on the server: %3/log.</source>
+        <translation>任务 %1 失败（install.sh 以 %2 结束）；请查看服务器上的日志：%3/log。</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::RemoteDiscovery</name>
+    <message>
+        <source>The program %1 does not exist on the server or cannot be run.</source>
+        <translation>服务器上不存在程序 %1，或无法运行该程序。</translation>
+    </message>
+    <message>
+        <source>%1 is not installed on the server (looked for %2).</source>
+        <translation>服务器上没有安装 %1（查找了 %2）。</translation>
+    </message>
+    <message>
+        <source>The layout of the server&apos;s configuration could not be told.</source>
+        <translation>无法判断服务器配置的目录结构。</translation>
+    </message>
+    <message>
+        <source>The %1 configuration directory was not found on the server. Give it with --server-root.</source>
+        <translation>在服务器上没有找到 %1 的配置目录。请用 --server-root 指定。</translation>
+    </message>
+    <message>
+        <source>The %1 main configuration file %2 does not exist on the server. Give it with --main-config.</source>
+        <translation>服务器上不存在 %1 的主配置文件 %2。请用 --main-config 指定。</translation>
+    </message>
+    <message>
+        <source>%1 on the server reads no folder for sites from %2, so a site file would never be read. Nothing was changed. Add this line there, then apply again:
+    %3</source>
+        <translation>服务器上的 %1 没有从 %2 读取任何站点目录，因此站点文件永远不会被读取。未做任何更改。请在该文件中加入下面这一行，然后再次应用：
+    %3</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::RemoteJob</name>
+    <message>
+        <source>The connection to the server was lost while the change ran there. It goes on there on its own and ends either fully done or fully put back: connect again and run status to see which (job %1).</source>
+        <translation>更改在服务器上运行时，与服务器的连接已断开。更改会在服务器上自行继续，最终要么全部完成，要么全部还原：请重新连接并运行 status 查看结果（任务 %1）。</translation>
+    </message>
+    <message>
+        <source>Run the same status command over SSH again once the server can be reached: it waits for the job and reports the outcome; rollback puts the previous configuration back.</source>
+        <translation>服务器可以连接后，请再次通过 SSH 运行相同的 status 命令：该命令会等待任务结束并报告结果；rollback 可恢复之前的配置。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be used on the server: only letters, digits and - . _ / + @ : , = are allowed.</source>
+        <translation>“%1”不能在服务器上使用：只允许字母、数字和 - . _ / + @ : , =。</translation>
+    </message>
+    <message>
+        <source>remote-job.sh is missing from this program (a build error).</source>
+        <translation>本程序中缺少 remote-job.sh（构建错误）。</translation>
+    </message>
+    <message>
+        <source>The shell on the server does not run as root, so nothing can be installed.</source>
+        <translation>服务器上的 shell 没有以 root 身份运行，因此无法安装任何内容。</translation>
+    </message>
+    <message>
+        <source>Cannot make a private folder for the job under %1 on the server.</source>
+        <translation>无法在服务器上的 %1 下为任务创建私有目录。</translation>
+    </message>
+    <message>
+        <source>The bundle folder %1 on the server has unusual characters.</source>
+        <translation>服务器上的部署包目录 %1 含有不寻常的字符。</translation>
+    </message>
+    <message>
+        <source>The bundle file %1 has an unusual name.</source>
+        <translation>部署包文件 %1 的名称不寻常。</translation>
+    </message>
+    <message>
+        <source>Cannot write the files into %1 on the server.</source>
+        <translation>无法将文件写入服务器上的 %1。</translation>
+    </message>
+    <message>
+        <source>The job did not start on the server (%1).</source>
+        <translation>任务没有在服务器上启动（%1）。</translation>
+    </message>
+</context>
+<context>
     <name>mtls::Sandbox</name>
     <message>
         <source>Making a throwaway test PKI (server CA, server certificate, stand-in Chat client CA, client certificate)</source>
@@ -2409,6 +2556,33 @@
     <message>
         <source>The file %1 cannot be renamed.</source>
         <translation>无法重命名文件 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::ShellSession</name>
+    <message>
+        <source>Could not start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <source>The shell has ended.</source>
+        <translation>shell 已结束。</translation>
+    </message>
+    <message>
+        <source>Could not write to the shell: %1</source>
+        <translation>无法写入 shell：%1</translation>
+    </message>
+    <message>
+        <source>The command printed more than %1 MB; it was stopped.</source>
+        <translation>该命令输出超过 %1 MB，已被停止。</translation>
+    </message>
+    <message>
+        <source>The command did not finish within %1 s; the connection was closed.</source>
+        <translation>该命令没有在 %1 秒内完成，连接已关闭。</translation>
+    </message>
+    <message>
+        <source>The shell ended before the command finished.</source>
+        <translation>shell 在命令完成之前结束了。</translation>
     </message>
 </context>
 <context>
@@ -3395,6 +3569,41 @@ then apply again, or apply with --add-include to have it added (rollback removes
     <message>
         <source>The application answers as Chat expects.</source>
         <translation>回调处理程序的应答符合即时通信 IM 后台的要求。</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::cli::RemoteDeployCommands</name>
+    <message>
+        <source>--local-root-shell runs the remote executor through a root shell on this machine: run it as root.</source>
+        <translation>--local-root-shell 通过本机的 root shell 运行远程执行器：请以 root 身份运行。</translation>
+    </message>
+    <message>
+        <source>Run the remote executor against this machine through a root shell (tests).</source>
+        <translation>通过 root shell 在本机运行远程执行器（用于测试）。</translation>
+    </message>
+    <message>
+        <source>On a server over SSH: the assistant&apos;s folder there. Default: %1.</source>
+        <translation>通过 SSH 连接服务器时：本助手在服务器上的目录。默认：%1。</translation>
+    </message>
+    <message>
+        <source>Over SSH, apply sets up a dedicated site: --mode merge is not available there yet.</source>
+        <translation>通过 SSH 时，apply 会建立独立站点：暂不支持 --mode merge。</translation>
+    </message>
+    <message>
+        <source>On the server: %1 %2 (%3), configuration in %4.</source>
+        <translation>服务器上：%1 %2（%3），配置位于 %4。</translation>
+    </message>
+    <message>
+        <source>The test handshake from this machine against %1 passed.</source>
+        <translation>从本机对 %1 的测试握手已通过。</translation>
+    </message>
+    <message>
+        <source>The test handshake from this machine against %1 did not pass (DNS may not point at the server yet; install.sh checked the listen address from the server): run &apos;mtls-assistant-cli probe&apos; for the details.</source>
+        <translation>从本机对 %1 的测试握手没有通过（DNS 可能尚未指向该服务器；install.sh 已从服务器上检查了监听地址）：请运行“mtls-assistant-cli probe”查看详情。</translation>
+    </message>
+    <message>
+        <source>No change was made on this server over SSH.</source>
+        <translation>未曾通过 SSH 在此服务器上做过更改。</translation>
     </message>
 </context>
 <context>
