@@ -57,6 +57,27 @@ Status Throwaway::start(const QString& extraFile)
     return server->start();
 }
 
+QString startWithOtherTlsSite(Throwaway& t, const MtlsFixture& fixture, const QString& dir)
+{
+    const quint16 other = freeLoopbackPort();
+    const QString cert = dir + QStringLiteral("/other.crt");
+    const QString key = dir + QStringLiteral("/other.key");
+    if (!QFile::copy(fixture.path(QStringLiteral("server.crt")), cert)
+        || !QFile::copy(fixture.path(QStringLiteral("server.key")), key))
+        return {};
+    const Status started
+        = t.start(QStringLiteral("Listen 127.0.0.1:%1\n<VirtualHost 127.0.0.1:%1>\n    SSLEngine on\n"
+                                 "    SSLCertificateFile %2\n    SSLCertificateKeyFile %3\n</VirtualHost>\n")
+                      .arg(other)
+                      .arg(cert, key));
+    return started ? cert : QString();
+}
+
+bool damageCertificate(const QString& path)
+{
+    return writeFile(path, "-----BEGIN CERTIFICATE-----\ndamaged\n-----END CERTIFICATE-----\n");
+}
+
 QStringList Throwaway::installationArgs() const
 {
     QStringList args {

@@ -29,6 +29,12 @@ struct Throwaway
     QStringList installationArgs() const;
 };
 
+// Starts Apache `t` with another TLS site of the user's on a free port, whose certificate and key are copies of the
+// fixture's in `dir`. Returns that certificate's path (empty on failure): damaged after the start (damageCertificate),
+// the configuration test still passes and the next graceful restart stops Apache.
+QString startWithOtherTlsSite(Throwaway& t, const MtlsFixture& fixture, const QString& dir);
+bool damageCertificate(const QString& path);
+
 // Copies the files cliApplyArguments() names from the fixture into `dir`, readable by every user (for the runs as
 // another user).
 bool shareApplyMaterial(const MtlsFixture& fixture, const QString& dir);

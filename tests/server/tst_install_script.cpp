@@ -371,18 +371,11 @@ void TestInstallScript::serverDyingAtReloadIsAFailure()
     // Another TLS site of the user's whose certificate file was damaged after Apache started: the configuration
     // test passes, and the graceful restart stops Apache.
     ExportTarget t(ServerKind::Apache);
-    const quint16 other = freeLoopbackPort();
-    const QString cert = t.work.filePath(QStringLiteral("other.crt"));
-    const QString key = t.work.filePath(QStringLiteral("other.key"));
-    QVERIFY(QFile::copy(m_fixture.path(QStringLiteral("server.crt")), cert));
-    QVERIFY(QFile::copy(m_fixture.path(QStringLiteral("server.key")), key));
-    QVERIFY(t.start(QStringLiteral("Listen 127.0.0.1:%1\n<VirtualHost 127.0.0.1:%1>\n    SSLEngine on\n"
-                                   "    SSLCertificateFile %2\n    SSLCertificateKeyFile %3\n</VirtualHost>\n")
-                        .arg(other)
-                        .arg(cert, key)));
+    const QString cert = startWithOtherTlsSite(t, m_fixture, t.work.path());
+    QVERIFY(!cert.isEmpty());
     const QString bundle = makeBundle(t, QStringLiteral("bundle"));
     QVERIFY(!bundle.isEmpty());
-    QVERIFY(writeFile(cert, "-----BEGIN CERTIFICATE-----\ndamaged\n-----END CERTIFICATE-----\n"));
+    QVERIFY(damageCertificate(cert));
     const QStringList before = treeDigest(t.server->prefix());
 
     const ProcessResult r = t.install(bundle);

@@ -245,19 +245,9 @@ void TestRemoteDeploy::failedChangeKilledEndsBefore()
     // restart stops Apache, install.sh puts everything back. The connection drops in the middle of it.
     Throwaway t(ServerKind::Apache);
     QTemporaryDir work;
-    const quint16 other = freeLoopbackPort();
-    const QString cert = work.filePath(QStringLiteral("other.crt"));
-    const QString key = work.filePath(QStringLiteral("other.key"));
-    QVERIFY(QFile::copy(m_fixture.path(QStringLiteral("server.crt")), cert));
-    QVERIFY(QFile::copy(m_fixture.path(QStringLiteral("server.key")), key));
-    QVERIFY(t.start(QStringLiteral("Listen 127.0.0.1:%1\n<VirtualHost 127.0.0.1:%1>\n    SSLEngine on\n"
-                                   "    SSLCertificateFile %2\n    SSLCertificateKeyFile %3\n</VirtualHost>\n")
-                        .arg(other)
-                        .arg(cert, key)));
-    QFile damaged(cert);
-    QVERIFY(damaged.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    damaged.write("-----BEGIN CERTIFICATE-----\ndamaged\n-----END CERTIFICATE-----\n");
-    damaged.close();
+    const QString cert = startWithOtherTlsSite(t, m_fixture, work.path());
+    QVERIFY(!cert.isEmpty());
+    QVERIFY(damageCertificate(cert));
     const QStringList before = treeDigest(t.server->prefix());
 
     auto shell = rootShell();
