@@ -353,13 +353,24 @@ Result<QList<RemoteJob>> listRemoteJobs(ShellSession& shell, const QString& stat
                       {}};
     const QByteArray list = kPrologue + kJobFunctions + "S=" + quoted(stateDir) + R"SH(
 for d in "$S"/jobs/*; do
-    [ -f "$d/job" ] && [ ! -L "$d" ] || continue
+    [ -d "$d" ] && [ ! -L "$d" ] || continue
+    # Left by an upload that did not finish (the connection dropped before the job started): removed after a while.
+    old=$(find "$d" -maxdepth 0 -mmin +10 2>/dev/null)
+    if [ ! -f "$d/job" ]; then
+        [ -z "$old" ] || rm -rf -- "$d"
+        continue
+    fi
     printf 'job=%s\n' "$d"
     grep -E '^(action|domain|bundle|backup_dir)=' "$d/job"
     job_state "$d"
     job_history "$d"
     log_size "$d"
-    case "$(job_state "$d")" in state=running) ;; *) rm -f -- "$d/bundle/certs/privkey.pem" ;; esac
+    # The key copy of a job that ended, or never started.
+    case "$(job_state "$d")" in
+    state=running) ;;
+    state=gone) [ -z "$old" ] || rm -f -- "$d/bundle/certs/privkey.pem" ;;
+    *) rm -f -- "$d/bundle/certs/privkey.pem" ;;
+    esac
     echo end
 done
 true

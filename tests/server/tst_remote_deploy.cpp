@@ -191,12 +191,21 @@ void TestRemoteDeploy::applyThenRollbackByteForByte()
     QCOMPARE(key.permissions(),
              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser | QFileDevice::WriteUser);
 
+    // An upload the connection dropped in the middle of, long ago: its folder (with a key copy) goes.
+    const QString stale = m_state.filePath(QStringLiteral("jobs/20200101-000000.stale"));
+    QVERIFY(QDir().mkpath(stale + QStringLiteral("/bundle/certs")));
+    QVERIFY(
+        QFile::copy(m_fixture.path(QStringLiteral("server.key")), stale + QStringLiteral("/bundle/certs/privkey.pem")));
+    QVERIFY(runProcess(QStringLiteral("touch"), {QStringLiteral("-d"), QStringLiteral("1 hour ago"), stale}).exitCode
+            == 0);
+
     auto rolledBack = rollbackRemotely(*shell, m_state.path(), false, QString(), {}, 60s);
     QVERIFY2(rolledBack, qPrintable(rolledBack.error().fullText()));
     QCOMPARE(rolledBack->state, RemoteJob::State::Succeeded);
     QCOMPARE(treeDigest(t.server->prefix()), before);
     QVERIFY(waitForPortState(t.newPort, false));
     QCOMPARE(plainGet(t.oldPort), QByteArray("old-site\n"));
+    QVERIFY(!QFileInfo::exists(stale));
 }
 
 void TestRemoteDeploy::connectionKilledDuringTheChange()
