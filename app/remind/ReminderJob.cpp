@@ -1,5 +1,6 @@
 #include "ReminderJob.h"
 
+#include "core/CommandLineQuoting.h"
 #include "core/TextEscape.h"
 #include "core/Version.h"
 
@@ -36,31 +37,6 @@ QString systemdQuoted(const QString& word, SystemdWord kind)
             quoted += c; // "%%" and "$$" stand for the character itself
         quoted += c;
     }
-    quoted += QLatin1Char('"');
-    return quoted;
-}
-
-QString windowsQuoted(const QString& argument)
-{
-    if (!argument.isEmpty() && !argument.contains(QLatin1Char(' ')) && !argument.contains(QLatin1Char('\t'))
-        && !argument.contains(QLatin1Char('"')))
-        return argument;
-    QString quoted = QStringLiteral("\"");
-    int backslashes = 0;
-    for (const QChar c : argument) {
-        if (c == QLatin1Char('\\')) {
-            ++backslashes;
-            continue;
-        }
-        if (c == QLatin1Char('"')) {
-            quoted += QString(backslashes * 2 + 1, QLatin1Char('\\'));
-        } else {
-            quoted += QString(backslashes, QLatin1Char('\\'));
-        }
-        backslashes = 0;
-        quoted += c;
-    }
-    quoted += QString(backslashes * 2, QLatin1Char('\\'));
     quoted += QLatin1Char('"');
     return quoted;
 }
@@ -150,10 +126,10 @@ QString ReminderJob::taskSchedulerXml() const
     xml.writeStartElement(ns, QStringLiteral("Actions"));
     xml.writeAttribute(QStringLiteral("Context"), QStringLiteral("Author"));
     xml.writeStartElement(ns, QStringLiteral("Exec"));
-    xml.writeTextElement(ns, QStringLiteral("Command"), windowsQuoted(cliPath));
+    xml.writeTextElement(ns, QStringLiteral("Command"), windowsArgument(cliPath));
     QStringList arguments;
     for (const QString& argument : this->arguments())
-        arguments << windowsQuoted(argument);
+        arguments << windowsArgument(argument);
     xml.writeTextElement(ns, QStringLiteral("Arguments"), arguments.join(QLatin1Char(' ')));
     xml.writeEndElement();
     xml.writeEndElement();

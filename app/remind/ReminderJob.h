@@ -34,8 +34,4 @@ struct ReminderJob
 // stays as it is.
 enum class SystemdWord { Program, Argument };
 QString systemdQuoted(const QString& word, SystemdWord kind = SystemdWord::Argument);
-// One argument of a Windows command line (CommandLineToArgvW rules): quoted when it holds a space, a tab or a
-// quote, backslashes before a quote doubled.
-QString windowsQuoted(const QString& argument);
-
 } // namespace mtls

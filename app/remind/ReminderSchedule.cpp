@@ -2,6 +2,7 @@
 
 #include "ReminderState.h"
 #include "core/ChildProcess.h"
+#include "core/CommandLineQuoting.h"
 #include "core/Logging.h"
 
 #include <QCoreApplication>
@@ -28,13 +29,6 @@ struct Text
 
 const QString kSystemd = QString::fromLatin1(ReminderJob::kSystemdName);
 
-QString shellQuoted(const QString& text)
-{
-    QString quoted = text;
-    quoted.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
-    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
-}
-
 struct ToolRun
 {
     bool ok = false;
@@ -46,7 +40,7 @@ ToolRun runTool(const QString& program, const QStringList& arguments, QStringLis
 {
     QStringList shown {program};
     for (const QString& argument : arguments)
-        shown << (argument.contains(QLatin1Char(' ')) ? shellQuoted(argument) : argument);
+        shown << (argument.contains(QLatin1Char(' ')) ? shellWord(argument) : argument);
     commands << shown.join(QLatin1Char(' '));
     QProcess process;
     process.setProgram(program);
@@ -184,7 +178,7 @@ Result<ReminderScheduleOutcome> ReminderSchedule::installSystemd(const ReminderJ
     }
     outcome.files << servicePath << timerPath;
 
-    const QString cron = QStringLiteral("0 10 * * * %1 remind --run").arg(shellQuoted(job.cliPath));
+    const QString cron = QStringLiteral("0 10 * * * %1 remind --run").arg(shellWord(job.cliPath));
     const QString elsewhere
         = Text::tr("To be reminded anyway, run \"mtls-assistant-cli remind --run\" once a day with another scheduler "
                    "(cron: crontab -e, then the line %1), or delete the units with \"mtls-assistant-cli remind "

@@ -74,6 +74,8 @@ void TestGuiRemind::finishPageInstallsTheReminder()
 {
     QTemporaryDir dir;
     qputenv("XDG_CONFIG_HOME", dir.filePath(QStringLiteral("config")).toLocal8Bit());
+    if (qEnvironmentVariableIsEmpty("MTLS_CLI")) // the program the units name (only written here, never run)
+        qputenv("MTLS_CLI", "/opt/mtls-assistant/bin/mtls-assistant-cli");
     MemorySecretStore secrets;
     MainWizard wizard(&secrets, dir.filePath(QStringLiteral("setups")));
     wizard.context().model.domain = QStringLiteral("localhost");

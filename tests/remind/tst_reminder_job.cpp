@@ -1,3 +1,4 @@
+#include "core/CommandLineQuoting.h"
 #include "remind/ReminderJob.h"
 
 #include <QTest>
@@ -19,8 +20,8 @@ private slots:
     void taskSchedulerXml();
     void launchAgentPlist_data();
     void launchAgentPlist();
-    void windowsQuoting_data();
-    void windowsQuoting();
+    void windowsArguments_data();
+    void windowsArguments();
 
 private:
     static void addPaths();
@@ -143,7 +144,7 @@ void TestReminderJob::taskSchedulerXml()
     QVERIFY(QDateTime::fromString(startBoundary, Qt::ISODate).isValid());
     QCOMPARE(startWhenAvailable, QStringLiteral("true")); // a missed day runs as soon as possible
     // The path as a Windows program reads its command: quoted when it holds a space.
-    QCOMPARE(command, windowsQuoted(path));
+    QCOMPARE(command, windowsArgument(path));
     if (path.contains(QLatin1Char(' ')))
         QVERIFY(command.startsWith(QLatin1Char('"')) && command.endsWith(QLatin1Char('"')));
     QCOMPARE(arguments, QStringLiteral("remind --run"));
@@ -190,7 +191,7 @@ void TestReminderJob::launchAgentPlist()
     QCOMPARE(strings.mid(1, 3), (QStringList {path, QStringLiteral("remind"), QStringLiteral("--run")}));
 }
 
-void TestReminderJob::windowsQuoting_data()
+void TestReminderJob::windowsArguments_data()
 {
     QTest::addColumn<QString>("argument");
     QTest::addColumn<QString>("quoted");
@@ -202,11 +203,11 @@ void TestReminderJob::windowsQuoting_data()
     QTest::newRow("empty") << QString() << QStringLiteral("\"\"");
 }
 
-void TestReminderJob::windowsQuoting()
+void TestReminderJob::windowsArguments()
 {
     QFETCH(QString, argument);
     QFETCH(QString, quoted);
-    QCOMPARE(windowsQuoted(argument), quoted);
+    QCOMPARE(windowsArgument(argument), quoted);
 }
 
 QTEST_GUILESS_MAIN(TestReminderJob)
