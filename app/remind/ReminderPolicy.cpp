@@ -75,6 +75,9 @@ ReminderCheck checkSavedSetup(const SavedSetup& setup, const QDateTime& now, int
         check.strangersRefused = false;
         break;
     case CallerOutcome::NotTested:
+        // No client certificate asked for: the endpoint cannot tell Chat's servers from anybody else.
+        if (!report->clientCertificateRequested && !report->tlsVersion.isEmpty())
+            check.strangersRefused = false;
         break;
     }
     return check;

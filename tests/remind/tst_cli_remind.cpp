@@ -13,6 +13,7 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -64,12 +65,14 @@ private slots:
     void cleanupTestCase();
     void notifiesAndRenews();
     void secondRunSaysNothingNew();
+    void liveEndpointChanged();
     void installAndRemove();
     void usage();
 
 private:
     QProcessEnvironment environment() const;
-    ProcessResult runRemind(const QStringList& arguments);
+    // `click`: the user clicks Renew on a notification shown; else closes it.
+    ProcessResult runRemind(const QStringList& arguments, bool click = true);
     static QList<qint64> processesOf(const QString& program);
 
     QTemporaryDir m_dir;
@@ -77,6 +80,7 @@ private:
     QString m_address;
     NotificationListener m_listener;
     QString m_setupId;
+    QProcess m_liveServer;
 };
 
 QProcessEnvironment TestCliRemind::environment() const
@@ -133,11 +137,13 @@ void TestCliRemind::initTestCase()
 
 void TestCliRemind::cleanupTestCase()
 {
+    m_liveServer.kill();
+    m_liveServer.waitForFinished(3000);
     m_bus.kill();
     m_bus.waitForFinished(3000);
 }
 
-ProcessResult TestCliRemind::runRemind(const QStringList& arguments)
+ProcessResult TestCliRemind::runRemind(const QStringList& arguments, bool click)
 {
     // Run with the event loop turning: the listener answers the CLI's calls on the bus meanwhile.
     QProcess process;
@@ -154,11 +160,15 @@ ProcessResult TestCliRemind::runRemind(const QStringList& arguments)
     bool clicked = false;
     while (finished.isEmpty() && timer.elapsed() < 30000) {
         if (!clicked && m_listener.shown.size() > shownAtStart) {
-            // The user clicks "Renew" on the notification just shown.
-            QDBusMessage signal = QDBusMessage::createSignal(QStringLiteral("/org/freedesktop/Notifications"),
-                                                             QStringLiteral("org.freedesktop.Notifications"),
-                                                             QStringLiteral("ActionInvoked"));
-            signal << uint(m_listener.shown.size()) << QStringLiteral("renew");
+            // The user clicks "Renew" on the notification just shown, or closes it (reason 2: dismissed).
+            QDBusMessage signal = QDBusMessage::createSignal(
+                QStringLiteral("/org/freedesktop/Notifications"), QStringLiteral("org.freedesktop.Notifications"),
+                click ? QStringLiteral("ActionInvoked") : QStringLiteral("NotificationClosed"));
+            signal << uint(m_listener.shown.size());
+            if (click)
+                signal << QStringLiteral("renew");
+            else
+                signal << uint(2);
             QDBusConnection(QStringLiteral("test")).send(signal);
             clicked = true;
         }
@@ -243,6 +253,82 @@ void TestCliRemind::secondRunSaysNothingNew()
     const QJsonObject json = QJsonDocument::fromJson(r.out).object();
     QCOMPARE(json.value(QStringLiteral("notifications")).toInt(), 0);
     QVERIFY(r.elapsedMs < 10000); // nothing to wait for
+}
+
+void TestCliRemind::liveEndpointChanged()
+{
+    // A second setup, far from expiry, whose live URL now serves another certificate and lets anybody in, as when
+    // TLS ends somewhere else than where the setup was applied: a real nginx on loopback with that certificate,
+    // asking no client certificate, answering 200.
+    const QString nginx = QStandardPaths::findExecutable(QStringLiteral("nginx"), {QStringLiteral("/usr/sbin")});
+    if (nginx.isEmpty())
+        QSKIP("nginx is not installed");
+    TestPki pki(m_dir.filePath(QStringLiteral("pki")));
+    QVERIFY(pki.makeServer(QStringLiteral("applied"), {QStringLiteral("localhost")}, QStringLiteral("ca")));
+    QVERIFY(pki.makeServer(QStringLiteral("elsewhere"), {QStringLiteral("localhost")}, QStringLiteral("ca")));
+    const quint16 port = freeLoopbackPort();
+    const QString prefix = m_dir.filePath(QStringLiteral("nginx"));
+    QVERIFY(QDir().mkpath(prefix + QStringLiteral("/logs")));
+    QFile conf(prefix + QStringLiteral("/nginx.conf"));
+    QVERIFY(conf.open(QIODevice::WriteOnly));
+    conf.write(QStringLiteral("daemon off; master_process off; pid logs/nginx.pid; error_log logs/error.log;\n"
+                              "events { worker_connections 16; }\n"
+                              "http { access_log off; client_body_temp_path logs; proxy_temp_path logs;\n"
+                              "  fastcgi_temp_path logs; uwsgi_temp_path logs; scgi_temp_path logs;\n"
+                              "  server { listen 127.0.0.1:%1 ssl; server_name localhost;\n"
+                              "    ssl_certificate %2; ssl_certificate_key %3;\n"
+                              "    location / { return 200 '{\"ActionStatus\":\"OK\",\"ErrorCode\":0}'; } } }\n")
+                   .arg(port)
+                   .arg(pki.path(QStringLiteral("elsewhere.crt")), pki.path(QStringLiteral("elsewhere.key")))
+                   .toUtf8());
+    conf.close();
+    m_liveServer.setProcessChannelMode(QProcess::MergedChannels);
+    m_liveServer.start(
+        nginx, {QStringLiteral("-p"), prefix + QLatin1Char('/'), QStringLiteral("-c"), QStringLiteral("nginx.conf")});
+    QVERIFY(m_liveServer.waitForStarted(5000));
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        [port] {
+            QTcpSocket socket;
+            socket.connectToHost(QHostAddress::LocalHost, port);
+            return socket.waitForConnected(200);
+        }(),
+        m_liveServer.readAll().constData(), 5000);
+
+    SavedSetup setup;
+    setup.domain = QStringLiteral("localhost");
+    setup.server = ServerKind::Apache; // another setup id than the first one
+    setup.webhookPath = QStringLiteral("/im/callback");
+    setup.listen = QStringLiteral("127.0.0.1:%1").arg(port);
+    const Result<Certificate> applied = Certificate::fromPem(pki.read(QStringLiteral("applied.crt")));
+    QVERIFY(applied.ok());
+    setup.certificate = RememberedCertificate::of(applied.value());
+    QVERIFY(SetupStore(m_dir.filePath(QStringLiteral("data/mtls-assistant/mtls-assistant"))).save(setup).ok());
+
+    const int shownBefore = m_listener.shown.size();
+    ProcessResult r = runRemind(
+        {QStringLiteral("--run"), QStringLiteral("--json"), QStringLiteral("--wait"), QStringLiteral("20")}, false);
+    QVERIFY2(r.finished, r.err.constData());
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(m_listener.shown.size(), shownBefore + 1); // the first setup's reminder was given already
+    const NotificationListener::Shown& shown = m_listener.shown.last();
+    QVERIFY2(shown.body.contains(QLatin1String("another certificate than the one applied")), qPrintable(shown.body));
+    QVERIFY(shown.body.contains(QLatin1String("Tencent Cloud CLB")));
+    QVERIFY(shown.body.contains(QLatin1String("no longer refuses callers")));
+    const Result<Certificate> served = Certificate::fromPem(pki.read(QStringLiteral("elsewhere.crt")));
+    QVERIFY(shown.body.contains(served->sha256Fingerprint()));
+    QJsonObject json = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(json.value(QStringLiteral("renewals")).toArray().size(), 0); // closed, not clicked
+    const QJsonObject checked = json.value(QStringLiteral("setups")).toArray().at(1).toObject();
+    QCOMPARE(checked.value(QStringLiteral("setup")).toString(), setup.id());
+    QCOMPARE(checked.value(QStringLiteral("reached")).toBool(), true);
+    QCOMPARE(checked.value(QStringLiteral("live_sha256")).toString(), served->sha256Fingerprint());
+    QCOMPARE(checked.value(QStringLiteral("strangers_refused")).toBool(true), false);
+
+    // The same day again: both were said.
+    r = runRemind({QStringLiteral("--run"), QStringLiteral("--json"), QStringLiteral("--wait"), QStringLiteral("20")},
+                  false);
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(m_listener.shown.size(), shownBefore + 1);
 }
 
 void TestCliRemind::installAndRemove()
