@@ -3675,6 +3675,10 @@ then apply again, or apply with --add-include to have it added (rollback removes
         <source>The renewal of %1 is open in mtls-assistant.</source>
         <translation>已在 mtls-assistant 中打开 %1 的续期向导。</translation>
     </message>
+    <message>
+        <source>no notification could be shown</source>
+        <translation>无法显示通知</translation>
+    </message>
 </context>
 <context>
     <name>mtls::cli::RemoveCommand</name>

@@ -36,7 +36,8 @@ QJsonValue optionalBool(const std::optional<bool>& value)
 }
 
 // One line per setup: domain, days left, and what was found.
-void printChecks(const QList<ReminderCheck>& checks, const QList<ReminderVerdict>& verdicts)
+void printChecks(const QList<ReminderCheck>& checks, const QList<ReminderVerdict>& verdicts,
+                 const QSet<QString>& notified)
 {
     for (int i = 0; i < checks.size(); ++i) {
         const ReminderCheck& check = checks.at(i);
@@ -44,9 +45,13 @@ void printChecks(const QList<ReminderCheck>& checks, const QList<ReminderVerdict
         const QString days = check.daysLeft < 0
             ? Text::tr("expired %n day(s) ago", nullptr, static_cast<int>(-check.daysLeft))
             : Text::tr("%n day(s) left", nullptr, static_cast<int>(check.daysLeft));
-        const QString said = verdict.hasDue() ? Text::tr("notification raised")
-            : verdict.needsAttention()        ? Text::tr("already said")
-                                              : Text::tr("nothing to say");
+        QString said = Text::tr("nothing to say");
+        if (notified.contains(verdict.setupId))
+            said = Text::tr("notification raised");
+        else if (verdict.hasDue())
+            said = Text::tr("no notification could be shown");
+        else if (verdict.needsAttention())
+            said = Text::tr("already said");
         Output::line(
             QStringLiteral("  %1  %2  %3")
                 .arg(Output::padded(Output::plain(check.setup.domain), 28), Output::padded(days, 20),
@@ -229,7 +234,7 @@ int RemindCommand::runChecks(const QCommandLineParser& parser) const
     } else if (content->setups.isEmpty()) {
         Output::line(Text::tr("No saved setup: nothing to check."));
     } else {
-        printChecks(checks, verdicts);
+        printChecks(checks, verdicts, QSet<QString>(notified.cbegin(), notified.cend()));
         if (!findings.isEmpty()) {
             Output::line();
             Output::findings(findings);
