@@ -95,20 +95,6 @@
 <context>
     <name>mtls::cli::RemindCommand</name>
     <message numerus="yes">
-        <source>expired %n day(s) ago</source>
-        <translation>
-            <numerusform>expired %n day ago</numerusform>
-            <numerusform>expired %n days ago</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n day(s) left</source>
-        <translation>
-            <numerusform>%n day left</numerusform>
-            <numerusform>%n days left</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Waiting up to %n second(s) for a click on the notification.</source>
         <translation>
             <numerusform>Waiting up to %n second for a click on the notification.</numerusform>

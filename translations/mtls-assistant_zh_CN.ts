@@ -3569,18 +3569,6 @@ then apply again, or apply with --add-include to have it added (rollback removes
 </context>
 <context>
     <name>mtls::cli::RemindCommand</name>
-    <message numerus="yes">
-        <source>expired %n day(s) ago</source>
-        <translation>
-            <numerusform>已过期 %n 天</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n day(s) left</source>
-        <translation>
-            <numerusform>剩余 %n 天</numerusform>
-        </translation>
-    </message>
     <message>
         <source>notification raised</source>
         <translation>已发出通知</translation>

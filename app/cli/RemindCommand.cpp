@@ -1,6 +1,7 @@
 #include "RemindCommand.h"
 
 #include "Output.h"
+#include "StatusCommand.h"
 #include "remind/DesktopNotifier.h"
 #include "remind/ProgramPaths.h"
 #include "remind/ReminderPolicy.h"
@@ -42,9 +43,7 @@ void printChecks(const QList<ReminderCheck>& checks, const QList<ReminderVerdict
     for (int i = 0; i < checks.size(); ++i) {
         const ReminderCheck& check = checks.at(i);
         const ReminderVerdict& verdict = verdicts.at(i);
-        const QString days = check.daysLeft < 0
-            ? Text::tr("expired %n day(s) ago", nullptr, static_cast<int>(-check.daysLeft))
-            : Text::tr("%n day(s) left", nullptr, static_cast<int>(check.daysLeft));
+        const QString days = daysText(check.daysLeft);
         QString said = Text::tr("nothing to say");
         if (notified.contains(verdict.setupId))
             said = Text::tr("notification raised");
