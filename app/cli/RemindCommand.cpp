@@ -190,7 +190,19 @@ int RemindCommand::runChecks(const QCommandLineParser& parser) const
     if (const Status saved = state.save(directory); !saved)
         return Output::failure(saved.error().message, saved.error().detail);
 
+    // The report first (text), so that it is there while the notifications wait for an answer.
+    if (!json && content->setups.isEmpty())
+        Output::line(Text::tr("No saved setup: nothing to check."));
+    if (!json && !content->setups.isEmpty()) {
+        printChecks(checks, verdicts, QSet<QString>(notified.cbegin(), notified.cend()));
+        if (!findings.isEmpty()) {
+            Output::line();
+            Output::findings(findings);
+        }
+    }
+
     // Waits (bounded) for the user to answer the notifications: "Renew" opens the wizard's renewal.
+    const qsizetype findingsBeforeWait = findings.size();
     QJsonArray renewals;
     if (!notified.isEmpty() && waitSeconds > 0) {
         QEventLoop loop;
@@ -230,14 +242,9 @@ int RemindCommand::runChecks(const QCommandLineParser& parser) const
                       {QStringLiteral("notifications"), notified.size()},
                       {QStringLiteral("renewals"), renewals},
                       {QStringLiteral("findings"), findingsToJson(findings)}});
-    } else if (content->setups.isEmpty()) {
-        Output::line(Text::tr("No saved setup: nothing to check."));
     } else {
-        printChecks(checks, verdicts, QSet<QString>(notified.cbegin(), notified.cend()));
-        if (!findings.isEmpty()) {
-            Output::line();
-            Output::findings(findings);
-        }
+        if (findings.size() > findingsBeforeWait)
+            Output::findings(findings.mid(findingsBeforeWait));
         for (const QJsonValue& renewal : renewals)
             Output::line(
                 Text::tr("The renewal of %1 is open in mtls-assistant.").arg(Output::plain(renewal.toString())));
