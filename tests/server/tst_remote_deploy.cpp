@@ -43,6 +43,21 @@ QByteArray chatCall(const MtlsFixture& fixture, quint16 port)
     return fixture.curl(port, QStringLiteral("/im/callback"), QStringLiteral("chat")).out;
 }
 
+// A server program that takes 3 seconds to reload and otherwise is `real`, in the root-owned folder `dir` (install.sh
+// runs only programs that only root can change): the connection can be killed while the job is surely running.
+QString slowReloader(const QString& real, const QString& dir)
+{
+    const QString path = dir + QStringLiteral("/slow-") + QFileInfo(real).fileName();
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    file.write("#!/bin/sh\ncase \" $* \" in *\" reload \"* | *\" graceful \"*) sleep 3 ;; esac\nexec " + real.toUtf8()
+               + " \"$@\"\n");
+    file.close();
+    file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther);
+    return path;
+}
+
 } // namespace
 
 class TestRemoteDeploy : public QObject
@@ -66,6 +81,7 @@ private:
     WebhookUpstream m_upstream;
     std::unique_ptr<Throwaway> m_nginx; // shared: every case leaves it as it found it
     QTemporaryDir m_state; // the assistant's folder on "the server" (root's, 0700)
+    QTemporaryDir m_bin; // slow server programs (root's, 0700)
 };
 
 void TestRemoteDeploy::initTestCase()
@@ -216,6 +232,7 @@ void TestRemoteDeploy::connectionKilledDuringTheChange()
     QVERIFY(shell);
     bool endedBeforeTheKill = true;
     RemoteApplyRequest r = request(t);
+    r.bundle.binary = slowReloader(t.server->binary(), m_bin.path());
     r.progress = [&](const ApplyProgress& step) {
         if (!shell->isRunning() || !step.text.contains(QLatin1String("Installing the files")))
             return;
@@ -262,6 +279,7 @@ void TestRemoteDeploy::failedChangeKilledEndsBefore()
     auto shell = rootShell();
     QVERIFY(shell);
     RemoteApplyRequest r = request(t);
+    r.bundle.binary = slowReloader(t.server->binary(), m_bin.path());
     r.progress = [&shell](const ApplyProgress& step) {
         if (shell->isRunning() && step.text.contains(QLatin1String("Reloading the server")))
             shell->kill();
