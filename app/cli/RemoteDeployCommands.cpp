@@ -14,7 +14,9 @@
 #include <QJsonArray>
 
 #include <memory>
+#ifdef Q_OS_UNIX
 #include <unistd.h>
+#endif
 
 namespace mtls::cli {
 
@@ -30,15 +32,21 @@ using namespace std::chrono_literals;
 const QString kLocalRootShell = QStringLiteral("local-root-shell");
 
 // ---------------------------------------------------------------------------------------------------------------
-// SSH transport hook. Once openDeploymentShell(const SshOptions&) (the SSH connection, host-key checks and sudo,
-// with the options --ssh, --identity, --known-hosts, --sudo-password-env, --accept-host-key) is on main, this is the
-// one place to wire it: remoteRequested() also answers for --ssh, and openRemoteShell() returns
-// openDeploymentShell() with the options parsed from `parser`. Everything after the open shell is the same.
+// SSH transport hook. When the SSH transport is on main (cli/SshCommandOptions.h, deploy/SshShell.h), these three
+// places are all that changes: addRemoteOptions() also calls addSshOptions(parser); remoteRequested() also answers
+// sshRequested(parser); openRemoteShell() parses them with sshOptions(parser, command, options) (its usage error is
+// the command's exit code) and returns openDeploymentShell(options), whose Error carries the SSH_* finding.
+// Everything after the open root shell is the same for --ssh and --local-root-shell.
 // ---------------------------------------------------------------------------------------------------------------
 Result<std::unique_ptr<ShellSession>> openRemoteShell(const QCommandLineParser& parser)
 {
     Q_UNUSED(parser);
-    if (::geteuid() != 0)
+#ifdef Q_OS_UNIX
+    const bool root = ::geteuid() == 0;
+#else
+    const bool root = false; // no root shell on this machine: only over SSH
+#endif
+    if (!root)
         return Error {Text::tr("--local-root-shell runs the remote executor through a root shell on this machine: "
                                "run it as root."),
                       {}};
