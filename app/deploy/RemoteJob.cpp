@@ -31,9 +31,15 @@ const QByteArray kPrologue = "umask 077; PATH=/usr/sbin:/usr/bin:/sbin:/bin; exp
 // status) and install.sh's history in the job's backup folder (as install.sh numbers and marks its steps).
 const QByteArray kJobFunctions = R"SH(
 job_value() { sed -n "s/^$2=//p" "$1/job" 2>/dev/null | head -n 1; }
+# Running: its process is alive and (where /proc tells) is this job's runner, not a process that got its number
+# after a restart.
+job_alive() {
+    p=$(cat "$1/pid" 2>/dev/null) && kill -0 "$p" 2>/dev/null || return 1
+    [ ! -r "/proc/$p/cmdline" ] || tr '\000' ' ' <"/proc/$p/cmdline" | grep -qF -- "$1/remote-job.sh"
+}
 job_state() {
     if [ -f "$1/status" ]; then s=$(cat "$1/status")
-    elif kill -0 "$(cat "$1/pid" 2>/dev/null)" 2>/dev/null; then s=running
+    elif job_alive "$1"; then s=running
     elif [ -f "$1/status" ]; then s=$(cat "$1/status")
     else s=gone; fi
     printf 'state=%s\n' "$s"
@@ -223,7 +229,17 @@ for d in "$S" "$S/jobs"; do
     *) echo "not owned by root: $d"; exit 4 ;;
     esac
 done
-mktemp -d "$S/jobs/$(date -u +%Y%m%d-%H%M%S).XXXXXX"
+# The id sorts in the order the jobs started: the time, then a number one above every other job's.
+n=0
+for j in "$S"/jobs/*; do
+    q=${j##*/}
+    q=${q#*-*-}
+    q=${q%%.*}
+    case "$q" in '' | *[!0-9]*) continue ;; esac
+    q=${q#"${q%%[!0]*}"}
+    [ "${q:-0}" -gt "$n" ] && n=${q:-0}
+done
+mktemp -d "$S/jobs/$(date -u +%Y%m%d-%H%M%S)-$(printf '%06d' $((n + 1))).XXXXXX"
 )SH";
     auto made = runAlone(shell, make);
     if (!made)

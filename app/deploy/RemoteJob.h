@@ -8,8 +8,8 @@
 //   jobs/<id>/bundle/  the uploaded bundle of an install (its private key deleted when the job ends)
 //   jobs/<id>/log      what install.sh printed
 //   jobs/<id>/pid      the job's process; jobs/<id>/status its exit status, present once it ended
-// Job ids sort in the order the jobs started. install.sh keeps its own history (numbered steps with backups) in
-// the bundle's backup folder, as when it is run by hand.
+// Job ids (<UTC time>-<number>.<random>) sort in the order the jobs started. install.sh keeps its own history (numbered
+// steps with backups) in the bundle's backup folder, as when it is run by hand.
 
 #include "core/Result.h"
 
