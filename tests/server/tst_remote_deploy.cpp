@@ -58,6 +58,13 @@ QString slowReloader(const QString& real, const QString& dir)
     return path;
 }
 
+// A line from the middle of the server key's PEM body (the bytes that must never stay on the server but in place).
+QString keyBody(const MtlsFixture& fixture)
+{
+    const QList<QByteArray> lines = fixture.read(QStringLiteral("server.key")).split('\n');
+    return lines.size() > 2 ? QString::fromLatin1(lines.at(1)) : QStringLiteral("missing");
+}
+
 } // namespace
 
 class TestRemoteDeploy : public QObject
@@ -200,8 +207,12 @@ void TestRemoteDeploy::applyThenRollbackByteForByte()
     QCOMPARE(job->serverState(), QStringLiteral("after"));
     QVERIFY(lines.join(QLatin1Char('\n')).contains(QLatin1String("Reloading the server."))); // streamed live
     QCOMPARE(chatCall(m_fixture, t.newPort), WebhookUpstream::chatOkBody() + "\n200");
-    // The uploaded key copy is gone; the installed key is root's, 0600.
+    // The uploaded key copy is gone (no file of the jobs or the history holds the key); the installed key is root's,
+    // 0600.
     QVERIFY(!QFileInfo::exists(job->dir + QStringLiteral("/bundle/certs/privkey.pem")));
+    const ProcessResult keyCopies
+        = runProcess(QStringLiteral("grep"), {QStringLiteral("-rlF"), keyBody(m_fixture), m_state.path()});
+    QVERIFY2(keyCopies.exitCode == 1, keyCopies.out.constData());
     const QFileInfo key(t.server->prefix() + QStringLiteral("/mtls-assistant/localhost/privkey.pem"));
     QCOMPARE(key.ownerId(), 0u);
     QCOMPARE(key.permissions(),
