@@ -422,12 +422,4 @@ true
     return jobs;
 }
 
-Result<QByteArray> remoteJobLog(ShellSession& shell, const RemoteJob& job)
-{
-    auto read = runAlone(shell, kPrologue + "head -c 1048576 " + quoted(job.dir + QStringLiteral("/log")));
-    if (!read)
-        return read.error();
-    return read->output;
-}
-
 } // namespace mtls

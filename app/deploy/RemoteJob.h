@@ -85,7 +85,4 @@ Result<RemoteJob> followRemoteJob(ShellSession& shell, RemoteJob job, const Remo
 // jobs ended without a status left behind.
 Result<QList<RemoteJob>> listRemoteJobs(ShellSession& shell, const QString& stateDir);
 
-// The whole log of a job (at most 1 MiB).
-Result<QByteArray> remoteJobLog(ShellSession& shell, const RemoteJob& job);
-
 } // namespace mtls
