@@ -31,33 +31,14 @@ using namespace std::chrono_literals;
 
 const QString kLocalRootShell = QStringLiteral("local-root-shell");
 
-// ---------------------------------------------------------------------------------------------------------------
-// SSH transport hook. When the SSH transport is on main (cli/SshCommandOptions.h, deploy/SshShell.h), these three
-// places are all that changes: addRemoteOptions() also calls addSshOptions(parser); remoteRequested() also answers
-// sshRequested(parser); openRemoteShell() parses them with sshOptions(parser, command, options) (its usage error is
-// the command's exit code) and returns openDeploymentShell(options), whose Error carries the SSH_* finding.
-// Everything after the open root shell is the same for --ssh and --local-root-shell.
-// ---------------------------------------------------------------------------------------------------------------
-Result<std::unique_ptr<ShellSession>> openRemoteShell(const QCommandLineParser& parser)
+// The root shell on the server, or the exit code the command stops with (its failure printed).
+struct RemoteShell
 {
-    Q_UNUSED(parser);
-#ifdef Q_OS_UNIX
-    const bool root = ::geteuid() == 0;
-#else
-    const bool root = false; // no root shell on this machine: only over SSH
-#endif
-    if (!root)
-        return Error {Text::tr("--local-root-shell runs the remote executor through a root shell on this machine: "
-                               "run it as root."),
-                      {}};
-    auto shell = std::make_unique<ShellSession>();
-    if (auto started = shell->start(QStringLiteral("/bin/sh"), {QStringLiteral("-s")}); !started)
-        return started.error();
-    auto answered = shell->run("true", 10s);
-    if (!answered)
-        return answered.error();
-    return shell;
-}
+    std::unique_ptr<ShellSession> session;
+    int stop = ExitUsage;
+};
+
+RemoteShell openRemoteShell(const QCommandLineParser& parser, const QString& command, bool json);
 
 QString remoteStateDir(const QCommandLineParser& parser)
 {
@@ -83,6 +64,41 @@ int remoteFailure(bool json, const Error& error, const QJsonArray& steps, QJsonO
         return ExitFindings;
     }
     return Output::failure(error.message, error.detail);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// SSH transport hook. When the SSH transport is on main (cli/SshCommandOptions.h, deploy/SshShell.h), these three
+// places are all that changes: addRemoteOptions() also calls addSshOptions(parser); remoteRequested() also answers
+// sshRequested(parser); openRemoteShell() parses them with sshOptions(parser, command, options) (its usage error is
+// the command's exit code) and returns openDeploymentShell(options), whose Error carries the SSH_* finding.
+// Everything after the open root shell is the same for --ssh and --local-root-shell.
+// ---------------------------------------------------------------------------------------------------------------
+RemoteShell openRemoteShell(const QCommandLineParser& parser, const QString& command, bool json)
+{
+    Q_UNUSED(parser);
+    Q_UNUSED(command);
+#ifdef Q_OS_UNIX
+    const bool root = ::geteuid() == 0;
+#else
+    const bool root = false; // no root shell on this machine: only over SSH
+#endif
+    if (!root)
+        return {nullptr,
+                remoteFailure(json,
+                              Error {Text::tr("--local-root-shell runs the remote executor through a root "
+                                              "shell on this machine: run it as root."),
+                                     {}},
+                              {})};
+    auto shell = std::make_unique<ShellSession>();
+    Status started = shell->start(QStringLiteral("/bin/sh"), {QStringLiteral("-s")});
+    if (started) {
+        auto answered = shell->run("true", 10s);
+        if (!answered)
+            started = answered.error();
+    }
+    if (!started)
+        return {nullptr, remoteFailure(json, started.error(), {})};
+    return {std::move(shell), ExitOk};
 }
 
 // The test handshake from this machine against the public URL, as after an apply here: its findings are warnings
@@ -141,15 +157,15 @@ int runRemoteApply(const QCommandLineParser& parser, const QString& command, Ser
                                   Text::tr("Over SSH, apply sets up a dedicated site: --mode merge is not "
                                            "available there yet."));
     ApplySteps steps(!json);
-    auto shell = openRemoteShell(parser);
-    if (!shell)
-        return remoteFailure(json, shell.error(), steps.steps());
+    auto shell = openRemoteShell(parser, command, json);
+    if (!shell.session)
+        return shell.stop;
     DiscoveryOptions given;
     given.binary = parser.value(QStringLiteral("binary"));
     given.configRoot = parser.value(QStringLiteral("server-root"));
     given.mainConfig = parser.value(QStringLiteral("main-config"));
     given.prefix = parser.value(QStringLiteral("prefix"));
-    auto installation = discoverRemoteServer(*shell.value(), kind, given);
+    auto installation = discoverRemoteServer(*shell.session, kind, given);
     if (!installation)
         return remoteFailure(json, installation.error(), steps.steps());
     if (!json)
@@ -171,7 +187,7 @@ int runRemoteApply(const QCommandLineParser& parser, const QString& command, Ser
     request.bundle.enabledDir = installation->enabledDir;
     request.stateDir = remoteStateDir(parser);
     request.progress = steps.callback();
-    auto job = applyRemotely(*shell.value(), request);
+    auto job = applyRemotely(*shell.session, request);
     const QJsonObject where {{QStringLiteral("installation"), installation->toJson()}};
     if (!job)
         return remoteFailure(json, job.error(), steps.steps(), where);
@@ -216,10 +232,10 @@ int runRemoteRollback(const QCommandLineParser& parser, bool remove, const QStri
 {
     const bool json = parser.isSet(QStringLiteral("json"));
     ApplySteps steps(!json);
-    auto shell = openRemoteShell(parser);
-    if (!shell)
-        return remoteFailure(json, shell.error(), steps.steps());
-    auto job = rollbackRemotely(*shell.value(), remoteStateDir(parser), remove, domain, steps.callback());
+    auto shell = openRemoteShell(parser, remove ? QStringLiteral("remove") : QStringLiteral("rollback"), json);
+    if (!shell.session)
+        return shell.stop;
+    auto job = rollbackRemotely(*shell.session, remoteStateDir(parser), remove, domain, steps.callback());
     if (!job)
         return remoteFailure(json, job.error(), steps.steps());
     const bool ok = job->state == RemoteJob::State::Succeeded;
@@ -241,10 +257,10 @@ int runRemoteStatus(const QCommandLineParser& parser)
 {
     const bool json = parser.isSet(QStringLiteral("json"));
     ApplySteps steps(!json);
-    auto shell = openRemoteShell(parser);
-    if (!shell)
-        return remoteFailure(json, shell.error(), steps.steps());
-    auto jobs = remoteStatus(*shell.value(), remoteStateDir(parser), steps.callback(), 10min);
+    auto shell = openRemoteShell(parser, QStringLiteral("status"), json);
+    if (!shell.session)
+        return shell.stop;
+    auto jobs = remoteStatus(*shell.session, remoteStateDir(parser), steps.callback(), 10min);
     if (!jobs)
         return remoteFailure(json, jobs.error(), steps.steps());
     const bool settled = jobs->isEmpty() || jobs->last().state != RemoteJob::State::Running;
