@@ -137,6 +137,11 @@ void TestRemoteDeploy::discoveryUsesTheLocalRules()
         QCOMPARE(remote->configRoot, root);
         QCOMPARE(remote->layout, detectLayout(kind, root));
         QVERIFY(!remote->version.isNull());
+        auto local = discoverServer(kind);
+        QVERIFY2(local, qPrintable(local.error().fullText()));
+        QCOMPARE(remote->version, local->version);
+        QCOMPARE(remote->siteDir, local->siteDir);
+        QCOMPARE(remote->enabledDir, local->enabledDir);
     }
     QCOMPARE(discoverRemoteServer(*shell, std::nullopt)->kind, ServerKind::Nginx);
     // A throwaway installation given by its options.
