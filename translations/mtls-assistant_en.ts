@@ -39,6 +39,16 @@
     </message>
 </context>
 <context>
+    <name>mtls::SshFindings</name>
+    <message numerus="yes">
+        <source>%1 did not answer within %n second(s); nothing was done there.</source>
+        <translation>
+            <numerusform>%1 did not answer within %n second; nothing was done there.</numerusform>
+            <numerusform>%1 did not answer within %n seconds; nothing was done there.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>mtls::cli::CheckCommand</name>
     <message numerus="yes">
         <source>%1 (%n day(s) left)</source>
