@@ -316,8 +316,9 @@ Result<HostKeyCheck> checkHostKey(const SshOptions& options)
         check.finding = unknownFinding(options, check);
     else if (check.state == HostKeyState::Changed)
         check.finding = changedFinding(options, check);
-    qCInfo(lcServer) << "host key of" << check.knownHostsName << "in" << check.knownHostsFile << ":"
-                     << int(check.state);
+    static const char* const stateNames[] = {"known", "unknown", "changed"};
+    qCInfo(lcServer) << "host key of" << check.knownHostsName << "in" << check.knownHostsFile << "is"
+                     << stateNames[int(check.state)];
     return check;
 }
 

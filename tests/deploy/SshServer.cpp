@@ -367,6 +367,38 @@ bool SshServer::restartWithNewHostKey()
     return makeHostKey() && startSshd();
 }
 
+void SshServer::freezeConnections(bool frozen) const
+{
+#ifdef Q_OS_UNIX
+    if (!m_sshd)
+        return;
+    // The listener's descendants, found through the parent field of /proc/PID/stat.
+    QList<qint64> parents {m_sshd->processId()};
+    QList<qint64> connections;
+    for (int depth = 0; depth < 4; ++depth) {
+        QList<qint64> children;
+        const QStringList pids = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        for (const QString& pidText : pids) {
+            bool ok = false;
+            const qint64 pid = pidText.toLongLong(&ok);
+            QFile stat(QStringLiteral("/proc/%1/stat").arg(pidText));
+            if (!ok || !stat.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray text = stat.readAll();
+            const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+            if (fields.size() > 1 && parents.contains(fields.at(1).toLongLong()))
+                children << pid;
+        }
+        connections << children;
+        parents = children;
+    }
+    for (const qint64 pid : std::as_const(connections))
+        ::kill(pid_t(pid), frozen ? SIGSTOP : SIGCONT);
+#else
+    Q_UNUSED(frozen)
+#endif
+}
+
 BlackHole::BlackHole()
 {
     m_server.listen(QHostAddress::LocalHost, 0);

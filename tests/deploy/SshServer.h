@@ -55,6 +55,9 @@ public:
     // Options for `user` with its key, the known-hosts file `knownHosts` and short timeouts.
     mtls::SshOptions options(User user, const QString& knownHosts) const;
     QString dir() const { return m_dir.path(); }
+    // Stops (SIGSTOP) or resumes (SIGCONT) every process of sshd's open connections: a server that stops answering
+    // in the middle of a session, as behind a dropped route.
+    void freezeConnections(bool frozen) const;
 
 private:
     bool makeUsers();

@@ -88,6 +88,7 @@ private slots:
     void authenticationFailed();
     void unreachable();
     void blackHoleEndsWithinTheBound();
+    void serverThatStopsAnsweringEndsTheSession();
     void changedKeyRefusedAndNothingRun(); // last: it gives the server a new host key
 
 private:
@@ -367,6 +368,26 @@ void TestSshTransport::blackHoleEndsWithinTheBound()
     QVERIFY(!shell);
     QCOMPARE(codeOf(shell.error()), QStringLiteral("SSH_TIMEOUT"));
     QVERIFY2(timer.elapsed() < 30000, qPrintable(QString::number(timer.elapsed())));
+}
+
+void TestSshTransport::serverThatStopsAnsweringEndsTheSession()
+{
+    const QString knownHosts = acceptedKnownHosts();
+    QVERIFY(!knownHosts.isEmpty());
+    SshOptions options = m_server->options(SshServer::User::Root, knownHosts);
+    options.connectTimeout = 3s; // keep-alives every second, three missed end the connection
+    auto shell = openDeploymentShell(options);
+    QVERIFY2(shell, qPrintable(shell.error().fullText()));
+    m_server->freezeConnections(true);
+    QElapsedTimer timer;
+    timer.start();
+    // The command's own bound (60 s) is far away: only ssh's keep-alives can end this early.
+    const auto run = (*shell)->run("sleep 20; echo finished", 60s);
+    const qint64 elapsed = timer.elapsed();
+    m_server->freezeConnections(false);
+    QVERIFY(!run);
+    QVERIFY2(elapsed < 15000, qPrintable(QString::number(elapsed)));
+    QVERIFY(!(*shell)->isRunning());
 }
 
 void TestSshTransport::changedKeyRefusedAndNothingRun()
