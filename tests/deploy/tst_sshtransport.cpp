@@ -78,6 +78,7 @@ private slots:
     void acceptedFingerprintRecordedAndConnects();
     void defaultKnownHostsInAppData();
     void rootLogin();
+    void hashedKnownHostsFile();
     void sudoWithoutPassword();
     void sudoWithPasswordLeavesNoTrace();
     void sudoWrongPassword();
@@ -217,6 +218,23 @@ void TestSshTransport::rootLogin()
     QVERIFY2(shell, qPrintable(shell.error().fullText()));
     QCOMPARE(shell->privilege, SshPrivilege::RootLogin);
     QCOMPARE(idOf(*shell->session), QByteArray("0"));
+}
+
+void TestSshTransport::hashedKnownHostsFile()
+{
+    // A file whose names are hashed (HashKnownHosts, as Debian's ssh writes ~/.ssh/known_hosts) is read the same.
+    const QString knownHosts = acceptedKnownHosts();
+    QVERIFY(!knownHosts.isEmpty());
+    QCOMPARE(
+        runProcess(QStringLiteral("ssh-keygen"), {QStringLiteral("-H"), QStringLiteral("-f"), knownHosts}).exitCode, 0);
+    QVERIFY(readAll(knownHosts).startsWith("|1|"));
+    const SshOptions options = m_server->options(SshServer::User::Root, knownHosts);
+    const auto check = checkHostKey(options);
+    QVERIFY2(check, qPrintable(check.error().fullText()));
+    QCOMPARE(check->state, HostKeyState::Known);
+    auto shell = openDeploymentShell(options);
+    QVERIFY2(shell, qPrintable(shell.error().fullText()));
+    QCOMPARE(idOf(**shell), QByteArray("0"));
 }
 
 void TestSshTransport::sudoWithoutPassword()
