@@ -6,6 +6,7 @@
 #include "core/Translations.h"
 #include "pages/ApplyPage.h"
 #include "pages/FinishPage.h"
+#include "pages/FirstCallPage.h"
 #include "pages/ImportPage.h"
 #include "pages/ReviewPage.h"
 #include "pages/ServerPage.h"
@@ -143,7 +144,7 @@ void WizardFlowTest::clientCa()
     QVERIFY(next(*m_wizard));
 }
 
-void WizardFlowTest::server(ServerKind kind, bool thisMachine, quint16 port)
+void WizardFlowTest::server(ServerKind kind, bool thisMachine, quint16 port, const QString& upstream)
 {
     QCOMPARE(m_wizard->currentId(), int(ServerPageId));
     QVERIFY(find<QRadioButton>(m_wizard->currentPage(), "nginxRadio")->isChecked()
@@ -159,11 +160,13 @@ void WizardFlowTest::server(ServerKind kind, bool thisMachine, quint16 port)
                      .startsWith(lead("mtls::ui::ServerPage", "Found %1 %2 on this machine, configuration in %3.")),
                  qPrintable(find<QLabel>(m_wizard->currentPage(), "discoveryLabel")->text()));
     typeInto(find<QLineEdit>(m_wizard->currentPage(), "listenEdit"), QStringLiteral("127.0.0.1:%1").arg(port));
+    if (!upstream.isEmpty())
+        typeInto(find<QLineEdit>(m_wizard->currentPage(), "upstreamEdit"), upstream);
     QVERIFY(next(*m_wizard));
     QCOMPARE(m_wizard->currentId(), int(ReviewPageId));
 }
 
-void WizardFlowTest::reviewApplyTestFinish(const QString& shotPrefix)
+void WizardFlowTest::reviewApplyTestFinish(const QString& shotPrefix, const std::function<void()>& onFirstCallPage)
 {
     auto* review = find<ReviewPage>(m_wizard.get(), "ReviewPage");
     QTRY_VERIFY_WITH_TIMEOUT(!review->isBusy(), 30000);
@@ -233,6 +236,17 @@ void WizardFlowTest::reviewApplyTestFinish(const QString& shotPrefix)
                                         "A caller without a client certificate was refused during the TLS handshake.")),
              qPrintable(refusal));
     screenshot(*m_wizard, shotPrefix + QStringLiteral("09-test"));
+    QVERIFY(next(*m_wizard));
+
+    // The page of the first call follows the setup's webhook log; it never holds the user back.
+    QCOMPARE(m_wizard->currentId(), int(FirstCallPageId));
+    QVERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
+    QVERIFY(!find<FirstCallPage>(m_wizard.get(), "FirstCallPage")->accessLog().isEmpty());
+    if (onFirstCallPage) {
+        onFirstCallPage();
+        if (QTest::currentTestFailed())
+            return;
+    }
     QVERIFY(next(*m_wizard));
 
     QCOMPARE(m_wizard->currentId(), int(FinishPageId));

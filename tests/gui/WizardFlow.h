@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QTemporaryDir>
 
+#include <functional>
 #include <memory>
 
 // The steps of the wizard's flows, shared by the GUI flow tests: a throwaway installation with an old site, the
@@ -43,8 +44,10 @@ protected:
     void endpointAndPath(const QString& url, bool issuedByChat);
     void importFiles(const QStringList& files);
     void clientCa();
-    void server(mtls::ServerKind kind, bool thisMachine, quint16 port);
-    void reviewApplyTestFinish(const QString& shotPrefix);
+    // `upstream` empty: the address the server page offers.
+    void server(mtls::ServerKind kind, bool thisMachine, quint16 port, const QString& upstream = QString());
+    // Through the page of the first call to the Finish page; `onFirstCallPage` runs on that page when given.
+    void reviewApplyTestFinish(const QString& shotPrefix, const std::function<void()>& onFirstCallPage = {});
     // A whole first setup on the Chat-issued path (localhost.zip) against a throwaway Apache, to the Finish page.
     void chatIssuedSetupOnApache(const QString& shotPrefix);
 

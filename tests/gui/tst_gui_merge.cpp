@@ -210,6 +210,8 @@ void TestGuiMerge::mergeIntoTheWebsite()
     QCOMPARE(m_wizard->context().probe->withoutClientCertificate, CallerOutcome::RejectedByHttpStatus);
     screenshot(*m_wizard, QStringLiteral("09-merge-test"));
     QVERIFY(next(*m_wizard));
+    QCOMPARE(m_wizard->currentId(), int(FirstCallPageId)); // skipped: Chat has not called
+    QVERIFY(next(*m_wizard));
     QCOMPARE(m_wizard->currentId(), int(FinishPageId));
     auto* finish = find<FinishPage>(m_wizard.get(), "FinishPage");
     QTRY_VERIFY(finish->isSaved());
