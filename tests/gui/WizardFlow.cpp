@@ -98,6 +98,25 @@ void WizardFlowTest::tearDown()
     m_installation = Installation(); // stops the server
 }
 
+QByteArray WizardFlowTest::curl(quint16 port, const QString& path, const QString& client,
+                                const QStringList& extra) const
+{
+    QStringList args {QStringLiteral("-sS"),
+                      QStringLiteral("--max-time"),
+                      QStringLiteral("10"),
+                      QStringLiteral("--cacert"),
+                      m_pki->path(QStringLiteral("root.crt")),
+                      QStringLiteral("--resolve"),
+                      QStringLiteral("localhost:%1:127.0.0.1").arg(port),
+                      QStringLiteral("-w"),
+                      QStringLiteral("\n%{http_code}")};
+    if (!client.isEmpty())
+        args << QStringLiteral("--cert") << m_pki->path(client + QStringLiteral(".crt")) << QStringLiteral("--key")
+             << m_pki->path(client + QStringLiteral(".key"));
+    args << extra << QStringLiteral("https://localhost:%1%2").arg(port).arg(path);
+    return runProcess(QStringLiteral("curl"), args).out;
+}
+
 void WizardFlowTest::makeWizard()
 {
     m_wizard = std::make_unique<MainWizard>(m_secrets.get(), m_setups->path());
@@ -142,6 +161,18 @@ void WizardFlowTest::clientCa()
     mnemonic(*m_wizard, 'w');
     QTRY_VERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
     QVERIFY(next(*m_wizard));
+}
+
+void WizardFlowTest::ownCaToServerPage(quint16 port)
+{
+    endpointAndPath(QStringLiteral("https://localhost:%1/im/callback").arg(port), false);
+    if (QTest::currentTestFailed())
+        return;
+    importFiles({QStringLiteral("bundle.crt"), QStringLiteral("server.key")});
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(next(*m_wizard));
+    clientCa();
 }
 
 void WizardFlowTest::server(ServerKind kind, bool thisMachine, quint16 port, const QString& upstream)

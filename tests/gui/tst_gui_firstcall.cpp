@@ -2,7 +2,6 @@
 // a call made by curl with the Chat stand-in's client certificate and one without a certificate appear as rows with
 // the verdicts `watch` gives; the rehearsal of the application with a webhook token shows its findings and keeps the
 // token in the keychain.
-#include "TestProcess.h"
 #include "WizardContext.h"
 #include "WizardFlow.h"
 #include "pages/FirstCallPage.h"
@@ -39,22 +38,10 @@ private:
 
 void TestGuiFirstCall::call(const QString& client) const
 {
-    QStringList args {QStringLiteral("-sS"),
-                      QStringLiteral("--max-time"),
-                      QStringLiteral("10"),
-                      QStringLiteral("--cacert"),
-                      m_pki->path(QStringLiteral("root.crt")),
-                      QStringLiteral("--resolve"),
-                      QStringLiteral("localhost:%1:127.0.0.1").arg(m_installation.port),
-                      QStringLiteral("--data-binary"),
-                      QStringLiteral(R"({"CallbackCommand":"State.StateChange"})")};
-    if (!client.isEmpty())
-        args << QStringLiteral("--cert") << m_pki->path(client + QStringLiteral(".crt")) << QStringLiteral("--key")
-             << m_pki->path(client + QStringLiteral(".key"));
-    args << QStringLiteral("https://localhost:%1/im/callback?SdkAppid=1400000000&CallbackCommand=State.StateChange"
-                           "&contenttype=json&ClientIP=127.0.0.1&OptPlatform=RESTAPI")
-                .arg(m_installation.port);
-    runProcess(QStringLiteral("curl"), args);
+    curl(m_installation.port,
+         QStringLiteral("/im/callback?SdkAppid=1400000000&CallbackCommand=State.StateChange&contenttype=json"
+                        "&ClientIP=127.0.0.1&OptPlatform=RESTAPI"),
+         client, {QStringLiteral("--data-binary"), QStringLiteral(R"({"CallbackCommand":"State.StateChange"})")});
 }
 
 void TestGuiFirstCall::onFirstCallPage()
@@ -107,14 +94,7 @@ void TestGuiFirstCall::callsAppearWithTheirVerdicts()
     QVERIFY(m_application.start());
     QVERIFY2(m_installation.start(ServerKind::Nginx).ok(), "throwaway nginx");
     makeWizard();
-    endpointAndPath(QStringLiteral("https://localhost:%1/im/callback").arg(m_installation.port), false);
-    if (QTest::currentTestFailed())
-        return;
-    importFiles({QStringLiteral("bundle.crt"), QStringLiteral("server.key")});
-    if (QTest::currentTestFailed())
-        return;
-    QVERIFY(next(*m_wizard));
-    clientCa();
+    ownCaToServerPage(m_installation.port);
     if (QTest::currentTestFailed())
         return;
     server(ServerKind::Nginx, true, m_installation.port, m_application.url());
