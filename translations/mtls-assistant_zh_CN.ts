@@ -3785,6 +3785,10 @@ then apply again, or apply with --add-include to have it added (rollback removes
         <source>Callers refused during the TLS handshake: %1.</source>
         <translation>在 TLS 握手中被拒绝的调用方：%1。</translation>
     </message>
+    <message>
+        <source>refused during the TLS handshake</source>
+        <translation>在 TLS 握手中被拒绝</translation>
+    </message>
 </context>
 <context>
     <name>mtls::cli::main</name>

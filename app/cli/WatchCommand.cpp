@@ -24,9 +24,8 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(mtls::cli::WatchCommand)
 };
 
-void printCall(const WebhookCall& call, const Finding& verdict)
+void printRequest(const WebhookCall& call, const Finding& verdict, bool ok)
 {
-    const bool ok = verdict.severity != Severity::Error;
     const QString status = call.status ? QStringLiteral("HTTP %1").arg(call.status) : Text::tr("no status");
     const QString duration = call.durationMs >= 0 ? millisecondsText(call.durationMs) : QStringLiteral("-");
     const QString command = call.callbackCommand.isEmpty() ? QStringLiteral("-") : call.callbackCommand;
@@ -34,6 +33,19 @@ void printCall(const WebhookCall& call, const Finding& verdict)
                      .arg(Output::plain(call.time), Output::plain(call.client), Output::plain(call.method),
                           Output::plain(call.path), Output::plain(command), status, duration,
                           Output::paint(verdict.code, ok ? Output::Colour::Green : Output::Colour::Red)));
+}
+
+void printCall(const WebhookCall& call, const Finding& verdict)
+{
+    const bool ok = verdict.severity != Severity::Error;
+    if (call.refusedInHandshake) { // no request was read: no method, path, query or status
+        Output::line(QStringLiteral("%1  %2  %3  %4")
+                         .arg(Output::plain(call.time), Output::plain(call.client),
+                              Text::tr("refused during the TLS handshake"),
+                              Output::paint(verdict.code, Output::Colour::Red)));
+    } else {
+        printRequest(call, verdict, ok);
+    }
     Output::line(QStringLiteral("    ") + Output::plain(verdict.message));
     if (!verdict.hint.isEmpty())
         Output::line(Text::tr("    fix: %1").arg(Output::plain(verdict.hint)));
