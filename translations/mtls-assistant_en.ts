@@ -198,6 +198,30 @@
     </message>
 </context>
 <context>
+    <name>mtls::ui::FirstCallPage</name>
+    <message numerus="yes">
+        <source>%n call(s) so far. The last one was a verified Chat call answered in time: the webhook works.</source>
+        <translation>
+            <numerusform>%n call so far. The last one was a verified Chat call answered in time: the webhook works.</numerusform>
+            <numerusform>%n calls so far. The last one was a verified Chat call answered in time: the webhook works.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) so far. The last one failed: follow the fix under it.</source>
+        <translation>
+            <numerusform>%n call so far. The last one failed: follow the fix under it.</numerusform>
+            <numerusform>%n calls so far. The last one failed: follow the fix under it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The application answered all %n call(s) as Chat expects.</source>
+        <translation>
+            <numerusform>The application answered all %n call as Chat expects.</numerusform>
+            <numerusform>The application answered all %n calls as Chat expects.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>mtls::ui::ImportPage</name>
     <message numerus="yes">
         <source>Intermediate certificates: %n</source>

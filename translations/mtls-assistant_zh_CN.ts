@@ -173,6 +173,41 @@
     </message>
 </context>
 <context>
+    <name>FirstCallPage</name>
+    <message>
+        <source>Calls from Chat</source>
+        <translation>来自即时通信 IM 的回调</translation>
+    </message>
+    <message>
+        <source>Rehearse the webhook application</source>
+        <translation>演练回调处理程序</translation>
+    </message>
+    <message>
+        <source>SDK&amp;AppID:</source>
+        <translation>应用 SDKAppID(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>SDKAppID of the Chat application</source>
+        <translation>即时通信 IM 应用的 SDKAppID</translation>
+    </message>
+    <message>
+        <source>Webhook &amp;token (optional):</source>
+        <translation>回调鉴权 token（可选）(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Webhook authentication token</source>
+        <translation>回调鉴权 token</translation>
+    </message>
+    <message>
+        <source>R&amp;ehearse the application</source>
+        <translation>演练回调处理程序(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Findings of the rehearsal</source>
+        <translation>演练的检查结果</translation>
+    </message>
+</context>
+<context>
     <name>ImportPage</name>
     <message>
         <source>Working</source>
@@ -4349,6 +4384,18 @@ then apply again, or apply with --add-include to have it added (rollback removes
         <source>No call arrived.</source>
         <translation>没有收到调用。</translation>
     </message>
+    <message>
+        <source>Apache: the error log of the webhook&apos;s site, where callers refused during the TLS handshake are (default: the one beside the access log, when it exists or the server is Apache).</source>
+        <translation>Apache：回调站点的错误日志，在 TLS 握手中被拒绝的调用方只记录在这里（默认：访问日志旁边的错误日志，当该文件存在或服务器是 Apache 时）。</translation>
+    </message>
+    <message>
+        <source>Callers refused during the TLS handshake: %1.</source>
+        <translation>在 TLS 握手中被拒绝的调用方：%1。</translation>
+    </message>
+    <message>
+        <source>refused during the TLS handshake</source>
+        <translation>在 TLS 握手中被拒绝</translation>
+    </message>
 </context>
 <context>
     <name>mtls::cli::main</name>
@@ -4930,6 +4977,109 @@ Export writes the same files into a folder for you to copy to another machine.</
     <message>
         <source>The daily reminder is installed: you get a desktop notification 30, 14 and 7 days before the certificate expires, and when the live URL changes. Remove it with &quot;mtls-assistant-cli remind --remove&quot;.</source>
         <translation>每日提醒已安装：在证书过期前 30、14 和 7 天，以及在线 URL 发生变化时，您会收到桌面通知。可用“mtls-assistant-cli remind --remove”删除该提醒。</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::ui::FirstCallPage</name>
+    <message>
+        <source>Waiting for Chat&apos;s first call</source>
+        <translation>等待即时通信 IM 的第一次回调</translation>
+    </message>
+    <message>
+        <source>Each call Chat makes to the webhook appears here as it arrives, with what it shows.</source>
+        <translation>即时通信 IM 后台每次调用回调，都会在到达时显示在这里，并附上判断结果。</translation>
+    </message>
+    <message>
+        <source>The test handshake cannot show how the application answers: only Chat holds its client key. The rehearsal sends the application the calls Chat makes, on its own address, and judges the answers as Chat does.</source>
+        <translation>测试握手无法说明回调处理程序如何应答：只有即时通信 IM 后台持有客户端私钥。演练直接向回调处理程序自己的地址发送 IM 后台会发送的回调，并按 IM 后台的方式判断应答。</translation>
+    </message>
+    <message>
+        <source>Now let Chat call. In the Chat console, open the callback configuration, set the callback URL to %1 and switch on HTTPS mutual authentication for it. Then make something happen that Chat reports, such as a test user logging in or sending a message. Each call appears below within a second. You can go on at any time.</source>
+        <translation>现在让即时通信 IM 发起回调。在即时通信 IM 控制台，单击目标应用卡片，在左侧导航栏选择“回调配置”，将回调 URL 设为 %1，并为该地址开启 HTTPS 双向认证。然后触发一个 IM 会回调的事件，例如让测试用户登录或发送一条消息。每次回调都会在一秒内显示在下方。您随时可以继续下一步。</translation>
+    </message>
+    <message>
+        <source>Rehearse the webhook application at %1</source>
+        <translation>演练 %1 处的回调处理程序</translation>
+    </message>
+    <message>
+        <source>The configuration goes to another machine. Once it is installed there, run this on that machine to see each call Chat makes, judged as it arrives:
+%1</source>
+        <translation>该配置将部署到另一台机器。在那台机器上安装后，运行以下命令，即可在每次即时通信 IM 回调到达时看到对该回调的判断：
+%1</translation>
+    </message>
+    <message>
+        <source>Following the webhook log %1.</source>
+        <translation>正在跟踪回调日志 %1。</translation>
+    </message>
+    <message>
+        <source>Callers refused during the TLS handshake are read from %1.</source>
+        <translation>在 TLS 握手中被拒绝的调用方从 %1 读取。</translation>
+    </message>
+    <message>
+        <source>You may not read it: run &quot;%1&quot; in a terminal instead.</source>
+        <translation>您可能无权读取该日志：请改为在终端中运行“%1”。</translation>
+    </message>
+    <message>
+        <source>No call yet.</source>
+        <translation>尚无回调。</translation>
+    </message>
+    <message>
+        <source>refused during the TLS handshake</source>
+        <translation>在 TLS 握手中被拒绝</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) so far. The last one was a verified Chat call answered in time: the webhook works.</source>
+        <translation>
+            <numerusform>目前共 %n 次回调。最近一次是经过验证的即时通信 IM 回调，并已及时应答：回调工作正常。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) so far. The last one failed: follow the fix under it.</source>
+        <translation>
+            <numerusform>目前共 %n 次回调。最近一次失败：请按该回调下方的修复建议处理。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The token could not be kept in %1: %2</source>
+        <translation>无法将 token 保存到%1：%2</translation>
+    </message>
+    <message>
+        <source>Sending Chat&apos;s calls to the application.</source>
+        <translation>正在向回调处理程序发送即时通信 IM 后台的回调……</translation>
+    </message>
+    <message>
+        <source>The rehearsal could not run: %1</source>
+        <translation>演练无法运行：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The application answered all %n call(s) as Chat expects.</source>
+        <translation>
+            <numerusform>回调处理程序对全部 %n 次回调的应答均符合即时通信 IM 后台的要求。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The application did not answer as Chat expects: read the findings below.</source>
+        <translation>回调处理程序的应答不符合即时通信 IM 后台的要求：请查看下方的检查结果。</translation>
+    </message>
+    <message>
+        <source>Chat calls the webhook only after HTTPS mutual authentication is switched on for the callback URL in the Chat console. Each call is judged by what the server wrote in its log: a verified call answered with HTTP 200 within 2 seconds means the webhook works. A call without a client certificate usually means mutual authentication is still off in the console, or that TLS ends at a load balancer in front of this server.
+
+The rehearsal calls the webhook application directly, as the server passes Chat&apos;s calls on. With the webhook token it also checks that the application refuses a wrong signature and an old request. The token is kept in the system keychain.
+
+The same is on the command line: mtls-assistant-cli watch and mtls-assistant-cli rehearse.</source>
+        <translation>只有在即时通信 IM 控制台为回调 URL 开启 HTTPS 双向认证后，IM 后台才会调用回调。每次回调都根据服务器写入日志的内容来判断：经过验证、并在 2 秒内以 HTTP 200 应答的回调，说明回调工作正常。没有客户端证书的回调通常说明控制台中的双向认证尚未开启，或者 TLS 在本服务器前面的负载均衡器上终止。
+
+演练像服务器转发 IM 后台的回调那样，直接调用回调处理程序。提供回调鉴权 token 时，还会检查回调处理程序是否拒绝错误的签名和过期的请求。token 保存在系统钥匙串中。
+
+命令行中也有同样的功能：mtls-assistant-cli watch 和 mtls-assistant-cli rehearse。</translation>
+    </message>
+    <message>
+        <source>How to fix: %1</source>
+        <translation>修复建议：%1</translation>
     </message>
 </context>
 <context>
