@@ -4,9 +4,11 @@
 #include "Command.h"
 #include "Output.h"
 #include "ServerCommandOptions.h"
+#include "SshCommandOptions.h"
 #include "deploy/RemoteDeploy.h"
 #include "deploy/RemoteDiscovery.h"
 #include "deploy/ShellSession.h"
+#include "deploy/SshShell.h"
 #include "probe/ProbeInputs.h"
 #include "probe/Prober.h"
 
@@ -66,17 +68,20 @@ int remoteFailure(bool json, const Error& error, const QJsonArray& steps, QJsonO
     return Output::failure(error.message, error.detail);
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// SSH transport hook. When the SSH transport is on main (cli/SshCommandOptions.h, deploy/SshShell.h), these three
-// places are all that changes: addRemoteOptions() also calls addSshOptions(parser); remoteRequested() also answers
-// sshRequested(parser); openRemoteShell() parses them with sshOptions(parser, command, options) (its usage error is
-// the command's exit code) and returns openDeploymentShell(options), whose Error carries the SSH_* finding.
-// Everything after the open root shell is the same for --ssh and --local-root-shell.
-// ---------------------------------------------------------------------------------------------------------------
+// With --ssh: the root shell the SSH transport opens on the server (openDeploymentShell: host key, login, sudo; its
+// Error carries the SSH_* finding); with --local-root-shell: `sh -s` on this machine as root. Everything after the
+// open shell is the same for both.
 RemoteShell openRemoteShell(const QCommandLineParser& parser, const QString& command, bool json)
 {
-    Q_UNUSED(parser);
-    Q_UNUSED(command);
+    if (sshRequested(parser)) {
+        SshOptions options;
+        if (const auto stop = sshOptions(parser, command, options))
+            return {nullptr, *stop};
+        auto opened = openDeploymentShell(options);
+        if (!opened)
+            return {nullptr, remoteFailure(json, opened.error(), {})};
+        return {std::move(opened.value()), ExitOk};
+    }
 #ifdef Q_OS_UNIX
     const bool root = ::geteuid() == 0;
 #else
@@ -129,6 +134,7 @@ std::optional<ProbeReport> probeFromHere(const CheckReport& report, const Server
 
 void addRemoteOptions(QCommandLineParser& parser, bool withStateDir)
 {
+    addSshOptions(parser);
     QCommandLineOption local(kLocalRootShell,
                              Text::tr("Run the remote executor against this machine through a root shell (tests)."));
     local.setFlags(QCommandLineOption::HiddenFromHelp);
@@ -145,7 +151,7 @@ void addRemoteOptions(QCommandLineParser& parser, bool withStateDir)
 
 bool remoteRequested(const QCommandLineParser& parser)
 {
-    return parser.isSet(kLocalRootShell);
+    return sshRequested(parser) || parser.isSet(kLocalRootShell);
 }
 
 int runRemoteApply(const QCommandLineParser& parser, const QString& command, ServerKind kind, const CheckReport& report,

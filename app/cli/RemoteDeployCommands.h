@@ -10,11 +10,11 @@
 
 namespace mtls::cli {
 
-// The options of the remote target. Today one hidden option, --local-root-shell: the remote executor against this
-// machine through a root `sh -s` (the shell a server runs behind SSH, without the SSH hop; for tests). With
-// `withStateDir` (status), the hidden --state-dir: the assistant's folder on the server.
+// The options of the remote target: the SSH options (SshCommandOptions.h), and the hidden --local-root-shell, the
+// remote executor against this machine through a root `sh -s` (the shell a server runs behind SSH, without the SSH
+// hop; for tests). With `withStateDir` (status), the hidden --state-dir: the assistant's folder on the server.
 void addRemoteOptions(QCommandLineParser& parser, bool withStateDir = false);
-// Whether the command targets another server.
+// Whether the command targets another server (--ssh or --local-root-shell).
 bool remoteRequested(const QCommandLineParser& parser);
 
 int runRemoteApply(const QCommandLineParser& parser, const QString& command, ServerKind kind, const CheckReport& report,

@@ -6,6 +6,7 @@
 #include "core/Translations.h"
 #include "pages/ApplyPage.h"
 #include "pages/FinishPage.h"
+#include "pages/FirstCallPage.h"
 #include "pages/ImportPage.h"
 #include "pages/ReviewPage.h"
 #include "pages/ServerPage.h"
@@ -97,6 +98,25 @@ void WizardFlowTest::tearDown()
     m_installation = Installation(); // stops the server
 }
 
+QByteArray WizardFlowTest::curl(quint16 port, const QString& path, const QString& client,
+                                const QStringList& extra) const
+{
+    QStringList args {QStringLiteral("-sS"),
+                      QStringLiteral("--max-time"),
+                      QStringLiteral("10"),
+                      QStringLiteral("--cacert"),
+                      m_pki->path(QStringLiteral("root.crt")),
+                      QStringLiteral("--resolve"),
+                      QStringLiteral("localhost:%1:127.0.0.1").arg(port),
+                      QStringLiteral("-w"),
+                      QStringLiteral("\n%{http_code}")};
+    if (!client.isEmpty())
+        args << QStringLiteral("--cert") << m_pki->path(client + QStringLiteral(".crt")) << QStringLiteral("--key")
+             << m_pki->path(client + QStringLiteral(".key"));
+    args << extra << QStringLiteral("https://localhost:%1%2").arg(port).arg(path);
+    return runProcess(QStringLiteral("curl"), args).out;
+}
+
 void WizardFlowTest::makeWizard()
 {
     m_wizard = std::make_unique<MainWizard>(m_secrets.get(), m_setups->path());
@@ -143,7 +163,19 @@ void WizardFlowTest::clientCa()
     QVERIFY(next(*m_wizard));
 }
 
-void WizardFlowTest::server(ServerKind kind, bool thisMachine, quint16 port)
+void WizardFlowTest::ownCaToServerPage(quint16 port)
+{
+    endpointAndPath(QStringLiteral("https://localhost:%1/im/callback").arg(port), false);
+    if (QTest::currentTestFailed())
+        return;
+    importFiles({QStringLiteral("bundle.crt"), QStringLiteral("server.key")});
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(next(*m_wizard));
+    clientCa();
+}
+
+void WizardFlowTest::server(ServerKind kind, bool thisMachine, quint16 port, const QString& upstream)
 {
     QCOMPARE(m_wizard->currentId(), int(ServerPageId));
     QVERIFY(find<QRadioButton>(m_wizard->currentPage(), "nginxRadio")->isChecked()
@@ -159,11 +191,13 @@ void WizardFlowTest::server(ServerKind kind, bool thisMachine, quint16 port)
                      .startsWith(lead("mtls::ui::ServerPage", "Found %1 %2 on this machine, configuration in %3.")),
                  qPrintable(find<QLabel>(m_wizard->currentPage(), "discoveryLabel")->text()));
     typeInto(find<QLineEdit>(m_wizard->currentPage(), "listenEdit"), QStringLiteral("127.0.0.1:%1").arg(port));
+    if (!upstream.isEmpty())
+        typeInto(find<QLineEdit>(m_wizard->currentPage(), "upstreamEdit"), upstream);
     QVERIFY(next(*m_wizard));
     QCOMPARE(m_wizard->currentId(), int(ReviewPageId));
 }
 
-void WizardFlowTest::reviewApplyTestFinish(const QString& shotPrefix)
+void WizardFlowTest::reviewApplyTestFinish(const QString& shotPrefix, const std::function<void()>& onFirstCallPage)
 {
     auto* review = find<ReviewPage>(m_wizard.get(), "ReviewPage");
     QTRY_VERIFY_WITH_TIMEOUT(!review->isBusy(), 30000);
@@ -233,6 +267,17 @@ void WizardFlowTest::reviewApplyTestFinish(const QString& shotPrefix)
                                         "A caller without a client certificate was refused during the TLS handshake.")),
              qPrintable(refusal));
     screenshot(*m_wizard, shotPrefix + QStringLiteral("09-test"));
+    QVERIFY(next(*m_wizard));
+
+    // The page of the first call follows the setup's webhook log; it never holds the user back.
+    QCOMPARE(m_wizard->currentId(), int(FirstCallPageId));
+    QVERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
+    QVERIFY(!find<FirstCallPage>(m_wizard.get(), "FirstCallPage")->accessLog().isEmpty());
+    if (onFirstCallPage) {
+        onFirstCallPage();
+        if (QTest::currentTestFailed())
+            return;
+    }
     QVERIFY(next(*m_wizard));
 
     QCOMPARE(m_wizard->currentId(), int(FinishPageId));

@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QTemporaryDir>
 
+#include <functional>
 #include <memory>
 
 // The steps of the wizard's flows, shared by the GUI flow tests: a throwaway installation with an old site, the
@@ -39,12 +40,20 @@ protected:
     void setUp();
     void tearDown();
 
+    // curl https://localhost:PORT/PATH trusting the test root; `client` a certificate of the PKI or empty; `extra`
+    // more curl options. The body, a newline and the HTTP status.
+    QByteArray curl(quint16 port, const QString& path, const QString& client = QString(),
+                    const QStringList& extra = {}) const;
     void makeWizard();
     void endpointAndPath(const QString& url, bool issuedByChat);
     void importFiles(const QStringList& files);
     void clientCa();
-    void server(mtls::ServerKind kind, bool thisMachine, quint16 port);
-    void reviewApplyTestFinish(const QString& shotPrefix);
+    // The own-CA path to the server page: the webhook on `port` of localhost, bundle.crt and server.key, Chat's CA.
+    void ownCaToServerPage(quint16 port);
+    // `upstream` empty: the address the server page offers.
+    void server(mtls::ServerKind kind, bool thisMachine, quint16 port, const QString& upstream = QString());
+    // Through the page of the first call to the Finish page; `onFirstCallPage` runs on that page when given.
+    void reviewApplyTestFinish(const QString& shotPrefix, const std::function<void()>& onFirstCallPage = {});
     // A whole first setup on the Chat-issued path (localhost.zip) against a throwaway Apache, to the Finish page.
     void chatIssuedSetupOnApache(const QString& shotPrefix);
 

@@ -44,15 +44,7 @@ void TestGuiFlow::ownCaOnNginxThenRenewal()
 {
     QVERIFY2(m_installation.start(ServerKind::Nginx).ok(), "throwaway nginx");
     makeWizard();
-    const QString url = QStringLiteral("https://localhost:%1/im/callback").arg(m_installation.port);
-    endpointAndPath(url, false);
-    if (QTest::currentTestFailed())
-        return;
-    importFiles({QStringLiteral("bundle.crt"), QStringLiteral("server.key")});
-    if (QTest::currentTestFailed())
-        return;
-    QVERIFY(next(*m_wizard));
-    clientCa();
+    ownCaToServerPage(m_installation.port);
     if (QTest::currentTestFailed())
         return;
     server(ServerKind::Nginx, true, m_installation.port);
@@ -191,14 +183,7 @@ void TestGuiFlow::failedApplyIsPutBack()
 {
     QVERIFY2(m_installation.start(ServerKind::Nginx).ok(), "throwaway nginx");
     makeWizard();
-    endpointAndPath(QStringLiteral("https://localhost:%1/im/callback").arg(m_installation.port), false);
-    if (QTest::currentTestFailed())
-        return;
-    importFiles({QStringLiteral("bundle.crt"), QStringLiteral("server.key")});
-    if (QTest::currentTestFailed())
-        return;
-    QVERIFY(next(*m_wizard));
-    clientCa();
+    ownCaToServerPage(m_installation.port);
     if (QTest::currentTestFailed())
         return;
     server(ServerKind::Nginx, true, m_installation.port);
