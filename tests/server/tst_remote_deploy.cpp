@@ -3,6 +3,7 @@
 // the SSH hop). Judged by curl, openssl and tree digests, never by the executor's messages; the connection is killed
 // in the middle of the transaction and the server must end fully before or fully after.
 
+#include "SshServer.h"
 #include "ThrowawayInstallation.h"
 #include "deploy/RemoteDeploy.h"
 #include "deploy/RemoteDiscovery.h"
@@ -79,6 +80,7 @@ private slots:
     void connectionKilledDuringTheChange();
     void failedChangeKilledEndsBefore();
     void cliApplyStatusRemove();
+    void overSshWithSudoPassword();
 
 private:
     RemoteApplyRequest request(const Throwaway& t) const;
@@ -348,6 +350,55 @@ void TestRemoteDeploy::cliApplyStatusRemove()
     QCOMPARE(jsonOf(removed).value(QLatin1String("ok")).toBool(), true);
     QCOMPARE(treeDigest(t.server->prefix()), before);
     QVERIFY(waitForPortState(t.newPort, false));
+}
+
+void TestRemoteDeploy::overSshWithSudoPassword()
+{
+    // The same commands over a real OpenSSH server on loopback, as a user whose sudo asks for a password.
+    const QString reason = SshServer::unavailableReason();
+    if (!reason.isEmpty())
+        QSKIP(qPrintable(reason));
+    SshServer sshd;
+    QVERIFY2(sshd.start(), qPrintable(sshd.error()));
+    Throwaway& t = *m_nginx;
+    const QStringList before = treeDigest(t.server->prefix());
+    QTemporaryDir client;
+    const SshServer::User user = SshServer::User::SudoPassword;
+    const QStringList ssh {QStringLiteral("--ssh"),
+                           QStringLiteral("%1@127.0.0.1:%2").arg(sshd.userName(user)).arg(sshd.port()),
+                           QStringLiteral("--identity"),
+                           sshd.clientKey(user),
+                           QStringLiteral("--known-hosts"),
+                           client.filePath(QStringLiteral("known_hosts")),
+                           QStringLiteral("--accept-host-key"),
+                           sshd.hostKeyFingerprint(),
+                           QStringLiteral("--sudo-password-env"),
+                           QStringLiteral("MTLS_TEST_SUDO"),
+                           QStringLiteral("--state-dir"),
+                           m_state.path(),
+                           QStringLiteral("--json")};
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("MTLS_TEST_SUDO"), sshd.password());
+    QStringList apply = cliApplyArguments(t, m_fixture.dir(), m_upstream.url());
+    apply.remove(apply.indexOf(QStringLiteral("--state-dir")), 2);
+
+    const ProcessResult applied = runCli(apply + ssh, env, 120000);
+    QVERIFY2(applied.exitCode == 0, (applied.out + applied.err).constData());
+    QCOMPARE(jsonOf(applied).value(QLatin1String("server_state")).toString(), QStringLiteral("after"));
+    QCOMPARE(chatCall(m_fixture, t.newPort), WebhookUpstream::chatOkBody() + "\n200");
+    const ProcessResult status = runCli(QStringList {QStringLiteral("status")} + ssh, env);
+    QVERIFY2(status.exitCode == 0, (status.out + status.err).constData());
+    QCOMPARE(jsonOf(status).value(QLatin1String("server_state")).toString(), QStringLiteral("after"));
+    const ProcessResult rolledBack = runCli(QStringList {QStringLiteral("rollback")} + ssh, env, 120000);
+    QVERIFY2(rolledBack.exitCode == 0, (rolledBack.out + rolledBack.err).constData());
+    QCOMPARE(treeDigest(t.server->prefix()), before);
+    QVERIFY(waitForPortState(t.newPort, false));
+    // Neither the password nor the key stays in the jobs, their logs or the history on the server.
+    for (const QString& secret : {sshd.password(), keyBody(m_fixture)}) {
+        const ProcessResult found
+            = runProcess(QStringLiteral("grep"), {QStringLiteral("-rlF"), secret, m_state.path()});
+        QVERIFY2(found.exitCode == 1, found.out.constData());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestRemoteDeploy)
