@@ -153,6 +153,8 @@ int ApplyCommand::run(const QCommandLineParser& parser) const
         return Output::usageError(name(), site.error().message);
     if (remoteRequested(parser))
         return runRemoteApply(parser, name(), *kind, report, site.value());
+    if (const auto stop = rejectSshOptionsHere(parser, name()))
+        return *stop;
     auto installation = installationOption(parser, *kind);
     if (!installation)
         return Output::failure(installation.error().message, installation.error().detail);

@@ -154,6 +154,17 @@ bool remoteRequested(const QCommandLineParser& parser)
     return sshRequested(parser) || parser.isSet(kLocalRootShell);
 }
 
+std::optional<int> rejectSshOptionsHere(const QCommandLineParser& parser, const QString& command)
+{
+    for (const char* option : {"identity", "known-hosts", "sudo-password-env", "accept-host-key"}) {
+        if (parser.isSet(QLatin1String(option))) {
+            SshOptions unused;
+            return sshOptions(parser, command, unused); // names the option that needs --ssh
+        }
+    }
+    return std::nullopt;
+}
+
 int runRemoteApply(const QCommandLineParser& parser, const QString& command, ServerKind kind, const CheckReport& report,
                    const ServerConfigRequest& site)
 {

@@ -8,6 +8,8 @@
 
 #include <QCommandLineParser>
 
+#include <optional>
+
 namespace mtls::cli {
 
 // The options of the remote target: the SSH options (SshCommandOptions.h), and the hidden --local-root-shell, the
@@ -16,6 +18,8 @@ namespace mtls::cli {
 void addRemoteOptions(QCommandLineParser& parser, bool withStateDir = false);
 // Whether the command targets another server (--ssh or --local-root-shell).
 bool remoteRequested(const QCommandLineParser& parser);
+// For a command on this machine: the usage error (its exit code) when an option of --ssh was given without it.
+std::optional<int> rejectSshOptionsHere(const QCommandLineParser& parser, const QString& command);
 
 int runRemoteApply(const QCommandLineParser& parser, const QString& command, ServerKind kind, const CheckReport& report,
                    const ServerConfigRequest& site);

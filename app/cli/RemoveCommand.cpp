@@ -43,6 +43,8 @@ int RemoveCommand::run(const QCommandLineParser& parser) const
         return Output::usageError(name(), Text::tr("--domain is required."));
     if (remoteRequested(parser))
         return runRemoteRollback(parser, true, parser.value(QStringLiteral("domain")));
+    if (const auto stop = rejectSshOptionsHere(parser, name()))
+        return *stop;
     const auto kind = serverKindOption(parser, name());
     if (!kind)
         return ExitUsage;

@@ -72,6 +72,8 @@ int RollbackCommand::run(const QCommandLineParser& parser) const
         return runRequest(parser, name());
     if (remoteRequested(parser))
         return runRemoteRollback(parser, false, QString());
+    if (const auto stop = rejectSshOptionsHere(parser, name()))
+        return *stop;
     const auto kind = serverKindOption(parser, name());
     if (!kind)
         return ExitUsage;

@@ -42,6 +42,8 @@ int StatusCommand::run(const QCommandLineParser& parser) const
                                   Text::tr("unexpected argument \"%1\".").arg(parser.positionalArguments().first()));
     if (remoteRequested(parser))
         return runRemoteStatus(parser);
+    if (const auto stop = rejectSshOptionsHere(parser, name()))
+        return *stop;
 
     const SetupStore store;
     const Result<SetupStoreContent> content = store.load();
