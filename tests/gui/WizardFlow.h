@@ -40,10 +40,19 @@ protected:
     void tearDown();
 
     void makeWizard();
-    void endpointAndPath(const QString& url, bool issuedByChat);
-    void importFiles(const QStringList& files);
-    void clientCa();
+    // From the welcome page to the server page.
+    void endpoint(const QString& url);
+    // The server page where no site answers the name (a dedicated site): on to the certificate path page.
     void server(mtls::ServerKind kind, bool thisMachine, quint16 port);
+    // The certificate path page: on to the import page.
+    void certificatePath(bool issuedByChat);
+    void importFiles(const QStringList& files);
+    // The client CA page: on to the review page.
+    void clientCa();
+    // The whole dedicated path from the welcome page to the review page: endpoint, server, certificate path, the
+    // files imported, the client CA.
+    void toReview(const QString& url, mtls::ServerKind kind, bool thisMachine, quint16 port, bool issuedByChat,
+                  const QStringList& files);
     void reviewApplyTestFinish(const QString& shotPrefix);
     // A whole first setup on the Chat-issued path (localhost.zip) against a throwaway Apache, to the Finish page.
     void chatIssuedSetupOnApache(const QString& shotPrefix);
