@@ -115,6 +115,13 @@
             <numerusform>%n setups expire within %1 days or have expired: renew the certificate with mtls-assistant.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n setup(s) share a website whose certificate expires within %1 days or has expired: it is renewed by whoever manages the site (certbot, the hosting panel), not by mtls-assistant. Check that its renewal runs.</source>
+        <translation>
+            <numerusform>%n setup share a website whose certificate expires within %1 days or has expired: it is renewed by whoever manages the site (certbot, the hosting panel), not by mtls-assistant. Check that its renewal runs.</numerusform>
+            <numerusform>%n setups share a website whose certificate expires within %1 days or has expired: it is renewed by whoever manages the site (certbot, the hosting panel), not by mtls-assistant. Check that its renewal runs.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>mtls::cli::WatchCommand</name>
