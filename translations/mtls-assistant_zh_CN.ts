@@ -3682,7 +3682,7 @@ then apply again, or apply with --add-include to have it added (rollback removes
         <translation>与 %1:%2 中的网站共用，使用该网站的证书，由网站的管理方（certbot、主机面板）续期</translation>
     </message>
     <message numerus="yes">
-        <source>%n setup(s) share a website whose certificate expires within %1 days or has expired: it is renewed by whoever manages the site (certbot, the hosting panel), not by mtls-assistant. Check that its renewal runs.</source>
+        <source>The website certificate of %n setup(s) expires within %1 days or has expired: it is renewed by whoever manages the site (certbot, the hosting panel), not by mtls-assistant. Check that its renewal runs.</source>
         <translation>
             <numerusform>%n 个部署共用的网站证书将在 %1 天内过期或已过期：该证书由网站的管理方（certbot、主机面板）续期，而不是由 mtls-assistant 续期。请检查该证书的续期是否正常运行。</numerusform>
         </translation>

@@ -104,8 +104,8 @@ int StatusCommand::run(const QCommandLineParser& parser) const
                               nullptr, expiring - sharedExpiring)
                          .arg(kExpiryWarningDays));
     if (sharedExpiring > 0)
-        Output::line(Text::tr("%n setup(s) share a website whose certificate expires within %1 days or has expired: "
-                              "it is renewed by whoever manages the site (certbot, the hosting panel), not by "
+        Output::line(Text::tr("The website certificate of %n setup(s) expires within %1 days or has expired: it is "
+                              "renewed by whoever manages the site (certbot, the hosting panel), not by "
                               "mtls-assistant. Check that its renewal runs.",
                               nullptr, sharedExpiring)
                          .arg(kExpiryWarningDays));
