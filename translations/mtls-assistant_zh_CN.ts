@@ -4552,6 +4552,14 @@ Passphrases are never written to a file. If you tick &quot;Remember&quot;, the p
         <source>%1 shares the website at %2:%3, which keeps its own certificate: whoever manages the site renews it (certbot, the hosting panel), so there is nothing to import here. The next pages check Chat&apos;s client CA again and apply the merge again; when the site&apos;s file has the lines already, it stays as it is.</source>
         <translation>%1 与 %2:%3 中的网站共用，该网站继续使用自己的证书，由网站的管理方（certbot、主机面板）续期，因此这里无需导入证书。接下来的页面会重新检查即时通信 IM 客户端 CA 证书，并重新应用合并；如果网站的文件中已有这些行，该文件保持不变。</translation>
     </message>
+    <message>
+        <source>The certificate the website serves now, as its file holds it.</source>
+        <translation>网站当前使用的证书，即证书文件中现有的证书。</translation>
+    </message>
+    <message>
+        <source>The certificate the website serves now</source>
+        <translation>网站当前使用的证书</translation>
+    </message>
 </context>
 <context>
     <name>mtls::ui::RenewSelectPage</name>
@@ -4803,8 +4811,8 @@ The Chat guide&apos;s samples list TLS 1.0 and 1.1. Those versions are deprecate
 IM 文档的示例中列出了 TLS 1.0 和 1.1。这两个版本已被弃用，新版服务器本来也会拒绝它们；除非您确定需要文档中的那一行，否则请保留推荐的安全策略。</translation>
     </message>
     <message>
-        <source>Give the webhook another path (Back, on the webhook page), or tick &quot;%1&quot; below: the assistant then replaces that location with the webhook&apos;s, and rollback puts it back.</source>
-        <translation>请为回调换一个路径（单击“上一步”回到回调地址页面），或勾选下方的“%1”：本助手会用回调的 location 替换该 location，回滚时会将其恢复。</translation>
+        <source>Give the webhook another path (Back, on the webhook page), or tick &quot;%1&quot; on this page: the assistant then replaces that location with the webhook&apos;s, and rollback puts it back.</source>
+        <translation>请为回调换一个路径（单击“上一步”回到回调地址页面），或勾选本页的“%1”：本助手会用回调的 location 替换该 location，回滚时会将其恢复。</translation>
     </message>
 </context>
 <context>

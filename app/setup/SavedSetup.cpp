@@ -155,13 +155,31 @@ RememberedCertificate certificateInFile(const QString& path)
     const Result<Certificate> certificate = Certificate::fromPem(file.readAll());
     return certificate ? RememberedCertificate::of(certificate.value()) : RememberedCertificate();
 }
+
+// The line where the block that starts on `line` of `before` starts in `after`: the merge only adds lines before it
+// (each marked as ours, so never equal to one of the user's) and changes nothing above it.
+int lineAfterEdit(const QByteArray& before, const QByteArray& after, int line)
+{
+    const QList<QByteArray> old = before.split('\n');
+    const QList<QByteArray> now = after.split('\n');
+    qsizetype j = 0;
+    for (qsizetype i = 0; i < line - 1 && i < old.size(); ++i, ++j) {
+        while (j < now.size() && now.at(j) != old.at(i))
+            ++j;
+    }
+    if (line - 1 < old.size())
+        while (j < now.size() && now.at(j) != old.at(line - 1))
+            ++j;
+    return j < now.size() ? int(j) + 1 : line;
+}
 } // namespace
 
 void rememberHowServed(SavedSetup& setup, const std::optional<MergePlan>& merge, const Certificate& leaf)
 {
     setup.mode = merge ? SetupMode::Merge : SetupMode::Dedicated;
     setup.siteFile = merge ? merge->site.file : QString();
-    setup.siteLine = merge ? merge->site.line : 0;
+    // Where the site starts in its file now, with the lines of the merge.
+    setup.siteLine = merge ? lineAfterEdit(merge->before, merge->after, merge->site.line) : 0;
     setup.siteCertificateFile = merge ? merge->site.certificates.value(0) : QString();
     if (!merge) {
         setup.certificate = RememberedCertificate::of(leaf);

@@ -33,6 +33,12 @@ void RenewComparePage::initializePage()
     const bool merge = ctx.renewing && ctx.renewing->mode == SetupMode::Merge;
     setTitle(merge ? tr("The website's certificate") : tr("Old and new certificate"));
     setSubTitle(tr("Renewing %1.").arg(ctx.model.domain));
+    if (m_intro.isEmpty()) {
+        m_intro = m_ui->introLabel->text();
+        m_introName = m_ui->compareView->accessibleName();
+    }
+    m_ui->introLabel->setText(merge ? tr("The certificate the website serves now, as its file holds it.") : m_intro);
+    m_ui->compareView->setAccessibleName(merge ? tr("The certificate the website serves now") : m_introName);
     const RememberedCertificate old = ctx.renewing ? ctx.renewing->certificate : RememberedCertificate();
     const RememberedCertificate now = merge ? old : RememberedCertificate::of(ctx.report.material.leaf);
     m_ui->compareView->setColumnCount(merge ? 1 : 2);

@@ -373,10 +373,11 @@ void ServerPage::checkMerge()
                 // The engine's hint names the command line's option; here it is this page's checkbox. (Once it is
                 // ticked, what is left cannot be replaced from the site's file, and the engine's hint says so.)
                 if (!m_ui->replaceLocationCheck->isChecked())
-                    f.hint = tr("Give the webhook another path (Back, on the webhook page), or tick \"%1\" below: "
-                                "the assistant then replaces that location with the webhook's, and rollback puts it "
-                                "back.")
-                                 .arg(m_ui->replaceLocationCheck->accessibleName());
+                    f.hint
+                        = tr("Give the webhook another path (Back, on the webhook page), or tick \"%1\" on this page: "
+                             "the assistant then replaces that location with the webhook's, and rollback puts it "
+                             "back.")
+                              .arg(m_ui->replaceLocationCheck->accessibleName());
             }
             if (locationExists || m_ui->replaceLocationCheck->isChecked())
                 m_ui->replaceLocationCheck->show();
