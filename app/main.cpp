@@ -35,9 +35,16 @@ int main(int argc, char* argv[])
         QCoreApplication::translate("main", "Sets up HTTPS mutual TLS for Tencent Cloud Chat webhooks."));
     parser.addHelpOption();
     parser.addVersionOption();
+    const QCommandLineOption renewOption(
+        QStringLiteral("renew"),
+        QCoreApplication::translate("main", "Open the renewal of the saved setup ID (as the reminders name it)."),
+        QStringLiteral("ID"));
+    parser.addOption(renewOption);
     parser.process(app);
 
     mtls::ui::WizardHost host; // builds the wizard again when the user switches languages
+    if (parser.isSet(renewOption))
+        host.openRenewal(parser.value(renewOption));
     host.show();
     return QApplication::exec();
 }

@@ -39,6 +39,23 @@
     </message>
 </context>
 <context>
+    <name>mtls::ReminderPolicy</name>
+    <message numerus="yes">
+        <source>The certificate of %1 expired %n day(s) ago (%2): Chat&apos;s calls fail.</source>
+        <translation>
+            <numerusform>The certificate of %1 expired %n day ago (%2): Chat&apos;s calls fail.</numerusform>
+            <numerusform>The certificate of %1 expired %n days ago (%2): Chat&apos;s calls fail.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The certificate of %1 expires in %n day(s), on %2.</source>
+        <translation>
+            <numerusform>The certificate of %1 expires in %n day, on %2.</numerusform>
+            <numerusform>The certificate of %1 expires in %n days, on %2.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>mtls::cli::CheckCommand</name>
     <message numerus="yes">
         <source>%1 (%n day(s) left)</source>
@@ -72,6 +89,16 @@
         <translation>
             <numerusform>%1 (%n day)</numerusform>
             <numerusform>%1 (%n days)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mtls::cli::RemindCommand</name>
+    <message numerus="yes">
+        <source>Waiting up to %n second(s) for a click on the notification.</source>
+        <translation>
+            <numerusform>Waiting up to %n second for a click on the notification.</numerusform>
+            <numerusform>Waiting up to %n seconds for a click on the notification.</numerusform>
         </translation>
     </message>
 </context>

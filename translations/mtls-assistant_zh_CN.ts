@@ -163,6 +163,14 @@
         <source>Save the report as HTML or PDF</source>
         <translation>将报告保存为 HTML 或 PDF</translation>
     </message>
+    <message>
+        <source>&amp;Remind me before it expires</source>
+        <translation>到期前提醒我(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Install a daily reminder that notifies you before the certificate expires</source>
+        <translation>安装每日提醒，在证书过期前通知您</translation>
+    </message>
 </context>
 <context>
     <name>ImportPage</name>
@@ -541,6 +549,10 @@
     <message>
         <source>Sets up HTTPS mutual TLS for Tencent Cloud Chat webhooks.</source>
         <translation>为腾讯云即时通信 IM 回调配置 HTTPS 双向认证。</translation>
+    </message>
+    <message>
+        <source>Open the renewal of the saved setup ID (as the reminders name it).</source>
+        <translation>打开已保存的部署 ID（即提醒中给出的 ID）的续期向导。</translation>
     </message>
 </context>
 <context>
@@ -1351,6 +1363,21 @@
     </message>
 </context>
 <context>
+    <name>mtls::DesktopNotifier</name>
+    <message>
+        <source>No desktop notification can be shown: there is no session bus (no desktop session is running for this user).</source>
+        <translation>无法显示桌面通知：没有会话总线（此用户没有正在运行的桌面会话）。</translation>
+    </message>
+    <message>
+        <source>No desktop notification can be shown: the notification service did not answer.</source>
+        <translation>无法显示桌面通知：通知服务没有应答。</translation>
+    </message>
+    <message>
+        <source>Desktop notifications are not available on this system yet: run mtls-assistant-cli status to see the certificates&apos; expiry.</source>
+        <translation>此系统暂不支持桌面通知：请运行 mtls-assistant-cli status 查看证书的到期时间。</translation>
+    </message>
+</context>
+<context>
     <name>mtls::DomainName</name>
     <message>
         <source>Use the domain exactly as it is set as the webhook URL in the Chat console, for example www.example.com: letters a-z, digits and single hyphens between them.</source>
@@ -2121,6 +2148,17 @@
     </message>
 </context>
 <context>
+    <name>mtls::ProgramPaths</name>
+    <message>
+        <source>The wizard mtls-assistant is not installed: the renewal cannot be opened.</source>
+        <translation>未安装向导 mtls-assistant，无法打开续期向导。</translation>
+    </message>
+    <message>
+        <source>The wizard %1 could not be started.</source>
+        <translation>无法启动向导 %1。</translation>
+    </message>
+</context>
+<context>
     <name>mtls::RegularFile</name>
     <message>
         <source>named pipe (FIFO)</source>
@@ -2137,6 +2175,138 @@
     <message>
         <source>special file</source>
         <translation>特殊文件</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::ReminderJob</name>
+    <message>
+        <source>The path of mtls-assistant-cli holds a control character and cannot be written into a systemd unit: %1</source>
+        <translation>mtls-assistant-cli 的路径含有控制字符，无法写入 systemd 单元：%1</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::ReminderPolicy</name>
+    <message>
+        <source>Click Renew (or run mtls-assistant and choose the renewal) to replace it.</source>
+        <translation>单击“续期”（或运行 mtls-assistant 并选择续期）以更换该证书。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The certificate of %1 expired %n day(s) ago (%2): Chat&apos;s calls fail.</source>
+        <translation>
+            <numerusform>%1 的证书已于 %n 天前过期（%2）：即时通信 IM 后台的回调请求会失败。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The certificate of %1 expires in %n day(s), on %2.</source>
+        <translation>
+            <numerusform>%1 的证书将在 %n 天后过期（%2）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 could not be checked: %2</source>
+        <translation>无法检查 %1：%2</translation>
+    </message>
+    <message>
+        <source>No notification is raised for this; the next daily check tries again.</source>
+        <translation>此情况不会发出通知；下一次每日检查会再试。</translation>
+    </message>
+    <message>
+        <source>%1 serves another certificate than the one applied (SHA-256 %2).</source>
+        <translation>%1 提供的证书不是所应用的证书（SHA-256 %2）。</translation>
+    </message>
+    <message>
+        <source>Was it renewed elsewhere? Or TLS ends at a load balancer such as Tencent Cloud CLB, which then needs mutual authentication configured there.</source>
+        <translation>证书是否已在别处续期？或者 TLS 终止于负载均衡器（例如腾讯云 CLB），那么需要在负载均衡器上配置双向认证。</translation>
+    </message>
+    <message>
+        <source>%1 no longer refuses callers without Chat&apos;s client certificate.</source>
+        <translation>%1 不再拒绝没有即时通信 IM 客户端证书的调用方。</translation>
+    </message>
+    <message>
+        <source>Anybody can call the webhook. Check the server&apos;s configuration (was the site changed or replaced?), or a load balancer in front of it, then test again with mtls-assistant.</source>
+        <translation>任何人都可以调用该回调。请检查服务器的配置（站点是否被更改或替换？）或服务器前面的负载均衡器，然后用 mtls-assistant 再次测试。</translation>
+    </message>
+    <message>
+        <source>Webhook %1 needs attention</source>
+        <translation>回调 %1 需要处理</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::ReminderSchedule</name>
+    <message>
+        <source>The folder %1 cannot be created.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be written.</source>
+        <translation>无法写入文件 %1。</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be deleted.</source>
+        <translation>无法删除文件 %1。</translation>
+    </message>
+    <message>
+        <source>mtls-assistant-cli was not found, so no daily job can run it: install it with the assistant, or set MTLS_CLI to its absolute path.</source>
+        <translation>未找到 mtls-assistant-cli，每日任务无法运行它：请随本助手一起安装，或将 MTLS_CLI 设为它的绝对路径。</translation>
+    </message>
+    <message>
+        <source>To be reminded anyway, run &quot;mtls-assistant-cli remind --run&quot; once a day with another scheduler (cron: crontab -e, then the line %1), or delete the units with &quot;mtls-assistant-cli remind --remove&quot;.</source>
+        <translation>如仍需提醒，请用其他计划程序每天运行一次“mtls-assistant-cli remind --run”（cron：运行 crontab -e，然后加入一行 %1），或用“mtls-assistant-cli remind --remove”删除这些单元。</translation>
+    </message>
+    <message>
+        <source>This system has no systemd user instance (systemd is not running as the system&apos;s init), so nothing will run the daily job. The units are written in %1 and %2, but not active.</source>
+        <translation>此系统没有 systemd 用户实例（systemd 没有作为系统的 init 运行），因此没有程序会运行每日任务。单元已写入 %1 和 %2，但未启用。</translation>
+    </message>
+    <message>
+        <source>The systemd user instance cannot be reached (%1), so nothing will run the daily job. The units are written in %2 and %3, but not active.</source>
+        <translation>无法连接 systemd 用户实例（%1），因此没有程序会运行每日任务。单元已写入 %2 和 %3，但未启用。</translation>
+    </message>
+    <message>
+        <source>In a desktop session (where systemd runs for your user), run &quot;mtls-assistant-cli remind --install&quot; again. %1</source>
+        <translation>请在桌面会话中（systemd 为您的用户运行时）再次运行“mtls-assistant-cli remind --install”。%1</translation>
+    </message>
+    <message>
+        <source>The timer could not be enabled: %1</source>
+        <translation>无法启用定时器：%1</translation>
+    </message>
+    <message>
+        <source>A temporary folder cannot be created.</source>
+        <translation>无法创建临时文件夹。</translation>
+    </message>
+    <message>
+        <source>The task could not be registered: %1</source>
+        <translation>无法注册计划任务：%1</translation>
+    </message>
+    <message>
+        <source>Run &quot;mtls-assistant-cli remind --run&quot; once a day some other way.</source>
+        <translation>请用其他方式每天运行一次“mtls-assistant-cli remind --run”。</translation>
+    </message>
+    <message>
+        <source>The LaunchAgent %1 could not be loaded: %2</source>
+        <translation>无法加载 LaunchAgent %1：%2</translation>
+    </message>
+    <message>
+        <source>Log in to the desktop and run &quot;mtls-assistant-cli remind --install&quot; again, or delete it with &quot;mtls-assistant-cli remind --remove&quot;.</source>
+        <translation>请登录桌面后再次运行“mtls-assistant-cli remind --install”，或用“mtls-assistant-cli remind --remove”删除该文件。</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::ReminderState</name>
+    <message>
+        <source>The reminder state %1 cannot be read.</source>
+        <translation>无法读取提醒状态文件 %1。</translation>
+    </message>
+    <message>
+        <source>The reminder state %1 is damaged. Remove it: the reminders then start afresh.</source>
+        <translation>提醒状态文件 %1 已损坏。请删除该文件：提醒随后重新开始。</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>The reminder state cannot be written to %1.</source>
+        <translation>无法将提醒状态写入 %1。</translation>
     </message>
 </context>
 <context>
@@ -2409,6 +2579,33 @@
     <message>
         <source>The file %1 cannot be renamed.</source>
         <translation>无法重命名文件 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::ShellSession</name>
+    <message>
+        <source>Could not start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <source>The shell has ended.</source>
+        <translation>shell 已结束。</translation>
+    </message>
+    <message>
+        <source>Could not write to the shell: %1</source>
+        <translation>无法写入 shell：%1</translation>
+    </message>
+    <message>
+        <source>The command printed more than %1 MB; it was stopped.</source>
+        <translation>该命令输出超过 %1 MB，已被停止。</translation>
+    </message>
+    <message>
+        <source>The command did not finish within %1 s; the connection was closed.</source>
+        <translation>该命令未在 %1 秒内完成，连接已关闭。</translation>
+    </message>
+    <message>
+        <source>The shell ended before the command finished.</source>
+        <translation>命令完成之前 shell 已结束。</translation>
     </message>
 </context>
 <context>
@@ -3398,6 +3595,107 @@ then apply again, or apply with --add-include to have it added (rollback removes
     </message>
 </context>
 <context>
+    <name>mtls::cli::RemindCommand</name>
+    <message>
+        <source>notification raised</source>
+        <translation>已发出通知</translation>
+    </message>
+    <message>
+        <source>already said</source>
+        <translation>已提醒过</translation>
+    </message>
+    <message>
+        <source>nothing to say</source>
+        <translation>无需提醒</translation>
+    </message>
+    <message>
+        <source>Install, remove or run the daily job that reminds you before a certificate expires.</source>
+        <translation>安装、删除或运行在证书过期前提醒您的每日任务。</translation>
+    </message>
+    <message>
+        <source>Register the daily job with the system&apos;s scheduler (a systemd user timer on Linux, a Task Scheduler task on Windows, a LaunchAgent on macOS).</source>
+        <translation>将每日任务注册到系统的计划程序（Linux 上为 systemd 用户定时器，Windows 上为任务计划程序中的任务，macOS 上为 LaunchAgent）。</translation>
+    </message>
+    <message>
+        <source>Remove the daily job and what it remembered.</source>
+        <translation>删除每日任务及其记录的提醒状态。</translation>
+    </message>
+    <message>
+        <source>Check every saved setup now (what the daily job runs): a desktop notification 30, 14 and 7 days before expiry, when the live URL serves another certificate, or when it stops refusing strangers.</source>
+        <translation>立即检查每个已保存的部署（即每日任务运行的内容）：在过期前 30、14 和 7 天，在线 URL 提供了其他证书时，或不再拒绝陌生调用方时，发出桌面通知。</translation>
+    </message>
+    <message>
+        <source>With --run: how long to wait for a click on a notification before exiting (default %1).</source>
+        <translation>与 --run 一起使用：退出前等待用户单击通知的秒数（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>give one of --install, --remove and --run.</source>
+        <translation>请给出 --install、--remove 和 --run 之一。</translation>
+    </message>
+    <message>
+        <source>--wait goes with --run.</source>
+        <translation>--wait 需与 --run 一起使用。</translation>
+    </message>
+    <message>
+        <source>written: %1</source>
+        <translation>已写入：%1</translation>
+    </message>
+    <message>
+        <source>deleted: %1</source>
+        <translation>已删除：%1</translation>
+    </message>
+    <message>
+        <source>ran: %1</source>
+        <translation>已运行：%1</translation>
+    </message>
+    <message>
+        <source>The daily reminder is installed.</source>
+        <translation>每日提醒已安装。</translation>
+    </message>
+    <message>
+        <source>There was no daily reminder to remove.</source>
+        <translation>没有可删除的每日提醒。</translation>
+    </message>
+    <message>
+        <source>The daily reminder is removed.</source>
+        <translation>每日提醒已删除。</translation>
+    </message>
+    <message>
+        <source>--wait takes a number of seconds from 0 to 86400.</source>
+        <translation>--wait 的值为 0 到 86400 之间的秒数。</translation>
+    </message>
+    <message>
+        <source>Renew</source>
+        <translation>续期</translation>
+    </message>
+    <message>
+        <source>Run mtls-assistant-cli status to see the certificates&apos; expiry.</source>
+        <translation>请运行 mtls-assistant-cli status 查看证书的到期时间。</translation>
+    </message>
+    <message>
+        <source>Open mtls-assistant and choose the renewal.</source>
+        <translation>请打开 mtls-assistant 并选择续期。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting up to %n second(s) for a click on the notification.</source>
+        <translation>
+            <numerusform>最多等待 %n 秒，等待用户单击通知。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No saved setup: nothing to check.</source>
+        <translation>没有已保存的部署：无需检查。</translation>
+    </message>
+    <message>
+        <source>The renewal of %1 is open in mtls-assistant.</source>
+        <translation>已在 mtls-assistant 中打开 %1 的续期向导。</translation>
+    </message>
+    <message>
+        <source>no notification could be shown</source>
+        <translation>无法显示通知</translation>
+    </message>
+</context>
+<context>
     <name>mtls::cli::RemoveCommand</name>
     <message>
         <source>Take out everything apply added for a domain and put back what it replaced, then test and reload the server.</source>
@@ -4327,6 +4625,14 @@ Export writes the same files into a folder for you to copy to another machine.</
         <translation>独立站点：%1</translation>
     </message>
     <message>
+        <source>Installing the daily reminder...</source>
+        <translation>正在安装每日提醒……</translation>
+    </message>
+    <message>
+        <source>The daily reminder is installed: you get a desktop notification 30, 14 and 7 days before the certificate expires, and when the live URL changes. Remove it with &quot;mtls-assistant-cli remind --remove&quot;.</source>
+        <translation>每日提醒已安装：在证书过期前 30、14 和 7 天，以及在线 URL 发生变化时，您会收到桌面通知。可用“mtls-assistant-cli remind --remove”删除该提醒。</translation>
+    </message>
+    <message>
         <source>Chat&apos;s client CA and the merge into the website are applied again for %1.</source>
         <translation>已为 %1 重新应用即时通信 IM 客户端 CA 证书和网站中的合并。</translation>
     </message>
@@ -4545,20 +4851,20 @@ Passphrases are never written to a file. If you tick &quot;Remember&quot;, the p
         <translation>网站的证书</translation>
     </message>
     <message>
-        <source>Served by the website now</source>
-        <translation>网站当前使用的证书</translation>
-    </message>
-    <message>
-        <source>%1 shares the website at %2:%3, which keeps its own certificate: whoever manages the site renews it (certbot, the hosting panel), so there is nothing to import here. The next pages check Chat&apos;s client CA again and apply the merge again; when the site&apos;s file has the lines already, it stays as it is.</source>
-        <translation>%1 与 %2:%3 中的网站共用，该网站继续使用自己的证书，由网站的管理方（certbot、主机面板）续期，因此这里无需导入证书。接下来的页面会重新检查即时通信 IM 客户端 CA 证书，并重新应用合并；如果网站的文件中已有这些行，该文件保持不变。</translation>
-    </message>
-    <message>
         <source>The certificate the website serves now, as its file holds it.</source>
         <translation>网站当前使用的证书，即证书文件中现有的证书。</translation>
     </message>
     <message>
         <source>The certificate the website serves now</source>
         <translation>网站当前使用的证书</translation>
+    </message>
+    <message>
+        <source>Served by the website now</source>
+        <translation>网站当前使用的证书</translation>
+    </message>
+    <message>
+        <source>%1 shares the website at %2:%3, which keeps its own certificate: whoever manages the site renews it (certbot, the hosting panel), so there is nothing to import here. The next pages check Chat&apos;s client CA again and apply the merge again; when the site&apos;s file has the lines already, it stays as it is.</source>
+        <translation>%1 与 %2:%3 中的网站共用，该网站继续使用自己的证书，由网站的管理方（certbot、主机面板）续期，因此这里无需导入证书。接下来的页面会重新检查即时通信 IM 客户端 CA 证书，并重新应用合并；如果网站的文件中已有这些行，该文件保持不变。</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,7 @@ struct WizardContext
     SetupModel model;
     CheckReport report; // the last full check of the certificate (and the client CA once imported)
     std::optional<SavedSetup> renewing; // set on the renewal path
+    QString renewSetupId; // the saved setup the renewal page selects first (mtls-assistant --renew ID)
     std::optional<ServerInstallation> installation; // the server found on this machine
     std::optional<SetupPlan> plan; // from the review page
     std::optional<ApplyResult> applied; // this machine, after apply

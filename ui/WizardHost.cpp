@@ -1,8 +1,12 @@
 #include "WizardHost.h"
 
+#include "WizardContext.h"
 #include "core/Translations.h"
+#include "pages/WizardPage.h"
 
 #include <QTimer>
+
+#include <utility>
 
 namespace mtls::ui {
 
@@ -22,6 +26,10 @@ void WizardHost::show()
 void WizardHost::open()
 {
     auto next = std::make_unique<MainWizard>();
+    if (!m_renewSetupId.isEmpty()) { // the first wizard only
+        next->context().renewSetupId = std::exchange(m_renewSetupId, QString());
+        next->setStartId(RenewSelectPageId);
+    }
     connect(next.get(), &MainWizard::languageChangeRequested, this, [this](const QString& language) {
         installTranslations(language);
         // Not while the old wizard is still inside its own signal.

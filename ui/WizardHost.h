@@ -18,6 +18,9 @@ public:
     ~WizardHost() override;
 
     void show();
+    // Opens the wizard on the renewal of the saved setup `setupId` (mtls-assistant --renew ID; a click on a
+    // reminder's notification). Before show().
+    void openRenewal(const QString& setupId) { m_renewSetupId = setupId; }
     MainWizard* wizard() const { return m_wizard.get(); }
 
 signals:
@@ -27,6 +30,7 @@ private:
     void open();
 
     std::unique_ptr<MainWizard> m_wizard;
+    QString m_renewSetupId;
 };
 
 } // namespace mtls::ui

@@ -6,6 +6,7 @@
 #include "Output.h"
 #include "ProbeCommand.h"
 #include "RehearseCommand.h"
+#include "RemindCommand.h"
 #include "RemoveCommand.h"
 #include "RollbackCommand.h"
 #include "SandboxCommand.h"
@@ -50,6 +51,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(std::make_unique<RehearseCommand>());
     commands.push_back(std::make_unique<SandboxCommand>());
     commands.push_back(std::make_unique<WatchCommand>());
+    commands.push_back(std::make_unique<RemindCommand>());
     return commands;
 }
 

@@ -14,13 +14,14 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(mtls::cli::StatusCommand)
 };
 
+} // namespace
+
 QString daysText(qint64 days)
 {
     if (days < 0)
         return Text::tr("expired %n day(s) ago", nullptr, static_cast<int>(-days));
     return Text::tr("%n day(s) left", nullptr, static_cast<int>(days));
 }
-} // namespace
 
 QString StatusCommand::summary() const
 {

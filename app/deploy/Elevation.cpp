@@ -2,6 +2,7 @@
 
 #include "ApplyRequestJson.h"
 #include "core/ChildProcess.h"
+#include "core/CommandLineQuoting.h"
 #include "core/Logging.h"
 #include "core/PrivateTempDir.h"
 #include "core/Translations.h"
@@ -12,7 +13,6 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QStandardPaths>
 
 #ifdef Q_OS_UNIX
@@ -30,27 +30,6 @@ struct Text
 
 constexpr int kPromptWaitMs = 30 * 60 * 1000; // a person at the prompt; bounded so nothing waits for ever
 
-// One argument of a Windows command line, as CommandLineToArgvW splits it.
-QString windowsArgument(const QString& argument)
-{
-    static const QRegularExpression needsQuotes(QStringLiteral("[\\s\"]"));
-    if (!argument.isEmpty() && !argument.contains(needsQuotes))
-        return argument;
-    QString out = QStringLiteral("\"");
-    int backslashes = 0;
-    for (const QChar c : argument) {
-        if (c == QLatin1Char('\\')) {
-            ++backslashes;
-            continue;
-        }
-        out += QString(c == QLatin1Char('"') ? backslashes * 2 + 1 : backslashes, QLatin1Char('\\'));
-        out += c;
-        backslashes = 0;
-    }
-    out += QString(backslashes * 2, QLatin1Char('\\'));
-    return out + QLatin1Char('"');
-}
-
 // A PowerShell single-quoted string: every kind of single quote PowerShell knows is doubled.
 QString powerShellLiteral(const QString& text)
 {
@@ -62,13 +41,6 @@ QString powerShellLiteral(const QString& text)
             out += c;
     }
     return QLatin1Char('\'') + out + QLatin1Char('\'');
-}
-
-QString shellWord(const QString& word)
-{
-    QString quoted = word;
-    quoted.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
-    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
 }
 
 QString appleScriptString(const QString& text)

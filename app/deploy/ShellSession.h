@@ -46,8 +46,8 @@ public:
     // Runs `command` (any shell text, several lines allowed) in the session's shell and waits for its exit status.
     // An Error when the process ended, the command did not finish within `timeout` (the process is then killed: a
     // session whose command overran is not reused) or its output passed `maxOutput` bytes.
-    Result<ShellRun> run(const QByteArray& command, std::chrono::milliseconds timeout,
-                         const LineHandler& onLine = {}, qsizetype maxOutput = 64 * 1024 * 1024);
+    Result<ShellRun> run(const QByteArray& command, std::chrono::milliseconds timeout, const LineHandler& onLine = {},
+                         qsizetype maxOutput = 64 * 1024 * 1024);
 
     // Waits until the process's standard error contains `needle` (returns true), or the process ends or `timeout`
     // passes (false). What was read stays in errorOutput().

@@ -3,12 +3,15 @@
 #include "Dialogs.h"
 #include "ServerPage.h"
 #include "WizardContext.h"
+#include "remind/ProgramPaths.h"
+#include "remind/ReminderSchedule.h"
 #include "ui_FinishPage.h"
 #include "widgets/Async.h"
 #include "widgets/CertificateText.h"
 #include "widgets/FindingsView.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QPdfWriter>
 #include <QSaveFile>
 #include <QTextDocument>
@@ -95,6 +98,7 @@ FinishPage::FinishPage(WizardContext& context, QWidget* parent)
         if (!path.isEmpty())
             saveReport(path);
     });
+    connect(m_ui->remindButton, &QPushButton::clicked, this, &FinishPage::installReminder);
 }
 
 FinishPage::~FinishPage() = default;
@@ -233,9 +237,42 @@ void FinishPage::saveReport(const QString& path)
         });
 }
 
+void FinishPage::installReminder()
+{
+    if (m_installingReminder)
+        return;
+    m_installingReminder = true;
+    m_ui->remindButton->setEnabled(false);
+    m_ui->remindLabel->setText(tr("Installing the daily reminder..."));
+    emit completeChanged();
+    const QString stateDirectory = QFileInfo(context().store.filePath()).absolutePath();
+    const QString cli = commandLineProgram();
+    runAsync<Result<ReminderScheduleOutcome>>(
+        this, [cli, stateDirectory] { return ReminderSchedule(cli, stateDirectory).install(); },
+        [this](Result<ReminderScheduleOutcome> outcome) {
+            m_installingReminder = false;
+            m_ui->remindButton->setEnabled(true);
+            emit completeChanged();
+            if (!outcome) {
+                m_ui->remindLabel->setText(outcome.error().message);
+                return;
+            }
+            QStringList lines;
+            if (outcome->active) {
+                lines << tr("The daily reminder is installed: you get a desktop notification 30, 14 and 7 days "
+                            "before the certificate expires, and when the live URL changes. Remove it with "
+                            "\"mtls-assistant-cli remind --remove\".");
+                m_ui->remindButton->setEnabled(false);
+            }
+            for (const Finding& f : outcome->findings)
+                lines << f.message << f.hint;
+            m_ui->remindLabel->setText(lines.join(QLatin1Char('\n')));
+        });
+}
+
 bool FinishPage::isComplete() const
 {
-    return !m_saving && !m_savingReport;
+    return !m_saving && !m_savingReport && !m_installingReminder;
 }
 
 QString FinishPage::helpText() const

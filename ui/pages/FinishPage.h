@@ -29,6 +29,10 @@ public:
     void saveReport(const QString& path);
     bool isSavingReport() const { return m_savingReport; }
     bool isSaved() const { return m_saved; }
+    // "Remind me before it expires": registers the daily reminder job (remind/ReminderSchedule) off the UI thread;
+    // what happened (installed, or why not and what to do) is shown under the button.
+    void installReminder();
+    bool isInstallingReminder() const { return m_installingReminder; }
 
 private:
     void setSavingReport(bool saving);
@@ -37,6 +41,7 @@ private:
     bool m_saving = false;
     bool m_saved = false;
     bool m_savingReport = false;
+    bool m_installingReminder = false;
 };
 
 } // namespace mtls::ui

@@ -8,6 +8,8 @@
 #include <QDir>
 #include <QStyle>
 
+#include <limits>
+
 namespace mtls::ui {
 
 RenewSelectPage::RenewSelectPage(WizardContext& context, QWidget* parent)
@@ -64,7 +66,10 @@ void RenewSelectPage::initializePage()
                      s.certificate.notAfter.toString(QStringLiteral("yyyy-MM-dd")), daysLeftText(days)});
                 if (days <= kExpiryWarningDays)
                     item->setIcon(4, style()->standardIcon(QStyle::SP_MessageBoxWarning));
-                if (soonest < 0 || days < soonestDays) {
+                if (s.id() == context().renewSetupId) { // asked for by name: chosen whatever its expiry
+                    soonest = i;
+                    soonestDays = std::numeric_limits<qint64>::min();
+                } else if (soonest < 0 || days < soonestDays) {
                     soonest = i;
                     soonestDays = days;
                 }
