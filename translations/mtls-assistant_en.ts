@@ -56,6 +56,16 @@
     </message>
 </context>
 <context>
+    <name>mtls::SshFindings</name>
+    <message numerus="yes">
+        <source>%1 did not answer within %n second(s); nothing was done there.</source>
+        <translation>
+            <numerusform>%1 did not answer within %n second; nothing was done there.</numerusform>
+            <numerusform>%1 did not answer within %n seconds; nothing was done there.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>mtls::cli::CheckCommand</name>
     <message numerus="yes">
         <source>%1 (%n day(s) left)</source>
@@ -191,6 +201,30 @@
         <translation>
             <numerusform>%n day left</numerusform>
             <numerusform>%n days left</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mtls::ui::FirstCallPage</name>
+    <message numerus="yes">
+        <source>%n call(s) so far. The last one was a verified Chat call answered in time: the webhook works.</source>
+        <translation>
+            <numerusform>%n call so far. The last one was a verified Chat call answered in time: the webhook works.</numerusform>
+            <numerusform>%n calls so far. The last one was a verified Chat call answered in time: the webhook works.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) so far. The last one failed: follow the fix under it.</source>
+        <translation>
+            <numerusform>%n call so far. The last one failed: follow the fix under it.</numerusform>
+            <numerusform>%n calls so far. The last one failed: follow the fix under it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The application answered all %n call(s) as Chat expects.</source>
+        <translation>
+            <numerusform>The application answered all %n call as Chat expects.</numerusform>
+            <numerusform>The application answered all %n calls as Chat expects.</numerusform>
         </translation>
     </message>
 </context>

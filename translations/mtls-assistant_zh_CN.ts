@@ -173,6 +173,41 @@
     </message>
 </context>
 <context>
+    <name>FirstCallPage</name>
+    <message>
+        <source>Calls from Chat</source>
+        <translation>来自即时通信 IM 的回调</translation>
+    </message>
+    <message>
+        <source>Rehearse the webhook application</source>
+        <translation>演练回调处理程序</translation>
+    </message>
+    <message>
+        <source>SDK&amp;AppID:</source>
+        <translation>应用 SDKAppID(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>SDKAppID of the Chat application</source>
+        <translation>即时通信 IM 应用的 SDKAppID</translation>
+    </message>
+    <message>
+        <source>Webhook &amp;token (optional):</source>
+        <translation>回调鉴权 token（可选）(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Webhook authentication token</source>
+        <translation>回调鉴权 token</translation>
+    </message>
+    <message>
+        <source>R&amp;ehearse the application</source>
+        <translation>演练回调处理程序(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Findings of the rehearsal</source>
+        <translation>演练的检查结果</translation>
+    </message>
+</context>
+<context>
     <name>ImportPage</name>
     <message>
         <source>Working</source>
@@ -2589,7 +2624,7 @@
     </message>
     <message>
         <source>The shell has ended.</source>
-        <translation>shell 已结束。</translation>
+        <translation>Shell 已结束。</translation>
     </message>
     <message>
         <source>Could not write to the shell: %1</source>
@@ -2597,7 +2632,7 @@
     </message>
     <message>
         <source>The command printed more than %1 MB; it was stopped.</source>
-        <translation>该命令输出超过 %1 MB，已被停止。</translation>
+        <translation>该命令的输出超过 %1 MB，已被终止。</translation>
     </message>
     <message>
         <source>The command did not finish within %1 s; the connection was closed.</source>
@@ -2605,7 +2640,7 @@
     </message>
     <message>
         <source>The shell ended before the command finished.</source>
-        <translation>命令完成之前 shell 已结束。</translation>
+        <translation>命令完成前 shell 已结束。</translation>
     </message>
 </context>
 <context>
@@ -2668,6 +2703,264 @@ then apply again, or apply with --add-include to have it added (rollback removes
     <message>
         <source>Give --force to apply it anyway.</source>
         <translation>如仍要应用，请加上 --force。</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::SshFindings</name>
+    <message numerus="yes">
+        <source>%1 did not answer within %n second(s); nothing was done there.</source>
+        <translation>
+            <numerusform>%1 在 %n 秒内没有应答，未在该服务器上执行任何操作。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check that the server is running and that a firewall lets this machine reach its SSH port (try ssh in a terminal), then try again.</source>
+        <translation>请确认服务器正在运行，且防火墙允许本机访问它的 SSH 端口（可在终端中用 ssh 试一试），然后重试。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached: the name is not known, nothing listens on the port, or there is no route to it.</source>
+        <translation>无法连接 %1：名称无法解析、该端口上没有服务在监听，或者没有通往该主机的路由。</translation>
+    </message>
+    <message>
+        <source>Check the host name and the port (an SSH server listens on 22 unless it was moved), and that the SSH service runs on the server.</source>
+        <translation>请检查主机名和端口（SSH 服务默认监听 22 端口，除非另行修改过），并确认服务器上的 SSH 服务正在运行。</translation>
+    </message>
+    <message>
+        <source>The server %1 refused the login (no key it accepts for this user).</source>
+        <translation>服务器 %1 拒绝了登录（没有它接受的该用户的密钥）。</translation>
+    </message>
+    <message>
+        <source>Check the user name and the key (--identity FILE, or the key your ssh agent holds); the public key must be in that user&apos;s ~/.ssh/authorized_keys on the server. The assistant never logs in with a password: use a key.</source>
+        <translation>请检查用户名和密钥（--identity FILE，或 ssh agent 中的密钥）；公钥必须写在服务器上该用户的 ~/.ssh/authorized_keys 中。本助手从不用密码登录，请使用密钥。</translation>
+    </message>
+    <message>
+        <source>ssh refused the host key of %1: it is not the one recorded in %2. The server may have been reinstalled, or someone between you and the server may be intercepting the connection. Nothing was sent to it.</source>
+        <translation>ssh 拒绝了 %1 的主机密钥：它与 %2 中记录的不同。服务器可能已重装，也可能有人在您和服务器之间截取连接。没有向该服务器发送任何内容。</translation>
+    </message>
+    <message>
+        <source>Check the server&apos;s key fingerprint with its administrator. If the new key is right, remove the old one with ssh-keygen -R HOST -f %1 and connect again.</source>
+        <translation>请与服务器管理员核对密钥指纹。如果新密钥无误，用 ssh-keygen -R HOST -f %1 删除旧密钥后重新连接。</translation>
+    </message>
+    <message>
+        <source>ssh does not know the host key of %1 yet.</source>
+        <translation>ssh 尚不认识 %1 的主机密钥。</translation>
+    </message>
+    <message>
+        <source>Compare the server&apos;s key fingerprint with the one its administrator gives you and accept it (--accept-host-key SHA256:…).</source>
+        <translation>请将服务器的密钥指纹与管理员提供的指纹比对，一致后再接受（--accept-host-key SHA256:…）。</translation>
+    </message>
+    <message>
+        <source>The SSH connection to %1 failed.</source>
+        <translation>到 %1 的 SSH 连接失败。</translation>
+    </message>
+    <message>
+        <source>Read ssh&apos;s message below; try the same connection with ssh in a terminal.</source>
+        <translation>请阅读下方 ssh 的消息，并在终端中用 ssh 尝试同样的连接。</translation>
+    </message>
+    <message>
+        <source>the user</source>
+        <translation>该用户</translation>
+    </message>
+    <message>
+        <source>sudo on %1 runs only from a terminal (the requiretty setting), so the assistant cannot become root there.</source>
+        <translation>%1 上的 sudo 只能在终端中运行（requiretty 设置），本助手无法在该服务器上取得 root 权限。</translation>
+    </message>
+    <message>
+        <source>On the server, have an administrator turn requiretty off for %1 (the line Defaults:%1 !requiretty in a file of /etc/sudoers.d, edited with visudo), or connect as root.</source>
+        <translation>请服务器管理员为 %1 关闭 requiretty（用 visudo 在 /etc/sudoers.d 的文件中加入 Defaults:%1 !requiretty 一行），或以 root 身份连接。</translation>
+    </message>
+    <message>
+        <source>%1 may not use sudo on %2, so the assistant cannot become root there.</source>
+        <translation>%1 无权在 %2 上使用 sudo，本助手无法在该服务器上取得 root 权限。</translation>
+    </message>
+    <message>
+        <source>Connect as a user who may run commands as root with sudo (for example a member of the sudo or wheel group), or as root.</source>
+        <translation>请以可以用 sudo 以 root 身份运行命令的用户（例如 sudo 或 wheel 组的成员）或以 root 身份连接。</translation>
+    </message>
+    <message>
+        <source>%1 is not root and the server %2 has no sudo.</source>
+        <translation>%1 不是 root，且服务器 %2 上没有 sudo。</translation>
+    </message>
+    <message>
+        <source>Connect as root, or install sudo on the server and allow %1 to use it.</source>
+        <translation>请以 root 身份连接，或在服务器上安装 sudo 并允许 %1 使用。</translation>
+    </message>
+    <message>
+        <source>sudo on %1 did not accept the password.</source>
+        <translation>%1 上的 sudo 没有接受该密码。</translation>
+    </message>
+    <message>
+        <source>Give the password of the user you log in as on the server (sudo asks for your own password, not root&apos;s), and try again.</source>
+        <translation>请提供您在服务器上登录所用用户的密码（sudo 要的是您自己的密码，而不是 root 的），然后重试。</translation>
+    </message>
+    <message>
+        <source>Give the password of the user %1 on the server (sudo asks for your own password, not root&apos;s), and try again.</source>
+        <translation>请提供服务器上用户 %1 的密码（sudo 要的是您自己的密码，而不是 root 的），然后重试。</translation>
+    </message>
+    <message>
+        <source>sudo on %1 wants the user&apos;s password to run commands as root.</source>
+        <translation>%1 上的 sudo 需要该用户的密码才能以 root 身份运行命令。</translation>
+    </message>
+    <message>
+        <source>Give the password (on the command line: --sudo-password-env VAR, with the password in the environment variable VAR), or connect as root.</source>
+        <translation>请提供密码（命令行中用 --sudo-password-env VAR，密码放在环境变量 VAR 中），或以 root 身份连接。</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::SshHostKey</name>
+    <message>
+        <source>ssh could not read its configuration for %1.</source>
+        <translation>ssh 无法读取 %1 的配置。</translation>
+    </message>
+    <message>
+        <source>Run ssh -G %1 in a terminal and correct what it reports in ~/.ssh/config.</source>
+        <translation>请在终端中运行 ssh -G %1，并按它报告的问题修改 ~/.ssh/config。</translation>
+    </message>
+    <message>
+        <source>ssh&apos;s configuration turns %1 into a host name or port that cannot be used: %2.</source>
+        <translation>ssh 的配置把 %1 变成了无法使用的主机名或端口：%2。</translation>
+    </message>
+    <message>
+        <source>Correct the HostName, Port or HostKeyAlias line for this host in ~/.ssh/config.</source>
+        <translation>请修改 ~/.ssh/config 中该主机的 HostName、Port 或 HostKeyAlias 行。</translation>
+    </message>
+    <message>
+        <source>The known-hosts file %1 cannot be read.</source>
+        <translation>无法读取 known_hosts 文件 %1。</translation>
+    </message>
+    <message>
+        <source>Check that the file is readable and holds known-hosts lines, or name another file.</source>
+        <translation>请确认该文件可读且内容是 known_hosts 格式的行，或指定另一个文件。</translation>
+    </message>
+    <message>
+        <source>The server %1 is not known yet. Its %2 host key has the fingerprint %3.</source>
+        <translation>服务器 %1 尚未被认可。它的 %2 主机密钥指纹为 %3。</translation>
+    </message>
+    <message>
+        <source>Compare this fingerprint with the one the server&apos;s administrator gives you (on the server: ssh-keygen -l -f /etc/ssh/ssh_host_ed25519_key.pub). If they are the same, accept the key (on the command line: --accept-host-key %1); it is then recorded in %2.</source>
+        <translation>请将该指纹与服务器管理员提供的指纹比对（在服务器上运行：ssh-keygen -l -f /etc/ssh/ssh_host_ed25519_key.pub）。两者一致时再接受该密钥（命令行中用 --accept-host-key %1），密钥随后记录在 %2 中。</translation>
+    </message>
+    <message>
+        <source>The host key of %1 has changed: the server now presents the key %2, not the one recorded in %3. The server may have been reinstalled, or someone between you and the server may be intercepting the connection. The assistant did not connect.</source>
+        <translation>%1 的主机密钥已改变：服务器现在出示的是密钥 %2，而不是 %3 中记录的密钥。服务器可能已重装，也可能有人在您和服务器之间截取连接。本助手没有连接。</translation>
+    </message>
+    <message>
+        <source>Check the new fingerprint with the server&apos;s administrator. Only if it is right, remove the old key with: ssh-keygen -R &quot;%1&quot; -f &quot;%2&quot;, then connect again and accept the new key.</source>
+        <translation>请与服务器管理员核对新指纹。只有在确认无误后，才用 ssh-keygen -R &quot;%1&quot; -f &quot;%2&quot; 删除旧密钥，然后重新连接并接受新密钥。</translation>
+    </message>
+    <message>
+        <source>The known-hosts file&apos;s path must not contain a double quote: %1.</source>
+        <translation>known_hosts 文件的路径不能包含双引号：%1。</translation>
+    </message>
+    <message>
+        <source>%1 is reached through a ProxyJump or ProxyCommand of your ssh configuration, so the assistant cannot read its host key to show it to you.</source>
+        <translation>您的 ssh 配置通过 ProxyJump 或 ProxyCommand 连接 %1，本助手无法读取它的主机密钥来向您展示。</translation>
+    </message>
+    <message>
+        <source>Add the server&apos;s key to %1 yourself (for example, from a machine that reaches it: ssh-keyscan HOST, and check the fingerprint with the administrator), or name a known-hosts file that already holds it (--known-hosts ~/.ssh/known_hosts).</source>
+        <translation>请自行把服务器的密钥加入 %1（例如在能直接访问它的机器上运行 ssh-keyscan HOST，并与管理员核对指纹），或指定一个已包含该密钥的 known_hosts 文件（--known-hosts ~/.ssh/known_hosts）。</translation>
+    </message>
+    <message>
+        <source>The server %1 offers no host key with the fingerprint %2 that was given to accept; it offers: %3. The assistant did not connect.</source>
+        <translation>服务器 %1 没有指纹为 %2（指定要接受的指纹）的主机密钥；它出示的是：%3。本助手没有连接。</translation>
+    </message>
+    <message>
+        <source>Check the fingerprint with the server&apos;s administrator. If it differs from what the server offers, someone between you and the server may be intercepting the connection.</source>
+        <translation>请与服务器管理员核对指纹。如果与服务器出示的不同，可能有人在您和服务器之间截取连接。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the known-hosts file.</source>
+        <translation>无法为 known_hosts 文件创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot record the host key in %1.</source>
+        <translation>无法把主机密钥记录到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::SshShell</name>
+    <message>
+        <source>Cannot start ssh.</source>
+        <translation>无法启动 ssh。</translation>
+    </message>
+    <message>
+        <source>The sudo password contains a line break, which sudo cannot read from its prompt.</source>
+        <translation>sudo 密码中含有换行符，sudo 无法从提示中读取。</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::SshTarget</name>
+    <message>
+        <source>The SSH target &quot;%1&quot; is not valid: %2</source>
+        <translation>SSH 目标“%1”无效：%2</translation>
+    </message>
+    <message>
+        <source>Write the server as [USER@]HOST[:PORT], for example deploy@www.example.com:2222 or root@[2001:db8::1]:22.</source>
+        <translation>请按 [USER@]HOST[:PORT] 的格式填写服务器，例如 deploy@www.example.com:2222 或 root@[2001:db8::1]:22。</translation>
+    </message>
+    <message>
+        <source>it is empty.</source>
+        <translation>内容为空。</translation>
+    </message>
+    <message>
+        <source>it holds a space or a control character.</source>
+        <translation>含有空格或控制字符。</translation>
+    </message>
+    <message>
+        <source>it starts with &quot;-&quot;, which ssh would take for an option.</source>
+        <translation>以“-”开头，ssh 会把它当作选项。</translation>
+    </message>
+    <message>
+        <source>the user name before &quot;@&quot; is empty.</source>
+        <translation>“@”前的用户名为空。</translation>
+    </message>
+    <message>
+        <source>the user name may hold letters, digits, &quot;.&quot;, &quot;_&quot; and &quot;-&quot; only, and must not start with &quot;-&quot; or &quot;.&quot;.</source>
+        <translation>用户名只能包含字母、数字、“.”、“_”和“-”，且不能以“-”或“.”开头。</translation>
+    </message>
+    <message>
+        <source>the &quot;[&quot; of the IPv6 address is not closed.</source>
+        <translation>IPv6 地址的“[”没有闭合。</translation>
+    </message>
+    <message>
+        <source>only &quot;:PORT&quot; may follow the &quot;]&quot; of the address.</source>
+        <translation>地址的“]”后只能跟“:PORT”。</translation>
+    </message>
+    <message>
+        <source>the port after &quot;:&quot; is empty.</source>
+        <translation>“:”后的端口为空。</translation>
+    </message>
+    <message>
+        <source>the text in brackets is not an IPv6 address.</source>
+        <translation>方括号中的内容不是 IPv6 地址。</translation>
+    </message>
+    <message>
+        <source>write an IPv6 address with a port as [ADDRESS]:PORT.</source>
+        <translation>带端口的 IPv6 地址请写成 [ADDRESS]:PORT。</translation>
+    </message>
+    <message>
+        <source>the host name is empty.</source>
+        <translation>主机名为空。</translation>
+    </message>
+    <message>
+        <source>the host starts with &quot;-&quot;, which ssh would take for an option.</source>
+        <translation>主机以“-”开头，ssh 会把它当作选项。</translation>
+    </message>
+    <message>
+        <source>a host name may hold letters, digits, &quot;.&quot;, &quot;_&quot; and &quot;-&quot; only.</source>
+        <translation>主机名只能包含字母、数字、“.”、“_”和“-”。</translation>
+    </message>
+    <message>
+        <source>the port must be a number from 1 to 65535.</source>
+        <translation>端口必须是 1 到 65535 之间的数字。</translation>
+    </message>
+    <message>
+        <source>The OpenSSH program %1 was not found, so this machine cannot reach a server over SSH.</source>
+        <translation>未找到 OpenSSH 程序 %1，本机无法通过 SSH 连接服务器。</translation>
+    </message>
+    <message>
+        <source>Install the OpenSSH client (the openssh-client package on Debian and Ubuntu; on Windows the optional feature &quot;OpenSSH Client&quot;; macOS has it), then try again.</source>
+        <translation>请安装 OpenSSH 客户端（Debian 和 Ubuntu 上是 openssh-client 软件包；Windows 上是可选功能“OpenSSH 客户端”；macOS 自带），然后重试。</translation>
     </message>
 </context>
 <context>
@@ -3926,6 +4219,57 @@ then apply again, or apply with --add-include to have it added (rollback removes
     </message>
 </context>
 <context>
+    <name>mtls::cli::SshCommandOptions</name>
+    <message>
+        <source>Act on a server reached over SSH (the system&apos;s ssh, with your ~/.ssh/config and agent) instead of this machine.</source>
+        <translation>操作通过 SSH 连接的服务器（使用系统的 ssh，以及您的 ~/.ssh/config 和 agent），而不是本机。</translation>
+    </message>
+    <message>
+        <source>With --ssh: the private key to log in with (ssh -i).</source>
+        <translation>与 --ssh 一起使用：登录所用的私钥（ssh -i）。</translation>
+    </message>
+    <message>
+        <source>With --ssh: the known-hosts file that holds the server&apos;s accepted host key. Default: the assistant&apos;s own, in its data folder.</source>
+        <translation>与 --ssh 一起使用：保存已接受的服务器主机密钥的 known_hosts 文件。默认：本助手自己的文件，位于其数据文件夹中。</translation>
+    </message>
+    <message>
+        <source>With --ssh: the name of an environment variable that holds the password sudo asks for on the server (read once, then removed from the environment).</source>
+        <translation>与 --ssh 一起使用：存放服务器上 sudo 所要密码的环境变量名（只读取一次，随即从环境中删除）。</translation>
+    </message>
+    <message>
+        <source>With --ssh: accept the server&apos;s host key when it is not known yet and has this fingerprint (as ssh-keygen -l prints it); it is then recorded in the known-hosts file. A changed key is never accepted.</source>
+        <translation>与 --ssh 一起使用：服务器的主机密钥尚未被认可且指纹与此相同（按 ssh-keygen -l 的输出格式）时接受该密钥，并记录到 known_hosts 文件中。已改变的密钥永远不会被接受。</translation>
+    </message>
+    <message>
+        <source>--%1 is for a server reached over SSH: add --ssh [USER@]HOST[:PORT].</source>
+        <translation>--%1 用于通过 SSH 连接的服务器：请加上 --ssh [USER@]HOST[:PORT]。</translation>
+    </message>
+    <message>
+        <source>--ssh [USER@]HOST[:PORT] is required.</source>
+        <translation>必须提供 --ssh [USER@]HOST[:PORT]。</translation>
+    </message>
+    <message>
+        <source>--identity: the key file %1 does not exist.</source>
+        <translation>--identity：密钥文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>--known-hosts needs a file name without double quotes.</source>
+        <translation>--known-hosts 需要一个不含双引号的文件名。</translation>
+    </message>
+    <message>
+        <source>--accept-host-key needs a SHA-256 fingerprint as ssh-keygen -l prints it: SHA256: and 43 characters.</source>
+        <translation>--accept-host-key 需要 ssh-keygen -l 输出格式的 SHA-256 指纹：SHA256: 加 43 个字符。</translation>
+    </message>
+    <message>
+        <source>the environment variable %1 (named by --sudo-password-env) is not set.</source>
+        <translation>未设置环境变量 %1（由 --sudo-password-env 指定）。</translation>
+    </message>
+    <message>
+        <source>the environment variable %1 (named by --sudo-password-env) is empty.</source>
+        <translation>环境变量 %1（由 --sudo-password-env 指定）为空。</translation>
+    </message>
+</context>
+<context>
     <name>mtls::cli::StatusCommand</name>
     <message>
         <source>List the saved setups with the days left before their certificates expire.</source>
@@ -4049,6 +4393,18 @@ then apply again, or apply with --add-include to have it added (rollback removes
     <message>
         <source>No call arrived.</source>
         <translation>没有收到调用。</translation>
+    </message>
+    <message>
+        <source>Apache: the error log of the webhook&apos;s site, where callers refused during the TLS handshake are (default: the one beside the access log, when it exists or the server is Apache).</source>
+        <translation>Apache：回调站点的错误日志，在 TLS 握手中被拒绝的调用方只记录在这里（默认：访问日志旁边的错误日志，当该文件存在或服务器是 Apache 时）。</translation>
+    </message>
+    <message>
+        <source>Callers refused during the TLS handshake: %1.</source>
+        <translation>在 TLS 握手中被拒绝的调用方：%1。</translation>
+    </message>
+    <message>
+        <source>refused during the TLS handshake</source>
+        <translation>在 TLS 握手中被拒绝</translation>
     </message>
 </context>
 <context>
@@ -4643,6 +4999,109 @@ Export writes the same files into a folder for you to copy to another machine.</
     <message>
         <source>The website&apos;s own (renewed by whoever manages the site)</source>
         <translation>网站自己的证书（由网站的管理方续期）</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::ui::FirstCallPage</name>
+    <message>
+        <source>Waiting for Chat&apos;s first call</source>
+        <translation>等待即时通信 IM 的第一次回调</translation>
+    </message>
+    <message>
+        <source>Each call Chat makes to the webhook appears here as it arrives, with what it shows.</source>
+        <translation>即时通信 IM 后台每次调用回调，都会在到达时显示在这里，并附上判断结果。</translation>
+    </message>
+    <message>
+        <source>The test handshake cannot show how the application answers: only Chat holds its client key. The rehearsal sends the application the calls Chat makes, on its own address, and judges the answers as Chat does.</source>
+        <translation>测试握手无法说明回调处理程序如何应答：只有即时通信 IM 后台持有客户端私钥。演练直接向回调处理程序自己的地址发送 IM 后台会发送的回调，并按 IM 后台的方式判断应答。</translation>
+    </message>
+    <message>
+        <source>Now let Chat call. In the Chat console, open the callback configuration, set the callback URL to %1 and switch on HTTPS mutual authentication for it. Then make something happen that Chat reports, such as a test user logging in or sending a message. Each call appears below within a second. You can go on at any time.</source>
+        <translation>现在让即时通信 IM 发起回调。在即时通信 IM 控制台，单击目标应用卡片，在左侧导航栏选择“回调配置”，将回调 URL 设为 %1，并为该地址开启 HTTPS 双向认证。然后触发一个 IM 会回调的事件，例如让测试用户登录或发送一条消息。每次回调都会在一秒内显示在下方。您随时可以继续下一步。</translation>
+    </message>
+    <message>
+        <source>Rehearse the webhook application at %1</source>
+        <translation>演练 %1 处的回调处理程序</translation>
+    </message>
+    <message>
+        <source>The configuration goes to another machine. Once it is installed there, run this on that machine to see each call Chat makes, judged as it arrives:
+%1</source>
+        <translation>该配置将部署到另一台机器。在那台机器上安装后，运行以下命令，即可在每次即时通信 IM 回调到达时看到对该回调的判断：
+%1</translation>
+    </message>
+    <message>
+        <source>Following the webhook log %1.</source>
+        <translation>正在跟踪回调日志 %1。</translation>
+    </message>
+    <message>
+        <source>Callers refused during the TLS handshake are read from %1.</source>
+        <translation>在 TLS 握手中被拒绝的调用方从 %1 读取。</translation>
+    </message>
+    <message>
+        <source>You may not read it: run &quot;%1&quot; in a terminal instead.</source>
+        <translation>您可能无权读取该日志：请改为在终端中运行“%1”。</translation>
+    </message>
+    <message>
+        <source>No call yet.</source>
+        <translation>尚无回调。</translation>
+    </message>
+    <message>
+        <source>refused during the TLS handshake</source>
+        <translation>在 TLS 握手中被拒绝</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) so far. The last one was a verified Chat call answered in time: the webhook works.</source>
+        <translation>
+            <numerusform>目前共 %n 次回调。最近一次是经过验证的即时通信 IM 回调，并已及时应答：回调工作正常。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) so far. The last one failed: follow the fix under it.</source>
+        <translation>
+            <numerusform>目前共 %n 次回调。最近一次失败：请按该回调下方的修复建议处理。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The token could not be kept in %1: %2</source>
+        <translation>无法将 token 保存到%1：%2</translation>
+    </message>
+    <message>
+        <source>Sending Chat&apos;s calls to the application.</source>
+        <translation>正在向回调处理程序发送即时通信 IM 后台的回调……</translation>
+    </message>
+    <message>
+        <source>The rehearsal could not run: %1</source>
+        <translation>演练无法运行：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The application answered all %n call(s) as Chat expects.</source>
+        <translation>
+            <numerusform>回调处理程序对全部 %n 次回调的应答均符合即时通信 IM 后台的要求。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The application did not answer as Chat expects: read the findings below.</source>
+        <translation>回调处理程序的应答不符合即时通信 IM 后台的要求：请查看下方的检查结果。</translation>
+    </message>
+    <message>
+        <source>Chat calls the webhook only after HTTPS mutual authentication is switched on for the callback URL in the Chat console. Each call is judged by what the server wrote in its log: a verified call answered with HTTP 200 within 2 seconds means the webhook works. A call without a client certificate usually means mutual authentication is still off in the console, or that TLS ends at a load balancer in front of this server.
+
+The rehearsal calls the webhook application directly, as the server passes Chat&apos;s calls on. With the webhook token it also checks that the application refuses a wrong signature and an old request. The token is kept in the system keychain.
+
+The same is on the command line: mtls-assistant-cli watch and mtls-assistant-cli rehearse.</source>
+        <translation>只有在即时通信 IM 控制台为回调 URL 开启 HTTPS 双向认证后，IM 后台才会调用回调。每次回调都根据服务器写入日志的内容来判断：经过验证、并在 2 秒内以 HTTP 200 应答的回调，说明回调工作正常。没有客户端证书的回调通常说明控制台中的双向认证尚未开启，或者 TLS 在本服务器前面的负载均衡器上终止。
+
+演练像服务器转发 IM 后台的回调那样，直接调用回调处理程序。提供回调鉴权 token 时，还会检查回调处理程序是否拒绝错误的签名和过期的请求。token 保存在系统钥匙串中。
+
+命令行中也有同样的功能：mtls-assistant-cli watch 和 mtls-assistant-cli rehearse。</translation>
+    </message>
+    <message>
+        <source>How to fix: %1</source>
+        <translation>修复建议：%1</translation>
     </message>
 </context>
 <context>

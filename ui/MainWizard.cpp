@@ -7,6 +7,7 @@
 #include "pages/ClientCaPage.h"
 #include "pages/EndpointPage.h"
 #include "pages/FinishPage.h"
+#include "pages/FirstCallPage.h"
 #include "pages/ImportPage.h"
 #include "pages/RenewComparePage.h"
 #include "pages/RenewSelectPage.h"
@@ -52,6 +53,7 @@ MainWizard::MainWizard(SecretStore* secrets, const QString& setupDirectory, QWid
     setPage(RenewSelectPageId, new RenewSelectPage(ctx, this));
     setPage(RenewComparePageId, new RenewComparePage(ctx, this));
     setPage(SandboxPageId, new SandboxPage(ctx, this));
+    setPage(FirstCallPageId, new FirstCallPage(ctx, this)); // after TestPage, before FinishPage
     setStartId(WelcomePageId);
 
     // Object names for tests and accessibility tools: "WelcomePage", ...

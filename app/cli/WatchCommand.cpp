@@ -5,8 +5,8 @@
 #include "core/TextJoin.h"
 #include "server/ConfigSyntax.h"
 #include "server/WebhookLog.h"
-#include "watch/LogFollower.h"
 #include "watch/WebhookCall.h"
+#include "watch/WebhookWatcher.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -24,9 +24,8 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(mtls::cli::WatchCommand)
 };
 
-void printCall(const WebhookCall& call, const Finding& verdict)
+void printRequest(const WebhookCall& call, const Finding& verdict, bool ok)
 {
-    const bool ok = verdict.severity != Severity::Error;
     const QString status = call.status ? QStringLiteral("HTTP %1").arg(call.status) : Text::tr("no status");
     const QString duration = call.durationMs >= 0 ? millisecondsText(call.durationMs) : QStringLiteral("-");
     const QString command = call.callbackCommand.isEmpty() ? QStringLiteral("-") : call.callbackCommand;
@@ -34,6 +33,19 @@ void printCall(const WebhookCall& call, const Finding& verdict)
                      .arg(Output::plain(call.time), Output::plain(call.client), Output::plain(call.method),
                           Output::plain(call.path), Output::plain(command), status, duration,
                           Output::paint(verdict.code, ok ? Output::Colour::Green : Output::Colour::Red)));
+}
+
+void printCall(const WebhookCall& call, const Finding& verdict)
+{
+    const bool ok = verdict.severity != Severity::Error;
+    if (call.refusedInHandshake) { // no request was read: no method, path, query or status
+        Output::line(QStringLiteral("%1  %2  %3  %4")
+                         .arg(Output::plain(call.time), Output::plain(call.client),
+                              Text::tr("refused during the TLS handshake"),
+                              Output::paint(verdict.code, Output::Colour::Red)));
+    } else {
+        printRequest(call, verdict, ok);
+    }
     Output::line(QStringLiteral("    ") + Output::plain(verdict.message));
     if (!verdict.hint.isEmpty())
         Output::line(Text::tr("    fix: %1").arg(Output::plain(verdict.hint)));
@@ -50,6 +62,10 @@ void WatchCommand::setup(QCommandLineParser& parser) const
 {
     parser.addOptions({
         {QStringLiteral("log"), Text::tr("The webhook access log to follow (instead of the setup's)."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("error-log"),
+         Text::tr("Apache: the error log of the webhook's site, where callers refused during the TLS handshake are "
+                  "(default: the one beside the access log, when it exists or the server is Apache)."),
          QStringLiteral("FILE")},
         {QStringLiteral("server"), Text::tr("nginx or apache: with --domain, follow that setup's log."),
          QStringLiteral("SERVER")},
@@ -68,6 +84,7 @@ int WatchCommand::run(const QCommandLineParser& parser) const
     if (auto rejected = rejectArguments(parser, name()))
         return *rejected;
     QString path = parser.value(QStringLiteral("log"));
+    bool apache = false;
     if (path.isEmpty()) {
         if (!parser.isSet(QStringLiteral("server")) || !parser.isSet(QStringLiteral("domain")))
             return Output::usageError(name(), Text::tr("give --log FILE, or --server and --domain of the setup."));
@@ -81,7 +98,11 @@ int WatchCommand::run(const QCommandLineParser& parser) const
         if (!installation)
             return Output::usageError(name(), installation.error().message);
         path = installedWebhookLogPath(installation.value(), domain.value());
+        apache = *kind == ServerKind::Apache;
     }
+    QString errorLog = parser.value(QStringLiteral("error-log"));
+    if (errorLog.isEmpty() && (apache || QFileInfo::exists(webhookErrorLogPath(path))))
+        errorLog = webhookErrorLogPath(path);
     double timeout = 0;
     if (parser.isSet(QStringLiteral("timeout"))) {
         bool ok = false;
@@ -97,42 +118,37 @@ int WatchCommand::run(const QCommandLineParser& parser) const
             Text::tr("The folder of the webhook log %1 does not exist.").arg(QDir::toNativeSeparators(path)));
 
     QEventLoop loop;
-    LogFollower follower(path, kMaxWebhookLogLine);
+    WebhookWatcher watcher(path, errorLog);
     int calls = 0;
     bool lastOk = false;
-    qint64 notCalls = 0;
-    QObject::connect(&follower, &LogFollower::lineRead, &loop, [&](const QByteArray& line) {
+    QObject::connect(&watcher, &WebhookWatcher::callSeen, &loop, [&](const WebhookCall& call, const Finding& verdict) {
         if (once && calls > 0)
             return;
-        const auto call = parseWebhookLogLine(line);
-        if (!call) {
-            ++notCalls;
-            return;
-        }
-        const Finding verdict = judgeWebhookCall(*call);
         ++calls;
         lastOk = verdict.severity != Severity::Error;
         if (json) {
-            QJsonObject o = webhookCallToJson(*call, verdict);
+            QJsonObject o = webhookCallToJson(call, verdict);
             Output::out(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
             Output::line();
         } else {
-            printCall(*call, verdict);
+            printCall(call, verdict);
         }
         if (once)
             loop.quit();
     });
-    QObject::connect(&follower, &LogFollower::lineSkipped, &loop, [&] { ++notCalls; });
     QTimer deadline;
     deadline.setSingleShot(true);
     QObject::connect(&deadline, &QTimer::timeout, &loop, &QEventLoop::quit);
     if (timeout > 0)
         deadline.start(int(std::min(timeout * 1000.0, 2e9)));
-    follower.start();
+    watcher.start();
     // On standard error, also with --json: a script knows from it that calls from now on are seen.
     Output::err(Text::tr("Waiting for calls in %1 (Ctrl-C stops).").arg(QDir::toNativeSeparators(path)));
+    if (!errorLog.isEmpty())
+        Output::err(Text::tr("Callers refused during the TLS handshake: %1.").arg(QDir::toNativeSeparators(errorLog)));
     loop.exec();
 
+    const qint64 notCalls = watcher.skippedLines();
     if (notCalls > 0 && !json)
         Output::err(Text::tr("%n line(s) of the log were not webhook calls and were skipped.", nullptr,
                              int(std::min<qint64>(notCalls, 1 << 30))));

@@ -86,7 +86,7 @@ QString readme(const ExportRequest& request, const ServerInstallation& target, c
         t += QStringLiteral("3. Enable it: `ln -s ../%1/%2 %3/%2`%4.\n")
                  .arg(QFileInfo(target.siteDir).fileName(), config.fileName, target.enabledDir,
                       nginx ? QString()
-                            : QStringLiteral(" (or `a2ensite %1`) and `a2enmod ssl headers proxy proxy_http`")
+                            : QStringLiteral(" (or `a2ensite %1`) and `a2enmod ssl headers proxy proxy_http setenvif`")
                                   .arg(QFileInfo(config.fileName).completeBaseName()));
     else if (target.needsIncludeLine)
         t += QStringLiteral("3. Add `%1` to `%2`.\n")
@@ -166,9 +166,12 @@ Result<ExportResult> exportBundle(const ExportRequest& request)
              QStringLiteral("../") + QFileInfo(target.siteDir).fileName() + QLatin1Char('/') + generated->fileName});
     if (!nginx && target.layout == ServerLayout::Debian) {
         // As a2enmod does: the .load file of each module, and the .conf of those that have one on Debian.
-        for (const QString& module : QStringList {QStringLiteral("socache_shmcb")} + generated->apacheModules) {
+        // mod_setenvif fills the webhook log's query fields, as apply enables it.
+        for (const QString& module : QStringList {QStringLiteral("socache_shmcb")} + generated->apacheModules
+                 + QStringList {QStringLiteral("setenvif")}) {
             QStringList files {module + QStringLiteral(".load")};
-            if (module == QLatin1String("ssl") || module == QLatin1String("proxy"))
+            if (module == QLatin1String("ssl") || module == QLatin1String("proxy")
+                || module == QLatin1String("setenvif"))
                 files << module + QStringLiteral(".conf");
             for (const QString& file : std::as_const(files))
                 script.links.append(

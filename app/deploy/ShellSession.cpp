@@ -14,10 +14,10 @@ namespace {
 constexpr qsizetype kMaxErrorOutput = 1024 * 1024;
 constexpr int kPollMilliseconds = 50;
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("ShellSession", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(mtls::ShellSession)
+};
 
 QByteArray randomMarker()
 {
@@ -66,7 +66,7 @@ Status ShellSession::start(const QString& program, const QStringList& arguments)
     prepareChild(*m_process);
     m_process->start();
     if (!m_process->waitForStarted(10000))
-        return Error(tr("Could not start %1: %2").arg(program, m_process->errorString()));
+        return Error(Text::tr("Could not start %1: %2").arg(program, m_process->errorString()));
     return {};
 }
 
@@ -106,9 +106,9 @@ bool ShellSession::readSome(std::chrono::milliseconds wait)
 Status ShellSession::write(const QByteArray& bytes)
 {
     if (!isRunning())
-        return Error(tr("The shell has ended."));
+        return Error(Text::tr("The shell has ended."));
     if (m_process->write(bytes) != bytes.size() || !m_process->waitForBytesWritten(10000))
-        return Error(tr("Could not write to the shell: %1").arg(m_process->errorString()));
+        return Error(Text::tr("Could not write to the shell: %1").arg(m_process->errorString()));
     return {};
 }
 
@@ -126,7 +126,7 @@ Result<ShellRun> ShellSession::run(const QByteArray& command, std::chrono::milli
                                    const LineHandler& onLine, qsizetype maxOutput)
 {
     if (!isRunning())
-        return Error(tr("The shell has ended."), QString::fromUtf8(m_error));
+        return Error(Text::tr("The shell has ended."), QString::fromUtf8(m_error));
     m_pending.clear();
     // The group's input is /dev/null so that no command reads the session's next commands. The marker follows the
     // output directly (every newline before it is the command's), found wherever it is.
@@ -156,16 +156,18 @@ Result<ShellRun> ShellSession::run(const QByteArray& command, std::chrono::milli
         handLines(m_pending, at >= 0 ? at : m_pending.size(), &handed, onLine);
         if (m_pending.size() > maxOutput) {
             kill();
-            return Error(tr("The command printed more than %1 MB; it was stopped.").arg(maxOutput / (1024 * 1024)));
+            return Error(
+                Text::tr("The command printed more than %1 MB; it was stopped.").arg(maxOutput / (1024 * 1024)));
         }
         if (deadline.hasExpired()) {
             kill();
-            return Error(tr("The command did not finish within %1 s; the connection was closed.")
+            return Error(Text::tr("The command did not finish within %1 s; the connection was closed.")
                              .arg(std::chrono::duration_cast<std::chrono::seconds>(timeout).count()),
                          QString::fromUtf8(m_pending.right(4096)));
         }
         if (!readSome(std::chrono::milliseconds(kPollMilliseconds))) {
-            return Error(tr("The shell ended before the command finished."), QString::fromUtf8(m_error.right(4096)));
+            return Error(Text::tr("The shell ended before the command finished."),
+                         QString::fromUtf8(m_error.right(4096)));
         }
     }
 }

@@ -13,4 +13,10 @@ QString SecretStore::passphraseKey(const QString& filePath)
     return QStringLiteral("passphrase:") + QString::fromLatin1(hash.left(32));
 }
 
+QString SecretStore::webhookTokenKey(const QString& domain)
+{
+    const QByteArray hash = QCryptographicHash::hash(domain.toLower().toUtf8(), QCryptographicHash::Sha256).toHex();
+    return QStringLiteral("webhook-token:") + QString::fromLatin1(hash.left(32));
+}
+
 } // namespace mtls

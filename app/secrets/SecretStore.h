@@ -52,6 +52,8 @@ public:
 
     // The key under which the passphrase of a file is kept: stable for the same file.
     static QString passphraseKey(const QString& filePath);
+    // The key under which the webhook authentication token of a domain is kept (for the rehearsal).
+    static QString webhookTokenKey(const QString& domain);
 };
 
 } // namespace mtls

@@ -145,6 +145,10 @@ Result<QString> writeApacheConfig(const CheckedRequest& checked)
     auto logPath = configsyntax::quoteApache(checked.accessLogPath, Text::tr("webhook log path"));
     if (!logPath)
         return logPath.error();
+    auto errorLogPath
+        = configsyntax::quoteApache(webhookErrorLogPath(checked.accessLogPath), Text::tr("webhook log path"));
+    if (!errorLogPath)
+        return errorLogPath.error();
 
     QString t = headerComment(checked,
                               QStringLiteral("# Apache refuses a caller without a valid client certificate "
@@ -219,7 +223,7 @@ Result<QString> writeApacheConfig(const CheckedRequest& checked)
     t += QStringLiteral(
         "\n    # The webhook access log: one JSON object a line, read by \"mtls-assistant-cli watch\". The query's\n"
         "    # SdkAppid, CallbackCommand and RequestTime are kept, never the Sign. Callers refused during the\n"
-        "    # TLS handshake (no or a wrong client certificate) are in the error log only.\n");
+        "    # TLS handshake (no or a wrong client certificate) are in the error log below only.\n");
     t += QStringLiteral("    <IfModule setenvif_module>\n");
     for (const QString& line : webhooklog::apacheQueryVariables())
         t += QStringLiteral("        ") + line + QLatin1Char('\n');
@@ -227,6 +231,11 @@ Result<QString> writeApacheConfig(const CheckedRequest& checked)
     // quoteApache only escapes '"': the log path goes in as it was checked, the writer adds the quotes.
     t += QStringLiteral("    ") + webhooklog::apacheCustomLog(logPath.value().mid(1).chopped(1), checked.webhookPath)
         + QLatin1Char('\n');
+    t += QStringLiteral(
+        "    # This site's error log, also read by \"mtls-assistant-cli watch\": mod_ssl at level info records\n"
+        "    # why a handshake was refused (no client certificate, or one that failed verification).\n");
+    for (const QString& line : webhooklog::apacheErrorLog(errorLogPath.value()))
+        t += QStringLiteral("    ") + line + QLatin1Char('\n');
     t += QStringLiteral("</VirtualHost>\n");
     return t;
 }

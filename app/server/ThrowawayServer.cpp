@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTcpSocket>
 #include <QThread>
 
@@ -141,7 +142,30 @@ QStringList ThrowawayServer::selectArguments() const
 
 QString ThrowawayServer::errorLogTail(int lines) const
 {
-    return readTail(errorLogPath(), lines);
+    QString tail = readTail(errorLogPath(), lines);
+    if (m_options.kind != ServerKind::Apache)
+        return tail;
+    // A virtual host with an ErrorLog of its own (the webhook's site) logs its startup errors there, such as a
+    // certificate and key that do not match: the warnings and errors of those logs too.
+    static const QRegularExpression errorLog(QStringLiteral(R"re(^\s*ErrorLog\s+(?:"([^"]+)"|(\S+))\s*$)re"),
+                                             QRegularExpression::MultilineOption
+                                                 | QRegularExpression::CaseInsensitiveOption);
+    for (auto it = errorLog.globalMatch(m_options.siteConfig); it.hasNext();) {
+        const auto m = it.next();
+        QString path = m.captured(1).isEmpty() ? m.captured(2) : m.captured(1);
+        if (path.startsWith(QLatin1Char('|')) || path.startsWith(QLatin1String("syslog")))
+            continue;
+        if (QDir::isRelativePath(path))
+            path = m_prefix + QLatin1Char('/') + path;
+        QStringList serious;
+        for (const QString& line : readTail(path, 200).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+            if (!line.contains(QLatin1String(":info]")) && !line.contains(QLatin1String(":debug]"))
+                && !line.contains(QLatin1String(":trace")))
+                serious << line;
+        if (!serious.isEmpty())
+            tail += QLatin1Char('\n') + serious.mid(qMax(0, serious.size() - lines)).join(QLatin1Char('\n'));
+    }
+    return tail;
 }
 
 QString ThrowawayServer::mainConfigText() const

@@ -67,6 +67,13 @@ QString defaultWebhookLogPath(ServerKind kind, const QString& domain)
         + fileName(domain);
 }
 
+QString webhookErrorLogPath(const QString& accessLogPath)
+{
+    if (accessLogPath.endsWith(QLatin1String(".log")))
+        return accessLogPath.chopped(4) + QStringLiteral("-error.log");
+    return accessLogPath + QStringLiteral("-error.log");
+}
+
 namespace webhooklog {
 
 QString nginxFormatName(const QString& domain)
@@ -126,6 +133,15 @@ QString apacheCustomLog(const QString& logPath, const QString& webhookPath)
     if (webhookPath != QLatin1String("/"))
         line += QStringLiteral(" \"expr=%{REQUEST_URI} == '%1'\"").arg(webhookPath);
     return line;
+}
+
+QStringList apacheErrorLog(const QString& quotedErrorLogPath)
+{
+    // ErrorLogFormat: the default one, whatever the server's own says, so that watch reads it. LogLevel: only
+    // mod_ssl's is raised, to info (one line when a connection opens and closes, three when a handshake fails).
+    return {QStringLiteral("ErrorLog %1").arg(quotedErrorLogPath),
+            QStringLiteral("ErrorLogFormat \"[%{u}t] [%-m:%l] [pid %P:tid %T] [client\\ %a] %M\""),
+            QStringLiteral("LogLevel ssl:info")};
 }
 
 } // namespace webhooklog

@@ -17,6 +17,9 @@ QString webhookLogPath(const ServerInstallation& installation, const QString& do
 QString installedWebhookLogPath(const ServerInstallation& installation, const QString& domain);
 // The same for a server that is only described by its kind (the usual Debian folder).
 QString defaultWebhookLogPath(ServerKind kind, const QString& domain);
+// Apache: the error log of the webhook's virtual host, beside the access log ("mtls-webhook-<domain>-error.log"
+// for "mtls-webhook-<domain>.log"): the callers refused during the TLS handshake are there only.
+QString webhookErrorLogPath(const QString& accessLogPath);
 
 namespace webhooklog {
 
@@ -33,6 +36,9 @@ QString nginxAccessLog(const QString& domain, const QString& logPath, bool condi
 QStringList apacheQueryVariables();
 // Apache: `CustomLog "PATH" "FORMAT" "expr=..."` limited to the webhook path.
 QString apacheCustomLog(const QString& logPath, const QString& webhookPath);
+// Apache, in the dedicated virtual host: its own ErrorLog (a quoted path) at the level where mod_ssl records why a
+// handshake was refused (AH02008 and the library's reason; AH02276 with the certificate), and the usual format.
+QStringList apacheErrorLog(const QString& quotedErrorLogPath);
 
 } // namespace webhooklog
 

@@ -34,6 +34,8 @@ LogFollower::LogFollower(QString path, qsizetype maxLine, QObject* parent)
     : QObject(parent)
     , m_path(std::move(path))
     , m_maxLine(maxLine)
+    , m_watcher(this) // children: the follower can be moved to another thread with them
+    , m_poll(this)
 {
     m_poll.setInterval(kPollMs);
     connect(&m_poll, &QTimer::timeout, this, &LogFollower::poll);

@@ -307,6 +307,7 @@ QJsonObject webhookCallToJson(const WebhookCall& call, const Finding& verdict)
                         {QStringLiteral("status"), call.status},
                         {QStringLiteral("duration_ms"), call.durationMs},
                         {QStringLiteral("bytes"), call.bytes},
+                        {QStringLiteral("refused_in_handshake"), call.refusedInHandshake},
                         {QStringLiteral("ok"), verdict.severity != Severity::Error},
                         {QStringLiteral("verdict"), verdict.code},
                         {QStringLiteral("finding"), verdict.toJson()}};

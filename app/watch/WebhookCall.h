@@ -22,6 +22,7 @@ struct WebhookCall
     int status = 0; // 0: not a number
     qint64 durationMs = -1; // nginx: upstream time; Apache: the whole request; -1: unknown
     qint64 bytes = -1;
+    bool refusedInHandshake = false; // Apache: from the error log, no request was read (see HandshakeRefusals.h)
 };
 
 // Parses one line (without its line end). nginx escape=json and Apache's \xHH escapes are both understood; any
@@ -37,7 +38,7 @@ inline constexpr qint64 kChatTimeoutMs = 2000;
 Finding judgeWebhookCall(const WebhookCall& call);
 
 // {"time", "client", "sni", "verify", "subject", "issuer", "method", "path", "sdk_appid", "callback_command",
-//  "request_time", "status", "duration_ms", "bytes", "ok", "verdict", "finding"}
+//  "request_time", "status", "duration_ms", "bytes", "refused_in_handshake", "ok", "verdict", "finding"}
 QJsonObject webhookCallToJson(const WebhookCall& call, const Finding& verdict);
 
 } // namespace mtls

@@ -6,6 +6,7 @@
 #include "core/Translations.h"
 #include "pages/ApplyPage.h"
 #include "pages/FinishPage.h"
+#include "pages/FirstCallPage.h"
 #include "pages/ImportPage.h"
 #include "pages/ReviewPage.h"
 #include "pages/ServerPage.h"
@@ -97,6 +98,25 @@ void WizardFlowTest::tearDown()
     m_installation = Installation(); // stops the server
 }
 
+QByteArray WizardFlowTest::curl(quint16 port, const QString& path, const QString& client,
+                                const QStringList& extra) const
+{
+    QStringList args {QStringLiteral("-sS"),
+                      QStringLiteral("--max-time"),
+                      QStringLiteral("10"),
+                      QStringLiteral("--cacert"),
+                      m_pki->path(QStringLiteral("root.crt")),
+                      QStringLiteral("--resolve"),
+                      QStringLiteral("localhost:%1:127.0.0.1").arg(port),
+                      QStringLiteral("-w"),
+                      QStringLiteral("\n%{http_code}")};
+    if (!client.isEmpty())
+        args << QStringLiteral("--cert") << m_pki->path(client + QStringLiteral(".crt")) << QStringLiteral("--key")
+             << m_pki->path(client + QStringLiteral(".key"));
+    args << extra << QStringLiteral("https://localhost:%1%2").arg(port).arg(path);
+    return runProcess(QStringLiteral("curl"), args).out;
+}
+
 void WizardFlowTest::makeWizard()
 {
     m_wizard = std::make_unique<MainWizard>(m_secrets.get(), m_setups->path());
@@ -156,12 +176,12 @@ void WizardFlowTest::clientCa()
 }
 
 void WizardFlowTest::toReview(const QString& url, ServerKind kind, bool thisMachine, quint16 port, bool issuedByChat,
-                              const QStringList& files)
+                              const QStringList& files, const QString& upstream)
 {
     endpoint(url);
     if (QTest::currentTestFailed())
         return;
-    server(kind, thisMachine, port);
+    server(kind, thisMachine, port, upstream);
     if (QTest::currentTestFailed())
         return;
     certificatePath(issuedByChat);
@@ -174,7 +194,7 @@ void WizardFlowTest::toReview(const QString& url, ServerKind kind, bool thisMach
     clientCa();
 }
 
-void WizardFlowTest::server(ServerKind kind, bool thisMachine, quint16 port)
+void WizardFlowTest::server(ServerKind kind, bool thisMachine, quint16 port, const QString& upstream)
 {
     QCOMPARE(m_wizard->currentId(), int(ServerPageId));
     QVERIFY(find<QRadioButton>(m_wizard->currentPage(), "nginxRadio")->isChecked()
@@ -190,6 +210,8 @@ void WizardFlowTest::server(ServerKind kind, bool thisMachine, quint16 port)
                      .startsWith(lead("mtls::ui::ServerPage", "Found %1 %2 on this machine, configuration in %3.")),
                  qPrintable(find<QLabel>(m_wizard->currentPage(), "discoveryLabel")->text()));
     typeInto(find<QLineEdit>(m_wizard->currentPage(), "listenEdit"), QStringLiteral("127.0.0.1:%1").arg(port));
+    if (!upstream.isEmpty())
+        typeInto(find<QLineEdit>(m_wizard->currentPage(), "upstreamEdit"), upstream);
     // No site answers the name there: no mode to choose, a site of its own.
     QTRY_VERIFY(!find<ServerPage>(m_wizard.get(), "ServerPage")->isBusy());
     QVERIFY(!find<QWidget>(m_wizard->currentPage(), "siteScroll")->isVisible());
@@ -197,7 +219,7 @@ void WizardFlowTest::server(ServerKind kind, bool thisMachine, quint16 port)
     QCOMPARE(m_wizard->currentId(), int(CertificatePathPageId));
 }
 
-void WizardFlowTest::reviewApplyTestFinish(const QString& shotPrefix)
+void WizardFlowTest::reviewApplyTestFinish(const QString& shotPrefix, const std::function<void()>& onFirstCallPage)
 {
     auto* review = find<ReviewPage>(m_wizard.get(), "ReviewPage");
     QTRY_VERIFY_WITH_TIMEOUT(!review->isBusy(), 30000);
@@ -267,6 +289,17 @@ void WizardFlowTest::reviewApplyTestFinish(const QString& shotPrefix)
                                         "A caller without a client certificate was refused during the TLS handshake.")),
              qPrintable(refusal));
     screenshot(*m_wizard, shotPrefix + QStringLiteral("09-test"));
+    QVERIFY(next(*m_wizard));
+
+    // The page of the first call follows the setup's webhook log; it never holds the user back.
+    QCOMPARE(m_wizard->currentId(), int(FirstCallPageId));
+    QVERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
+    QVERIFY(!find<FirstCallPage>(m_wizard.get(), "FirstCallPage")->accessLog().isEmpty());
+    if (onFirstCallPage) {
+        onFirstCallPage();
+        if (QTest::currentTestFailed())
+            return;
+    }
     QVERIFY(next(*m_wizard));
 
     QCOMPARE(m_wizard->currentId(), int(FinishPageId));

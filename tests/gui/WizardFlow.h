@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QTemporaryDir>
 
+#include <functional>
 #include <memory>
 
 // The steps of the wizard's flows, shared by the GUI flow tests: a throwaway installation with an old site, the
@@ -39,11 +40,16 @@ protected:
     void setUp();
     void tearDown();
 
+    // curl https://localhost:PORT/PATH trusting the test root; `client` a certificate of the PKI or empty; `extra`
+    // more curl options. The body, a newline and the HTTP status.
+    QByteArray curl(quint16 port, const QString& path, const QString& client = QString(),
+                    const QStringList& extra = {}) const;
     void makeWizard();
     // From the welcome page to the server page.
     void endpoint(const QString& url);
-    // The server page where no site answers the name (a dedicated site): on to the certificate path page.
-    void server(mtls::ServerKind kind, bool thisMachine, quint16 port);
+    // The server page where no site answers the name (a dedicated site): on to the certificate path page. `upstream`
+    // empty: the address the server page offers.
+    void server(mtls::ServerKind kind, bool thisMachine, quint16 port, const QString& upstream = QString());
     // The certificate path page: on to the import page.
     void certificatePath(bool issuedByChat);
     void importFiles(const QStringList& files);
@@ -52,8 +58,9 @@ protected:
     // The whole dedicated path from the welcome page to the review page: endpoint, server, certificate path, the
     // files imported, the client CA.
     void toReview(const QString& url, mtls::ServerKind kind, bool thisMachine, quint16 port, bool issuedByChat,
-                  const QStringList& files);
-    void reviewApplyTestFinish(const QString& shotPrefix);
+                  const QStringList& files, const QString& upstream = QString());
+    // Through the page of the first call to the Finish page; `onFirstCallPage` runs on that page when given.
+    void reviewApplyTestFinish(const QString& shotPrefix, const std::function<void()>& onFirstCallPage = {});
     // A whole first setup on the Chat-issued path (localhost.zip) against a throwaway Apache, to the Finish page.
     void chatIssuedSetupOnApache(const QString& shotPrefix);
 

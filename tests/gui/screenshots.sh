@@ -9,7 +9,7 @@ build=${1:-build}
 out=${2:-$build/screenshots}
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
-for test in tst_gui_pages tst_gui_flow tst_gui_renewal tst_gui_findings_fit tst_gui_merge tst_gui_remind; do
+for test in tst_gui_pages tst_gui_flow tst_gui_renewal tst_gui_findings_fit tst_gui_merge tst_gui_remind tst_gui_firstcall; do
     MTLS_SCREENSHOT_DIR="$out" QT_QPA_PLATFORM=xcb \
         xvfb-run -a -s '-screen 0 1280x800x24' "$build/tests/gui/$test" >"$out/$test.log" 2>&1 ||
         { echo "$test failed: see $out/$test.log" >&2; exit 1; }

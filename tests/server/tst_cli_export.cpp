@@ -194,6 +194,9 @@ void TestCliExport::zipBundle()
         readFile(t.work.filePath(QStringLiteral("unzipped/README.md"))).contains("/usr/sbin/apache2ctl configtest"));
     QVERIFY(text.contains("/mods-enabled/ssl.load"));
     QVERIFY(text.contains("/mods-enabled/ssl.conf"));
+    // mod_setenvif fills the webhook log's query fields: enabled as a2enmod does, .load and .conf.
+    QVERIFY(text.contains("/mods-enabled/setenvif.load"));
+    QVERIFY(text.contains("/mods-enabled/setenvif.conf"));
     QVERIFY(text.contains("/sites-enabled/mtls-assistant-localhost.conf"));
     QCOMPARE(runProcess(QStringLiteral("sh"), {QStringLiteral("-n"), script}).exitCode, 0);
 }

@@ -1,5 +1,6 @@
 // The webhook log's line parser (hostile lines included) and the verdict on each call.
 
+#include "watch/HandshakeRefusals.h"
 #include "watch/WebhookCall.h"
 
 #include <QTest>
@@ -17,6 +18,7 @@ private slots:
     void refusesHostileLines();
     void verdicts_data();
     void verdicts();
+    void handshakeRefusals();
 };
 
 void TestWebhookCall::parsesNginxLine()
@@ -115,6 +117,63 @@ void TestWebhookCall::verdicts()
     const QJsonObject o = webhookCallToJson(call, verdict);
     QCOMPARE(o.value(QStringLiteral("verdict")).toString(), code);
     QCOMPARE(o.value(QStringLiteral("ok")).toBool(), code == QLatin1String("CALL_OK"));
+}
+
+void TestWebhookCall::handshakeRefusals()
+{
+    // Lines of Apache 2.4's error log at ssl:info (two handshakes interleaved, as two worker threads write them).
+    const QList<QByteArray> lines {
+        "[Sat Nov 28 12:29:41.796056 2026] [ssl:info] [pid 17607:tid 17613] [client 127.0.0.1:44716] AH01964: "
+        "Connection to child 0 established (server localhost:443)",
+        "[Sat Nov 28 12:29:41.917762 2026] [ssl:info] [pid 17607:tid 17614] [client 10.0.0.9:44718] AH02276: "
+        "Certificate Verification: Error (20): unable to get local issuer certificate [subject: CN=Intruder / issuer: "
+        "CN=Other CA / serial: 58 / notbefore: Nov 28 12:29:28 2026 GMT / notafter: Dec 28 12:29:28 2026 GMT]",
+        "[Sat Nov 28 12:29:41.917801 2026] [ssl:info] [pid 17607:tid 17613] [client 127.0.0.1:44716] AH02008: SSL "
+        "library error 1 in handshake (server localhost:443)",
+        "[Sat Nov 28 12:29:41.917817 2026] [ssl:info] [pid 17607:tid 17614] [client 10.0.0.9:44718] AH02008: SSL "
+        "library error 1 in handshake (server localhost:443)",
+        "[Sat Nov 28 12:29:41.917828 2026] [ssl:info] [pid 17607:tid 17614] SSL Library Error: error:0A000086:SSL "
+        "routines::certificate verify failed",
+        "[Sat Nov 28 12:29:41.917829 2026] [ssl:info] [pid 17607:tid 17613] SSL Library Error: error:0A0000C7:SSL "
+        "routines::peer did not return a certificate -- No CAs known to server for verification?",
+        // Not a caller without a certificate: plain HTTP on the TLS port.
+        "[Sat Nov 28 12:29:42.000000 2026] [ssl:info] [pid 1:tid 2] [client 10.0.0.7:1] AH02008: SSL library error 1 "
+        "in handshake (server localhost:443)",
+        "[Sat Nov 28 12:29:42.000001 2026] [ssl:info] [pid 1:tid 2] SSL Library Error: error:0A00009C:SSL "
+        "routines::http request -- speaking HTTP to HTTPS port!?",
+        "\x00\xff junk",
+    };
+    HandshakeRefusalReader reader;
+    QList<WebhookCall> calls;
+    for (const QByteArray& line : lines)
+        if (auto call = reader.take(line))
+            calls << *call;
+    QCOMPARE(calls.size(), 2);
+    QCOMPARE(calls[0].client, QStringLiteral("10.0.0.9"));
+    QCOMPARE(calls[0].verify, QStringLiteral("FAILED:unable to get local issuer certificate"));
+    QCOMPARE(calls[0].subject, QStringLiteral("CN=Intruder"));
+    QCOMPARE(calls[0].issuer, QStringLiteral("CN=Other CA"));
+    QVERIFY(calls[0].refusedInHandshake);
+    QCOMPARE(judgeWebhookCall(calls[0]).code, QStringLiteral("CALL_CERT_FAILED"));
+    QCOMPARE(calls[1].client, QStringLiteral("127.0.0.1"));
+    QCOMPARE(calls[1].verify, QStringLiteral("NONE"));
+    QVERIFY(calls[1].time.startsWith(QLatin1String("2026-11-28T12:29:41")));
+    QCOMPARE(judgeWebhookCall(calls[1]).code, QStringLiteral("CALL_NO_CLIENT_CERT"));
+    QVERIFY(
+        webhookCallToJson(calls[1], judgeWebhookCall(calls[1])).value(QStringLiteral("refused_in_handshake")).toBool());
+
+    // A flood of handshakes that never finish keeps memory bounded, and later refusals are still read.
+    for (int i = 0; i < 10000; ++i)
+        QVERIFY(!reader.take(QStringLiteral("[Sat Nov 28 12:30:00 2026] [ssl:info] [pid 1:tid %1] [client 10.0.0.1:%1] "
+                                            "AH02008: SSL library error 1 in handshake (server x:443)")
+                                 .arg(i)
+                                 .toUtf8()));
+    QVERIFY(!reader.take("[Sat Nov 28 12:30:01 2026] [ssl:info] [pid 1:tid 99999] [client 10.0.0.2:5] AH02008: SSL "
+                         "library error 1 in handshake (server x:443)"));
+    const auto last = reader.take("[Sat Nov 28 12:30:01 2026] [ssl:info] [pid 1:tid 99999] SSL Library Error: "
+                                  "error:0A0000C7:SSL routines::peer did not return a certificate");
+    QVERIFY(last);
+    QCOMPARE(last->client, QStringLiteral("10.0.0.2"));
 }
 
 QTEST_GUILESS_MAIN(TestWebhookCall)

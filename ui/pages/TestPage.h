@@ -28,6 +28,7 @@ public:
 
     void initializePage() override;
     bool isComplete() const override;
+    int nextId() const override { return FirstCallPageId; }
     QString helpText() const override;
 
     void run();

@@ -21,6 +21,7 @@ enum PageId {
     RenewSelectPageId,
     RenewComparePageId,
     SandboxPageId,
+    FirstCallPageId,
 };
 
 // A page of the wizard: shares the context and has a help text.

@@ -1,0 +1,42 @@
+#pragma once
+
+// The root shell of a deployment over SSH: one `ssh … 'exec … sh -s'` process (a ShellSession) for the whole
+// deployment, opened after the host key check, as root whichever way the server allows it.
+
+#include "ShellSession.h"
+#include "SshTarget.h"
+
+#include <memory>
+
+namespace mtls {
+
+enum class SshPrivilege {
+    RootLogin, // logged in as root: `exec sh -s`
+    SudoWithoutPassword, // `sudo -n true` succeeded: `exec sudo -n -- sh -s`
+    SudoWithPassword, // `exec sudo -S -k -p MARKER -- sh -s`, the password written once to sudo's prompt
+};
+
+struct DeploymentShell
+{
+    std::unique_ptr<ShellSession> session;
+    SshPrivilege privilege = SshPrivilege::RootLogin;
+};
+
+// Opens the deployment's root shell on options.target:
+//  1. the host key (verifyHostKey(): an unknown key only with options.acceptedFingerprint, a changed one never);
+//  2. one short ssh run that asks `id -u` and, for another user than root, `sudo -n true`;
+//  3. the session: root login: `exec sh -s`; sudo without a password: `exec sudo -n -- sh -s`; otherwise, with
+//     options.sudoPassword, `exec sudo -S -k -p <random marker> -- sh …`: when the marker appears on the process's
+//     standard error, the password and a newline are written to its standard input (never on a command line, in an
+//     environment, a file or a log), and the shell announces itself on its standard error before it reads commands;
+//  4. run("true") proves the shell answers.
+// The Error carries a finding (codes in SshFindings.h and SshHostKey.h): SSH_HOST_KEY_UNKNOWN, SSH_HOST_KEY_CHANGED,
+// SSH_HOST_KEY_MISMATCH, SSH_AUTH_FAILED, SSH_UNREACHABLE, SSH_TIMEOUT, SSH_SUDO_PASSWORD_NEEDED,
+// SSH_SUDO_PASSWORD_WRONG, SSH_SUDO_NOT_ALLOWED, SSH_SUDO_REQUIRETTY, SSH_SUDO_MISSING, SSH_CONNECTION_FAILED, ….
+// Every step is bounded: options.connectTimeout for the connection, options.commandTimeout for each command.
+Result<DeploymentShell> openRootShell(const SshOptions& options);
+
+// openRootShell(options).session: the call the remote apply, rollback, remove and status use.
+Result<std::unique_ptr<ShellSession>> openDeploymentShell(const SshOptions& options);
+
+} // namespace mtls
