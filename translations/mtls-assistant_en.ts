@@ -152,6 +152,13 @@
             <numerusform>%n setups expire within %1 days or have expired: renew the certificate with mtls-assistant.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The website certificate of %n setup(s) expires within %1 days or has expired: it is renewed by whoever manages the site (certbot, the hosting panel), not by mtls-assistant. Check that its renewal runs.</source>
+        <translation>
+            <numerusform>The website certificate of %n setup expires within %1 days or has expired: it is renewed by whoever manages the site (certbot, the hosting panel), not by mtls-assistant. Check that its renewal runs.</numerusform>
+            <numerusform>The website certificate of %n setups expires within %1 days or has expired: it is renewed by whoever manages the site (certbot, the hosting panel), not by mtls-assistant. Check that its renewal runs.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>mtls::cli::WatchCommand</name>

@@ -4501,6 +4501,16 @@ then apply again, or apply with --add-include to have it added (rollback removes
             <numerusform>剩余 %n 天</numerusform>
         </translation>
     </message>
+    <message>
+        <source>shares the website at %1:%2 and serves its certificate, which whoever manages the site renews (certbot, the hosting panel)</source>
+        <translation>与 %1:%2 中的网站共用，使用该网站的证书，由网站的管理方（certbot、主机面板）续期</translation>
+    </message>
+    <message numerus="yes">
+        <source>The website certificate of %n setup(s) expires within %1 days or has expired: it is renewed by whoever manages the site (certbot, the hosting panel), not by mtls-assistant. Check that its renewal runs.</source>
+        <translation>
+            <numerusform>%n 个部署共用的网站证书将在 %1 天内过期或已过期：该证书由网站的管理方（certbot、主机面板）续期，而不是由 mtls-assistant 续期。请检查该证书的续期是否正常运行。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>mtls::cli::WatchCommand</name>
@@ -5160,6 +5170,18 @@ Export writes the same files into a folder for you to copy to another machine.</
         <source>The daily reminder is installed: you get a desktop notification 30, 14 and 7 days before the certificate expires, and when the live URL changes. Remove it with &quot;mtls-assistant-cli remind --remove&quot;.</source>
         <translation>每日提醒已安装：在证书过期前 30、14 和 7 天，以及在线 URL 发生变化时，您会收到桌面通知。可用“mtls-assistant-cli remind --remove”删除该提醒。</translation>
     </message>
+    <message>
+        <source>Chat&apos;s client CA and the merge into the website are applied again for %1.</source>
+        <translation>已为 %1 重新应用即时通信 IM 客户端 CA 证书和网站中的合并。</translation>
+    </message>
+    <message>
+        <source>The setup is saved. The website keeps its own certificate, which whoever manages the site renews (certbot, the hosting panel); the assistant warns you if it comes close to expiry.</source>
+        <translation>部署已保存。网站继续使用自己的证书，由网站的管理方（certbot、主机面板）续期；证书临近过期时，本助手会提醒您。</translation>
+    </message>
+    <message>
+        <source>The website&apos;s own (renewed by whoever manages the site)</source>
+        <translation>网站自己的证书（由网站的管理方续期）</translation>
+    </message>
 </context>
 <context>
     <name>mtls::ui::FirstCallPage</name>
@@ -5465,6 +5487,26 @@ Passphrases are never written to a file. If you tick &quot;Remember&quot;, the p
         <source>Check that the new certificate is the one you expect: the same domain, a later expiry date, and a different fingerprint from the one in use. The next pages re-check Chat&apos;s client CA, show the configuration and apply it with a backup.</source>
         <translation>请确认新证书符合预期：域名相同、到期时间更晚，且指纹与当前使用的证书不同。接下来的页面会重新检查即时通信 IM 客户端 CA 证书、显示配置，并在备份后应用。</translation>
     </message>
+    <message>
+        <source>The website&apos;s certificate</source>
+        <translation>网站的证书</translation>
+    </message>
+    <message>
+        <source>The certificate the website serves now, as its file holds it.</source>
+        <translation>网站当前使用的证书，即证书文件中现有的证书。</translation>
+    </message>
+    <message>
+        <source>The certificate the website serves now</source>
+        <translation>网站当前使用的证书</translation>
+    </message>
+    <message>
+        <source>Served by the website now</source>
+        <translation>网站当前使用的证书</translation>
+    </message>
+    <message>
+        <source>%1 shares the website at %2:%3, which keeps its own certificate: whoever manages the site renews it (certbot, the hosting panel), so there is nothing to import here. The next pages check Chat&apos;s client CA again and apply the merge again; when the site&apos;s file has the lines already, it stays as it is.</source>
+        <translation>%1 与 %2:%3 中的网站共用，该网站继续使用自己的证书，由网站的管理方（certbot、主机面板）续期，因此这里无需导入证书。接下来的页面会重新检查即时通信 IM 客户端 CA 证书，并重新应用合并；如果网站的文件中已有这些行，该文件保持不变。</translation>
+    </message>
 </context>
 <context>
     <name>mtls::ui::RenewSelectPage</name>
@@ -5511,6 +5553,10 @@ Passphrases are never written to a file. If you tick &quot;Remember&quot;, the p
     <message>
         <source>Location</source>
         <translation>部署位置</translation>
+    </message>
+    <message>
+        <source>Shares the website at %1:%2, which serves its own certificate (%3, valid until %4): whoever manages the site renews it (certbot, the hosting panel). Renewing here checks Chat&apos;s client CA again and applies the merge again.</source>
+        <translation>与 %1:%2 中的网站共用，该网站使用自己的证书（%3，有效期至 %4），由网站的管理方（certbot、主机面板）续期。在此续期会重新检查即时通信 IM 客户端 CA 证书，并重新应用合并。</translation>
     </message>
 </context>
 <context>
@@ -5710,6 +5756,10 @@ The Chat guide&apos;s samples list TLS 1.0 and 1.1. Those versions are deprecate
 如果该端口上已有网站使用回调的域名，请选择共用方式。合并：只在该网站的回调路径上要求客户端证书，该网站继续使用自己的证书，浏览器不会被要求提供证书。独立域名：回调使用单独的域名，整个域名都要求 IM 后台的客户端证书；如果您可以添加 DNS 域名，这是更好的选择。
 
 IM 文档的示例中列出了 TLS 1.0 和 1.1。这两个版本已被弃用，新版服务器本来也会拒绝它们；除非您确定需要文档中的那一行，否则请保留推荐的安全策略。</translation>
+    </message>
+    <message>
+        <source>Give the webhook another path (Back, on the webhook page), or tick &quot;%1&quot; on this page: the assistant then replaces that location with the webhook&apos;s, and rollback puts it back.</source>
+        <translation>请为回调换一个路径（单击“上一步”回到回调地址页面），或勾选本页的“%1”：本助手会用回调的 location 替换该 location，回滚时会将其恢复。</translation>
     </message>
 </context>
 <context>

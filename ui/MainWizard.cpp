@@ -42,10 +42,10 @@ MainWizard::MainWizard(SecretStore* secrets, const QString& setupDirectory, QWid
 
     setPage(WelcomePageId, new WelcomePage(ctx, this));
     setPage(EndpointPageId, new EndpointPage(ctx, this));
+    setPage(ServerPageId, new ServerPage(ctx, this));
     setPage(CertificatePathPageId, new CertificatePathPage(ctx, this));
     setPage(ImportPageId, new ImportPage(ctx, this));
     setPage(ClientCaPageId, new ClientCaPage(ctx, this));
-    setPage(ServerPageId, new ServerPage(ctx, this));
     setPage(ReviewPageId, new ReviewPage(ctx, this));
     setPage(ApplyPageId, new ApplyPage(ctx, this));
     setPage(TestPageId, new TestPage(ctx, this));

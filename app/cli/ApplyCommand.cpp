@@ -201,11 +201,8 @@ int ApplyCommand::run(const QCommandLineParser& parser) const
                                    : applied.error().detail);
     }
     const Findings findings = sortedBySeverity(report.findings + applied->findings);
-    // A merge without --cert keeps the site's own certificate (certbot's or the panel's renews it): no setup of
-    // ours to watch for expiry.
-    const Status saved = report.material.leaf.isNull()
-        ? Status()
-        : saveSetup(request, report, parser.isSet(QStringLiteral("issued-by-chat")));
+    // A merge setup remembers the site it shares and the site's own certificate (certbot or the panel renews it).
+    const Status saved = saveSetup(request, report, parser.isSet(QStringLiteral("issued-by-chat")));
     if (json)
         Output::json(applyResultToJson(applied.value(), installation.value(), findings, steps->steps()));
     else

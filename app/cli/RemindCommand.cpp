@@ -133,7 +133,8 @@ int RemindCommand::runChecks(const QCommandLineParser& parser) const
     }
     const bool json = parser.isSet(QStringLiteral("json"));
     const SetupStore store;
-    const Result<SetupStoreContent> content = store.load();
+    // A setup that shares a website is counted from the site's certificate as its manager last renewed it.
+    const Result<SetupStoreContent> content = store.loadServed();
     if (!content)
         return Output::failure(content.error().message, content.error().detail);
     const QString directory = stateDirectory(store);

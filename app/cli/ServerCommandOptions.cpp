@@ -122,6 +122,7 @@ std::optional<int> checkMaterial(const QCommandLineParser& parser, const QString
     input.clientCaPath = parser.value(QStringLiteral("client-ca"));
     input.issuedByChat = parser.isSet(QStringLiteral("issued-by-chat"));
     input.rootsPath = parser.value(QStringLiteral("roots"));
+    input.serverCertificateOptional = withoutCertificate;
     if (parser.isSet(QStringLiteral("passphrase-env"))) {
         // Read once and removed from the environment: no server or tool started later inherits it.
         const QByteArray var = parser.value(QStringLiteral("passphrase-env")).toLocal8Bit();
@@ -133,10 +134,6 @@ std::optional<int> checkMaterial(const QCommandLineParser& parser, const QString
         input.passphrase = *passphrase;
     }
     report = runCheck(input);
-    if (withoutCertificate)
-        report.findings.removeIf([](const Finding& f) {
-            return f.code == QLatin1String("CERT_MISSING") || f.code == QLatin1String("KEY_MISSING");
-        });
     if (report.ok() && (withoutCertificate || !report.material.key.isNull()) && !report.material.clientCas.isEmpty())
         return std::nullopt;
     if (parser.isSet(QStringLiteral("json"))) {

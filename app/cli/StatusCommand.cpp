@@ -52,14 +52,22 @@ int StatusCommand::run(const QCommandLineParser& parser) const
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
     int expiring = 0;
+    int sharedExpiring = 0; // of those, setups that share a website: its own manager renews the certificate
     QJsonArray setupsJson;
+    QList<RememberedCertificate> served;
     for (const SavedSetup& setup : content->setups) {
-        const qint64 days = setup.certificate.daysUntilExpiry(now);
+        // A merge setup serves the site's certificate: as the site's file holds it now.
+        served << servedCertificate(setup);
+        const qint64 days = served.last().daysUntilExpiry(now);
         const bool soon = days <= kExpiryWarningDays;
+        const bool shares = setup.mode == SetupMode::Merge;
         expiring += soon ? 1 : 0;
+        sharedExpiring += soon && shares ? 1 : 0;
         QJsonObject object = setup.toJson();
         object.insert(QStringLiteral("days_left"), days);
         object.insert(QStringLiteral("expiring"), soon);
+        object.insert(QStringLiteral("shares_site"), shares);
+        object.insert(QStringLiteral("served_certificate"), served.last().toJson());
         setupsJson.append(object);
     }
 
@@ -77,10 +85,11 @@ int StatusCommand::run(const QCommandLineParser& parser) const
     }
     Output::line(Output::paint(Text::tr("%n saved setup(s)", nullptr, static_cast<int>(content->setups.size())),
                                Output::Colour::Bold));
-    for (const SavedSetup& setup : content->setups) {
-        const qint64 days = setup.certificate.daysUntilExpiry(now);
-        const QString when = QStringLiteral("%1 (%2)").arg(
-            setup.certificate.notAfter.toString(QStringLiteral("yyyy-MM-dd")), daysText(days));
+    for (qsizetype i = 0; i < content->setups.size(); ++i) {
+        const SavedSetup& setup = content->setups.at(i);
+        const qint64 days = served.at(i).daysUntilExpiry(now);
+        const QString when = QStringLiteral("%1 (%2)").arg(served.at(i).notAfter.toString(QStringLiteral("yyyy-MM-dd")),
+                                                           daysText(days));
         const Output::Colour colour = days < 0 ? Output::Colour::Red
             : days <= kExpiryWarningDays       ? Output::Colour::Yellow
                                                : Output::Colour::Green;
@@ -89,11 +98,23 @@ int StatusCommand::run(const QCommandLineParser& parser) const
                               serverKindDisplayName(setup.server).leftJustified(7),
                               setup.target == SetupTarget::Export ? Text::tr("exported") : Text::tr("this machine"),
                               Output::paint(when, colour)));
+        if (setup.mode == SetupMode::Merge)
+            Output::line(QStringLiteral("    ")
+                         + Text::tr("shares the website at %1:%2 and serves its certificate, which whoever manages "
+                                    "the site renews (certbot, the hosting panel)")
+                               .arg(Output::plain(setup.siteFile))
+                               .arg(setup.siteLine));
     }
-    if (expiring > 0)
+    if (expiring > sharedExpiring)
         Output::line(Text::tr("%n setup(s) expire within %1 days or have expired: renew the certificate with "
                               "mtls-assistant.",
-                              nullptr, expiring)
+                              nullptr, expiring - sharedExpiring)
+                         .arg(kExpiryWarningDays));
+    if (sharedExpiring > 0)
+        Output::line(Text::tr("The website certificate of %n setup(s) expires within %1 days or has expired: it is "
+                              "renewed by whoever manages the site (certbot, the hosting panel), not by "
+                              "mtls-assistant. Check that its renewal runs.",
+                              nullptr, sharedExpiring)
                          .arg(kExpiryWarningDays));
     return expiring > 0 ? ExitFindings : ExitOk;
 }

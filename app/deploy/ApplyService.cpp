@@ -91,6 +91,34 @@ void addApacheModuleLinks(const ServerInstallation& inst, const QStringList& mod
     }
 }
 
+// The merge mode's configuration: no certificate of ours, the Chat client CA in the domain's folder.
+ServerConfigRequest mergeConfigRequest(const ApplyRequest& request, const QString& domain)
+{
+    const ServerInstallation& inst = request.installation;
+    ServerConfigRequest config = request.config;
+    config.server = inst.kind;
+    config.domain = domain;
+    config.certificatePath.clear();
+    config.keyPath.clear();
+    config.chainPath.clear();
+    config.clientCaPath = inst.certDir + QLatin1Char('/') + domain + QStringLiteral("/client-ca.pem");
+    if (config.accessLogPath.isEmpty())
+        config.accessLogPath = installedWebhookLogPath(inst, domain);
+    return config;
+}
+
+Result<MergePlan> planMergeOf(const ApplyRequest& request, const ServerConfigRequest& config)
+{
+    MergeRequest merge;
+    merge.domain = config.domain;
+    merge.listen = config.listen;
+    merge.clientCaPath = config.clientCaPath;
+    merge.config = config;
+    merge.replaceLocation = request.replaceLocation;
+    merge.trustRootsPath = request.trustRootsPath;
+    return planMerge(request.installation, merge);
+}
+
 // The merge mode: the Chat client CA in the domain's folder, and the edit of the site that answers the name.
 Result<ApplyPlan> planMergeApply(const ApplyRequest& request, const QString& domain)
 {
@@ -98,23 +126,8 @@ Result<ApplyPlan> planMergeApply(const ApplyRequest& request, const QString& dom
     if (request.material.clientCaPem.isEmpty())
         return Error {Text::tr("The Chat client CA is needed to apply."), {}};
     const QString dir = inst.certDir + QLatin1Char('/') + domain;
-    ServerConfigRequest config = request.config;
-    config.server = inst.kind;
-    config.domain = domain;
-    config.certificatePath.clear();
-    config.keyPath.clear();
-    config.chainPath.clear();
-    config.clientCaPath = dir + QStringLiteral("/client-ca.pem");
-    if (config.accessLogPath.isEmpty())
-        config.accessLogPath = installedWebhookLogPath(inst, domain);
-    MergeRequest merge;
-    merge.domain = domain;
-    merge.listen = config.listen;
-    merge.clientCaPath = config.clientCaPath;
-    merge.config = config;
-    merge.replaceLocation = request.replaceLocation;
-    merge.trustRootsPath = request.trustRootsPath;
-    auto planned = planMerge(inst, merge);
+    const ServerConfigRequest config = mergeConfigRequest(request, domain);
+    auto planned = planMergeOf(request, config);
     if (!planned)
         return planned.error();
 
@@ -152,6 +165,14 @@ Result<ApplyPlan> planMergeApply(const ApplyRequest& request, const QString& dom
 }
 
 } // namespace
+
+Result<MergePlan> planMergeSite(const ApplyRequest& request)
+{
+    auto domain = configsyntax::normalizeDomain(request.config.domain);
+    if (!domain)
+        return domain.error();
+    return planMergeOf(request, mergeConfigRequest(request, domain.value()));
+}
 
 Result<ApplyPlan> planApply(const ApplyRequest& request)
 {

@@ -70,6 +70,9 @@ struct ApplyPlan
     std::optional<MergePlan> merge; // the merge mode: the site edited (siteFile is its file)
 };
 Result<ApplyPlan> planApply(const ApplyRequest& request);
+// The merge mode's checks and edit of the site alone, without the material: what the wizard shows when merge is
+// chosen, before Chat's client CA is imported. The same refusals (MERGE_...) as planApply() in merge mode.
+Result<MergePlan> planMergeSite(const ApplyRequest& request);
 // The directories of the plan this user cannot write into. Not empty: apply must run elevated. Elevation design:
 // the engine never asks for a password; the front end re-runs the same `mtls-assistant-cli apply` with the
 // platform's mechanism (pkexec and a polkit action on Linux, an elevated helper on Windows, an authorization

@@ -31,13 +31,16 @@ CheckReport runCheck(const CheckInput& input)
     options.passphrase = input.passphrase;
     const MaterialLoader loader(options);
     Material material;
+    const bool withoutCertificate = input.serverCertificateOptional && input.certPath.isEmpty()
+        && input.pkcs12Path.isEmpty() && input.bundlePath.isEmpty();
     for (const QString& path : {input.certPath, input.keyPath, input.chainPath, input.pkcs12Path, input.bundlePath}) {
-        if (!path.isEmpty())
+        if (!path.isEmpty() && !withoutCertificate)
             material.append(loader.loadFile(path));
     }
     report.findings += material.findings;
 
-    const ServerSelection selection = selectServerMaterial(material, context.host);
+    const ServerSelection selection
+        = withoutCertificate ? ServerSelection() : selectServerMaterial(material, context.host);
     report.material = selection.material;
     report.findings += selection.findings;
 
@@ -50,7 +53,8 @@ CheckReport runCheck(const CheckInput& input)
                                         Text::tr("Give a PEM file with the root certificates to trust."),
                                         input.rootsPath});
     }
-    report.findings += checkServerCertificate(selection, context);
+    if (!withoutCertificate)
+        report.findings += checkServerCertificate(selection, context);
 
     if (!input.clientCaPath.isEmpty()) {
         const Material ca = loader.loadFile(input.clientCaPath);

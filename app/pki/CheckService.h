@@ -22,6 +22,9 @@ struct CheckInput
     QByteArray passphrase; // for encrypted keys and PKCS#12; never logged or stored
     QString rootsPath; // a PEM file that replaces the system trust store; empty: the system store
     QDateTime now; // invalid: the current time
+    // The merge mode: the site that already serves the name keeps its own certificate. Without any certificate file
+    // (certPath, pkcs12Path, bundlePath all empty) only the domain and the client CA are checked.
+    bool serverCertificateOptional = false;
 };
 
 struct CheckReport

@@ -3,6 +3,7 @@
 #include "deploy/ApplyService.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QJsonArray>
 
 namespace mtls {
@@ -91,6 +92,10 @@ QJsonObject SavedSetup::toJson() const
                       {QStringLiteral("chain"), inputs.chainPath},
                       {QStringLiteral("pkcs12"), inputs.pkcs12Path},
                       {QStringLiteral("bundle"), inputs.bundlePath}}},
+        {QStringLiteral("mode"), setupModeName(mode)},
+        {QStringLiteral("site_file"), siteFile},
+        {QStringLiteral("site_line"), siteLine},
+        {QStringLiteral("site_certificate_file"), siteCertificateFile},
         {QStringLiteral("certificate"), certificate.toJson()},
         {QStringLiteral("client_ca"), clientCa.toJson()},
         {QStringLiteral("saved_at"), isoUtc(savedAt)},
@@ -127,10 +132,71 @@ Result<SavedSetup> SavedSetup::fromJson(const QJsonObject& object)
     setup.inputs.chainPath = inputs.value(QStringLiteral("chain")).toString();
     setup.inputs.pkcs12Path = inputs.value(QStringLiteral("pkcs12")).toString();
     setup.inputs.bundlePath = inputs.value(QStringLiteral("bundle")).toString();
+    // Saved before the two modes existed: a site of our own.
+    const auto mode = setupModeFromName(object.value(QStringLiteral("mode")).toString());
+    setup.mode = mode == SetupMode::Merge ? SetupMode::Merge : SetupMode::Dedicated;
+    if (setup.mode == SetupMode::Merge) {
+        setup.siteFile = object.value(QStringLiteral("site_file")).toString();
+        setup.siteLine = object.value(QStringLiteral("site_line")).toInt();
+        setup.siteCertificateFile = object.value(QStringLiteral("site_certificate_file")).toString();
+    }
     setup.certificate = RememberedCertificate::fromJson(object.value(QStringLiteral("certificate")).toObject());
     setup.clientCa = RememberedCertificate::fromJson(object.value(QStringLiteral("client_ca")).toObject());
     setup.savedAt = fromIsoUtc(object.value(QStringLiteral("saved_at")).toString());
     return setup;
+}
+
+namespace {
+RememberedCertificate certificateInFile(const QString& path)
+{
+    QFile file(path);
+    if (path.isEmpty() || !file.open(QIODevice::ReadOnly))
+        return {};
+    const Result<Certificate> certificate = Certificate::fromPem(file.readAll());
+    return certificate ? RememberedCertificate::of(certificate.value()) : RememberedCertificate();
+}
+
+// The line where the block that starts on `line` of `before` starts in `after`: the merge only adds lines before it
+// (each marked as ours, so never equal to one of the user's) and changes nothing above it.
+int lineAfterEdit(const QByteArray& before, const QByteArray& after, int line)
+{
+    const QList<QByteArray> old = before.split('\n');
+    const QList<QByteArray> now = after.split('\n');
+    qsizetype j = 0;
+    for (qsizetype i = 0; i < line - 1 && i < old.size(); ++i, ++j) {
+        while (j < now.size() && now.at(j) != old.at(i))
+            ++j;
+    }
+    if (line - 1 < old.size())
+        while (j < now.size() && now.at(j) != old.at(line - 1))
+            ++j;
+    return j < now.size() ? int(j) + 1 : line;
+}
+} // namespace
+
+void rememberHowServed(SavedSetup& setup, const std::optional<MergePlan>& merge, const Certificate& leaf)
+{
+    setup.mode = merge ? SetupMode::Merge : SetupMode::Dedicated;
+    setup.siteFile = merge ? merge->site.file : QString();
+    // Where the site starts in its file now, with the lines of the merge.
+    setup.siteLine = merge ? lineAfterEdit(merge->before, merge->after, merge->site.line) : 0;
+    setup.siteCertificateFile = merge ? merge->site.certificates.value(0) : QString();
+    if (!merge) {
+        setup.certificate = RememberedCertificate::of(leaf);
+        return;
+    }
+    // The site's own certificate, not a file of ours.
+    setup.certificateFile.clear();
+    setup.keyFile.clear();
+    setup.certificate = certificateInFile(setup.siteCertificateFile);
+}
+
+RememberedCertificate servedCertificate(const SavedSetup& setup)
+{
+    if (setup.mode != SetupMode::Merge)
+        return setup.certificate;
+    const RememberedCertificate now = certificateInFile(setup.siteCertificateFile);
+    return now.isNull() ? setup.certificate : now;
 }
 
 SavedSetup savedSetupOfApply(const ApplyRequest& request, const ApplyPlan& plan, CertificateSource source,
@@ -162,7 +228,7 @@ SavedSetup savedSetupOfApply(const ApplyRequest& request, const ApplyPlan& plan,
         s.listen = c.listen.first().toString();
     s.upstreamUrl = c.upstreamUrl;
     s.profile = c.profile;
-    s.certificate = RememberedCertificate::of(leaf);
+    rememberHowServed(s, plan.merge, leaf);
     s.clientCa = RememberedCertificate::of(clientCa);
     s.savedAt = QDateTime::currentDateTimeUtc();
     return s;

@@ -42,7 +42,13 @@ struct SavedSetup
     QString upstreamUrl;
     TlsProfile profile = TlsProfile::Intermediate;
     CertificateInputs inputs; // what the user imported, to offer the same folder next time
-    RememberedCertificate certificate;
+    // Dedicated: a site of our own. Merge: client certificates on the webhook path of the site that already served the
+    // name, which keeps its own certificate (renewed by whoever manages the site: certbot, a hosting panel).
+    SetupMode mode = SetupMode::Dedicated;
+    QString siteFile; // merge: the file of that site, and the line its block starts on
+    int siteLine = 0;
+    QString siteCertificateFile; // merge: the certificate file the site serves
+    RememberedCertificate certificate; // the certificate served when the setup was saved (merge: the site's)
     RememberedCertificate clientCa;
     QDateTime savedAt; // UTC
 
@@ -52,6 +58,14 @@ struct SavedSetup
     // An Error naming the field when the object is not a saved setup.
     static Result<SavedSetup> fromJson(const QJsonObject& object);
 };
+
+// What a merge setup remembers of the site (mode, file, line, its certificate file and certificate); a dedicated
+// setup the certificate `leaf` installed for it.
+void rememberHowServed(SavedSetup& setup, const std::optional<MergePlan>& merge, const Certificate& leaf);
+
+// The certificate a setup serves now: for a merge setup, the site's certificate file as it is now (its manager
+// renews it); otherwise, or when that file cannot be read, the certificate remembered when it was saved. Reads a file.
+RememberedCertificate servedCertificate(const SavedSetup& setup);
 
 struct ApplyRequest;
 struct ApplyPlan;

@@ -112,11 +112,15 @@ CheckInput SetupModel::checkInput() const
     CheckInput input;
     input.domain = domain.isEmpty() ? webhookInput : domain;
     input.issuedByChat = source == CertificateSource::IssuedByChat;
-    input.certPath = inputs.certPath;
-    input.keyPath = inputs.keyPath;
-    input.chainPath = inputs.chainPath;
-    input.pkcs12Path = inputs.pkcs12Path;
-    input.bundlePath = inputs.bundlePath;
+    // Merge: the site keeps its own certificate; files imported on the dedicated path before are not used.
+    input.serverCertificateOptional = mode == SetupMode::Merge;
+    if (mode != SetupMode::Merge) {
+        input.certPath = inputs.certPath;
+        input.keyPath = inputs.keyPath;
+        input.chainPath = inputs.chainPath;
+        input.pkcs12Path = inputs.pkcs12Path;
+        input.bundlePath = inputs.bundlePath;
+    }
     input.clientCaPath = clientCaPath;
     input.passphrase = passphrase;
     input.rootsPath = rootsPath;

@@ -72,7 +72,8 @@ struct SetupModel
 
     // The URL Chat calls: https://domain[:port]/path, the port from `listen` when it is not 443.
     QString webhookUrl() const;
-    // The input of the certificate check for what has been collected.
+    // The input of the certificate check for what has been collected (merge: the client CA alone, the site keeps
+    // its own certificate).
     CheckInput checkInput() const;
     // The generator's request, with the paths where the files will be on the server.
     ServerConfigRequest configRequest(const QString& certificatePath, const QString& keyPath,

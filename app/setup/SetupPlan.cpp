@@ -67,6 +67,31 @@ ApplyMaterial applyMaterialOf(const ServerMaterial& material)
     return m;
 }
 
+namespace {
+ApplyRequest applyRequestOf(const SetupModel& model, const ServerMaterial& material,
+                            const ServerInstallation& installation)
+{
+    ApplyRequest request;
+    request.installation = installation;
+    request.config = model.configRequest(QString(), QString(), QString());
+    request.material = applyMaterialOf(material);
+    request.mode = model.mode;
+    request.replaceLocation = model.replaceLocation;
+    request.trustRootsPath = model.rootsPath;
+    return request;
+}
+} // namespace
+
+Status checkMergeSetup(const SetupModel& model, const std::optional<ServerInstallation>& installation)
+{
+    if (!installation)
+        return Error(Text::tr("No %1 was found on this machine.").arg(serverKindDisplayName(model.server)));
+    const Result<MergePlan> merge = planMergeSite(applyRequestOf(model, ServerMaterial(), *installation));
+    if (!merge)
+        return merge.error();
+    return {};
+}
+
 Result<SetupPlan> planSetup(const SetupModel& model, const ServerMaterial& material,
                             const std::optional<ServerInstallation>& installation)
 {
@@ -75,13 +100,7 @@ Result<SetupPlan> planSetup(const SetupModel& model, const ServerMaterial& mater
     if (model.target == SetupTarget::ThisMachine) {
         if (!installation)
             return Error(Text::tr("No %1 was found on this machine.").arg(serverKindDisplayName(model.server)));
-        ApplyRequest request;
-        request.installation = *installation;
-        request.config = model.configRequest(QString(), QString(), QString());
-        request.material = applyMaterialOf(material);
-        request.mode = model.mode;
-        request.replaceLocation = model.replaceLocation;
-        request.trustRootsPath = model.rootsPath;
+        const ApplyRequest request = applyRequestOf(model, material, *installation);
         Result<ApplyPlan> applyPlan = planApply(request);
         if (!applyPlan)
             return applyPlan.error();

@@ -35,6 +35,10 @@ ApplyMaterial applyMaterialOf(const ServerMaterial& material);
 Result<SetupPlan> planSetup(const SetupModel& model, const ServerMaterial& material,
                             const std::optional<ServerInstallation>& installation);
 
+// Merge mode's checks of the site that answers the name (MergeSite's refusals, as an Error with findings), before
+// any certificate or client CA is known: the wizard's server page, which comes before the certificate pages.
+Status checkMergeSetup(const SetupModel& model, const std::optional<ServerInstallation>& installation);
+
 // The server's own configuration test (`nginx -t` / `apache2 -t`) of the generated site, on a private throwaway
 // copy that holds the real material (removed afterwards), so nothing of the user's installation is touched.
 // `binary` empty: found on this machine. An Error (with the server's output as detail) when the test fails or the

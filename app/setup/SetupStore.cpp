@@ -100,6 +100,15 @@ Status SetupStore::write(const SetupStoreContent& content) const
     return {};
 }
 
+Result<SetupStoreContent> SetupStore::loadServed() const
+{
+    Result<SetupStoreContent> content = load();
+    if (content)
+        for (SavedSetup& setup : content->setups)
+            setup.certificate = servedCertificate(setup);
+    return content;
+}
+
 Status SetupStore::save(const SavedSetup& setup) const
 {
     Result<SetupStoreContent> content = load();

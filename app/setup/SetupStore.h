@@ -31,6 +31,9 @@ public:
 
     // No file yet: empty content. A damaged file: an Error naming it.
     Result<SetupStoreContent> load() const;
+    // load(), with each setup's certificate as it serves it now (servedCertificate(): a setup that shares a website,
+    // the site's certificate file as its manager last renewed it).
+    Result<SetupStoreContent> loadServed() const;
     // Adds the setup, or replaces the one with the same id().
     Status save(const SavedSetup& setup) const;
     Status remove(const QString& id) const;

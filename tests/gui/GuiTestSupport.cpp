@@ -22,6 +22,16 @@ bool next(QWizard& wizard)
     return QTest::qWaitFor([&] { return wizard.currentId() != before; }, 5000);
 }
 
+bool back(QWizard& wizard)
+{
+    QAbstractButton* button = wizard.button(QWizard::BackButton);
+    if (!button->isVisible() || !button->isEnabled())
+        return false;
+    const int before = wizard.currentId();
+    button->click();
+    return QTest::qWaitFor([&] { return wizard.currentId() != before; }, 5000);
+}
+
 void mnemonic(QWidget& window, char key)
 {
     QTest::keyClick(&window, key, Qt::AltModifier);

@@ -20,6 +20,8 @@ T* find(QWidget* root, const char* name)
 
 // Alt+N (the Next button's mnemonic), as a keyboard user goes on. False when Next is disabled.
 bool next(QWizard& wizard);
+// The Back button, clicked. False when Back is disabled or hidden.
+bool back(QWizard& wizard);
 // Alt+<key>: a mnemonic (radio buttons, check boxes, buttons, buddies of labels); returns after the button's
 // animated click has landed.
 void mnemonic(QWidget& window, char key);

@@ -131,10 +131,21 @@ void WizardFlowTest::makeWizard()
     QTRY_VERIFY(find<WelcomePage>(m_wizard.get(), "WelcomePage")->isLoaded());
 }
 
-void WizardFlowTest::endpointAndPath(const QString& url, bool issuedByChat)
+void WizardFlowTest::endpoint(const QString& url)
 {
     QVERIFY(next(*m_wizard));
     typeInto(find<QLineEdit>(m_wizard->currentPage(), "urlEdit"), url);
+    QVERIFY(next(*m_wizard));
+    QCOMPARE(m_wizard->currentId(), int(ServerPageId));
+}
+
+void WizardFlowTest::certificatePath(bool issuedByChat)
+{
+    QCOMPARE(m_wizard->currentId(), int(CertificatePathPageId));
+    // Back goes to the server page, which chose this path.
+    QVERIFY(back(*m_wizard));
+    QCOMPARE(m_wizard->currentId(), int(ServerPageId));
+    QTRY_VERIFY(!find<ServerPage>(m_wizard.get(), "ServerPage")->isBusy());
     QVERIFY(next(*m_wizard));
     QCOMPARE(m_wizard->currentId(), int(CertificatePathPageId));
     mnemonic(*m_wizard, issuedByChat ? 'c' : 'a');
@@ -161,14 +172,22 @@ void WizardFlowTest::clientCa()
     mnemonic(*m_wizard, 'w');
     QTRY_VERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
     QVERIFY(next(*m_wizard));
+    QCOMPARE(m_wizard->currentId(), int(ReviewPageId));
 }
 
-void WizardFlowTest::ownCaToServerPage(quint16 port)
+void WizardFlowTest::toReview(const QString& url, ServerKind kind, bool thisMachine, quint16 port, bool issuedByChat,
+                              const QStringList& files, const QString& upstream)
 {
-    endpointAndPath(QStringLiteral("https://localhost:%1/im/callback").arg(port), false);
+    endpoint(url);
     if (QTest::currentTestFailed())
         return;
-    importFiles({QStringLiteral("bundle.crt"), QStringLiteral("server.key")});
+    server(kind, thisMachine, port, upstream);
+    if (QTest::currentTestFailed())
+        return;
+    certificatePath(issuedByChat);
+    if (QTest::currentTestFailed())
+        return;
+    importFiles(files);
     if (QTest::currentTestFailed())
         return;
     QVERIFY(next(*m_wizard));
@@ -193,8 +212,11 @@ void WizardFlowTest::server(ServerKind kind, bool thisMachine, quint16 port, con
     typeInto(find<QLineEdit>(m_wizard->currentPage(), "listenEdit"), QStringLiteral("127.0.0.1:%1").arg(port));
     if (!upstream.isEmpty())
         typeInto(find<QLineEdit>(m_wizard->currentPage(), "upstreamEdit"), upstream);
+    // No site answers the name there: no mode to choose, a site of its own.
+    QTRY_VERIFY(!find<ServerPage>(m_wizard.get(), "ServerPage")->isBusy());
+    QVERIFY(!find<QWidget>(m_wizard->currentPage(), "siteScroll")->isVisible());
     QVERIFY(next(*m_wizard));
-    QCOMPARE(m_wizard->currentId(), int(ReviewPageId));
+    QCOMPARE(m_wizard->currentId(), int(CertificatePathPageId));
 }
 
 void WizardFlowTest::reviewApplyTestFinish(const QString& shotPrefix, const std::function<void()>& onFirstCallPage)
@@ -318,17 +340,8 @@ void WizardFlowTest::chatIssuedSetupOnApache(const QString& shotPrefix)
 {
     QVERIFY2(m_installation.start(ServerKind::Apache).ok(), "throwaway Apache");
     makeWizard();
-    endpointAndPath(QStringLiteral("https://localhost:%1/im/callback").arg(m_installation.port), true);
-    if (QTest::currentTestFailed())
-        return;
-    importFiles({QStringLiteral("localhost.zip")});
-    if (QTest::currentTestFailed())
-        return;
-    QVERIFY(next(*m_wizard));
-    clientCa();
-    if (QTest::currentTestFailed())
-        return;
-    server(ServerKind::Apache, true, m_installation.port);
+    toReview(QStringLiteral("https://localhost:%1/im/callback").arg(m_installation.port), ServerKind::Apache, true,
+             m_installation.port, true, {QStringLiteral("localhost.zip")});
     if (QTest::currentTestFailed())
         return;
     reviewApplyTestFinish(shotPrefix);

@@ -45,13 +45,20 @@ protected:
     QByteArray curl(quint16 port, const QString& path, const QString& client = QString(),
                     const QStringList& extra = {}) const;
     void makeWizard();
-    void endpointAndPath(const QString& url, bool issuedByChat);
-    void importFiles(const QStringList& files);
-    void clientCa();
-    // The own-CA path to the server page: the webhook on `port` of localhost, bundle.crt and server.key, Chat's CA.
-    void ownCaToServerPage(quint16 port);
-    // `upstream` empty: the address the server page offers.
+    // From the welcome page to the server page.
+    void endpoint(const QString& url);
+    // The server page where no site answers the name (a dedicated site): on to the certificate path page. `upstream`
+    // empty: the address the server page offers.
     void server(mtls::ServerKind kind, bool thisMachine, quint16 port, const QString& upstream = QString());
+    // The certificate path page: on to the import page.
+    void certificatePath(bool issuedByChat);
+    void importFiles(const QStringList& files);
+    // The client CA page: on to the review page.
+    void clientCa();
+    // The whole dedicated path from the welcome page to the review page: endpoint, server, certificate path, the
+    // files imported, the client CA.
+    void toReview(const QString& url, mtls::ServerKind kind, bool thisMachine, quint16 port, bool issuedByChat,
+                  const QStringList& files, const QString& upstream = QString());
     // Through the page of the first call to the Finish page; `onFirstCallPage` runs on that page when given.
     void reviewApplyTestFinish(const QString& shotPrefix, const std::function<void()>& onFirstCallPage = {});
     // A whole first setup on the Chat-issued path (localhost.zip) against a throwaway Apache, to the Finish page.

@@ -11,6 +11,7 @@
 #include "secrets/MemorySecretStore.h"
 #include "widgets/FindingsView.h"
 
+#include <QAbstractButton>
 #include <QFontMetrics>
 #include <QGlyphRun>
 #include <QLineEdit>
@@ -109,10 +110,14 @@ void TestGuiFindingsFit::threeLineFindingIsWhole()
     QVERIFY(QTest::qWaitForWindowActive(&wizard));
     QTRY_VERIFY(find<WelcomePage>(&wizard, "WelcomePage")->isLoaded());
 
-    // Welcome, endpoint, certificate path ("from a certificate authority"), import.
+    // Welcome, endpoint, server ("another machine"), certificate path ("from a certificate authority"), import.
     QVERIFY(next(wizard));
     QCOMPARE(wizard.currentId(), int(EndpointPageId));
     typeInto(find<QLineEdit>(wizard.currentPage(), "urlEdit"), QStringLiteral("https://localhost/im/callback"));
+    QVERIFY(next(wizard));
+    QCOMPARE(wizard.currentId(), int(ServerPageId));
+    mnemonic(wizard, 'o');
+    QTRY_VERIFY(wizard.button(QWizard::NextButton)->isEnabled());
     QVERIFY(next(wizard));
     QCOMPARE(wizard.currentId(), int(CertificatePathPageId));
     mnemonic(wizard, 'a');

@@ -94,10 +94,9 @@ void TestGuiFirstCall::callsAppearWithTheirVerdicts()
     QVERIFY(m_application.start());
     QVERIFY2(m_installation.start(ServerKind::Nginx).ok(), "throwaway nginx");
     makeWizard();
-    ownCaToServerPage(m_installation.port);
-    if (QTest::currentTestFailed())
-        return;
-    server(ServerKind::Nginx, true, m_installation.port, m_application.url());
+    toReview(QStringLiteral("https://localhost:%1/im/callback").arg(m_installation.port), ServerKind::Nginx, true,
+             m_installation.port, false, {QStringLiteral("bundle.crt"), QStringLiteral("server.key")},
+             m_application.url());
     if (QTest::currentTestFailed())
         return;
     reviewApplyTestFinish(QStringLiteral("first-call-"), [this] { onFirstCallPage(); });

@@ -44,10 +44,9 @@ void TestGuiFlow::ownCaOnNginxThenRenewal()
 {
     QVERIFY2(m_installation.start(ServerKind::Nginx).ok(), "throwaway nginx");
     makeWizard();
-    ownCaToServerPage(m_installation.port);
-    if (QTest::currentTestFailed())
-        return;
-    server(ServerKind::Nginx, true, m_installation.port);
+    const QString url = QStringLiteral("https://localhost:%1/im/callback").arg(m_installation.port);
+    toReview(url, ServerKind::Nginx, true, m_installation.port, false,
+             {QStringLiteral("bundle.crt"), QStringLiteral("server.key")});
     if (QTest::currentTestFailed())
         return;
     reviewApplyTestFinish(QString());
@@ -120,17 +119,8 @@ void TestGuiFlow::issuedByChatOnApache()
 void TestGuiFlow::exportForAnotherMachine()
 {
     makeWizard();
-    endpointAndPath(QStringLiteral("https://localhost/im/callback"), false);
-    if (QTest::currentTestFailed())
-        return;
-    importFiles({QStringLiteral("server.crt"), QStringLiteral("inter.crt"), QStringLiteral("server.key")});
-    if (QTest::currentTestFailed())
-        return;
-    QVERIFY(next(*m_wizard));
-    clientCa();
-    if (QTest::currentTestFailed())
-        return;
-    server(ServerKind::Nginx, false, 443);
+    toReview(QStringLiteral("https://localhost/im/callback"), ServerKind::Nginx, false, 443, false,
+             {QStringLiteral("server.crt"), QStringLiteral("inter.crt"), QStringLiteral("server.key")});
     if (QTest::currentTestFailed())
         return;
     auto* review = find<ReviewPage>(m_wizard.get(), "ReviewPage");
@@ -183,10 +173,8 @@ void TestGuiFlow::failedApplyIsPutBack()
 {
     QVERIFY2(m_installation.start(ServerKind::Nginx).ok(), "throwaway nginx");
     makeWizard();
-    ownCaToServerPage(m_installation.port);
-    if (QTest::currentTestFailed())
-        return;
-    server(ServerKind::Nginx, true, m_installation.port);
+    toReview(QStringLiteral("https://localhost:%1/im/callback").arg(m_installation.port), ServerKind::Nginx, true,
+             m_installation.port, false, {QStringLiteral("bundle.crt"), QStringLiteral("server.key")});
     if (QTest::currentTestFailed())
         return;
     auto* review = find<ReviewPage>(m_wizard.get(), "ReviewPage");

@@ -69,6 +69,8 @@ private slots:
 
 private:
     void makeWizard();
+    // Endpoint, then the server page (first after the endpoint); goToImport chooses "another machine" there.
+    void goToServer();
     void goToImport(bool issuedByChat = false);
     void importFiles(const QStringList& files);
     void goToClientCa();
@@ -122,11 +124,22 @@ QStringList TestGuiPages::codes(const FindingsView* view)
     return list;
 }
 
-void TestGuiPages::goToImport(bool issuedByChat)
+void TestGuiPages::goToServer()
 {
     QVERIFY(next(*m_wizard));
     QCOMPARE(m_wizard->currentId(), int(EndpointPageId));
     typeInto(find<QLineEdit>(m_wizard->currentPage(), "urlEdit"), QStringLiteral("https://localhost/im/callback"));
+    QVERIFY(next(*m_wizard));
+    QCOMPARE(m_wizard->currentId(), int(ServerPageId));
+    QTRY_VERIFY(!find<ServerPage>(m_wizard.get(), "ServerPage")->isBusy());
+}
+
+void TestGuiPages::goToImport(bool issuedByChat)
+{
+    goToServer();
+    // Another machine: nothing of this machine's servers is looked at, and the certificate pages come next.
+    mnemonic(*m_wizard, 'o');
+    QTRY_VERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
     QVERIFY(next(*m_wizard));
     QCOMPARE(m_wizard->currentId(), int(CertificatePathPageId));
     mnemonic(*m_wizard, issuedByChat ? 'c' : 'a');
@@ -397,7 +410,7 @@ void TestGuiPages::clientCaShownAndRemembered()
     QVERIFY(!find<QLabel>(m_wizard->currentPage(), "validityValue")->text().isEmpty());
     screenshot(*m_wizard, QStringLiteral("05-client-ca"));
     QVERIFY(next(*m_wizard));
-    QCOMPARE(m_wizard->currentId(), int(ServerPageId));
+    QCOMPARE(m_wizard->currentId(), int(ReviewPageId));
 
     // A new wizard proposes the remembered CA.
     QTRY_COMPARE(SetupStore(m_setups->path()).load()->clientCaPath,
@@ -412,13 +425,7 @@ void TestGuiPages::clientCaShownAndRemembered()
 
 void TestGuiPages::serverPageValidation()
 {
-    goToClientCa();
-    Dialogs::setNextFiles({m_pki->path(QStringLiteral("chatca.crt"))});
-    mnemonic(*m_wizard, 'w');
-    QTRY_VERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
-    QVERIFY(next(*m_wizard));
-    auto* page = find<ServerPage>(m_wizard.get(), "ServerPage");
-    QTRY_VERIFY(!page->isBusy());
+    goToServer();
     mnemonic(*m_wizard, 'o'); // another machine: no installation needed
     QTRY_VERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
 

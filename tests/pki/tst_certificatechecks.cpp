@@ -18,6 +18,7 @@ private slots:
     void codes();
     void wildcardCertificate();
     void chatIssuedPath();
+    void withoutServerCertificate();
     void jsonContract();
 
 private:
@@ -208,6 +209,28 @@ void TestCertificateChecks::chatIssuedPath()
     QCOMPARE(chat.findings.size(), 1);
     QCOMPARE(chat.findings.first().code, QStringLiteral("CHAIN_UNTRUSTED"));
     QCOMPARE(chat.findings.first().severity, Severity::Info);
+}
+
+void TestCertificateChecks::withoutServerCertificate()
+{
+    // Merge mode: the site keeps its own certificate; without certificate files only the domain and the client CA.
+    CheckInput in = goodInput();
+    in.certPath.clear();
+    in.keyPath.clear();
+    in.chainPath.clear();
+    QVERIFY(hasCode(runCheck(in).findings, QStringLiteral("CERT_MISSING")));
+    in.serverCertificateOptional = true;
+    const CheckReport merge = runCheck(in);
+    QVERIFY2(merge.findings.isEmpty(), qPrintable(merge.findings.value(0).code));
+    QVERIFY(merge.material.leaf.isNull());
+    QCOMPARE(merge.material.clientCas.size(), 1);
+    // The domain and the client CA are still checked.
+    in.domain = QStringLiteral("-bad-.example.com");
+    QVERIFY(!runCheck(in).ok());
+    in = goodInput();
+    in.serverCertificateOptional = true; // with files given, they are checked as usual
+    in.keyPath.clear();
+    QVERIFY(hasCode(runCheck(in).findings, QStringLiteral("KEY_MISSING")));
 }
 
 void TestCertificateChecks::jsonContract()

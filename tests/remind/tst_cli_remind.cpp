@@ -66,6 +66,7 @@ private slots:
     void notifiesAndRenews();
     void secondRunSaysNothingNew();
     void liveEndpointChanged();
+    void mergeSetupCountsTheSiteCertificate();
     void installAndRemove();
     void usage();
 
@@ -329,6 +330,35 @@ void TestCliRemind::liveEndpointChanged()
                   false);
     QCOMPARE(r.exitCode, 1);
     QCOMPARE(m_listener.shown.size(), shownBefore + 1);
+}
+
+void TestCliRemind::mergeSetupCountsTheSiteCertificate()
+{
+    // The second setup shares a website whose manager (certbot) renewed its certificate: the site's file holds the one
+    // the live URL serves, so that is no "another certificate" and its days are the site certificate's.
+    if (m_liveServer.state() != QProcess::Running)
+        QSKIP("needs the live server of liveEndpointChanged");
+    TestPki pki(m_dir.filePath(QStringLiteral("pki")));
+    const SetupStore store(m_dir.filePath(QStringLiteral("data/mtls-assistant/mtls-assistant")));
+    SavedSetup setup = store.load()->setups.at(1);
+    setup.mode = SetupMode::Merge;
+    setup.siteFile = QStringLiteral("/etc/nginx/sites-enabled/localhost");
+    setup.siteLine = 2;
+    setup.siteCertificateFile = pki.path(QStringLiteral("elsewhere.crt"));
+    QVERIFY(store.save(setup).ok());
+
+    const ProcessResult r = runRemind(
+        {QStringLiteral("--run"), QStringLiteral("--json"), QStringLiteral("--wait"), QStringLiteral("20")}, false);
+    QVERIFY2(r.finished, r.err.constData());
+    const QJsonObject checked
+        = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("setups")).toArray().at(1).toObject();
+    QCOMPARE(checked.value(QStringLiteral("setup")).toString(), setup.id());
+    const Certificate served = Certificate::fromPem(pki.read(QStringLiteral("elsewhere.crt"))).value();
+    QCOMPARE(checked.value(QStringLiteral("live_sha256")).toString(), served.sha256Fingerprint());
+    QCOMPARE(checked.value(QStringLiteral("days_left")).toInt(), int(served.daysUntilExpiry()));
+    for (const QJsonValue& finding : checked.value(QStringLiteral("findings")).toArray())
+        QVERIFY2(finding[QStringLiteral("code")].toString() != QLatin1String("REMIND_LIVE_CERTIFICATE_DIFFERS"),
+                 r.out.constData());
 }
 
 void TestCliRemind::installAndRemove()

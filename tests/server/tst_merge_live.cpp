@@ -5,6 +5,7 @@
 // (content, owner, group, mode). Each refusal is checked to change nothing. One nginx for the whole executable.
 
 #include "MtlsFixture.h"
+#include "pki/Certificate.h"
 #include "sandbox/WebhookUpstream.h"
 
 #include <QDeadlineTimer>
@@ -363,6 +364,23 @@ void TestMergeLive::certbotSite()
              conf + QStringLiteral("/sites-available/localhost"));
     const QByteArray site = readFile(conf + QStringLiteral("/sites-available/localhost"));
     QCOMPARE(site.count("# managed by Certbot"), 4);
+
+    // The apply is a saved setup that shares the site: `status` says so and counts the days of the site's own
+    // certificate (certbot's file).
+    const ProcessResult status = runCli({QStringLiteral("status"), QStringLiteral("--json")});
+    QJsonObject saved;
+    for (const QJsonValue& setup : QJsonDocument::fromJson(status.out)[QStringLiteral("setups")].toArray())
+        if (setup[QStringLiteral("domain")].toString() == QLatin1String("localhost"))
+            saved = setup.toObject();
+    QCOMPARE(saved.value(QStringLiteral("mode")).toString(), QStringLiteral("merge"));
+    QVERIFY(saved.value(QStringLiteral("shares_site")).toBool());
+    QCOMPARE(saved.value(QStringLiteral("site_file")).toString(), conf + QStringLiteral("/sites-available/localhost"));
+    QVERIFY(saved.value(QStringLiteral("site_line")).toInt() > 0);
+    QCOMPARE(saved.value(QStringLiteral("site_certificate_file")).toString(),
+             conf + QStringLiteral("/le/fullchain.pem"));
+    QCOMPARE(saved.value(QStringLiteral("served_certificate"))[QStringLiteral("sha256")].toString(),
+             Certificate::fromPem(m_fixture.read(QStringLiteral("server.crt")))->sha256Fingerprint());
+    QVERIFY(saved.value(QStringLiteral("certificate_file")).toString().isEmpty());
 
     // A second apply changes nothing.
     const QStringList once = digest();

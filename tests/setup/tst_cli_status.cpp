@@ -1,3 +1,4 @@
+#include "TestPki.h"
 #include "TestProcess.h"
 #include "setup/SetupStore.h"
 
@@ -24,6 +25,7 @@ private slots:
     void humanList();
     void damagedFileIsAFailure();
     void unexpectedArgument();
+    void mergeSetupSharesTheSite();
 
 private:
     QProcessEnvironment environment() const;
@@ -141,6 +143,53 @@ void TestCliStatus::unexpectedArgument()
 {
     const ProcessResult r = runCli({QStringLiteral("status"), QStringLiteral("extra")}, environment());
     QCOMPARE(r.exitCode, 2);
+}
+
+void TestCliStatus::mergeSetupSharesTheSite()
+{
+    // A merge setup: the site's certificate file as it is now (its manager renewed it since the apply).
+    TestPki pki(m_dir->path());
+    QVERIFY2(pki.makeCa(QStringLiteral("root"), QStringLiteral("Test Root")), qPrintable(pki.lastError()));
+    QVERIFY2(pki.makeServer(QStringLiteral("site"), {QStringLiteral("www.example.com")}, QStringLiteral("root")),
+             qPrintable(pki.lastError()));
+    const Certificate site = Certificate::fromPem(pki.read(QStringLiteral("site.crt"))).value();
+    SavedSetup s = setupExpiringIn(QStringLiteral("www.example.com"), 5 * 86400); // as remembered at apply
+    s.server = ServerKind::Nginx;
+    s.mode = SetupMode::Merge;
+    s.siteFile = QStringLiteral("/etc/nginx/sites-enabled/www.example.com");
+    s.siteLine = 7;
+    s.siteCertificateFile = pki.path(QStringLiteral("site.crt"));
+    QVERIFY(store().save(s).ok());
+
+    ProcessResult r = runCli({QStringLiteral("status"), QStringLiteral("--json")}, environment());
+    const QJsonObject setup
+        = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("setups")).toArray().first().toObject();
+    QCOMPARE(setup.value(QStringLiteral("mode")).toString(), QStringLiteral("merge"));
+    QVERIFY(setup.value(QStringLiteral("shares_site")).toBool());
+    QCOMPARE(setup.value(QStringLiteral("site_file")).toString(), s.siteFile);
+    QCOMPARE(setup.value(QStringLiteral("site_line")).toInt(), 7);
+    QCOMPARE(setup.value(QStringLiteral("site_certificate_file")).toString(), s.siteCertificateFile);
+    const QJsonObject served = setup.value(QStringLiteral("served_certificate")).toObject();
+    QCOMPARE(served.value(QStringLiteral("sha256")).toString(), site.sha256Fingerprint());
+    QCOMPARE(setup.value(QStringLiteral("days_left")).toInt(), int(site.daysUntilExpiry()));
+    QVERIFY(!setup.value(QStringLiteral("expiring")).toBool());
+    QCOMPARE(r.exitCode, 0);
+    // The remembered certificate stays under its own key.
+    QCOMPARE(setup.value(QStringLiteral("certificate")).toObject().value(QStringLiteral("sha256")).toString(),
+             QStringLiteral("AA:BB"));
+
+    r = runCli({QStringLiteral("status")}, environment());
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains("shares the website at /etc/nginx/sites-enabled/www.example.com:7"), r.out.constData());
+    QVERIFY2(r.out.contains("certbot"), r.out.constData());
+
+    // The site's file unreadable: the certificate remembered at apply, which expires soon; the site's manager renews
+    // it.
+    QVERIFY(QFile::remove(s.siteCertificateFile));
+    r = runCli({QStringLiteral("status")}, environment());
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.contains("whoever manages the site"), r.out.constData());
+    QVERIFY2(!r.out.contains("renew the certificate with mtls-assistant"), r.out.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliStatus)

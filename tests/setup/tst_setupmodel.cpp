@@ -112,6 +112,15 @@ void TestSetupModel::checkInputAndRequest()
     QCOMPARE(request.webhookPath, QStringLiteral("/cb"));
     QCOMPARE(request.profile, TlsProfile::ChatGuide);
     QCOMPARE(request.keyPath, QStringLiteral("/s/c.key"));
+    QVERIFY(!input.serverCertificateOptional);
+
+    // Merge: the site keeps its own certificate; files imported before on the dedicated path are not checked.
+    model.mode = SetupMode::Merge;
+    const CheckInput merge = model.checkInput();
+    QVERIFY(merge.serverCertificateOptional);
+    QVERIFY(merge.bundlePath.isEmpty() && merge.certPath.isEmpty() && merge.pkcs12Path.isEmpty());
+    QCOMPARE(merge.clientCaPath, model.clientCaPath);
+    QCOMPARE(merge.domain, QStringLiteral("hook.example.com"));
 }
 
 QTEST_GUILESS_MAIN(TestSetupModel)

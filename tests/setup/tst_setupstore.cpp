@@ -1,8 +1,10 @@
+#include "TestPki.h"
 #include "setup/SetupStore.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -23,6 +25,8 @@ private slots:
     void moveDamagedAsideThenSave();
     void noSecretInTheFile();
     void daysUntilExpiry();
+    void mergeSetupRemembersTheSite();
+    void servedCertificateOfAMergeSetup();
 
 private:
     static SavedSetup sample(const QString& domain, ServerKind server = ServerKind::Nginx);
@@ -200,6 +204,64 @@ void TestSetupStore::daysUntilExpiry()
     QCOMPARE(c.daysUntilExpiry(QDateTime(QDate(2027, 1, 31), QTime(11, 0), Qt::UTC)), 0);
     QCOMPARE(c.daysUntilExpiry(QDateTime(QDate(2027, 1, 31), QTime(13, 0), Qt::UTC)), -1);
     QCOMPARE(c.daysUntilExpiry(QDateTime(QDate(2027, 2, 10), QTime(12, 0), Qt::UTC)), -10);
+}
+
+void TestSetupStore::mergeSetupRemembersTheSite()
+{
+    QTemporaryDir dir;
+    const SetupStore store(dir.path());
+    SavedSetup s = sample(QStringLiteral("www.example.com"));
+    s.mode = SetupMode::Merge;
+    s.siteFile = QStringLiteral("/etc/nginx/sites-enabled/www.example.com");
+    s.siteLine = 12;
+    s.siteCertificateFile = QStringLiteral("/etc/letsencrypt/live/www.example.com/fullchain.pem");
+    QVERIFY(store.save(s).ok());
+    const auto content = store.load();
+    QVERIFY(content.ok());
+    const SavedSetup& back = content->setups.first();
+    QCOMPARE(back.mode, SetupMode::Merge);
+    QCOMPARE(back.siteFile, s.siteFile);
+    QCOMPARE(back.siteLine, 12);
+    QCOMPARE(back.siteCertificateFile, s.siteCertificateFile);
+    QCOMPARE(back.toJson().value(QStringLiteral("mode")).toString(), QStringLiteral("merge"));
+
+    // Saved before the two modes existed: a site of its own.
+    QJsonObject old = sample(QStringLiteral("old.example.com")).toJson();
+    for (const char* key : {"mode", "site_file", "site_line", "site_certificate_file"})
+        old.remove(QLatin1String(key));
+    const auto fromOld = SavedSetup::fromJson(old);
+    QVERIFY(fromOld.ok());
+    QCOMPARE(fromOld->mode, SetupMode::Dedicated);
+    QVERIFY(fromOld->siteFile.isEmpty());
+}
+
+void TestSetupStore::servedCertificateOfAMergeSetup()
+{
+    // The site's certificate file as it is now (certbot renewed it), else the one remembered.
+    QTemporaryDir dir;
+    TestPki pki(dir.path());
+    QVERIFY2(pki.makeCa(QStringLiteral("root"), QStringLiteral("Test Root")), qPrintable(pki.lastError()));
+    QVERIFY2(pki.makeServer(QStringLiteral("site"), {QStringLiteral("www.example.com")}, QStringLiteral("root")),
+             qPrintable(pki.lastError()));
+    const Certificate site = Certificate::fromPem(pki.read(QStringLiteral("site.crt"))).value();
+    SavedSetup s = sample(QStringLiteral("www.example.com"));
+    s.mode = SetupMode::Merge;
+    s.siteCertificateFile = pki.path(QStringLiteral("site.crt"));
+    QCOMPARE(servedCertificate(s).sha256, site.sha256Fingerprint());
+    QCOMPARE(servedCertificate(s).notAfter, site.notAfter());
+    s.siteCertificateFile = dir.filePath(QStringLiteral("gone.pem"));
+    QCOMPARE(servedCertificate(s).sha256, s.certificate.sha256);
+    // A dedicated setup serves the certificate it installed.
+    s.mode = SetupMode::Dedicated;
+    s.siteCertificateFile = pki.path(QStringLiteral("site.crt"));
+    QCOMPARE(servedCertificate(s).sha256, s.certificate.sha256);
+
+    // loadServed() gives each setup its served certificate.
+    const SetupStore store(dir.filePath(QStringLiteral("store")));
+    s.mode = SetupMode::Merge;
+    QVERIFY(store.save(s).ok());
+    QCOMPARE(store.load()->setups.first().certificate.sha256, s.certificate.sha256);
+    QCOMPARE(store.loadServed()->setups.first().certificate.sha256, site.sha256Fingerprint());
 }
 
 QTEST_GUILESS_MAIN(TestSetupStore)

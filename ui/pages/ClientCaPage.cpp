@@ -130,11 +130,6 @@ bool ClientCaPage::validatePage()
     return true;
 }
 
-int ClientCaPage::nextId() const
-{
-    return context().renewing ? ReviewPageId : ServerPageId;
-}
-
 QString ClientCaPage::helpText() const
 {
     return tr("When Chat's servers call your webhook, they present a client certificate issued by Chat's CA. Your "

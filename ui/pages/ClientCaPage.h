@@ -26,7 +26,6 @@ public:
     void initializePage() override;
     bool isComplete() const override;
     bool validatePage() override;
-    int nextId() const override;
     QString helpText() const override;
 
     void chooseFile(const QString& path);

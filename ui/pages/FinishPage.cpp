@@ -41,14 +41,15 @@ SavedSetup savedSetupOf(const WizardContext& ctx)
     s.listen = m.listen;
     s.upstreamUrl = m.upstreamUrl;
     s.profile = m.profile;
-    s.inputs = m.inputs;
+    s.inputs = m.mode == SetupMode::Merge ? CertificateInputs() : m.inputs;
     if (ctx.plan) {
         s.configFile = ctx.applied ? ctx.applied->siteFile : ctx.plan->configFile;
         s.certificateFile = ctx.plan->certificateFile;
         s.keyFile = ctx.plan->keyFile;
         s.clientCaFile = ctx.plan->clientCaFile;
     }
-    s.certificate = RememberedCertificate::of(ctx.report.material.leaf);
+    // A merge setup remembers the site it shares and the site's own certificate.
+    rememberHowServed(s, ctx.plan ? ctx.plan->merge : std::nullopt, ctx.report.material.leaf);
     if (!ctx.report.material.clientCas.isEmpty())
         s.clientCa = RememberedCertificate::of(ctx.report.material.clientCas.first());
     s.savedAt = QDateTime::currentDateTimeUtc();
@@ -105,8 +106,13 @@ FinishPage::~FinishPage() = default;
 void FinishPage::initializePage()
 {
     const WizardContext& ctx = context();
-    setSubTitle(ctx.renewing ? tr("The certificate of %1 is renewed.").arg(ctx.model.domain)
-                             : tr("Two-way TLS for %1 is set up.").arg(ctx.model.domain));
+    const bool merge = ctx.plan && ctx.plan->merge;
+    if (ctx.renewing && merge)
+        setSubTitle(
+            tr("Chat's client CA and the merge into the website are applied again for %1.").arg(ctx.model.domain));
+    else
+        setSubTitle(ctx.renewing ? tr("The certificate of %1 is renewed.").arg(ctx.model.domain)
+                                 : tr("Two-way TLS for %1 is set up.").arg(ctx.model.domain));
     m_ui->summaryView->setHtml(reportHtml());
     m_ui->reportLabel->clear();
     m_ui->reportErrorPanel->clear();
@@ -119,11 +125,14 @@ void FinishPage::initializePage()
     const SavedSetup saved = savedSetupOf(ctx);
     runAsync<Status>(
         this, [store, saved] { return store.save(saved); },
-        [this](Status status) {
+        [this, merge](Status status) {
             m_saving = false;
             m_saved = status.ok();
-            m_ui->savedLabel->setText(status ? tr("The setup is saved: the assistant will remind you before the "
-                                                  "certificate expires.")
+            const QString savedText = merge
+                ? tr("The setup is saved. The website keeps its own certificate, which whoever manages the site renews "
+                     "(certbot, the hosting panel); the assistant warns you if it comes close to expiry.")
+                : tr("The setup is saved: the assistant will remind you before the certificate expires.");
+            m_ui->savedLabel->setText(status ? savedText
                                              : tr("The setup could not be saved: %1").arg(status.error().message));
             emit completeChanged();
         });
@@ -136,9 +145,12 @@ QString FinishPage::reportHtml() const
     QString html = QStringLiteral("<h2>%1</h2><table cellspacing=\"0\" cellpadding=\"3\">")
                        .arg(tr("mTLS Assistant report for %1").arg(m.domain).toHtmlEscaped());
     html += row(tr("Webhook URL"), m.webhookUrl());
-    html += row(tr("Certificate from"),
-                m.source == CertificateSource::IssuedByChat ? tr("Chat (downloaded from the console)")
-                                                            : tr("A certificate authority"));
+    if (ctx.plan && ctx.plan->merge)
+        html += row(tr("Certificate from"), tr("The website's own (renewed by whoever manages the site)"));
+    else
+        html += row(tr("Certificate from"),
+                    m.source == CertificateSource::IssuedByChat ? tr("Chat (downloaded from the console)")
+                                                                : tr("A certificate authority"));
     html += row(tr("Server"), serverKindDisplayName(m.server));
     html += row(tr("Location"),
                 m.target == SetupTarget::ThisMachine ? tr("This machine") : tr("Another machine (exported)"));

@@ -5,6 +5,7 @@
 #include "widgets/Async.h"
 #include "widgets/CertificateText.h"
 
+#include <QDir>
 #include <QHeaderView>
 
 namespace mtls::ui {
@@ -15,8 +16,6 @@ RenewComparePage::RenewComparePage(WizardContext& context, QWidget* parent)
 {
     m_ui->setupUi(this);
     setTitle(tr("Old and new certificate"));
-    m_ui->compareView->setColumnCount(2);
-    m_ui->compareView->setHorizontalHeaderLabels({tr("In use"), tr("New")});
     m_ui->compareView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_ui->compareView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_ui->compareView->setWordWrap(false);
@@ -30,9 +29,21 @@ RenewComparePage::~RenewComparePage() = default;
 void RenewComparePage::initializePage()
 {
     const WizardContext& ctx = context();
+    // A setup that shares a website: the site's certificate as the site serves it now (its manager renews it).
+    const bool merge = ctx.renewing && ctx.renewing->mode == SetupMode::Merge;
+    setTitle(merge ? tr("The website's certificate") : tr("Old and new certificate"));
     setSubTitle(tr("Renewing %1.").arg(ctx.model.domain));
+    if (m_intro.isEmpty()) {
+        m_intro = m_ui->introLabel->text();
+        m_introName = m_ui->compareView->accessibleName();
+    }
+    m_ui->introLabel->setText(merge ? tr("The certificate the website serves now, as its file holds it.") : m_intro);
+    m_ui->compareView->setAccessibleName(merge ? tr("The certificate the website serves now") : m_introName);
     const RememberedCertificate old = ctx.renewing ? ctx.renewing->certificate : RememberedCertificate();
-    const RememberedCertificate now = RememberedCertificate::of(ctx.report.material.leaf);
+    const RememberedCertificate now = merge ? old : RememberedCertificate::of(ctx.report.material.leaf);
+    m_ui->compareView->setColumnCount(merge ? 1 : 2);
+    m_ui->compareView->setHorizontalHeaderLabels(merge ? QStringList {tr("Served by the website now")}
+                                                       : QStringList {tr("In use"), tr("New")});
     const QStringList rows {tr("Subject"), tr("Valid from"), tr("Valid until"), tr("Days left"), tr("SHA-256")};
     const auto values = [](const RememberedCertificate& c) {
         // The fingerprint on two lines, split at the colon in the middle, so both columns fit.
@@ -49,14 +60,22 @@ void RenewComparePage::initializePage()
     m_ui->compareView->setVerticalHeaderLabels(rows);
     for (int i = 0; i < rows.size(); ++i) {
         m_ui->compareView->setItem(i, 0, new QTableWidgetItem(oldValues.at(i)));
-        m_ui->compareView->setItem(i, 1, new QTableWidgetItem(newValues.at(i)));
+        if (!merge)
+            m_ui->compareView->setItem(i, 1, new QTableWidgetItem(newValues.at(i)));
     }
     m_ui->compareView->resizeRowsToContents();
     m_ui->compareView->setCurrentCell(-1, -1);
 
-    m_sameAsOld = !old.sha256.isEmpty() && old.sha256 == now.sha256;
+    m_sameAsOld = !merge && !old.sha256.isEmpty() && old.sha256 == now.sha256;
     QStringList verdict;
-    if (m_sameAsOld)
+    if (merge)
+        verdict << tr("%1 shares the website at %2:%3, which keeps its own certificate: whoever manages the site "
+                      "renews it (certbot, the hosting panel), so there is nothing to import here. The next pages "
+                      "check Chat's client CA again and apply the merge again; when the site's file has the lines "
+                      "already, it stays as it is.")
+                       .arg(ctx.model.domain, QDir::toNativeSeparators(ctx.renewing->siteFile))
+                       .arg(ctx.renewing->siteLine);
+    else if (m_sameAsOld)
         verdict << tr("Error: this is the certificate already in use. Import the new one.");
     else if (now.notAfter <= old.notAfter)
         verdict << tr("Warning: the new certificate does not last longer than the one in use.");

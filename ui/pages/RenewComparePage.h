@@ -31,6 +31,8 @@ private:
     std::unique_ptr<Ui::RenewComparePage> m_ui;
     bool m_busy = false;
     bool m_sameAsOld = false;
+    QString m_intro; // the form's texts, for a setup of its own (a merge setup shows other ones)
+    QString m_introName;
 };
 
 } // namespace mtls::ui

@@ -5,6 +5,7 @@
 #include "widgets/Async.h"
 #include "widgets/CertificateText.h"
 
+#include <QDir>
 #include <QStyle>
 
 #include <limits>
@@ -22,11 +23,19 @@ RenewSelectPage::RenewSelectPage(WizardContext& context, QWidget* parent)
     m_ui->setupsView->setColumnWidth(0, 240);
     connect(m_ui->setupsView, &QTreeWidget::currentItemChanged, this, [this] {
         const int index = m_ui->setupsView->currentIndex().row();
-        m_ui->selectionLabel->setText(
-            index >= 0 && index < m_setups.size()
-                ? tr("Certificate in use: %1, SHA-256 %2")
-                      .arg(m_setups.at(index).certificate.subject, m_setups.at(index).certificate.sha256)
-                : QString());
+        QString selected;
+        if (index >= 0 && index < m_setups.size()) {
+            const SavedSetup& s = m_setups.at(index);
+            selected = s.mode == SetupMode::Merge
+                ? tr("Shares the website at %1:%2, which serves its own certificate (%3, valid until %4): whoever "
+                     "manages the site renews it (certbot, the hosting panel). Renewing here checks Chat's client CA "
+                     "again and applies the merge again.")
+                      .arg(QDir::toNativeSeparators(s.siteFile))
+                      .arg(s.siteLine)
+                      .arg(s.certificate.subject, s.certificate.notAfter.toString(QStringLiteral("yyyy-MM-dd")))
+                : tr("Certificate in use: %1, SHA-256 %2").arg(s.certificate.subject, s.certificate.sha256);
+        }
+        m_ui->selectionLabel->setText(selected);
         emit completeChanged();
     });
 }
@@ -38,7 +47,7 @@ void RenewSelectPage::initializePage()
     m_loaded = false;
     const SetupStore store = context().store;
     runAsync<Result<SetupStoreContent>>(
-        this, [store] { return store.load(); },
+        this, [store] { return store.loadServed(); },
         [this](Result<SetupStoreContent> content) {
             m_loaded = true;
             m_ui->setupsView->clear();
@@ -98,6 +107,7 @@ bool RenewSelectPage::validatePage()
     m.listen = s.listen.isEmpty() ? QStringLiteral("443") : s.listen;
     m.upstreamUrl = s.upstreamUrl;
     m.profile = s.profile;
+    m.mode = s.mode;
     m.clientCaPath = m_clientCaPath;
     ctx.report = CheckReport();
     ctx.plan.reset();
@@ -109,7 +119,10 @@ bool RenewSelectPage::validatePage()
 
 int RenewSelectPage::nextId() const
 {
-    return ImportPageId;
+    // A setup that shares a website has no certificate of its own to import: the site's manager renews it.
+    const int index = m_ui->setupsView->currentIndex().row();
+    const bool merge = index >= 0 && index < m_setups.size() && m_setups.at(index).mode == SetupMode::Merge;
+    return merge ? RenewComparePageId : ImportPageId;
 }
 
 QString RenewSelectPage::helpText() const

@@ -343,19 +343,12 @@ void ServerPage::checkMerge()
     if (!m_site || !m_ui->mergeRadio->isChecked())
         return;
     const SetupModel model = pageModel();
-    const ServerMaterial material = context().report.material;
     const std::optional<ServerInstallation> installation = m_installation;
     const int sequence = ++m_checkSequence;
     m_checkBusy = true;
     validate();
     runAsync<Status>(
-        this,
-        [model, material, installation]() -> Status {
-            const Result<SetupPlan> plan = planSetup(model, material, installation);
-            if (!plan)
-                return plan.error();
-            return {};
-        },
+        this, [model, installation] { return checkMergeSetup(model, installation); },
         [this, sequence](Status status) {
             if (sequence != m_checkSequence)
                 return;
@@ -372,9 +365,20 @@ void ServerPage::checkMerge()
                 }
             }
             m_mergeRefused = !status.ok();
-            const bool locationExists = std::any_of(findings.cbegin(), findings.cend(), [](const Finding& f) {
-                return f.code == QLatin1String("MERGE_LOCATION_EXISTS");
-            });
+            bool locationExists = false;
+            for (Finding& f : findings) {
+                if (f.code != QLatin1String("MERGE_LOCATION_EXISTS"))
+                    continue;
+                locationExists = true;
+                // The engine's hint names the command line's option; here it is this page's checkbox. (Once it is
+                // ticked, what is left cannot be replaced from the site's file, and the engine's hint says so.)
+                if (!m_ui->replaceLocationCheck->isChecked())
+                    f.hint
+                        = tr("Give the webhook another path (Back, on the webhook page), or tick \"%1\" on this page: "
+                             "the assistant then replaces that location with the webhook's, and rollback puts it "
+                             "back.")
+                              .arg(m_ui->replaceLocationCheck->accessibleName());
+            }
             if (locationExists || m_ui->replaceLocationCheck->isChecked())
                 m_ui->replaceLocationCheck->show();
             m_ui->mergeFindings->setFindings(findings);
@@ -395,6 +399,12 @@ bool ServerPage::validatePage()
     settings.setValue(QStringLiteral("server/listen"), model.listen);
     settings.setValue(QStringLiteral("server/upstream"), model.upstreamUrl);
     return true;
+}
+
+int ServerPage::nextId() const
+{
+    const bool merging = m_ui->thisMachineRadio->isChecked() && m_site && m_ui->mergeRadio->isChecked();
+    return merging ? ClientCaPageId : CertificatePathPageId;
 }
 
 QString ServerPage::helpText() const

@@ -31,6 +31,8 @@ public:
     void initializePage() override;
     bool isComplete() const override;
     bool validatePage() override;
+    // Merge keeps the site's own certificate: straight to Chat's client CA. Otherwise the certificate pages.
+    int nextId() const override;
     QString helpText() const override;
 
     // Discovery, the site look-up (or one about to start) or merge's check still running.

@@ -66,7 +66,8 @@ void WelcomePage::reload()
     m_loaded = false;
     const SetupStore store = context().store;
     runAsync<Result<SetupStoreContent>>(
-        this, [store] { return store.load(); }, [this](Result<SetupStoreContent> content) { showSetups(content); });
+        this, [store] { return store.loadServed(); },
+        [this](Result<SetupStoreContent> content) { showSetups(content); });
 }
 
 void WelcomePage::showSetups(const Result<SetupStoreContent>& content)

@@ -10,10 +10,10 @@ struct WizardContext;
 enum PageId {
     WelcomePageId,
     EndpointPageId,
+    ServerPageId, // before the certificate pages: merge keeps the site's own certificate and skips them
     CertificatePathPageId,
     ImportPageId,
     ClientCaPageId,
-    ServerPageId,
     ReviewPageId,
     ApplyPageId,
     TestPageId,
