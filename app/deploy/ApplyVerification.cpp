@@ -75,6 +75,26 @@ Status retryUntil(int timeoutMs, const std::function<Status(int remainingMs)>& a
     return last;
 }
 
+// retryUntil, but the attempt must succeed kSettledInARow times in a row: for a moment after a reload, processes of
+// the configuration before (nginx's old workers, Apache's old children) may still take a connection while the new
+// ones take others, so one good answer says nothing yet.
+Status retryUntilSettled(int timeoutMs, const std::function<Status(int remainingMs)>& attempt)
+{
+    QElapsedTimer clock;
+    clock.start();
+    Status last;
+    int inARow = 0;
+    do {
+        const int remaining = int(std::max<qint64>(500, timeoutMs - clock.elapsed()));
+        last = attempt(std::min(remaining, 3000));
+        inARow = last ? inARow + 1 : 0;
+        if (inARow >= kSettledInARow)
+            return last;
+        QThread::msleep(kRetryPauseMs);
+    } while (clock.elapsed() < timeoutMs);
+    return last; // the last answer when time ran out before a settled row
+}
+
 Finding defaultSiteChanged(const ServedName& before)
 {
     Finding f;
@@ -525,7 +545,7 @@ Result<Findings> ApplyVerifier::verifyApplied(const std::function<void(const QSt
 
 Status ApplyVerifier::verifyPrevious(int timeoutMs) const
 {
-    return retryUntil(timeoutMs, [this](int remaining) -> Status {
+    return retryUntilSettled(timeoutMs, [this](int remaining) -> Status {
         for (const ServedName& before : m_before) {
             if (auto same = sameAsBefore(before, std::min(remaining, 2000)); !same)
                 return same;
@@ -536,7 +556,7 @@ Status ApplyVerifier::verifyPrevious(int timeoutMs) const
 
 Status ApplyVerifier::verifyRolledBack(bool ourSiteExistedBefore, int timeoutMs) const
 {
-    return retryUntil(timeoutMs, [&](int remaining) -> Status {
+    return retryUntilSettled(timeoutMs, [&](int remaining) -> Status {
         for (const ServedName& before : m_before) {
             if (!before.accepted)
                 continue;

@@ -174,12 +174,14 @@ Result<ShellRun> ShellSession::run(const QByteArray& command, std::chrono::milli
 
 QByteArray uploadCommand(const QString& path, const QByteArray& content, int mode)
 {
+    // printf is a builtin of every sh (dash, bash, ash): the content is never on a command line that /proc shows,
+    // and unlike a here-document, which bash may spool to a temporary file, it never touches a disk but at `path`.
     const QByteArray quoted = shellQuote(path).toUtf8();
-    QByteArray text = "(umask 077 && base64 -d > " + quoted + " <<'MTLS_UPLOAD_END'\n";
+    QByteArray text = "(umask 077 && printf '%s\\n'";
     const QByteArray encoded = content.toBase64();
     for (qsizetype i = 0; i < encoded.size(); i += 76)
-        text += encoded.mid(i, 76) + '\n';
-    text += "MTLS_UPLOAD_END\n) && chmod " + QByteArray::number(mode, 8) + ' ' + quoted;
+        text += " \\\n'" + encoded.mid(i, 76) + '\'';
+    text += " | base64 -d > " + quoted + ") && chmod " + QByteArray::number(mode, 8) + ' ' + quoted;
     return text;
 }
 

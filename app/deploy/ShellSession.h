@@ -72,7 +72,7 @@ private:
 };
 
 // Shell text that writes `content` to `path` (created 0600 by umask 077, then chmod `mode`), through base64 so any
-// bytes travel; for use inside a run() command. `path` is quoted for the shell (shellQuote of InstallScript.h).
+// bytes travel, given to the shell's builtin printf (never on a command line, never in a temporary file); for use inside a run() command. `path` is quoted for the shell (shellQuote of InstallScript.h).
 QByteArray uploadCommand(const QString& path, const QByteArray& content, int mode = 0600);
 
 } // namespace mtls

@@ -150,6 +150,18 @@ void TestShellSession::uploadKeepsBytesAndMode()
     };
     QCOMPARE(::stat(QFile::encodeName(path).constData(), &info), 0);
     QCOMPARE(int(info.st_mode & 07777), 0640);
+
+    // The same through bash (the sh of Red Hat's servers), and an empty file.
+    ShellSession bash;
+    QVERIFY(bash.start(QStringLiteral("/bin/bash"), {QStringLiteral("-s")}).ok());
+    const QString second = dir.filePath(QStringLiteral("second"));
+    QCOMPARE(bash.run(uploadCommand(second, content), 10s)->exitCode, 0);
+    QFile copy(second);
+    QVERIFY(copy.open(QIODevice::ReadOnly));
+    QCOMPARE(copy.readAll(), content);
+    const QString empty = dir.filePath(QStringLiteral("empty"));
+    QCOMPARE(bash.run(uploadCommand(empty, QByteArray()), 10s)->exitCode, 0);
+    QCOMPARE(QFileInfo(empty).size(), 0);
 }
 
 void TestShellSession::answersPromptBeforeShell()
