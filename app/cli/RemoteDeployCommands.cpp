@@ -60,8 +60,10 @@ int remoteFailure(bool json, const Error& error, const QJsonArray& steps, QJsonO
         Output::json(extra);
     }
     if (hasError(error.findings)) {
-        Output::failure(error.message);
-        if (!json)
+        // The findings say it (the first one is the message); with --json they are in the object.
+        if (json)
+            Output::failure(error.message);
+        else
             Output::findings(error.findings);
         return ExitFindings;
     }
