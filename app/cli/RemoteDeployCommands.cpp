@@ -60,11 +60,11 @@ int remoteFailure(bool json, const Error& error, const QJsonArray& steps, QJsonO
         Output::json(extra);
     }
     if (hasError(error.findings)) {
-        // The findings say it (the first one is the message); with --json they are in the object.
-        if (json)
-            Output::failure(error.message);
-        else
+        // The findings, then the summary unless it only repeats the first of them.
+        if (!json)
             Output::findings(error.findings);
+        if (json || error.message != error.findings.first().message)
+            Output::failure(error.message);
         return ExitFindings;
     }
     return Output::failure(error.message, error.detail);

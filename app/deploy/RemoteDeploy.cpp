@@ -1,14 +1,17 @@
 #include "RemoteDeploy.h"
 
+#include "InstallScript.h"
 #include "ShellSession.h"
 #include "core/SignalCleanup.h"
 #include "core/TextEscape.h"
 #include "server/ConfigSyntax.h"
+#include "server/SiteConflicts.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 
 namespace mtls {
@@ -90,6 +93,66 @@ QString remoteBackupDir(const QString& stateDir, const QString& domain)
     return QDir::cleanPath(stateDir) + QStringLiteral("/backups/") + domain;
 }
 
+// Another site for the same name and port on the server: the server would keep one of the two (nginx only warns
+// "conflicting server name … ignored", and its test passes), so the webhook or that site would stop working. The rule
+// of a local apply (siteConflictFindings), on the server's own `nginx -T` / `apachectl -S`; a site file named like
+// ours (an earlier apply of this domain) is ours.
+Status refuseSharedName(ShellSession& shell, const ExportRequest& bundle, const QString& domain)
+{
+    ServerInstallation server;
+    server.kind = bundle.config.server;
+    server.binary = bundle.binary;
+    server.mainConfig = bundle.mainConfig;
+    server.prefix = bundle.prefix;
+    if (server.kind == ServerKind::Apache && bundle.prefix.isEmpty())
+        server.configRoot = bundle.serverRoot;
+    if (server.binary.isEmpty())
+        return {}; // the layout's usual program: install.sh finds it; nothing to read here
+    QByteArray command;
+    if (!server.prefix.isEmpty())
+        command += "cd " + shellQuote(server.prefix).toUtf8() + " && ";
+    command += shellQuote(server.binary).toUtf8();
+    for (const QString& argument : server.selectArguments())
+        command += ' ' + shellQuote(argument).toUtf8();
+    command += server.kind == ServerKind::Nginx ? " -T" : " -S";
+    const QString name = serverKindDisplayName(server.kind);
+    auto dump = shell.run(command, std::chrono::seconds(60), {}, 32 * 1024 * 1024);
+    if (!dump)
+        return dump.error();
+    const QString output = QString::fromUtf8(dump->output);
+    if (dump->exitCode != 0)
+        return Error {
+            Text::tr("%1 on the server could not show its effective configuration, so nothing was changed.").arg(name),
+            escapeControlCharacters(output.right(4000), LineBreaks::Keep)};
+    QList<VirtualSite> sites
+        = server.kind == ServerKind::Nginx ? parseNginxDump(output) : parseApacheVirtualHosts(output);
+    const QString ours = QStringLiteral("mtls-assistant-%1.conf").arg(domain);
+    sites.removeIf([&ours](const VirtualSite& site) { return QFileInfo(site.file).fileName() == ours; });
+    QList<quint16> ports;
+    for (const ListenAddress& a : bundle.config.listen.isEmpty() ? defaultListen() : bundle.config.listen) {
+        if (!ports.contains(a.port))
+            ports << a.port;
+    }
+    const Findings conflicts = siteConflictFindings(sites, domain, ports, QString());
+    if (conflicts.isEmpty())
+        return {};
+    Error refused {Text::tr("A site already answers %1 on the same port on the server, so nothing was changed: the "
+                            "server would keep only one of the two, and either the webhook or that site would stop "
+                            "working. Use a name of its own for the webhook (for example a subdomain), or remove or "
+                            "move the other site first. Client certificates on the webhook path of that site (merge) "
+                            "are set up by the assistant on the server itself, not yet over SSH.")
+                       .arg(domain)};
+    QStringList where;
+    for (Finding f : conflicts) {
+        f.severity = Severity::Error;
+        f.message = escapeControlCharacters(f.message);
+        where << f.message;
+        refused.findings << f;
+    }
+    refused.detail = where.join(QLatin1Char('\n'));
+    return refused;
+}
+
 Result<RemoteJob> applyRemotely(ShellSession& shell, const RemoteApplyRequest& request)
 {
     const QString stateDir = request.stateDir.isEmpty() ? defaultRemoteStateDir() : QDir::cleanPath(request.stateDir);
@@ -101,6 +164,8 @@ Result<RemoteJob> applyRemotely(ShellSession& shell, const RemoteApplyRequest& r
     auto domain = configsyntax::normalizeDomain(request.bundle.config.domain);
     if (!domain)
         return domain.error();
+    if (auto alone = refuseSharedName(shell, request.bundle, domain.value()); !alone)
+        return alone.error();
 
     // The bundle, in a private temporary folder here (it holds the key: removed on every way out).
     QTemporaryDir work;

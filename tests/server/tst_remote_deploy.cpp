@@ -77,6 +77,7 @@ private slots:
     void discoveryUsesTheLocalRules();
     void panelVhostFolderIsUsed();
     void applyThenRollbackByteForByte();
+    void nameTakenRefusedBeforeChange();
     void connectionKilledDuringTheChange();
     void failedChangeKilledEndsBefore();
     void cliApplyStatusRemove();
@@ -240,6 +241,35 @@ void TestRemoteDeploy::applyThenRollbackByteForByte()
     QVERIFY(waitForPortState(t.newPort, false));
     QCOMPARE(plainGet(t.oldPort), QByteArray("old-site\n"));
     QVERIFY(!QFileInfo::exists(stale));
+}
+
+// Another site of the server's already answers the name on the port: nginx would only warn ("conflicting server
+// name … ignored") and keep one of the two. Refused on the server's own dump before anything is uploaded.
+void TestRemoteDeploy::nameTakenRefusedBeforeChange()
+{
+    Throwaway& t = *m_nginx;
+    const QString theirs = t.server->prefix() + QStringLiteral("/conf.d/50-their-site.conf");
+    QFile site(theirs);
+    QVERIFY(site.open(QIODevice::WriteOnly));
+    site.write(QStringLiteral(
+                   "server {\n    listen 127.0.0.1:%1;\n    server_name localhost;\n    return 200 \"theirs\\n\";\n}\n")
+                   .arg(t.newPort)
+                   .toUtf8());
+    site.close();
+    const QStringList before = treeDigest(t.server->prefix());
+    auto shell = rootShell();
+    QVERIFY(shell);
+    auto jobsBefore = remoteStatus(*shell, m_state.path(), {}, 10s);
+    QVERIFY(jobsBefore);
+    auto job = applyRemotely(*shell, request(t));
+    const QStringList after = treeDigest(t.server->prefix());
+    QFile::remove(theirs);
+    QVERIFY(!job);
+    QVERIFY2(hasCode(job.error().findings, QStringLiteral("SERVER_NAME_CONFLICT")), qPrintable(job.error().fullText()));
+    QCOMPARE(after, before);
+    auto jobs = remoteStatus(*shell, m_state.path(), {}, 10s);
+    QVERIFY(jobs);
+    QCOMPARE(jobs->size(), jobsBefore->size()); // nothing was uploaded, no job started
 }
 
 void TestRemoteDeploy::connectionKilledDuringTheChange()
