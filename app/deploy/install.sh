@@ -727,10 +727,17 @@ EOF
     install_all || abort_step "installing the files failed"
     set_state "$step" written
     say "Testing the new configuration."
-    server_test >/dev/null 2>&1 || {
-        server_test
+    tested=$(server_test 2>&1) || {
+        printf '%s\n' "$tested" >&2
         abort_step "the server refused the new configuration"
     }
+    # nginx passes its test with a second site for the same name and port, keeps one of the two and only warns.
+    case "$tested" in
+    *"conflicting server name \"$DOMAIN\" on "*)
+        printf '%s\n' "$tested" >&2
+        abort_step "another site already answers $DOMAIN on the same port, and the server would keep only one of the two (the webhook or that site would stop working). Use a name of its own for the webhook (for example a subdomain), or move the other site first. Nothing was kept"
+        ;;
+    esac
     say "Reloading the server."
     server_reload || abort_step "the server did not reload" reload
     say "Checking what the server serves at $CONNECT."

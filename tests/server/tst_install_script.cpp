@@ -117,6 +117,7 @@ private slots:
     void linksAndForeignFolders();
     void historyRollbackAndRemove();
     void manifestNamingOutsideIsRefused();
+    void nameTakenIsRefused();
     void serverDyingAtReloadIsAFailure();
     void killedRunsLeaveBeforeOrAfter();
     void killedRollbacksAreCompleted();
@@ -364,6 +365,35 @@ void TestInstallScript::manifestNamingOutsideIsRefused()
         QCOMPARE(treeDigest(t.server->prefix()), installed);
     }
     QCOMPARE(m_fixture.sClient(t.newPort, QStringLiteral("chat")).exitCode, 0);
+}
+
+// The user's own site already answers the name on the port: nginx passes its test, keeps one of the two and only
+// warns. install.sh puts every file back and says why; the user's site keeps answering.
+void TestInstallScript::nameTakenIsRefused()
+{
+    ExportTarget t(ServerKind::Nginx);
+    QVERIFY(t.start());
+    const QString theirs = t.server->prefix() + QStringLiteral("/conf.d/50-their-site.conf");
+    QVERIFY(writeFile(
+        theirs,
+        QStringLiteral("server {\n    listen 127.0.0.1:%1 ssl;\n    server_name localhost;\n"
+                       "    ssl_certificate %2;\n    ssl_certificate_key %3;\n"
+                       "    return 200 \"their site\\n\";\n}\n")
+            .arg(t.newPort)
+            .arg(m_fixture.path(QStringLiteral("fullchain.pem")), m_fixture.path(QStringLiteral("server.key")))
+            .toUtf8()));
+    QVERIFY(t.server->reload());
+    QVERIFY(waitForPortState(t.newPort, true));
+    const QByteArray theirAnswer = m_fixture.curl(t.newPort, QStringLiteral("/"), QString()).out;
+    QCOMPARE(theirAnswer, QByteArray("their site\n\n200"));
+    const QStringList before = treeDigest(t.server->prefix());
+    const QString bundle = makeBundle(t, QStringLiteral("taken"));
+    QVERIFY(!bundle.isEmpty());
+    const ProcessResult r = t.install(bundle);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("another site already answers localhost on the same port"), r.err.constData());
+    QCOMPARE(treeDigest(t.server->prefix()), before);
+    QCOMPARE(m_fixture.curl(t.newPort, QStringLiteral("/"), QString()).out, theirAnswer);
 }
 
 void TestInstallScript::serverDyingAtReloadIsAFailure()
