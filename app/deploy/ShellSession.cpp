@@ -88,6 +88,17 @@ void ShellSession::kill()
     }
 }
 
+void ShellSession::endSession()
+{
+    if (!isRunning())
+        return;
+    // Without its input the shell (or ssh, whose server then hangs the remote session up) ends; a command that holds
+    // on is killed with the process.
+    m_process->closeWriteChannel();
+    if (!m_process->waitForFinished(1000))
+        kill();
+}
+
 bool ShellSession::readSome(std::chrono::milliseconds wait)
 {
     if (!m_process)
@@ -128,6 +139,7 @@ Result<ShellRun> ShellSession::run(const QByteArray& command, std::chrono::milli
     if (!isRunning())
         return Error(Text::tr("The shell has ended."), QString::fromUtf8(m_error));
     m_pending.clear();
+    m_stopRequested = false;
     // The group's input is /dev/null so that no command reads the session's next commands. The marker follows the
     // output directly (every newline before it is the command's), found wherever it is.
     const QByteArray framed = "{\n" + command + "\n} </dev/null 2>&1\nprintf '%s %d\\n' '" + m_marker + "' \"$?\"\n";
@@ -154,6 +166,13 @@ Result<ShellRun> ShellSession::run(const QByteArray& command, std::chrono::milli
             return result;
         }
         handLines(m_pending, at >= 0 ? at : m_pending.size(), &handed, onLine);
+        if (m_stopRequested) {
+            ShellRun result;
+            result.stopped = true;
+            result.output = m_pending.left(handed);
+            endSession();
+            return result;
+        }
         if (m_pending.size() > maxOutput) {
             kill();
             return Error(

@@ -25,6 +25,7 @@ struct ShellRun
 {
     int exitCode = -1;
     QByteArray output; // standard output and standard error of the command, in order
+    bool stopped = false; // stop() ended it from its line handler: the process is gone, exitCode -1
 };
 
 class ShellSession
@@ -61,18 +62,25 @@ public:
     int exitCode() const;
     // Ends the process at once (kill).
     void kill();
+    // From a command's line handler: the command is not to run any longer (one that never ends by itself, such as
+    // `tail -F`). run() returns after the handler with the output so far and `stopped` set, once the process has
+    // ended (its input closed, then killed when it has not ended within a second); the session is not reused.
+    void stop() { m_stopRequested = true; }
 
 private:
+    void endSession();
     bool readSome(std::chrono::milliseconds wait);
 
     std::unique_ptr<QProcess> m_process;
     QByteArray m_marker;
     QByteArray m_pending; // standard output read but not yet handed to a command
     QByteArray m_error;
+    bool m_stopRequested = false;
 };
 
 // Shell text that writes `content` to `path` (created 0600 by umask 077, then chmod `mode`), through base64 so any
-// bytes travel, given to the shell's builtin printf (never on a command line, never in a temporary file); for use inside a run() command. `path` is quoted for the shell (shellQuote of InstallScript.h).
+// bytes travel, given to the shell's builtin printf (never on a command line, never in a temporary file); for use
+// inside a run() command. `path` is quoted for the shell (shellQuote of InstallScript.h).
 QByteArray uploadCommand(const QString& path, const QByteArray& content, int mode = 0600);
 
 } // namespace mtls

@@ -26,6 +26,7 @@ private slots:
     void linesAsTheyCome();
     void commandCannotReadNextCommands();
     void timeoutEndsSession();
+    void stopFromLineHandler();
     void outputBounded();
     void shellEndingIsAnError();
     void uploadKeepsBytesAndMode();
@@ -113,6 +114,28 @@ void TestShellSession::timeoutEndsSession()
     const Result<ShellRun> run = m_shell->run("sleep 30", 300ms);
     QVERIFY(!run.ok());
     QVERIFY(clock.elapsed() < 20000);
+    QVERIFY(!m_shell->isRunning());
+    QVERIFY(!m_shell->run("true", 1s).ok());
+}
+
+void TestShellSession::stopFromLineHandler()
+{
+    // A command that would run for long (tail -F) is stopped from its line handler: run() returns at once, with the
+    // lines so far, and the session is over.
+    QElapsedTimer clock;
+    clock.start();
+    QList<QByteArray> lines;
+    const Result<ShellRun> run
+        = m_shell->run("echo one; echo two; sleep 5; echo three", 20s, [&](const QByteArray& line) {
+              lines << line;
+              if (line == "two")
+                  m_shell->stop();
+          });
+    QVERIFY(run.ok());
+    QVERIFY(run->stopped);
+    QCOMPARE(lines, (QList<QByteArray> {"one", "two"}));
+    QCOMPARE(run->output, QByteArray("one\ntwo\n"));
+    QVERIFY2(clock.elapsed() < 4000, qPrintable(QString::number(clock.elapsed())));
     QVERIFY(!m_shell->isRunning());
     QVERIFY(!m_shell->run("true", 1s).ok());
 }
