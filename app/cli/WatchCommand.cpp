@@ -286,7 +286,7 @@ int watchOverSsh(const QCommandLineParser& parser, const QString& command, doubl
     const std::chrono::milliseconds bound(qint64(timeout > 0 ? timeout * 1000.0 : 365 * 86400e3));
     QElapsedTimer clock;
     clock.start();
-    const auto run = shell.run(followCommand(files), bound, onLine, qsizetype(1) << 40);
+    const auto run = shell.run(followCommand(files), bound, onLine);
     if (!run && clock.elapsed() + 100 < bound.count())
         return remoteWatchFailure(json, run.error());
     if (run && !run->stopped && !following)

@@ -13,6 +13,7 @@ namespace {
 
 constexpr qsizetype kMaxErrorOutput = 1024 * 1024;
 constexpr int kPollMilliseconds = 50;
+constexpr qsizetype kKeptHanded = 1024 * 1024;
 
 struct Text
 {
@@ -166,6 +167,10 @@ Result<ShellRun> ShellSession::run(const QByteArray& command, std::chrono::milli
             return result;
         }
         handLines(m_pending, at >= 0 ? at : m_pending.size(), &handed, onLine);
+        if (onLine && handed > kKeptHanded) { // what the handler has seen is not kept: a follower stays bounded
+            m_pending.remove(0, handed);
+            handed = 0;
+        }
         if (m_stopRequested) {
             ShellRun result;
             result.stopped = true;

@@ -46,7 +46,9 @@ public:
 
     // Runs `command` (any shell text, several lines allowed) in the session's shell and waits for its exit status.
     // An Error when the process ended, the command did not finish within `timeout` (the process is then killed: a
-    // session whose command overran is not reused) or its output passed `maxOutput` bytes.
+    // session whose command overran is not reused) or its output passed `maxOutput` bytes. With `onLine`, the lines
+    // handed over are dropped once they pass 1 MiB (`output` then holds the last of them only), so a command that
+    // prints for days stays bounded in memory; `maxOutput` bounds what is not handed yet (a line without its end).
     Result<ShellRun> run(const QByteArray& command, std::chrono::milliseconds timeout, const LineHandler& onLine = {},
                          qsizetype maxOutput = 64 * 1024 * 1024);
 

@@ -28,6 +28,7 @@ private slots:
     void timeoutEndsSession();
     void stopFromLineHandler();
     void outputBounded();
+    void handedLinesNotKept();
     void shellEndingIsAnError();
     void uploadKeepsBytesAndMode();
     void answersPromptBeforeShell();
@@ -145,6 +146,19 @@ void TestShellSession::outputBounded()
     const Result<ShellRun> run = m_shell->run("yes 0123456789", 20s, {}, 1024 * 1024);
     QVERIFY(!run.ok());
     QVERIFY(!m_shell->isRunning());
+}
+
+void TestShellSession::handedLinesNotKept()
+{
+    // 8 MiB of lines to a handler with a bound of 1 MiB: what the handler saw is not kept, so it goes through.
+    qint64 seen = 0;
+    const Result<ShellRun> run = m_shell->run(
+        "yes 0123456789abcde | head -n 524288", 30s, [&](const QByteArray& line) { seen += line.size() + 1; },
+        1024 * 1024);
+    QVERIFY2(run.ok(), qPrintable(run.ok() ? QString() : run.error().message));
+    QCOMPARE(seen, qint64(8 * 1024 * 1024));
+    QVERIFY(run->output.size() <= 2 * 1024 * 1024);
+    QCOMPARE(m_shell->run("echo still-here", 5s)->output, QByteArray("still-here\n"));
 }
 
 void TestShellSession::shellEndingIsAnError()
