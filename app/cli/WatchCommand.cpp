@@ -258,22 +258,31 @@ int watchOverSsh(const QCommandLineParser& parser, const QString& command, doubl
     if (!errorLog.isEmpty())
         files << errorLog;
     bool fromError = false;
-    bool following = false;
+    bool following = false; // tail named a file it follows
+    bool announced = false;
+    const auto announce = [&] {
+        if (announced)
+            return;
+        announced = true;
+        Output::err(Text::tr("Waiting for calls in %1 on %2 (Ctrl-C stops).")
+                        .arg(Output::plain(path.value()), Output::plain(options.target.display())));
+        if (!errorLog.isEmpty())
+            Output::err(Text::tr("Callers refused during the TLS handshake: %1.").arg(Output::plain(errorLog)));
+    };
     const auto onLine = [&](const QByteArray& line) {
-        if (line.isEmpty() || line.startsWith("tail: "))
-            return; // the beat that finds a closed connection, tail's own messages
+        if (line.isEmpty())
+            return; // the beat that finds a closed connection, the blank line before a header
+        if (line.startsWith("tail: ")) { // a log not there yet (tail -F waits for it), one replaced by rotation
+            announce();
+            Output::err(Output::plain(QString::fromUtf8(line)));
+            return;
+        }
         if (line.startsWith("==> ") && line.endsWith(" <==")) {
             const QString file = QString::fromUtf8(line.mid(4, line.size() - 8));
             if (files.contains(file)) {
                 fromError = file != path.value();
-                if (!following) {
-                    following = true;
-                    Output::err(Text::tr("Waiting for calls in %1 on %2 (Ctrl-C stops).")
-                                    .arg(Output::plain(path.value()), Output::plain(options.target.display())));
-                    if (!errorLog.isEmpty())
-                        Output::err(
-                            Text::tr("Callers refused during the TLS handshake: %1.").arg(Output::plain(errorLog)));
-                }
+                following = true;
+                announce();
                 return;
             }
         }
