@@ -229,6 +229,10 @@ int watchOverSsh(const QCommandLineParser& parser, const QString& command, doubl
         if (!kind)
             return ExitUsage;
     }
+    if (parser.value(QStringLiteral("log")).isEmpty()) {
+        if (auto domain = configsyntax::normalizeDomain(parser.value(QStringLiteral("domain"))); !domain)
+            return Output::usageError(command, domain.error().message);
+    }
     SshOptions options;
     if (const auto stop = sshOptions(parser, command, options))
         return *stop;
