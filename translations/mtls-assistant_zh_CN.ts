@@ -3025,6 +3025,25 @@ then apply again, or apply with --add-include to have it added (rollback removes
     </message>
 </context>
 <context>
+    <name>mtls::SshPortForward</name>
+    <message>
+        <source>No free port on this machine for the SSH port forward.</source>
+        <translation>本机没有可用于 SSH 端口转发的空闲端口。</translation>
+    </message>
+    <message>
+        <source>Could not start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <source>The SSH server of %1 did not forward a port to %2:%3.</source>
+        <translation>%1 的 SSH 服务器没有把端口转发到 %2:%3。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s sshd may forbid it (AllowTcpForwarding no): allow it for this user, or run the command on the server itself.</source>
+        <translation>服务器的 sshd 可能禁止了端口转发（AllowTcpForwarding no）：请为该用户允许转发，或直接在服务器上运行该命令。</translation>
+    </message>
+</context>
+<context>
     <name>mtls::SshShell</name>
     <message>
         <source>Cannot start ssh.</source>
@@ -4002,10 +4021,6 @@ then apply again, or apply with --add-include to have it added (rollback removes
         <translation>无应答</translation>
     </message>
     <message>
-        <source>Send the webhook application realistic Chat callbacks on its own address and judge its answers.</source>
-        <translation>直接向回调处理程序的地址发送逼真的即时通信 IM 回调，并评判应答。</translation>
-    </message>
-    <message>
         <source>The webhook application&apos;s address, as the server configuration proxies to it.</source>
         <translation>回调处理程序的地址，即服务器配置转发到的地址。</translation>
     </message>
@@ -4032,6 +4047,14 @@ then apply again, or apply with --add-include to have it added (rollback removes
     <message>
         <source>The application answers as Chat expects.</source>
         <translation>回调处理程序的应答符合即时通信 IM 后台的要求。</translation>
+    </message>
+    <message>
+        <source>Send the webhook application realistic Chat callbacks on its own address (on this machine, or on a server over SSH) and judge its answers.</source>
+        <translation>直接向回调处理程序的地址（在本机上，或通过 SSH 在服务器上）发送逼真的即时通信 IM 回调，并评判应答。</translation>
+    </message>
+    <message>
+        <source>rehearse needs no sudo on the server: leave out --sudo-password-env.</source>
+        <translation>rehearse 在服务器上不需要 sudo：请去掉 --sudo-password-env。</translation>
     </message>
 </context>
 <context>
@@ -4523,10 +4546,6 @@ then apply again, or apply with --add-include to have it added (rollback removes
         <translation>    修复：%1</translation>
     </message>
     <message>
-        <source>Follow the webhook access log on this machine and judge each call Chat makes as it arrives.</source>
-        <translation>跟踪本机上的回调访问日志，并在即时通信 IM 的每次调用到达时作出判断。</translation>
-    </message>
-    <message>
         <source>The webhook access log to follow (instead of the setup&apos;s).</source>
         <translation>要跟踪的回调访问日志（代替该部署的日志）。</translation>
     </message>
@@ -4587,6 +4606,22 @@ then apply again, or apply with --add-include to have it added (rollback removes
     <message>
         <source>refused during the TLS handshake</source>
         <translation>在 TLS 握手中被拒绝</translation>
+    </message>
+    <message>
+        <source>Follow the webhook access log on this machine, or on a server over SSH, and judge each call Chat makes as it arrives.</source>
+        <translation>跟踪本机上或通过 SSH 在服务器上的回调访问日志，并在即时通信 IM 的每次调用到达时作出判断。</translation>
+    </message>
+    <message>
+        <source>The folder of the webhook log %1 does not exist on the server.</source>
+        <translation>服务器上回调访问日志 %1 所在的文件夹不存在。</translation>
+    </message>
+    <message>
+        <source>Waiting for calls in %1 on %2 (Ctrl-C stops).</source>
+        <translation>正在等待 %2 上 %1 中的调用（按 Ctrl-C 停止）……</translation>
+    </message>
+    <message>
+        <source>tail could not follow the webhook log on the server.</source>
+        <translation>tail 无法在服务器上跟踪回调访问日志。</translation>
     </message>
 </context>
 <context>

@@ -1,9 +1,12 @@
 #include "RehearseCommand.h"
 
 #include "Output.h"
+#include "SshCommandOptions.h"
 #include "core/ChildProcess.h"
 #include "core/TextJoin.h"
+#include "deploy/SshPortForward.h"
 #include "probe/WebhookRehearsal.h"
+#include "server/ConfigSyntax.h"
 
 #include <QCoreApplication>
 
@@ -71,7 +74,8 @@ void printRehearsal(const RehearsalReport& report)
 
 QString RehearseCommand::summary() const
 {
-    return Text::tr("Send the webhook application realistic Chat callbacks on its own address and judge its answers.");
+    return Text::tr("Send the webhook application realistic Chat callbacks on its own address (on this machine, or on "
+                    "a server over SSH) and judge its answers.");
 }
 
 void RehearseCommand::setup(QCommandLineParser& parser) const
@@ -90,6 +94,9 @@ void RehearseCommand::setup(QCommandLineParser& parser) const
          QStringLiteral("VAR")},
         jsonOption(),
     });
+    // --ssh: the application listens on the server (often on its loopback only); the calls reach it through an SSH
+    // port forward as the login user (no sudo: --sudo-password-env is refused).
+    addSshOptions(parser);
 }
 
 int RehearseCommand::run(const QCommandLineParser& parser) const
@@ -112,7 +119,38 @@ int RehearseCommand::run(const QCommandLineParser& parser) const
                 name(), Text::tr("the environment variable %1 (named by --token-env) is not set.").arg(var));
         options.token = *token;
     }
+    // Over SSH: the upstream address is the server's; the calls go through a forward of a local port to it.
+    SshPortForward forward;
+    if (sshRequested(parser) || parser.isSet(QStringLiteral("identity")) || parser.isSet(QStringLiteral("known-hosts"))
+        || parser.isSet(QStringLiteral("accept-host-key"))) {
+        if (parser.isSet(QStringLiteral("sudo-password-env")))
+            return Output::usageError(name(),
+                                      Text::tr("rehearse needs no sudo on the server: leave out --sudo-password-env."));
+        SshOptions ssh;
+        if (const auto stop = sshOptions(parser, name(), ssh)) // also names an SSH option given without --ssh
+            return *stop;
+        const auto upstream = configsyntax::parseUpstreamUrl(options.upstreamUrl);
+        if (!upstream)
+            return Output::usageError(name(), upstream.error().message);
+        const int port = upstream->port > 0 ? upstream->port : (upstream->scheme == QLatin1String("https") ? 443 : 80);
+        if (Status opened = forward.open(ssh, upstream->host, quint16(port)); !opened) {
+            const Error& error = opened.error();
+            if (parser.isSet(QStringLiteral("json")))
+                Output::json({{QStringLiteral("ok"), false},
+                              {QStringLiteral("remote"), true},
+                              {QStringLiteral("error"), error.message},
+                              {QStringLiteral("detail"), error.detail},
+                              {QStringLiteral("findings"), findingsToJson(error.findings)}});
+            if (hasError(error.findings) && !parser.isSet(QStringLiteral("json"))) {
+                Output::findings(error.findings);
+                return ExitFindings;
+            }
+            return Output::failure(error.message, error.detail);
+        }
+        options.connectPort = forward.localPort();
+    }
     const Result<RehearsalReport> report = rehearseWebhook(options);
+    forward.close();
     if (!report)
         return Output::usageError(name(), report.error().message);
     if (parser.isSet(QStringLiteral("json")))

@@ -2,7 +2,12 @@
 
 #include "Output.h"
 #include "ServerCommandOptions.h"
+#include "SshCommandOptions.h"
 #include "core/TextJoin.h"
+#include "deploy/InstallScript.h"
+#include "deploy/RemoteDiscovery.h"
+#include "deploy/ShellSession.h"
+#include "deploy/SshShell.h"
 #include "server/ConfigSyntax.h"
 #include "server/WebhookLog.h"
 #include "watch/WebhookCall.h"
@@ -10,10 +15,14 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTimer>
+
+#include <functional>
 
 namespace mtls::cli {
 
@@ -51,11 +60,137 @@ void printCall(const WebhookCall& call, const Finding& verdict)
         Output::line(Text::tr("    fix: %1").arg(Output::plain(verdict.hint)));
 }
 
+// What watch prints for each call and at the end, the same on this machine and over SSH.
+class CallReport
+{
+public:
+    CallReport(bool json, bool once)
+        : m_json(json)
+        , m_once(once)
+    {
+    }
+
+    // Prints the call; false when it is not wanted any longer (--once and one was shown).
+    bool show(const WebhookCall& call, const Finding& verdict)
+    {
+        if (m_once && m_calls > 0)
+            return false;
+        ++m_calls;
+        m_lastOk = verdict.severity != Severity::Error;
+        if (m_json) {
+            Output::out(
+                QString::fromUtf8(QJsonDocument(webhookCallToJson(call, verdict)).toJson(QJsonDocument::Compact)));
+            Output::line();
+        } else {
+            printCall(call, verdict);
+        }
+        return !m_once;
+    }
+
+    int finish(qint64 notCalls) const
+    {
+        if (notCalls > 0 && !m_json)
+            Output::err(Text::tr("%n line(s) of the log were not webhook calls and were skipped.", nullptr,
+                                 int(std::min<qint64>(notCalls, 1 << 30))));
+        if (m_calls == 0) {
+            if (m_json)
+                Output::out(QString::fromUtf8(
+                    QJsonDocument(QJsonObject {{QStringLiteral("ok"), false},
+                                               {QStringLiteral("verdict"), QStringLiteral("WATCH_NO_CALL")},
+                                               {QStringLiteral("skipped_lines"), notCalls}})
+                        .toJson(QJsonDocument::Compact)
+                    + '\n'));
+            else
+                Output::err(Text::tr("No call arrived."));
+            return ExitFindings;
+        }
+        return m_lastOk ? ExitOk : ExitFindings;
+    }
+
+private:
+    bool m_json;
+    bool m_once;
+    int m_calls = 0;
+    bool m_lastOk = false;
+};
+
+// A failure over SSH before the logs are followed (the connection, the discovery, a missing folder).
+int remoteWatchFailure(bool json, const Error& error)
+{
+    if (json)
+        Output::out(
+            QString::fromUtf8(QJsonDocument(QJsonObject {{QStringLiteral("ok"), false},
+                                                         {QStringLiteral("remote"), true},
+                                                         {QStringLiteral("error"), error.message},
+                                                         {QStringLiteral("detail"), error.detail},
+                                                         {QStringLiteral("findings"), findingsToJson(error.findings)}})
+                                  .toJson(QJsonDocument::Compact)
+                              + '\n'));
+    if (hasError(error.findings)) {
+        if (json)
+            Output::failure(error.message);
+        else
+            Output::findings(error.findings);
+        return ExitFindings;
+    }
+    return Output::failure(error.message, error.detail);
+}
+
+// Whether `test ARGS` succeeds on the server.
+bool remoteTest(ShellSession& shell, const QString& test, const QString& path)
+{
+    using namespace std::chrono_literals;
+    const auto run = shell.run(QStringLiteral("test %1 %2").arg(test, shellQuote(path)).toUtf8(), 30s);
+    return run && run->exitCode == 0;
+}
+
+// Shell text that follows `files` from their ends with tail (GNU or busybox): with -v, a header "==> FILE <==" says
+// which file the next lines come from, also for one file, and the first one says that tail has opened them. An empty
+// line every 2 s finds out when nobody reads any longer (the connection is gone: printf fails, SIGPIPE being
+// ignored), and tail is ended then.
+QByteArray followCommand(const QStringList& files)
+{
+    QByteArray quoted;
+    for (const QString& file : files)
+        quoted += ' ' + shellQuote(file).toUtf8();
+    return "trap '' PIPE\n"
+           "tail -v -n 0 -F --"
+        + quoted
+        + " & t=$!\n"
+          "while kill -0 \"$t\" 2>/dev/null; do sleep 2; printf '\\n' || break; done\n"
+          "kill \"$t\" 2>/dev/null; wait \"$t\"";
+}
+
+// The webhook log on the server: --log, else the setup's (--server, --domain) as the server's installation says.
+Result<QString> remoteLogPath(const QCommandLineParser& parser, ShellSession& shell, ServerKind kind)
+{
+    const QString given = parser.value(QStringLiteral("log"));
+    if (!given.isEmpty())
+        return given;
+    auto domain = configsyntax::normalizeDomain(parser.value(QStringLiteral("domain")));
+    if (!domain)
+        return domain.error();
+    DiscoveryOptions options;
+    options.binary = parser.value(QStringLiteral("binary"));
+    options.configRoot = parser.value(QStringLiteral("server-root"));
+    options.mainConfig = parser.value(QStringLiteral("main-config"));
+    options.prefix = parser.value(QStringLiteral("prefix"));
+    auto installation = discoverRemoteServer(shell, kind, options);
+    if (!installation)
+        return installation.error();
+    // As installedWebhookLogPath() decides on this machine, with the folder looked at on the server.
+    const QString usual = webhookLogPath(installation.value(), domain.value());
+    if (remoteTest(shell, QStringLiteral("-d"), QFileInfo(usual).path()))
+        return usual;
+    return installation->certDir + QLatin1Char('/') + domain.value() + QStringLiteral("/webhook.log");
+}
+
 } // namespace
 
 QString WatchCommand::summary() const
 {
-    return Text::tr("Follow the webhook access log on this machine and judge each call Chat makes as it arrives.");
+    return Text::tr("Follow the webhook access log on this machine, or on a server over SSH, and judge each call Chat "
+                    "makes as it arrives.");
 }
 
 void WatchCommand::setup(QCommandLineParser& parser) const
@@ -77,17 +212,137 @@ void WatchCommand::setup(QCommandLineParser& parser) const
         {QStringLiteral("json"), Text::tr("Print one JSON object a line for each call.")},
     });
     addInstallationOptions(parser, false);
+    addSshOptions(parser);
 }
+
+namespace {
+
+// watch over SSH: the logs are followed on the server with tail, through the deployment's root shell, and each line
+// goes to the same WebhookWatcher as on this machine.
+int watchOverSsh(const QCommandLineParser& parser, const QString& command, double timeout, CallReport& report,
+                 bool json)
+{
+    using namespace std::chrono_literals;
+    std::optional<ServerKind> kind;
+    if (parser.isSet(QStringLiteral("server"))) {
+        kind = serverKindOption(parser, command);
+        if (!kind)
+            return ExitUsage;
+    }
+    if (parser.value(QStringLiteral("log")).isEmpty()) {
+        if (auto domain = configsyntax::normalizeDomain(parser.value(QStringLiteral("domain"))); !domain)
+            return Output::usageError(command, domain.error().message);
+    }
+    SshOptions options;
+    if (const auto stop = sshOptions(parser, command, options))
+        return *stop;
+    auto opened = openDeploymentShell(options);
+    if (!opened)
+        return remoteWatchFailure(json, opened.error());
+    ShellSession& shell = *opened.value();
+    auto path = remoteLogPath(parser, shell, kind.value_or(ServerKind::Nginx));
+    if (!path)
+        return remoteWatchFailure(json, path.error());
+    if (!remoteTest(shell, QStringLiteral("-d"), QFileInfo(path.value()).path()))
+        return remoteWatchFailure(json,
+                                  Error {Text::tr("The folder of the webhook log %1 does not exist on the server.")
+                                             .arg(Output::plain(path.value())),
+                                         {}});
+    QString errorLog = parser.value(QStringLiteral("error-log"));
+    if (errorLog.isEmpty()
+        && (kind == ServerKind::Apache || remoteTest(shell, QStringLiteral("-e"), webhookErrorLogPath(path.value()))))
+        errorLog = webhookErrorLogPath(path.value());
+
+    WebhookWatcher watcher {QString(), QString()};
+    QObject::connect(&watcher, &WebhookWatcher::callSeen, [&](const WebhookCall& call, const Finding& verdict) {
+        if (!report.show(call, verdict))
+            shell.stop();
+    });
+    QStringList files {path.value()};
+    if (!errorLog.isEmpty())
+        files << errorLog;
+    bool fromError = false;
+    bool following = false; // tail named a file it follows
+    bool announced = false;
+    const auto announce = [&] {
+        if (announced)
+            return;
+        announced = true;
+        Output::err(Text::tr("Waiting for calls in %1 on %2 (Ctrl-C stops).")
+                        .arg(Output::plain(path.value()), Output::plain(options.target.display())));
+        if (!errorLog.isEmpty())
+            Output::err(Text::tr("Callers refused during the TLS handshake: %1.").arg(Output::plain(errorLog)));
+    };
+    const auto onLine = [&](const QByteArray& line) {
+        if (line.isEmpty())
+            return; // the beat that finds a closed connection, the blank line before a header
+        if (line.startsWith("tail: ")) { // a log not there yet (tail -F waits for it), one replaced by rotation
+            announce();
+            Output::err(Output::plain(QString::fromUtf8(line)));
+            return;
+        }
+        if (line.startsWith("==> ") && line.endsWith(" <==")) {
+            const QString file = QString::fromUtf8(line.mid(4, line.size() - 8));
+            if (files.contains(file)) {
+                fromError = file != path.value();
+                following = true;
+                announce();
+                return;
+            }
+        }
+        if (fromError)
+            watcher.readErrorLine(line);
+        else
+            watcher.readAccessLine(line);
+    };
+    // Without --timeout: as long as the user lets it run (a year bounds it).
+    const std::chrono::milliseconds bound(qint64(timeout > 0 ? timeout * 1000.0 : 365 * 86400e3));
+    QElapsedTimer clock;
+    clock.start();
+    const auto run = shell.run(followCommand(files), bound, onLine);
+    if (!run && clock.elapsed() + 100 < bound.count())
+        return remoteWatchFailure(json, run.error());
+    if (run && !run->stopped && !following)
+        return remoteWatchFailure(json,
+                                  Error {Text::tr("tail could not follow the webhook log on the server."),
+                                         QString::fromUtf8(run->output.right(4096))});
+    return report.finish(watcher.skippedLines());
+}
+
+} // namespace
 
 int WatchCommand::run(const QCommandLineParser& parser) const
 {
     if (auto rejected = rejectArguments(parser, name()))
         return *rejected;
+    const bool remote = sshRequested(parser);
+    if (!remote) {
+        for (const char* option : {"identity", "known-hosts", "sudo-password-env", "accept-host-key"}) {
+            if (parser.isSet(QLatin1String(option))) {
+                SshOptions unused;
+                if (const auto stop = sshOptions(parser, name(), unused)) // names the option that needs --ssh
+                    return *stop;
+            }
+        }
+    }
     QString path = parser.value(QStringLiteral("log"));
+    if (path.isEmpty() && (!parser.isSet(QStringLiteral("server")) || !parser.isSet(QStringLiteral("domain"))))
+        return Output::usageError(name(), Text::tr("give --log FILE, or --server and --domain of the setup."));
+    double timeout = 0;
+    if (parser.isSet(QStringLiteral("timeout"))) {
+        bool ok = false;
+        timeout = parser.value(QStringLiteral("timeout")).toDouble(&ok);
+        if (!ok || timeout <= 0 || timeout > 365 * 86400.0)
+            return Output::usageError(name(), Text::tr("--timeout must be a number of seconds greater than 0."));
+    }
+    const bool json = parser.isSet(QStringLiteral("json"));
+    const bool once = parser.isSet(QStringLiteral("once"));
+    CallReport report(json, once);
+    if (remote)
+        return watchOverSsh(parser, name(), timeout, report, json);
+
     bool apache = false;
     if (path.isEmpty()) {
-        if (!parser.isSet(QStringLiteral("server")) || !parser.isSet(QStringLiteral("domain")))
-            return Output::usageError(name(), Text::tr("give --log FILE, or --server and --domain of the setup."));
         const auto kind = serverKindOption(parser, name());
         if (!kind)
             return ExitUsage;
@@ -103,15 +358,6 @@ int WatchCommand::run(const QCommandLineParser& parser) const
     QString errorLog = parser.value(QStringLiteral("error-log"));
     if (errorLog.isEmpty() && (apache || QFileInfo::exists(webhookErrorLogPath(path))))
         errorLog = webhookErrorLogPath(path);
-    double timeout = 0;
-    if (parser.isSet(QStringLiteral("timeout"))) {
-        bool ok = false;
-        timeout = parser.value(QStringLiteral("timeout")).toDouble(&ok);
-        if (!ok || timeout <= 0 || timeout > 365 * 86400.0)
-            return Output::usageError(name(), Text::tr("--timeout must be a number of seconds greater than 0."));
-    }
-    const bool json = parser.isSet(QStringLiteral("json"));
-    const bool once = parser.isSet(QStringLiteral("once"));
     const QFileInfo folder(QFileInfo(path).absolutePath());
     if (!folder.isDir())
         return Output::failure(
@@ -119,21 +365,8 @@ int WatchCommand::run(const QCommandLineParser& parser) const
 
     QEventLoop loop;
     WebhookWatcher watcher(path, errorLog);
-    int calls = 0;
-    bool lastOk = false;
     QObject::connect(&watcher, &WebhookWatcher::callSeen, &loop, [&](const WebhookCall& call, const Finding& verdict) {
-        if (once && calls > 0)
-            return;
-        ++calls;
-        lastOk = verdict.severity != Severity::Error;
-        if (json) {
-            QJsonObject o = webhookCallToJson(call, verdict);
-            Output::out(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
-            Output::line();
-        } else {
-            printCall(call, verdict);
-        }
-        if (once)
+        if (!report.show(call, verdict))
             loop.quit();
     });
     QTimer deadline;
@@ -147,24 +380,7 @@ int WatchCommand::run(const QCommandLineParser& parser) const
     if (!errorLog.isEmpty())
         Output::err(Text::tr("Callers refused during the TLS handshake: %1.").arg(QDir::toNativeSeparators(errorLog)));
     loop.exec();
-
-    const qint64 notCalls = watcher.skippedLines();
-    if (notCalls > 0 && !json)
-        Output::err(Text::tr("%n line(s) of the log were not webhook calls and were skipped.", nullptr,
-                             int(std::min<qint64>(notCalls, 1 << 30))));
-    if (calls == 0) {
-        if (json)
-            Output::out(QString::fromUtf8(
-                QJsonDocument(QJsonObject {{QStringLiteral("ok"), false},
-                                           {QStringLiteral("verdict"), QStringLiteral("WATCH_NO_CALL")},
-                                           {QStringLiteral("skipped_lines"), notCalls}})
-                    .toJson(QJsonDocument::Compact)
-                + '\n'));
-        else
-            Output::err(Text::tr("No call arrived."));
-        return ExitFindings;
-    }
-    return lastOk ? ExitOk : ExitFindings;
+    return report.finish(watcher.skippedLines());
 }
 
 } // namespace mtls::cli

@@ -13,6 +13,7 @@ namespace {
 
 constexpr qsizetype kMaxErrorOutput = 1024 * 1024;
 constexpr int kPollMilliseconds = 50;
+constexpr qsizetype kKeptHanded = 1024 * 1024;
 
 struct Text
 {
@@ -88,6 +89,17 @@ void ShellSession::kill()
     }
 }
 
+void ShellSession::endSession()
+{
+    if (!isRunning())
+        return;
+    // Without its input the shell (or ssh, whose server then hangs the remote session up) ends; a command that holds
+    // on is killed with the process.
+    m_process->closeWriteChannel();
+    if (!m_process->waitForFinished(1000))
+        kill();
+}
+
 bool ShellSession::readSome(std::chrono::milliseconds wait)
 {
     if (!m_process)
@@ -128,6 +140,7 @@ Result<ShellRun> ShellSession::run(const QByteArray& command, std::chrono::milli
     if (!isRunning())
         return Error(Text::tr("The shell has ended."), QString::fromUtf8(m_error));
     m_pending.clear();
+    m_stopRequested = false;
     // The group's input is /dev/null so that no command reads the session's next commands. The marker follows the
     // output directly (every newline before it is the command's), found wherever it is.
     const QByteArray framed = "{\n" + command + "\n} </dev/null 2>&1\nprintf '%s %d\\n' '" + m_marker + "' \"$?\"\n";
@@ -154,6 +167,17 @@ Result<ShellRun> ShellSession::run(const QByteArray& command, std::chrono::milli
             return result;
         }
         handLines(m_pending, at >= 0 ? at : m_pending.size(), &handed, onLine);
+        if (onLine && handed > kKeptHanded) { // what the handler has seen is not kept: a follower stays bounded
+            m_pending.remove(0, handed);
+            handed = 0;
+        }
+        if (m_stopRequested) {
+            ShellRun result;
+            result.stopped = true;
+            result.output = m_pending.left(handed);
+            endSession();
+            return result;
+        }
         if (m_pending.size() > maxOutput) {
             kill();
             return Error(

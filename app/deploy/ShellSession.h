@@ -25,6 +25,7 @@ struct ShellRun
 {
     int exitCode = -1;
     QByteArray output; // standard output and standard error of the command, in order
+    bool stopped = false; // stop() ended it from its line handler: the process is gone, exitCode -1
 };
 
 class ShellSession
@@ -45,7 +46,9 @@ public:
 
     // Runs `command` (any shell text, several lines allowed) in the session's shell and waits for its exit status.
     // An Error when the process ended, the command did not finish within `timeout` (the process is then killed: a
-    // session whose command overran is not reused) or its output passed `maxOutput` bytes.
+    // session whose command overran is not reused) or its output passed `maxOutput` bytes. With `onLine`, the lines
+    // handed over are dropped once they pass 1 MiB (`output` then holds the last of them only), so a command that
+    // prints for days stays bounded in memory; `maxOutput` bounds what is not handed yet (a line without its end).
     Result<ShellRun> run(const QByteArray& command, std::chrono::milliseconds timeout, const LineHandler& onLine = {},
                          qsizetype maxOutput = 64 * 1024 * 1024);
 
@@ -61,18 +64,25 @@ public:
     int exitCode() const;
     // Ends the process at once (kill).
     void kill();
+    // From a command's line handler: the command is not to run any longer (one that never ends by itself, such as
+    // `tail -F`). run() returns after the handler with the output so far and `stopped` set, once the process has
+    // ended (its input closed, then killed when it has not ended within a second); the session is not reused.
+    void stop() { m_stopRequested = true; }
 
 private:
+    void endSession();
     bool readSome(std::chrono::milliseconds wait);
 
     std::unique_ptr<QProcess> m_process;
     QByteArray m_marker;
     QByteArray m_pending; // standard output read but not yet handed to a command
     QByteArray m_error;
+    bool m_stopRequested = false;
 };
 
 // Shell text that writes `content` to `path` (created 0600 by umask 077, then chmod `mode`), through base64 so any
-// bytes travel, given to the shell's builtin printf (never on a command line, never in a temporary file); for use inside a run() command. `path` is quoted for the shell (shellQuote of InstallScript.h).
+// bytes travel, given to the shell's builtin printf (never on a command line, never in a temporary file); for use
+// inside a run() command. `path` is quoted for the shell (shellQuote of InstallScript.h).
 QByteArray uploadCommand(const QString& path, const QByteArray& content, int mode = 0600);
 
 } // namespace mtls

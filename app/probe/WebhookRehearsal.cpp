@@ -68,9 +68,14 @@ struct Sent
     bool timedOut = false;
 };
 
-Sent post(QNetworkAccessManager& manager, const QUrl& url, const QByteArray& body, int waitMs)
+// `named`: the URL the call stands for when it is sent elsewhere (`url`, a forwarded port); empty: `url`.
+Sent post(QNetworkAccessManager& manager, const QUrl& url, const QByteArray& body, int waitMs, const QUrl& named)
 {
     QNetworkRequest request(url);
+    if (!named.isEmpty()) {
+        request.setRawHeader("Host", named.authority(QUrl::FullyEncoded).toUtf8());
+        request.setPeerVerifyName(named.host());
+    }
     request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
     request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("mtls-assistant rehearsal"));
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
@@ -233,7 +238,13 @@ Result<RehearsalReport> rehearseWebhook(const RehearsalOptions& options)
               if (!sign.isEmpty())
                   shown.replace(QString::fromLatin1(sign), QStringLiteral("…"));
               call.url = shown;
-              const Sent sent = post(manager, url, rehearsalBody(command, time), waitMs);
+              QUrl sendTo = url;
+              if (options.connectPort) {
+                  sendTo.setHost(QStringLiteral("127.0.0.1"));
+                  sendTo.setPort(options.connectPort);
+              }
+              const Sent sent
+                  = post(manager, sendTo, rehearsalBody(command, time), waitMs, options.connectPort ? url : QUrl());
               call.status = sent.status;
               call.elapsedMs = sent.elapsedMs;
               call.body = sent.body.left(kKeptBody);

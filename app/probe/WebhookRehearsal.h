@@ -26,6 +26,9 @@ struct RehearsalOptions
     QByteArray token; // the webhook authentication token; empty: no Sign, no signature checks
     int answerLimitMs = 2000; // Chat gives up after about 2 s
     QDateTime now; // the time the calls claim; invalid: the current time
+    // Non-zero: the calls are sent to this port of 127.0.0.1 (an SSH port forward to the upstream on the server),
+    // with the upstream's Host header (and, for https, its name verified); the report names the upstream.
+    quint16 connectPort = 0;
 };
 
 struct RehearsalCall

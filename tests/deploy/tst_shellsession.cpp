@@ -26,7 +26,9 @@ private slots:
     void linesAsTheyCome();
     void commandCannotReadNextCommands();
     void timeoutEndsSession();
+    void stopFromLineHandler();
     void outputBounded();
+    void handedLinesNotKept();
     void shellEndingIsAnError();
     void uploadKeepsBytesAndMode();
     void answersPromptBeforeShell();
@@ -117,11 +119,46 @@ void TestShellSession::timeoutEndsSession()
     QVERIFY(!m_shell->run("true", 1s).ok());
 }
 
+void TestShellSession::stopFromLineHandler()
+{
+    // A command that would run for long (tail -F) is stopped from its line handler: run() returns at once, with the
+    // lines so far, and the session is over.
+    QElapsedTimer clock;
+    clock.start();
+    QList<QByteArray> lines;
+    const Result<ShellRun> run
+        = m_shell->run("echo one; echo two; sleep 5; echo three", 20s, [&](const QByteArray& line) {
+              lines << line;
+              if (line == "two")
+                  m_shell->stop();
+          });
+    QVERIFY(run.ok());
+    QVERIFY(run->stopped);
+    QCOMPARE(lines, (QList<QByteArray> {"one", "two"}));
+    QCOMPARE(run->output, QByteArray("one\ntwo\n"));
+    QVERIFY2(clock.elapsed() < 4000, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY(!m_shell->isRunning());
+    QVERIFY(!m_shell->run("true", 1s).ok());
+}
+
 void TestShellSession::outputBounded()
 {
     const Result<ShellRun> run = m_shell->run("yes 0123456789", 20s, {}, 1024 * 1024);
     QVERIFY(!run.ok());
     QVERIFY(!m_shell->isRunning());
+}
+
+void TestShellSession::handedLinesNotKept()
+{
+    // 8 MiB of lines to a handler with a bound of 1 MiB: what the handler saw is not kept, so it goes through.
+    qint64 seen = 0;
+    const Result<ShellRun> run = m_shell->run(
+        "yes 0123456789abcde | head -n 524288", 30s, [&](const QByteArray& line) { seen += line.size() + 1; },
+        1024 * 1024);
+    QVERIFY2(run.ok(), qPrintable(run.ok() ? QString() : run.error().message));
+    QCOMPARE(seen, qint64(8 * 1024 * 1024));
+    QVERIFY(run->output.size() <= 2 * 1024 * 1024);
+    QCOMPARE(m_shell->run("echo still-here", 5s)->output, QByteArray("still-here\n"));
 }
 
 void TestShellSession::shellEndingIsAnError()
