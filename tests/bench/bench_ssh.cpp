@@ -9,7 +9,7 @@
 //    its test handshake from here included); `rollback --ssh` outside the timing.
 // Both as the user with NOPASSWD sudo, with the same identity, known-hosts file and port. Prints the medians, the
 // ratio assistant / by hand and a verdict; no assertion on the figures. Needs root (throwaway users, sudoers rule).
-//   bench_ssh [ROUNDS]
+//   bench_ssh [ROUNDS]        (BENCH_SSH_PHASES=1: then one more apply, each line of its output timed)
 
 #include "SshServer.h"
 #include "ThrowawayInstallation.h"
@@ -20,9 +20,9 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QThread>
 
 #include <algorithm>
@@ -138,7 +138,7 @@ struct Bench
     bool prepare();
     bool byHand(double* ms);
     bool undoByHand();
-    bool assistant(double* ms, QJsonArray* steps);
+    bool assistant(double* ms);
     bool rollback();
     bool webhookAnswers(int timeoutMs);
 };
@@ -192,8 +192,7 @@ bool Bench::prepare()
 
     // One apply and rollback first (the assistant accepts the host key into its known-hosts file), unmeasured.
     double ignored = 0;
-    QJsonArray steps;
-    return assistant(&ignored, &steps) && rollback();
+    return assistant(&ignored) && rollback();
 }
 
 bool Bench::webhookAnswers(int timeoutMs)
@@ -261,7 +260,7 @@ bool Bench::undoByHand()
     return waitForPortState(nginx->newPort, false);
 }
 
-bool Bench::assistant(double* ms, QJsonArray* steps)
+bool Bench::assistant(double* ms)
 {
     QStringList apply = cliApplyArguments(*nginx, fixture.dir(), upstream.url());
     apply.remove(apply.indexOf(QStringLiteral("--state-dir")), 2);
@@ -272,8 +271,9 @@ bool Bench::assistant(double* ms, QJsonArray* steps)
     *ms = clock.nsecsElapsed() / 1e6;
     if (applied.exitCode != 0)
         return fail(QStringLiteral("apply --ssh failed"), applied);
-    const QJsonObject result = QJsonDocument::fromJson(applied.out).object();
-    *steps = result.value(QLatin1String("steps")).toArray();
+    if (QJsonDocument::fromJson(applied.out).object().value(QLatin1String("server_state")).toString()
+        != QLatin1String("after"))
+        return fail(QStringLiteral("apply --ssh did not leave the server after the change"), applied);
     // Judged from outside too: the webhook answers the Chat client.
     if (!webhookAnswers(5000))
         return fail(QStringLiteral("the webhook does not answer 200 after apply --ssh"));
@@ -288,13 +288,62 @@ bool Bench::rollback()
     return waitForPortState(nginx->newPort, false);
 }
 
-// The JSON steps of one apply, as "+MS text" lines when they carry a time (what the CLI prints).
-void printSteps(const QJsonArray& steps)
+// Where the time of one apply goes: the CLI's own output (its steps, printed as they happen) with the time each
+// line arrived, from the start of the process to its end.
+bool printPhases(Bench& bench)
 {
-    for (const QJsonValue& step : steps) {
-        const QJsonObject object = step.toObject();
-        std::printf("    %s\n", qPrintable(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact))));
+    QStringList apply = cliApplyArguments(*bench.nginx, bench.fixture.dir(), bench.upstream.url());
+    apply.remove(apply.indexOf(QStringLiteral("--state-dir")), 2);
+    apply += bench.assistantSsh();
+    apply.removeAll(QStringLiteral("--json"));
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    QElapsedTimer clock;
+    clock.start();
+    process.start(cli(), apply);
+    QByteArray pending;
+    std::printf("one apply --ssh, each line of its output with the time it arrived:\n");
+    while (process.state() != QProcess::NotRunning || process.bytesAvailable() > 0) {
+        process.waitForReadyRead(50);
+        pending += process.readAll();
+        qsizetype end = 0;
+        while ((end = pending.indexOf('\n')) >= 0) {
+            std::printf("  %6lld ms  %s\n", static_cast<long long>(clock.elapsed()), pending.left(end).constData());
+            pending.remove(0, end + 1);
+        }
+        if (clock.elapsed() > 120000)
+            return false;
     }
+    std::printf("  %6lld ms  (exit %d)\n", static_cast<long long>(clock.elapsed()), process.exitCode());
+    if (process.exitCode() != 0 || !bench.rollback())
+        return false;
+
+    // What the connection costs, piece by piece (medians of 5): the programs the assistant runs before its shell
+    // answers (ssh -G, ssh-keygen -F, ssh-keyscan, then two logins: the probe and the session).
+    const QString port = QString::number(bench.sshd.port());
+    const QList<std::pair<const char*, std::pair<QString, QStringList>>> pieces {
+        {"the CLI's start (--version)", {cli(), {QStringLiteral("--version")}}},
+        {"ssh -G", {QStringLiteral("ssh"), {QStringLiteral("-G"), QStringLiteral("-p"), port, bench.host()}}},
+        {"ssh-keygen -F",
+         {QStringLiteral("ssh-keygen"),
+          {QStringLiteral("-F"), QStringLiteral("[127.0.0.1]:") + port, QStringLiteral("-f"),
+           bench.client.filePath(QStringLiteral("known_hosts"))}}},
+        {"ssh-keyscan", {QStringLiteral("ssh-keyscan"), {QStringLiteral("-p"), port, QStringLiteral("127.0.0.1")}}},
+        {"ssh USER@HOST true (one login)",
+         {QStringLiteral("ssh"), bench.sshOptions(QStringLiteral("-p")) << bench.host() << QStringLiteral("true")}},
+    };
+    std::printf("pieces of the connection, medians of 5:\n");
+    for (const auto& [name, command] : pieces) {
+        QList<double> times;
+        for (int i = 0; i < 5; ++i) {
+            QElapsedTimer piece;
+            piece.start();
+            runProcess(command.first, command.second);
+            times << piece.nsecsElapsed() / 1e6;
+        }
+        std::printf("  %-34s %6.0f ms\n", name, median(times));
+    }
+    return true;
 }
 
 } // namespace
@@ -319,23 +368,20 @@ int main(int argc, char* argv[])
                 rounds);
     QList<double> hand;
     QList<double> assistant;
-    QJsonArray lastSteps;
     for (int round = 0; round < rounds; ++round) {
         double byHandMs = 0;
         double assistantMs = 0;
         if (!bench.byHand(&byHandMs) || !bench.undoByHand())
             return 2;
-        if (!bench.assistant(&assistantMs, &lastSteps) || !bench.rollback())
+        if (!bench.assistant(&assistantMs) || !bench.rollback())
             return 2;
         hand << byHandMs;
         assistant << assistantMs;
         std::printf("round %d: by hand %.0f ms, apply --ssh %.0f ms\n", round + 1, byHandMs, assistantMs);
         std::fflush(stdout);
     }
-    if (qEnvironmentVariableIsSet("BENCH_SSH_STEPS")) {
-        std::printf("the steps of the last apply --ssh:\n");
-        printSteps(lastSteps);
-    }
+    if (qEnvironmentVariableIsSet("BENCH_SSH_PHASES") && !printPhases(bench))
+        return 2;
     const double byHandMedian = median(hand);
     const double assistantMedian = median(assistant);
     const double ratio = assistantMedian / std::max(1.0, byHandMedian);
