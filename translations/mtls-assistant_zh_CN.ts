@@ -2418,6 +2418,14 @@
         <source>Job %1 failed (install.sh ended with %2); see its log on the server: %3/log.</source>
         <translation>任务 %1 失败（install.sh 以 %2 结束）；请查看服务器上的日志：%3/log。</translation>
     </message>
+    <message>
+        <source>%1 on the server could not show its effective configuration, so nothing was changed.</source>
+        <translation>服务器上的 %1 无法列出生效的配置，因此没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>A site already answers %1 on the same port on the server, so nothing was changed: the server would keep only one of the two, and either the webhook or that site would stop working. Use a name of its own for the webhook (for example a subdomain), or remove or move the other site first. Client certificates on the webhook path of that site (merge) are set up by the assistant on the server itself, not yet over SSH.</source>
+        <translation>服务器的同一端口上已有另一个站点响应 %1，因此没有做任何更改：服务器只会保留两者之一，回调或该站点总有一个会失效。请为回调使用单独的域名（例如一个子域名），或先删除或迁走另一个站点。如需只在该站点的回调路径上校验客户端证书（合并），请在服务器上直接运行本助手，目前还不能通过 SSH 完成。</translation>
+    </message>
 </context>
 <context>
     <name>mtls::RemoteDiscovery</name>
