@@ -49,15 +49,19 @@ void killProcessesNaming(const QString& path)
 } // namespace
 
 PrivateTempDir::PrivateTempDir(const QString& prefix)
-    : m_dir(QDir::tempPath() + QStringLiteral("/%1-%2-XXXXXX").arg(prefix).arg(QCoreApplication::applicationPid()))
 {
-    if (m_dir.isValid())
-        m_cleanup = CleanupRegistration::folder(m_dir.path());
+    // Made and registered with the cleanup's signals held back: one in between would leave the folder behind.
+    const SignalsHeldBack held;
+    m_dir = std::make_unique<QTemporaryDir>(
+        QDir::tempPath() + QStringLiteral("/%1-%2-XXXXXX").arg(prefix).arg(QCoreApplication::applicationPid()));
+    if (m_dir->isValid())
+        m_cleanup = CleanupRegistration::folder(m_dir->path());
 }
 
 PrivateTempDir::~PrivateTempDir()
 {
-    m_dir.remove();
+    const SignalsHeldBack held;
+    m_dir->remove();
     m_cleanup.release();
 }
 

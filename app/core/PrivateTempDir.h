@@ -9,6 +9,8 @@
 #include <QString>
 #include <QTemporaryDir>
 
+#include <memory>
+
 namespace mtls {
 
 class PrivateTempDir
@@ -19,10 +21,10 @@ public:
     PrivateTempDir(const PrivateTempDir&) = delete;
     PrivateTempDir& operator=(const PrivateTempDir&) = delete;
 
-    bool isValid() const { return m_dir.isValid(); }
-    QString errorString() const { return m_dir.errorString(); }
-    QString path() const { return m_dir.path(); }
-    QString filePath(const QString& name) const { return m_dir.filePath(name); }
+    bool isValid() const { return m_dir->isValid(); }
+    QString errorString() const { return m_dir->errorString(); }
+    QString path() const { return m_dir->path(); }
+    QString filePath(const QString& name) const { return m_dir->filePath(name); }
 
     // Removes the folders <tempPath>/<prefix>-<pid>-* that this user owns and whose process no longer runs, after
     // killing (Linux) any process still running whose command line names one (a server that outlived a killed
@@ -30,7 +32,7 @@ public:
     static int sweepStale(const QString& prefix);
 
 private:
-    QTemporaryDir m_dir;
+    std::unique_ptr<QTemporaryDir> m_dir;
     CleanupRegistration m_cleanup;
 };
 

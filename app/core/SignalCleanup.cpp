@@ -259,6 +259,25 @@ void installCleanupOnSignals()
 #endif
 }
 
+SignalsHeldBack::SignalsHeldBack()
+{
+#ifdef Q_OS_UNIX
+    static_assert(sizeof(sigset_t) <= sizeof(m_previous));
+    sigset_t held;
+    sigemptyset(&held);
+    for (const int signal : {SIGINT, SIGTERM, SIGHUP})
+        sigaddset(&held, signal);
+    ::pthread_sigmask(SIG_BLOCK, &held, reinterpret_cast<sigset_t*>(m_previous));
+#endif
+}
+
+SignalsHeldBack::~SignalsHeldBack()
+{
+#ifdef Q_OS_UNIX
+    ::pthread_sigmask(SIG_SETMASK, reinterpret_cast<const sigset_t*>(m_previous), nullptr);
+#endif
+}
+
 void runSignalCleanup()
 {
     cleanSlots();

@@ -44,6 +44,23 @@ private:
 
 // Installs the handlers for SIGINT, SIGTERM and SIGHUP (on Windows, the console's Ctrl-C and close events).
 void installCleanupOnSignals();
+
+// Holds back the signals the cleanup handles (SIGINT, SIGTERM, SIGHUP) for its lifetime, in this thread: a thing made
+// and then registered in its scope is never left behind by a signal that arrives in between; the signal is taken
+// when the scope ends. Does nothing on other systems.
+class SignalsHeldBack
+{
+public:
+    SignalsHeldBack();
+    ~SignalsHeldBack();
+    SignalsHeldBack(const SignalsHeldBack&) = delete;
+    SignalsHeldBack& operator=(const SignalsHeldBack&) = delete;
+
+private:
+#ifdef Q_OS_UNIX
+    unsigned char m_previous[128] {}; // the thread's signal mask before (a sigset_t)
+#endif
+};
 // Does what the handler does, without ending the process. For tests.
 void runSignalCleanup();
 
