@@ -1,5 +1,6 @@
 #pragma once
 
+#include "deploy/RemoteJob.h"
 #include "pki/CheckService.h"
 #include "probe/ProbeTypes.h"
 #include "server/ConfigGenerator.h"
@@ -34,6 +35,9 @@ struct WizardContext
     std::optional<SavedSetup> renewing; // set on the renewal path
     QString renewSetupId; // the saved setup the renewal page selects first (mtls-assistant --renew ID)
     std::optional<ServerInstallation> installation; // the server found on this machine
+    std::optional<ServerInstallation> remoteInstallation; // over SSH: the server found there
+    QByteArray sshPassword; // over SSH: the sudo password typed for this run only; never saved
+    std::optional<RemoteJob> remoteJob; // over SSH, after apply: the job that made the change on the server
     std::optional<SetupPlan> plan; // from the review page
     std::optional<ApplyResult> applied; // this machine, after apply
     QStringList exported; // export: the files written
@@ -41,7 +45,15 @@ struct WizardContext
     Certificates probeServerCas; // test hook: roots the test handshake trusts (empty: the system's)
     std::optional<DiscoveryOptions> discovery; // test hook: describes the installation instead of looking for it
     QString applyStateDir; // test hook: where apply keeps its journal and backups (empty: the default)
+    QString sshKnownHosts; // test hook: the known-hosts file over SSH (empty: the assistant's own)
+    QString remoteStateDir; // test hook: the assistant's folder on a server over SSH (empty: the default)
     QString savedSetupError; // why the setup could not be saved, when it could not
+
+    // The installation the setup goes to: the one found on this machine, or over SSH the one found there.
+    const std::optional<ServerInstallation>& targetInstallation() const
+    {
+        return model.target == SetupTarget::Ssh ? remoteInstallation : installation;
+    }
 };
 
 } // namespace mtls::ui

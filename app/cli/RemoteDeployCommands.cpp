@@ -11,8 +11,10 @@
 #include "deploy/SshShell.h"
 #include "probe/ProbeInputs.h"
 #include "probe/Prober.h"
+#include "setup/SetupStore.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonArray>
 
 #include <memory>
@@ -132,6 +134,30 @@ std::optional<ProbeReport> probeFromHere(const CheckReport& report, const Server
     return probed.value();
 }
 
+// Every apply is a saved setup, over SSH too: with the server it went to, so `status` lists it and the wizard's
+// renewal deploys the same way (no password, no key material in it).
+Status saveRemoteSetup(const QCommandLineParser& parser, const RemoteApplyRequest& request, const CheckReport& report)
+{
+    const auto target = parseSshTarget(parser.value(QStringLiteral("ssh")));
+    if (!target)
+        return target.error();
+    const QString identity = parser.isSet(QStringLiteral("identity"))
+        ? QFileInfo(parser.value(QStringLiteral("identity"))).absoluteFilePath()
+        : QString();
+    auto plan = planExport(request.bundle);
+    if (!plan)
+        return plan.error();
+    const SetupStore store;
+    auto content = store.load();
+    if (!content)
+        return content.error();
+    const bool issuedByChat = parser.isSet(QStringLiteral("issued-by-chat"));
+    return store.save(savedSetupOfRemoteApply(
+        plan.value(), target->display(), identity,
+        issuedByChat ? CertificateSource::IssuedByChat : CertificateSource::OwnCa, report.material.leaf,
+        report.material.clientCas.isEmpty() ? Certificate() : report.material.clientCas.first(), content->setups));
+}
+
 } // namespace
 
 void addRemoteOptions(QCommandLineParser& parser, bool withStateDir)
@@ -193,17 +219,11 @@ int runRemoteApply(const QCommandLineParser& parser, const QString& command, Ser
                               Output::plain(installation->binary), Output::plain(installation->configRoot)));
 
     RemoteApplyRequest request;
+    request.bundle = exportRequestFor(installation.value(), given.mainConfig);
+    const QVersionNumber version = site.serverVersion.isNull() ? installation->version : site.serverVersion;
     request.bundle.config = site;
-    if (request.bundle.config.serverVersion.isNull())
-        request.bundle.config.serverVersion = installation->version;
+    request.bundle.config.serverVersion = version;
     request.bundle.material = materialOf(report);
-    request.bundle.serverRoot = installation->configRoot;
-    request.bundle.layout = installation->layout;
-    request.bundle.binary = installation->binary;
-    request.bundle.mainConfig = given.mainConfig;
-    request.bundle.prefix = installation->prefix;
-    request.bundle.siteDir = installation->siteDir;
-    request.bundle.enabledDir = installation->enabledDir;
     request.stateDir = remoteStateDir(parser);
     request.progress = steps.callback();
     auto job = applyRemotely(*shell.session, request);
@@ -213,8 +233,12 @@ int runRemoteApply(const QCommandLineParser& parser, const QString& command, Ser
 
     const bool ok = job->state == RemoteJob::State::Succeeded;
     std::optional<ProbeReport> probe;
-    if (ok)
+    Status saved;
+    if (ok) {
         probe = probeFromHere(report, site, parser.value(QStringLiteral("roots")));
+        if (sshRequested(parser))
+            saved = saveRemoteSetup(parser, request, report);
+    }
     if (json) {
         QJsonObject object = where;
         object.insert(QStringLiteral("ok"), ok);
@@ -244,6 +268,9 @@ int runRemoteApply(const QCommandLineParser& parser, const QString& command, Ser
                                    .arg(Output::plain(probe->url.toString())));
         Output::line(Output::paint(remoteOutcomeText(job.value()), Output::Colour::Green));
     }
+    if (!saved)
+        Output::err(Text::tr("warning: the setup could not be saved, so 'status' will not list it: %1")
+                        .arg(saved.error().message));
     return ExitOk;
 }
 

@@ -96,7 +96,10 @@ int StatusCommand::run(const QCommandLineParser& parser) const
         Output::line(QStringLiteral("  %1  %2  %3  %4")
                          .arg(Output::plain(setup.domain).leftJustified(28),
                               serverKindDisplayName(setup.server).leftJustified(7),
-                              setup.target == SetupTarget::Export ? Text::tr("exported") : Text::tr("this machine"),
+                              setup.target == SetupTarget::Export ? Text::tr("exported")
+                                  : setup.target == SetupTarget::Ssh
+                                  ? Text::tr("over SSH: %1").arg(Output::plain(setup.sshTarget))
+                                  : Text::tr("this machine"),
                               Output::paint(when, colour)));
         if (setup.mode == SetupMode::Merge)
             Output::line(QStringLiteral("    ")

@@ -106,7 +106,7 @@ QString readme(const ExportRequest& request, const ServerInstallation& target, c
 
 } // namespace
 
-Result<ExportResult> exportBundle(const ExportRequest& request)
+Result<ExportPlan> planExport(const ExportRequest& request)
 {
     const ServerKind kind = request.config.server;
     const bool nginx = kind == ServerKind::Nginx;
@@ -216,6 +216,47 @@ Result<ExportResult> exportBundle(const ExportRequest& request)
     script.connectPort = first.port;
     script.backupDir = request.backupDir.isEmpty() ? QStringLiteral("/var/backups/mtls-assistant/") + domain.value()
                                                    : QDir::cleanPath(request.backupDir);
+    ExportPlan plan;
+    plan.target = target;
+    plan.config = config;
+    plan.generated = generated.value();
+    plan.script = script;
+    return plan;
+}
+
+ExportRequest exportRequestFor(const ServerInstallation& installation, const QString& mainConfig)
+{
+    ExportRequest request;
+    request.config.server = installation.kind;
+    request.config.serverVersion = installation.version;
+    request.serverRoot = installation.configRoot;
+    request.layout = installation.layout;
+    request.binary = installation.binary;
+    request.mainConfig = mainConfig;
+    request.prefix = installation.prefix;
+    request.siteDir = installation.siteDir;
+    request.enabledDir = installation.enabledDir;
+    return request;
+}
+
+QStringList ExportPlan::changes() const
+{
+    QStringList targets;
+    for (const InstallScriptParams::File& file : script.files)
+        targets << file.target;
+    for (const auto& [link, pointsTo] : script.links)
+        targets << link;
+    return targets;
+}
+
+Result<ExportResult> exportBundle(const ExportRequest& request)
+{
+    auto plan = planExport(request);
+    if (!plan)
+        return plan.error();
+    const ServerInstallation& target = plan->target;
+    const InstallScriptParams& script = plan->script;
+    const GeneratedConfig* generated = &plan->generated;
     QString dataError;
     const QString data = installData(script, &dataError);
     if (data.isEmpty())
@@ -246,7 +287,7 @@ Result<ExportResult> exportBundle(const ExportRequest& request)
         {QStringLiteral("certs/client-ca.pem"), {request.material.clientCaPem, kPublic}},
         {QStringLiteral("install.sh"), {scriptText, kScript}},
         {QStringLiteral("install.data"), {data.toUtf8(), kPublic}},
-        {QStringLiteral("README.md"), {readme(request, target, generated.value(), script).toUtf8(), kPublic}}};
+        {QStringLiteral("README.md"), {readme(request, target, *generated, script).toUtf8(), kPublic}}};
     if (!request.material.chainPem.isEmpty())
         files.append({QStringLiteral("certs/chain.pem"), {request.material.chainPem, kPublic}});
     QDir().mkpath(staging.filePath(QStringLiteral("certs")));
@@ -275,7 +316,7 @@ Result<ExportResult> exportBundle(const ExportRequest& request)
         QFile::setPermissions(out, kPrivate | QFileDevice::ExeOwner);
     }
     result.out = out;
-    result.config = generated.value();
+    result.config = *generated;
     return result;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ApplyService.h"
+#include "InstallScript.h"
 #include "server/ServerDiscovery.h"
 
 namespace mtls {
@@ -31,10 +32,28 @@ struct ExportResult
     GeneratedConfig config;
 };
 
-// Writes the bundle: the configuration, certs/ (fullchain.pem, chain.pem, privkey.pem 0600, client-ca.pem),
-// install.sh (POSIX sh: checks, backups, install, test, reload, check of what is served, rollback) with its
-// install.data (what to install, the server program, the checksums), and README.md with the manual steps.
-// A directory must not exist yet or be empty; a zip is written atomically with mode 0600 (it holds the key).
+// What a bundle installs, before anything is written: the target server's folders (from the request's layout and
+// folders), the generated configuration with the paths on that server, and install.sh's parameters.
+struct ExportPlan
+{
+    ServerInstallation target;
+    ServerConfigRequest config; // with the paths on the target server
+    GeneratedConfig generated;
+    InstallScriptParams script;
+
+    // Every file install.sh writes and link it makes on the server, in order.
+    QStringList changes() const;
+};
+Result<ExportPlan> planExport(const ExportRequest& request);
+
+// The export request for an installation as discovery found it on the target server (over SSH): its root, layout,
+// program, prefix and site folders; `mainConfig` the main configuration the user gave (empty: the layout's).
+ExportRequest exportRequestFor(const ServerInstallation& installation, const QString& mainConfig);
+
+// Writes the bundle (planExport()'s plan): the configuration, certs/ (fullchain.pem, chain.pem, privkey.pem 0600,
+// client-ca.pem), install.sh (POSIX sh: checks, backups, install, test, reload, check of what is served, rollback) with
+// its install.data (what to install, the server program, the checksums), and README.md with the manual steps. A
+// directory must not exist yet or be empty; a zip is written atomically with mode 0600 (it holds the key).
 Result<ExportResult> exportBundle(const ExportRequest& request);
 
 } // namespace mtls

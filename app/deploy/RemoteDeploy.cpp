@@ -97,8 +97,12 @@ QString remoteBackupDir(const QString& stateDir, const QString& domain)
 // "conflicting server name … ignored", and its test passes), so the webhook or that site would stop working. The rule
 // of a local apply (siteConflictFindings), on the server's own `nginx -T` / `apachectl -S`; a site file named like
 // ours (an earlier apply of this domain) is ours.
-Status refuseSharedName(ShellSession& shell, const ExportRequest& bundle, const QString& domain)
+Status checkRemoteNameFree(ShellSession& shell, const ExportRequest& bundle)
 {
+    auto normalized = configsyntax::normalizeDomain(bundle.config.domain);
+    if (!normalized)
+        return normalized.error();
+    const QString domain = normalized.value();
     ServerInstallation server;
     server.kind = bundle.config.server;
     server.binary = bundle.binary;
@@ -164,7 +168,7 @@ Result<RemoteJob> applyRemotely(ShellSession& shell, const RemoteApplyRequest& r
     auto domain = configsyntax::normalizeDomain(request.bundle.config.domain);
     if (!domain)
         return domain.error();
-    if (auto alone = refuseSharedName(shell, request.bundle, domain.value()); !alone)
+    if (auto alone = checkRemoteNameFree(shell, request.bundle); !alone)
         return alone.error();
 
     // The bundle, in a private temporary folder here (it holds the key: removed on every way out).
@@ -233,16 +237,18 @@ Result<RemoteJob> rollbackRemotely(ShellSession& shell, const QString& stateDirG
 }
 
 Result<QList<RemoteJob>> remoteStatus(ShellSession& shell, const QString& stateDirGiven,
-                                      const ApplyProgressCallback& progress, std::chrono::milliseconds wait)
+                                      const ApplyProgressCallback& progress, std::chrono::milliseconds wait,
+                                      bool wholeLog)
 {
     const QString stateDir = stateDirGiven.isEmpty() ? defaultRemoteStateDir() : QDir::cleanPath(stateDirGiven);
     auto jobs = listRemoteJobs(shell, stateDir);
-    if (!jobs || jobs->isEmpty() || jobs->last().state != RemoteJob::State::Running)
+    if (!jobs || jobs->isEmpty() || (!wholeLog && jobs->last().state != RemoteJob::State::Running))
         return jobs;
     QList<RemoteJob> list = jobs.value();
-    report(progress, ApplyProgress::Kind::Remote,
-           Text::tr("Job %1 (%2 for %3) still runs on the server; following it.")
-               .arg(list.last().id, remoteJobActionName(list.last().action), list.last().domain));
+    if (list.last().state == RemoteJob::State::Running)
+        report(progress, ApplyProgress::Kind::Remote,
+               Text::tr("Job %1 (%2 for %3) still runs on the server; following it.")
+                   .arg(list.last().id, remoteJobActionName(list.last().action), list.last().domain));
     auto followed = followRemoteJob(shell, list.last(), serverLines(progress), wait);
     if (!followed)
         return followed.error();

@@ -32,6 +32,11 @@ struct RemoteApplyRequest
 // else the export's default (/var/backups/mtls-assistant/<domain>).
 QString remoteBackupDir(const QString& stateDir, const QString& domain);
 
+// Another site for the bundle's name and port on the server (read from its own `nginx -T` / `apachectl -S`, a site
+// file of an earlier apply of this name excepted): an Error with SERVER_NAME_CONFLICT findings. applyRemotely()
+// refuses with it before anything is uploaded; the wizard asks right after discovery.
+Status checkRemoteNameFree(ShellSession& shell, const ExportRequest& bundle);
+
 // Refuses while another job runs on the server (REMOTE_JOB_RUNNING), then makes the bundle, uploads it, starts
 // install.sh as a job and follows it. The job comes back ended (Succeeded only when install.sh's checks passed) or,
 // after `wait`, still Running. An Error with REMOTE_CONNECTION_LOST when the connection failed after the start.
@@ -44,9 +49,11 @@ Result<RemoteJob> rollbackRemotely(ShellSession& shell, const QString& stateDir,
                                    std::chrono::milliseconds wait = std::chrono::minutes(10));
 
 // What a new connection finds: every job on the server, oldest first; when the newest still runs, it is followed
-// (its whole log to `progress`) until it ends or `wait` passes.
+// (its whole log to `progress`) until it ends or `wait` passes. With `wholeLog`, the newest job's log goes to
+// `progress` even when it has ended (a reconnect after a dropped connection shows all the job did).
 Result<QList<RemoteJob>> remoteStatus(ShellSession& shell, const QString& stateDir,
-                                      const ApplyProgressCallback& progress, std::chrono::milliseconds wait);
+                                      const ApplyProgressCallback& progress, std::chrono::milliseconds wait,
+                                      bool wholeLog = false);
 
 // A sentence for the user on what the job left on the server (from RemoteJob::serverState()).
 QString remoteOutcomeText(const RemoteJob& job);

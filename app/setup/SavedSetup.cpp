@@ -1,6 +1,7 @@
 #include "SavedSetup.h"
 
 #include "deploy/ApplyService.h"
+#include "deploy/ExportBundle.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -79,6 +80,8 @@ QJsonObject SavedSetup::toJson() const
         {QStringLiteral("server"), serverKindName(server)},
         {QStringLiteral("target"), setupTargetName(target)},
         {QStringLiteral("server_root"), serverRoot},
+        {QStringLiteral("ssh_target"), sshTarget},
+        {QStringLiteral("ssh_identity"), sshIdentity},
         {QStringLiteral("config_file"), configFile},
         {QStringLiteral("certificate_file"), certificateFile},
         {QStringLiteral("key_file"), keyFile},
@@ -120,6 +123,10 @@ Result<SavedSetup> SavedSetup::fromJson(const QJsonObject& object)
         = tlsProfileFromName(object.value(QStringLiteral("tls_profile")).toString()).value_or(TlsProfile::Intermediate);
     setup.webhookPath = object.value(QStringLiteral("webhook_path")).toString(QStringLiteral("/"));
     setup.serverRoot = object.value(QStringLiteral("server_root")).toString();
+    setup.sshTarget = object.value(QStringLiteral("ssh_target")).toString();
+    setup.sshIdentity = object.value(QStringLiteral("ssh_identity")).toString();
+    if (setup.target == SetupTarget::Ssh && setup.sshTarget.isEmpty())
+        return Error(Text::tr("The saved setup for %1 was applied over SSH but names no server.").arg(setup.domain));
     setup.configFile = object.value(QStringLiteral("config_file")).toString();
     setup.certificateFile = object.value(QStringLiteral("certificate_file")).toString();
     setup.keyFile = object.value(QStringLiteral("key_file")).toString();
@@ -199,23 +206,26 @@ RememberedCertificate servedCertificate(const SavedSetup& setup)
     return now.isNull() ? setup.certificate : now;
 }
 
-SavedSetup savedSetupOfApply(const ApplyRequest& request, const ApplyPlan& plan, CertificateSource source,
-                             const Certificate& leaf, const Certificate& clientCa, const QList<SavedSetup>& saved)
+namespace {
+// What every apply remembers: the site's paths, listen address, upstream and profile from its configuration request.
+SavedSetup savedSetupOf(const QString& domain, ServerKind server, SetupTarget target, const QString& serverRoot,
+                        const QString& siteFile, const ServerConfigRequest& c, const std::optional<MergePlan>& merge,
+                        CertificateSource source, const Certificate& leaf, const Certificate& clientCa,
+                        const QList<SavedSetup>& saved)
 {
     SavedSetup s;
-    s.domain = plan.config.domain;
-    s.server = request.installation.kind;
-    s.target = SetupTarget::ThisMachine;
+    s.domain = domain;
+    s.server = server;
+    s.target = target;
     const QString id = s.id();
     for (const SavedSetup& earlier : saved) {
         if (earlier.id() == id)
             s = earlier;
     }
-    const ServerConfigRequest& c = plan.configRequest;
     s.webhookPath = c.webhookPath;
     s.source = source;
-    s.serverRoot = request.installation.configRoot;
-    s.configFile = plan.siteFile;
+    s.serverRoot = serverRoot;
+    s.configFile = siteFile;
     s.certificateFile = c.certificatePath;
     s.keyFile = c.keyPath;
     s.clientCaFile = c.clientCaPath;
@@ -228,9 +238,30 @@ SavedSetup savedSetupOfApply(const ApplyRequest& request, const ApplyPlan& plan,
         s.listen = c.listen.first().toString();
     s.upstreamUrl = c.upstreamUrl;
     s.profile = c.profile;
-    rememberHowServed(s, plan.merge, leaf);
+    rememberHowServed(s, merge, leaf);
     s.clientCa = RememberedCertificate::of(clientCa);
     s.savedAt = QDateTime::currentDateTimeUtc();
+    return s;
+}
+} // namespace
+
+SavedSetup savedSetupOfApply(const ApplyRequest& request, const ApplyPlan& plan, CertificateSource source,
+                             const Certificate& leaf, const Certificate& clientCa, const QList<SavedSetup>& saved)
+{
+    return savedSetupOf(plan.config.domain, request.installation.kind, SetupTarget::ThisMachine,
+                        request.installation.configRoot, plan.siteFile, plan.configRequest, plan.merge, source, leaf,
+                        clientCa, saved);
+}
+
+SavedSetup savedSetupOfRemoteApply(const ExportPlan& plan, const QString& sshTarget, const QString& sshIdentity,
+                                   CertificateSource source, const Certificate& leaf, const Certificate& clientCa,
+                                   const QList<SavedSetup>& saved)
+{
+    SavedSetup s = savedSetupOf(plan.config.domain, plan.target.kind, SetupTarget::Ssh, plan.target.configRoot,
+                                plan.target.siteDir + QLatin1Char('/') + plan.generated.fileName, plan.config,
+                                std::nullopt, source, leaf, clientCa, saved);
+    s.sshTarget = sshTarget;
+    s.sshIdentity = sshIdentity;
     return s;
 }
 

@@ -34,6 +34,8 @@ struct SavedSetup
     ServerKind server = ServerKind::Nginx;
     SetupTarget target = SetupTarget::ThisMachine;
     QString serverRoot; // the configuration root the setup was applied to (empty for export)
+    QString sshTarget; // over SSH: "[user@]host[:port]" and the private key used (never a password)
+    QString sshIdentity;
     QString configFile; // the site file written (or exported)
     QString certificateFile; // where the server reads the certificate (full chain)
     QString keyFile;
@@ -74,6 +76,13 @@ struct ApplyPlan;
 // list it too. A setup of `saved` with the same id keeps what only the wizard knows (the files imported...).
 SavedSetup savedSetupOfApply(const ApplyRequest& request, const ApplyPlan& plan, CertificateSource source,
                              const Certificate& leaf, const Certificate& clientCa, const QList<SavedSetup>& saved);
+
+// The same for an apply over SSH from the command line (a dedicated site): what the bundle installed on the server,
+// and the server it went to ("[user@]host[:port]" and the key file; never a password).
+struct ExportPlan;
+SavedSetup savedSetupOfRemoteApply(const ExportPlan& plan, const QString& sshTarget, const QString& sshIdentity,
+                                   CertificateSource source, const Certificate& leaf, const Certificate& clientCa,
+                                   const QList<SavedSetup>& saved);
 
 // How many days before expiry a setup counts as expiring (warnings on start, exit 1 of `status`).
 constexpr int kExpiryWarningDays = 30;

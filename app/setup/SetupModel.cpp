@@ -24,7 +24,15 @@ std::optional<CertificateSource> certificateSourceFromName(const QString& name)
 
 QString setupTargetName(SetupTarget target)
 {
-    return target == SetupTarget::Export ? QStringLiteral("export") : QStringLiteral("this-machine");
+    switch (target) {
+    case SetupTarget::ThisMachine:
+        break;
+    case SetupTarget::Export:
+        return QStringLiteral("export");
+    case SetupTarget::Ssh:
+        return QStringLiteral("ssh");
+    }
+    return QStringLiteral("this-machine");
 }
 
 std::optional<SetupTarget> setupTargetFromName(const QString& name)
@@ -33,6 +41,8 @@ std::optional<SetupTarget> setupTargetFromName(const QString& name)
         return SetupTarget::ThisMachine;
     if (name == QLatin1String("export"))
         return SetupTarget::Export;
+    if (name == QLatin1String("ssh"))
+        return SetupTarget::Ssh;
     return std::nullopt;
 }
 

@@ -20,8 +20,9 @@ std::optional<CertificateSource> certificateSourceFromName(const QString& name);
 enum class SetupTarget {
     ThisMachine, // applied to the server installed here
     Export, // written as files to copy to another machine
+    Ssh, // applied to a server reached over SSH (sshTarget)
 };
-QString setupTargetName(SetupTarget target); // "this-machine", "export"
+QString setupTargetName(SetupTarget target); // "this-machine", "export", "ssh"
 std::optional<SetupTarget> setupTargetFromName(const QString& name);
 
 // The path of what the user typed when it is a URL ("https://host/im/callback" -> "/im/callback"); "/" otherwise.
@@ -62,7 +63,11 @@ struct SetupModel
 
     ServerKind server = ServerKind::Nginx;
     SetupTarget target = SetupTarget::ThisMachine;
-    QString serverRoot; // the installation's configuration root (this machine); empty: discovered
+    QString serverRoot; // the installation's configuration root (this machine, or over SSH); empty: discovered
+    // Over SSH: where and how to connect ("[user@]host[:port]", as parseSshTarget() reads it) and the private key
+    // (empty: the user's SSH agent and keys). The sudo password is never part of the model.
+    QString sshTarget;
+    QString sshIdentity;
     QString listen = QStringLiteral("443"); // "ADDR:PORT", "[V6]:PORT", "PORT"
     QString upstreamUrl = QStringLiteral("http://127.0.0.1:8080");
     TlsProfile profile = TlsProfile::Intermediate;

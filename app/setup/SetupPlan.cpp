@@ -82,6 +82,17 @@ ApplyRequest applyRequestOf(const SetupModel& model, const ServerMaterial& mater
 }
 } // namespace
 
+Result<SshOptions> sshOptionsOf(const SetupModel& model)
+{
+    const Result<SshTarget> target = parseSshTarget(model.sshTarget);
+    if (!target)
+        return target.error();
+    SshOptions options;
+    options.target = target.value();
+    options.identityFile = model.sshIdentity;
+    return options;
+}
+
 Status checkMergeSetup(const SetupModel& model, const std::optional<ServerInstallation>& installation)
 {
     if (!installation)
@@ -111,6 +122,21 @@ Result<SetupPlan> planSetup(const SetupModel& model, const ServerMaterial& mater
             plan.changes << change.target;
         plan.apply = request;
         plan.merge = applyPlan->merge;
+    } else if (model.target == SetupTarget::Ssh) {
+        if (!installation)
+            return Error(Text::tr("No %1 was found on the server.").arg(serverKindDisplayName(model.server)));
+        ExportRequest remote = exportRequestFor(*installation, QString());
+        remote.config = model.configRequest(QString(), QString(), QString());
+        remote.config.serverVersion = installation->version;
+        remote.material = applyMaterialOf(material);
+        const Result<ExportPlan> exportPlan = planExport(remote);
+        if (!exportPlan)
+            return exportPlan.error();
+        plan.config = exportPlan->generated;
+        plan.request = exportPlan->config;
+        plan.configFile = exportPlan->target.siteDir + QLatin1Char('/') + exportPlan->generated.fileName;
+        plan.changes = exportPlan->changes();
+        plan.remote = remote;
     } else {
         const QString root
             = model.server == ServerKind::Apache ? QStringLiteral("/etc/apache2") : QStringLiteral("/etc/nginx");

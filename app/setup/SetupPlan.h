@@ -3,6 +3,8 @@
 #include "SetupModel.h"
 #include "core/Result.h"
 #include "deploy/ApplyService.h"
+#include "deploy/ExportBundle.h"
+#include "deploy/SshTarget.h"
 #include "pki/ServerMaterial.h"
 #include "server/ServerDiscovery.h"
 
@@ -22,6 +24,7 @@ struct SetupPlan
     QString clientCaFile;
     QStringList changes; // every file written or link made (this machine); the exported files (export)
     std::optional<ApplyRequest> apply; // this machine: what applyConfiguration() gets
+    std::optional<ExportRequest> remote; // over SSH: the bundle applyRemotely() installs
     std::optional<MergePlan> merge; // merge mode: the site edited, its text before and after (configFile is its file)
 
     QStringList files() const { return changes; }
@@ -30,10 +33,15 @@ struct SetupPlan
 // The PEM texts of the material, as apply and export install them.
 ApplyMaterial applyMaterialOf(const ServerMaterial& material);
 
-// For this machine: the apply plan of the installation (its certificate folder and site folder). For export: the
-// usual Debian layout of that server, which the exported README tells the user to adapt.
+// For this machine: the apply plan of the installation (its certificate folder and site folder). Over SSH: the
+// bundle's plan for the installation found on the server (`installation`, discovered there). For export: the usual
+// Debian layout of that server, which the exported README tells the user to adapt.
 Result<SetupPlan> planSetup(const SetupModel& model, const ServerMaterial& material,
                             const std::optional<ServerInstallation>& installation);
+
+// Over SSH: the connection of the model (its target and key); the known-hosts file and the password are the
+// caller's. An Error (SSH_TARGET_INVALID) when the target cannot be read.
+Result<SshOptions> sshOptionsOf(const SetupModel& model);
 
 // Merge mode's checks of the site that answers the name (MergeSite's refusals, as an Error with findings), before
 // any certificate or client CA is known: the wizard's server page, which comes before the certificate pages.

@@ -416,6 +416,14 @@ void TestRemoteDeploy::overSshWithSudoPassword()
     QVERIFY2(applied.exitCode == 0, (applied.out + applied.err).constData());
     QCOMPARE(jsonOf(applied).value(QLatin1String("server_state")).toString(), QStringLiteral("after"));
     QCOMPARE(chatCall(m_fixture, t.newPort), WebhookUpstream::chatOkBody() + "\n200");
+    // The apply is a saved setup that names the server it went to (so the wizard renews it there), no password.
+    const ProcessResult saved = runCli({QStringLiteral("status"), QStringLiteral("--json")});
+    const QJsonObject setup = jsonOf(saved).value(QLatin1String("setups")).toArray().first().toObject();
+    QCOMPARE(setup.value(QLatin1String("target")).toString(), QStringLiteral("ssh"));
+    QCOMPARE(setup.value(QLatin1String("ssh_target")).toString(), ssh.at(1));
+    QCOMPARE(setup.value(QLatin1String("ssh_identity")).toString(), sshd.clientKey(user));
+    QCOMPARE(setup.value(QLatin1String("server_root")).toString(), t.server->prefix());
+    QVERIFY(!saved.out.contains(sshd.passwordBytes()));
     const ProcessResult status = runCli(QStringList {QStringLiteral("status")} + ssh, env);
     QVERIFY2(status.exitCode == 0, (status.out + status.err).constData());
     QCOMPARE(jsonOf(status).value(QLatin1String("server_state")).toString(), QStringLiteral("after"));

@@ -27,6 +27,7 @@ private slots:
     void daysUntilExpiry();
     void mergeSetupRemembersTheSite();
     void servedCertificateOfAMergeSetup();
+    void sshSetupRemembersTheServer();
 
 private:
     static SavedSetup sample(const QString& domain, ServerKind server = ServerKind::Nginx);
@@ -262,6 +263,35 @@ void TestSetupStore::servedCertificateOfAMergeSetup()
     QVERIFY(store.save(s).ok());
     QCOMPARE(store.load()->setups.first().certificate.sha256, s.certificate.sha256);
     QCOMPARE(store.loadServed()->setups.first().certificate.sha256, site.sha256Fingerprint());
+}
+
+void TestSetupStore::sshSetupRemembersTheServer()
+{
+    QTemporaryDir dir;
+    const SetupStore store(dir.path());
+    SavedSetup here = sample(QStringLiteral("hook.example.com"));
+    SavedSetup remote = here;
+    remote.target = SetupTarget::Ssh;
+    remote.sshTarget = QStringLiteral("deploy@203.0.113.10:2222");
+    remote.sshIdentity = QStringLiteral("/home/u/.ssh/id_ed25519");
+    // The same name applied here and on a server over SSH are two setups.
+    QVERIFY(store.save(here).ok());
+    QVERIFY(store.save(remote).ok());
+    const auto content = store.load();
+    QVERIFY(content.ok());
+    QCOMPARE(content->setups.size(), 2);
+    const SavedSetup& back = content->setups.at(1);
+    QCOMPARE(back.target, SetupTarget::Ssh);
+    QCOMPARE(back.sshTarget, remote.sshTarget);
+    QCOMPARE(back.sshIdentity, remote.sshIdentity);
+    QCOMPARE(back.id(), QStringLiteral("hook.example.com|nginx|ssh"));
+    QVERIFY(content->setups.at(0).sshTarget.isEmpty());
+    // A setup over SSH without its server cannot be renewed there: refused by name, not guessed.
+    QJsonObject broken = remote.toJson();
+    broken.remove(QStringLiteral("ssh_target"));
+    const auto refused = SavedSetup::fromJson(broken);
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error().message.contains(QLatin1String("hook.example.com")), qPrintable(refused.error().message));
 }
 
 QTEST_GUILESS_MAIN(TestSetupStore)

@@ -3,12 +3,16 @@
 #include "Dialogs.h"
 #include "WizardContext.h"
 #include "deploy/Elevation.h"
+#include "deploy/RemoteDeploy.h"
+#include "deploy/ShellSession.h"
+#include "deploy/SshShell.h"
 #include "ui_ApplyPage.h"
 #include "widgets/Async.h"
 #include "widgets/PlainText.h"
 
 #include <QDir>
 #include <QPointer>
+#include <QPushButton>
 #include <QStyle>
 
 namespace mtls::ui {
@@ -47,6 +51,16 @@ ApplyPage::ApplyPage(WizardContext& context, QWidget* parent)
     m_applyText = m_ui->applyButton->text();
     m_applyAccessibleName = m_ui->applyButton->accessibleName();
     connect(m_ui->applyButton, &QPushButton::clicked, this, &ApplyPage::apply);
+    m_reconnectButton = new QPushButton(tr("&Reconnect and show the outcome"), this);
+    m_reconnectButton->setObjectName(QStringLiteral("reconnectButton"));
+    m_rollbackButton = new QPushButton(tr("R&oll back on the server"), this);
+    m_rollbackButton->setObjectName(QStringLiteral("remoteRollbackButton"));
+    m_ui->buttons->insertWidget(2, m_reconnectButton);
+    m_ui->buttons->insertWidget(3, m_rollbackButton);
+    m_reconnectButton->hide();
+    m_rollbackButton->hide();
+    connect(m_reconnectButton, &QPushButton::clicked, this, &ApplyPage::reconnect);
+    connect(m_rollbackButton, &QPushButton::clicked, this, &ApplyPage::rollBackRemotely);
     connect(m_ui->exportButton, &QPushButton::clicked, this, [this] {
         const QString dir
             = Dialogs::existingDirectory(this, tr("Choose an empty folder for the files"), QDir::homePath());
@@ -60,13 +74,30 @@ ApplyPage::~ApplyPage() = default;
 void ApplyPage::initializePage()
 {
     const bool thisMachine = context().model.target == SetupTarget::ThisMachine;
+    const bool ssh = context().model.target == SetupTarget::Ssh;
     m_done = false;
     m_ui->stepsView->clear();
     m_ui->errorPanel->clear();
     m_ui->resultLabel->clear();
-    m_ui->applyButton->setVisible(thisMachine);
-    m_ui->exportButton->setVisible(!thisMachine);
-    if (thisMachine) {
+    m_ui->applyButton->setVisible(thisMachine || ssh);
+    m_ui->applyButton->setEnabled(true);
+    m_ui->exportButton->setVisible(!thisMachine && !ssh);
+    m_reconnectButton->hide();
+    m_rollbackButton->hide();
+    if (ssh) {
+        setTitle(tr("Apply over SSH"));
+        setSubTitle(tr("Make the change on %1 and check it there.").arg(context().model.sshTarget));
+        m_ui->introLabel->setText(
+            tr("The assistant connects to %1, uploads the files into a private folder there and runs install.sh as "
+               "one job on the server: it backs up every file it replaces, writes the new ones, tests the whole "
+               "configuration, reloads %2 and checks what the server now serves. If anything fails, it puts every "
+               "file back. If the connection drops, the job finishes on the server on its own: reconnect to see how "
+               "it ended.")
+                .arg(context().model.sshTarget, serverKindDisplayName(context().model.server)));
+        m_ui->applyButton->setText(tr("&Apply on the server"));
+        m_ui->applyButton->setAccessibleName(tr("Apply the configuration on the server over SSH"));
+        showPlannedSteps();
+    } else if (thisMachine) {
         setTitle(tr("Apply"));
         setSubTitle(tr("Write the files, test the whole configuration and reload %1.")
                         .arg(serverKindDisplayName(context().model.server)));
@@ -138,6 +169,12 @@ void ApplyPage::showPlannedSteps()
             QString());
         return;
     }
+    if (context().model.target == SetupTarget::Ssh) {
+        add(tr("Then, on the server: check at the listen address that the new certificate is served and a "
+               "certificate from the Chat client CA is asked for. The test page then checks from this machine."),
+            QString());
+        return;
+    }
     add(tr("Then: check from outside that the webhook name serves the new certificate, asks for a certificate from "
            "the Chat client CA and refuses callers without one, and that the other sites on the port are unchanged."),
         QString());
@@ -205,11 +242,32 @@ void ApplyPage::setBusy(bool busy, const QString& what)
     m_ui->busyLabel->setText(what);
     m_ui->applyButton->setEnabled(!busy);
     m_ui->exportButton->setEnabled(!busy);
+    m_reconnectButton->setEnabled(!busy);
+    m_rollbackButton->setEnabled(!busy);
     emit completeChanged();
+}
+
+// Told on the worker thread; shown on the UI thread, in order, while the page still exists.
+ApplyProgressCallback ApplyPage::progressCallback()
+{
+    QPointer<ApplyPage> self(this);
+    return [self](const ApplyProgress& step) {
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [self, step] {
+                if (self)
+                    self->showStep(step);
+            },
+            Qt::QueuedConnection);
+    };
 }
 
 void ApplyPage::apply()
 {
+    if (context().model.target == SetupTarget::Ssh) {
+        applyOverSsh();
+        return;
+    }
     if (m_busy || !context().plan || !context().plan->apply)
         return;
     showPlannedSteps();
@@ -219,17 +277,7 @@ void ApplyPage::apply()
     setBusy(true, tr("Backing up, writing, testing and reloading..."));
     ApplyRequest request = *context().plan->apply;
     request.stateDir = context().applyStateDir;
-    // Told on the worker thread; shown on the UI thread, in order, while the page still exists.
-    QPointer<ApplyPage> self(this);
-    request.progress = [self](const ApplyProgress& step) {
-        QMetaObject::invokeMethod(
-            QCoreApplication::instance(),
-            [self, step] {
-                if (self)
-                    self->showStep(step);
-            },
-            Qt::QueuedConnection);
-    };
+    request.progress = progressCallback();
     if (m_asAdministrator)
         setBusy(true,
                 tr("Waiting for the administrator's password, then backing up, writing, testing and reloading..."));
@@ -257,6 +305,143 @@ void ApplyPage::apply()
                 tr("Done: %n file(s) written. Next, test it like Chat would.", nullptr, int(result->changed.size())));
             emit completeChanged();
         });
+}
+
+Result<SshOptions> ApplyPage::sshOptions() const
+{
+    Result<SshOptions> options = sshOptionsOf(context().model);
+    if (options) {
+        options->knownHostsFile = context().sshKnownHosts;
+        options->sudoPassword = context().sshPassword;
+    }
+    return options;
+}
+
+void ApplyPage::applyOverSsh()
+{
+    if (m_busy || !context().plan || !context().plan->remote)
+        return;
+    const Result<SshOptions> options = sshOptions();
+    if (!options) {
+        m_ui->errorPanel->setError(options.error());
+        return;
+    }
+    showPlannedSteps();
+    m_ui->errorPanel->clear();
+    m_ui->resultLabel->clear();
+    m_reconnectButton->hide();
+    m_rollbackButton->hide();
+    setBusy(true, tr("Connecting to %1...").arg(options->target.display()));
+    RemoteApplyRequest request;
+    request.bundle = *context().plan->remote;
+    request.bundle.mainConfig = context().discovery ? context().discovery->mainConfig : QString();
+    request.stateDir = context().remoteStateDir;
+    request.progress = progressCallback();
+    runAsync<Result<RemoteJob>>(
+        this,
+        [options = options.value(), request] {
+            auto shell = openDeploymentShell(options);
+            if (!shell)
+                return Result<RemoteJob>(shell.error());
+            return applyRemotely(*shell.value(), request);
+        },
+        [this](Result<RemoteJob> job) { remoteJobEnded(job, false); });
+}
+
+void ApplyPage::reconnect()
+{
+    const Result<SshOptions> options = sshOptions();
+    if (m_busy || !options)
+        return;
+    // The job's whole log comes again from the server: what it did before and after the connection dropped.
+    m_ui->stepsView->clear();
+    m_ui->errorPanel->clear();
+    m_ui->resultLabel->clear();
+    setBusy(true, tr("Connecting to %1 and reading the jobs there...").arg(options->target.display()));
+    const QString stateDir = context().remoteStateDir;
+    const QString domain = context().model.domain;
+    runAsync<Result<RemoteJob>>(
+        this,
+        [options = options.value(), stateDir, domain, progress = progressCallback()]() -> Result<RemoteJob> {
+            auto shell = openDeploymentShell(options);
+            if (!shell)
+                return shell.error();
+            auto jobs = remoteStatus(*shell.value(), stateDir, progress, std::chrono::minutes(10), true);
+            if (!jobs)
+                return jobs.error();
+            for (auto it = jobs->crbegin(); it != jobs->crend(); ++it) {
+                if (it->domain == domain)
+                    return *it;
+            }
+            return Error(tr("No change for %1 was started on the server: nothing was changed there.").arg(domain));
+        },
+        [this](Result<RemoteJob> job) { remoteJobEnded(job, true); });
+}
+
+void ApplyPage::rollBackRemotely()
+{
+    const Result<SshOptions> options = sshOptions();
+    if (m_busy || !options)
+        return;
+    m_ui->errorPanel->clear();
+    m_ui->resultLabel->clear();
+    m_done = false;
+    setBusy(true, tr("Rolling back on %1...").arg(options->target.display()));
+    const QString stateDir = context().remoteStateDir;
+    const QString domain = context().model.domain;
+    runAsync<Result<RemoteJob>>(
+        this,
+        [options = options.value(), stateDir, domain, progress = progressCallback()]() -> Result<RemoteJob> {
+            auto shell = openDeploymentShell(options);
+            if (!shell)
+                return shell.error();
+            return rollbackRemotely(*shell.value(), stateDir, false, domain, progress);
+        },
+        [this](Result<RemoteJob> job) { remoteJobEnded(job, true); });
+}
+
+void ApplyPage::remoteJobEnded(const Result<RemoteJob>& job, bool reconnected)
+{
+    setBusy(false);
+    dropPendingSteps();
+    const QString server = context().model.sshTarget;
+    if (!job) {
+        m_ui->errorPanel->setError(job.error());
+        const bool lost = std::any_of(job.error().findings.cbegin(), job.error().findings.cend(), [](const Finding& f) {
+            return f.code == QLatin1String("REMOTE_CONNECTION_LOST");
+        });
+        m_reconnectButton->setVisible(lost || reconnected);
+        m_ui->resultLabel->setText(
+            lost ? tr("The connection to %1 dropped while the job ran. The job goes on there and ends fully done or "
+                      "fully put back: reconnect to see which.")
+                       .arg(server)
+                 : tr("Nothing was changed on the server by this step. Fix the problem shown here and try again."));
+        return;
+    }
+    context().remoteJob = job.value();
+    const QString state = job->serverState();
+    const bool installed = job->action == RemoteJobAction::Install && state == QLatin1String("after");
+    m_done = installed;
+    m_reconnectButton->setVisible(state == QLatin1String("running"));
+    // After a reconnect, what the job left can be undone here; an unfinished step is put back the same way.
+    m_rollbackButton->setVisible((installed && reconnected) || state == QLatin1String("unfinished"));
+    m_ui->applyButton->setEnabled(!installed && state != QLatin1String("running"));
+    if (installed) {
+        m_ui->resultLabel->setText(tr("Done on %1: install.sh made the change and checked it on the server. Next, "
+                                      "test it like Chat would.")
+                                       .arg(server));
+    } else if (state == QLatin1String("running")) {
+        m_ui->resultLabel->setText(remoteOutcomeText(job.value()));
+    } else if (job->state == RemoteJob::State::Succeeded) {
+        m_ui->resultLabel->setText(remoteOutcomeText(job.value())); // a rollback that put the previous one back
+    } else {
+        m_ui->errorPanel->setError(Error(remoteOutcomeText(job.value())));
+        m_ui->resultLabel->setText(state == QLatin1String("before")
+                                       ? tr("Every file was put back on the server, which runs what it ran before. "
+                                            "The lines above are install.sh's own; fix the problem and apply again.")
+                                       : tr("Roll back to put the server's previous configuration back now."));
+    }
+    emit completeChanged();
 }
 
 void ApplyPage::exportTo(const QString& directory)
@@ -294,7 +479,7 @@ bool ApplyPage::isComplete() const
 
 int ApplyPage::nextId() const
 {
-    return context().model.target == SetupTarget::ThisMachine ? TestPageId : FinishPageId;
+    return context().model.target == SetupTarget::Export ? FinishPageId : TestPageId;
 }
 
 QString ApplyPage::helpText() const
@@ -302,7 +487,10 @@ QString ApplyPage::helpText() const
     return tr("Apply writes the certificate files into a folder of their own in the server's configuration (the key "
               "readable by the owner only), writes the site file, enables it, runs the server's configuration test "
               "and reloads the server. A journal and backups are kept, so a failed or interrupted apply is put back "
-              "automatically.\n\nExport writes the same files into a folder for you to copy to another machine.");
+              "automatically.\n\nOver SSH, the same happens on the server, run there by install.sh as one job that "
+              "keeps going if the connection drops; its backups and log stay on the server "
+              "(/var/lib/mtls-assistant). Reconnect shows how a job ended, and Roll back undoes the change.\n\n"
+              "Export writes the same files into a folder for you to copy to another machine.");
 }
 
 } // namespace mtls::ui

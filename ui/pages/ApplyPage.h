@@ -2,8 +2,12 @@
 
 #include "WizardPage.h"
 #include "deploy/ApplyProgress.h"
+#include "deploy/RemoteJob.h"
+#include "deploy/SshTarget.h"
 
 #include <memory>
+
+class QPushButton;
 
 namespace Ui {
 class ApplyPage;
@@ -11,8 +15,10 @@ class ApplyPage;
 
 namespace mtls::ui {
 
-// Applies the configuration to this machine (backups, test, reload, rollback on failure) or exports the files to a
-// folder for another machine. The work runs off the UI thread.
+// Applies the configuration to this machine (backups, test, reload, rollback on failure), to another machine over
+// SSH (install.sh as one job on the server, its lines shown as they come; after a dropped connection, Reconnect shows
+// how the job ended and Roll back undoes it), or exports the files to a folder for another machine. The work runs
+// off the UI thread.
 class ApplyPage : public WizardPage
 {
     Q_OBJECT
@@ -28,6 +34,9 @@ public:
     bool isBusy() const { return m_busy; }
     void apply();
     void exportTo(const QString& directory);
+    // Over SSH: what the jobs on the server say now (after a dropped connection), and the rollback of the change.
+    void reconnect();
+    void rollBackRemotely();
 
 private:
     void setBusy(bool busy, const QString& what = QString());
@@ -35,11 +44,19 @@ private:
     void showPlannedSteps();
     void showStep(const ApplyProgress& step);
     void dropPendingSteps();
+    void applyOverSsh();
+    // The connection of the setup, with the sudo password of this run; an Error when the target cannot be read.
+    Result<SshOptions> sshOptions() const;
+    ApplyProgressCallback progressCallback();
+    // The outcome of a job on the server: done (the change verified there), or what is left and the way on.
+    void remoteJobEnded(const Result<RemoteJob>& job, bool reconnected);
 
     // The directories of the plan this account cannot write into: apply then runs as an administrator.
     QStringList unwritableTargets() const;
 
     std::unique_ptr<Ui::ApplyPage> m_ui;
+    QPushButton* m_reconnectButton = nullptr;
+    QPushButton* m_rollbackButton = nullptr;
     QString m_applyText; // the button's text and accessible name from the form
     QString m_applyAccessibleName;
     bool m_asAdministrator = false;

@@ -38,6 +38,8 @@ SavedSetup savedSetupOf(const WizardContext& ctx)
     s.server = m.server;
     s.target = m.target;
     s.serverRoot = m.serverRoot;
+    s.sshTarget = m.target == SetupTarget::Ssh ? m.sshTarget : QString();
+    s.sshIdentity = m.target == SetupTarget::Ssh ? m.sshIdentity : QString();
     s.listen = m.listen;
     s.upstreamUrl = m.upstreamUrl;
     s.profile = m.profile;
@@ -153,12 +155,14 @@ QString FinishPage::reportHtml() const
                                                                 : tr("A certificate authority"));
     html += row(tr("Server"), serverKindDisplayName(m.server));
     html += row(tr("Location"),
-                m.target == SetupTarget::ThisMachine ? tr("This machine") : tr("Another machine (exported)"));
+                m.target == SetupTarget::ThisMachine ? tr("This machine")
+                    : m.target == SetupTarget::Ssh   ? tr("%1, over SSH").arg(m.sshTarget)
+                                                     : tr("Another machine (exported)"));
     if (ctx.plan && ctx.plan->merge)
         html += row(tr("Set up as"),
                     tr("Merge into %1: Chat's client certificate on %2 only, the site keeps its own certificate")
                         .arg(ctx.plan->merge->site.where(), m.webhookPath));
-    else if (m.target == SetupTarget::ThisMachine && ctx.plan)
+    else if (m.target != SetupTarget::Export && ctx.plan)
         html += row(tr("Set up as"),
                     tr("A dedicated site: %1")
                         .arg(QDir::toNativeSeparators(ctx.applied ? ctx.applied->siteFile : ctx.plan->configFile)));
@@ -185,7 +189,7 @@ QString FinishPage::reportHtml() const
         html += row(tr("Test handshake"), ctx.probe->ok() ? tr("passed") : tr("did not pass"));
         if (!ctx.probe->tlsVersion.isEmpty())
             html += row(tr("TLS version"), ctx.probe->tlsVersion);
-    } else if (m.target == SetupTarget::ThisMachine) {
+    } else if (m.target != SetupTarget::Export) {
         html += row(tr("Test handshake"), tr("not run"));
     }
     html += QStringLiteral("</table>");

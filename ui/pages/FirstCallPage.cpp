@@ -94,11 +94,19 @@ void FirstCallPage::showExport()
 {
     stopWatching();
     const SetupModel& model = context().model;
-    m_ui->introLabel->setText(
-        tr("The configuration goes to another machine. Once it is installed there, run this on that machine to "
-           "see each call Chat makes, judged as it arrives:\n%1")
-            .arg(QStringLiteral("sudo mtls-assistant-cli watch --server %1 --domain %2")
-                     .arg(serverKindName(model.server), model.domain)));
+    if (model.target == SetupTarget::Ssh)
+        m_ui->introLabel->setText(
+            tr("The configuration is on %1. To see each call Chat makes there, judged as it arrives, run this in a "
+               "terminal on this machine:\n%2")
+                .arg(model.sshTarget,
+                     QStringLiteral("mtls-assistant-cli watch --ssh %1 --server %2 --domain %3")
+                         .arg(model.sshTarget, serverKindName(model.server), model.domain)));
+    else
+        m_ui->introLabel->setText(
+            tr("The configuration goes to another machine. Once it is installed there, run this on that machine to "
+               "see each call Chat makes, judged as it arrives:\n%1")
+                .arg(QStringLiteral("sudo mtls-assistant-cli watch --server %1 --domain %2")
+                         .arg(serverKindName(model.server), model.domain)));
     m_ui->logLabel->clear();
     m_ui->callsView->hide();
     m_ui->statusLabel->clear();

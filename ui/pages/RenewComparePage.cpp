@@ -4,9 +4,11 @@
 #include "ui_RenewComparePage.h"
 #include "widgets/Async.h"
 #include "widgets/CertificateText.h"
+#include "widgets/SshConnectPanel.h"
 
 #include <QDir>
 #include <QHeaderView>
+#include <QLabel>
 
 namespace mtls::ui {
 
@@ -22,9 +24,27 @@ RenewComparePage::RenewComparePage(WizardContext& context, QWidget* parent)
     m_ui->compareView->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
     m_ui->compareView->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Maximum);
     m_ui->compareView->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_sshLabel = new QLabel(this);
+    m_sshLabel->setWordWrap(true);
+    m_ssh = new SshConnectPanel(this);
+    m_ssh->setObjectName(QStringLiteral("sshPanel"));
+    m_ui->layout->insertWidget(m_ui->layout->indexOf(m_ui->verdictLabel) + 1, m_sshLabel);
+    m_ui->layout->insertWidget(m_ui->layout->indexOf(m_sshLabel) + 1, m_ssh);
+    m_sshLabel->hide();
+    m_ssh->hide();
+    connect(m_ssh, &SshConnectPanel::stateChanged, this, [this] {
+        this->context().remoteInstallation = m_ssh->installation();
+        this->context().sshPassword = m_ssh->password();
+        emit completeChanged();
+    });
 }
 
 RenewComparePage::~RenewComparePage() = default;
+
+bool RenewComparePage::isBusy() const
+{
+    return m_busy || m_ssh->isBusy();
+}
 
 void RenewComparePage::initializePage()
 {
@@ -84,7 +104,21 @@ void RenewComparePage::initializePage()
                        .arg(ctx.model.domain, now.notAfter.toString(QStringLiteral("yyyy-MM-dd")));
     m_ui->verdictLabel->setText(verdict.join(QLatin1Char('\n')));
 
-    // The server of the saved setup, for the review.
+    // The server of the saved setup, for the review: over SSH, found again on that machine.
+    m_ssh->setVisible(ctx.model.target == SetupTarget::Ssh);
+    m_sshLabel->setVisible(ctx.model.target == SetupTarget::Ssh);
+    m_sshLabel->setText(tr("This setup was applied over SSH to %1: the assistant connects there again to install the "
+                           "new certificate.")
+                            .arg(ctx.model.sshTarget));
+    if (ctx.model.target == SetupTarget::Ssh && !ctx.remoteInstallation) {
+        DiscoveryOptions options = ctx.discovery.value_or(DiscoveryOptions());
+        if (!ctx.discovery)
+            options.configRoot = ctx.model.serverRoot;
+        m_ssh->setTarget(ctx.model.sshTarget, ctx.model.sshIdentity);
+        m_ssh->setServer(ctx.model.server, options);
+        m_ssh->setKnownHostsFile(ctx.sshKnownHosts);
+        m_ssh->connectToServer();
+    }
     if (ctx.model.target == SetupTarget::ThisMachine && !ctx.installation) {
         m_busy = true;
         DiscoveryOptions options = ctx.discovery.value_or(DiscoveryOptions());
@@ -108,8 +142,10 @@ void RenewComparePage::initializePage()
 
 bool RenewComparePage::isComplete() const
 {
-    const bool serverReady = context().model.target == SetupTarget::Export || context().installation.has_value();
-    return !m_busy && !m_sameAsOld && serverReady;
+    const SetupTarget target = context().model.target;
+    const bool serverReady = target == SetupTarget::Export
+        || (target == SetupTarget::Ssh ? m_ssh->isReady() : context().installation.has_value());
+    return !isBusy() && !m_sameAsOld && serverReady;
 }
 
 bool RenewComparePage::validatePage()

@@ -62,7 +62,9 @@ void RenewSelectPage::initializePage()
                 auto* item = new QTreeWidgetItem(
                     m_ui->setupsView,
                     {s.domain, serverKindDisplayName(s.server),
-                     s.target == SetupTarget::Export ? tr("another machine") : tr("this machine"),
+                     s.target == SetupTarget::Export    ? tr("another machine")
+                         : s.target == SetupTarget::Ssh ? tr("%1, over SSH").arg(s.sshTarget)
+                                                        : tr("this machine"),
                      s.certificate.notAfter.toString(QStringLiteral("yyyy-MM-dd")), daysLeftText(days)});
                 if (days <= kExpiryWarningDays)
                     item->setIcon(4, style()->standardIcon(QStyle::SP_MessageBoxWarning));
@@ -104,6 +106,8 @@ bool RenewSelectPage::validatePage()
     m.server = s.server;
     m.target = s.target;
     m.serverRoot = s.serverRoot;
+    m.sshTarget = s.sshTarget;
+    m.sshIdentity = s.sshIdentity;
     m.listen = s.listen.isEmpty() ? QStringLiteral("443") : s.listen;
     m.upstreamUrl = s.upstreamUrl;
     m.profile = s.profile;
@@ -114,6 +118,8 @@ bool RenewSelectPage::validatePage()
     ctx.applied.reset();
     ctx.probe.reset();
     ctx.installation.reset();
+    ctx.remoteInstallation.reset();
+    ctx.remoteJob.reset();
     return true;
 }
 

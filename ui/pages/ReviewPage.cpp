@@ -105,7 +105,7 @@ void ReviewPage::generate()
     m_testPassed = false;
     m_ui->errorPanel->clear();
     m_ui->testResultLabel->clear();
-    Result<SetupPlan> plan = planSetup(ctx.model, ctx.report.material, ctx.installation);
+    Result<SetupPlan> plan = planSetup(ctx.model, ctx.report.material, ctx.targetInstallation());
     if (!plan) {
         ctx.plan.reset();
         m_ui->configView->clear();
@@ -166,19 +166,46 @@ void ReviewPage::generate()
     }
     m_ui->configView->setAccessibleName(tr("Generated configuration"));
     m_ui->configView->setPlainText(config->text);
-    m_ui->summaryLabel->setText(
-        ctx.model.target == SetupTarget::ThisMachine
-            ? tr("%1 on this machine will answer %2 and demand Chat's client certificate.")
-                  .arg(serverKindDisplayName(ctx.model.server), ctx.model.webhookUrl())
-            : tr("Files for %1 on another machine, answering %2 with Chat's client certificate required.")
-                  .arg(serverKindDisplayName(ctx.model.server), ctx.model.webhookUrl()));
+    const bool ssh = ctx.model.target == SetupTarget::Ssh;
+    QString summary;
+    QString filesTitle;
+    switch (ctx.model.target) {
+    case SetupTarget::ThisMachine:
+        summary = tr("%1 on this machine will answer %2 and demand Chat's client certificate.")
+                      .arg(serverKindDisplayName(ctx.model.server), ctx.model.webhookUrl());
+        filesTitle = tr("Files that will be written (existing ones are backed up first):");
+        break;
+    case SetupTarget::Ssh:
+        summary = tr("%1 on %2 will answer %3 and demand Chat's client certificate.")
+                      .arg(serverKindDisplayName(ctx.model.server), ctx.model.sshTarget, ctx.model.webhookUrl());
+        filesTitle = tr("Files that will be written on the server (existing ones are backed up first):");
+        break;
+    case SetupTarget::Export:
+        summary = tr("Files for %1 on another machine, answering %2 with Chat's client certificate required.")
+                      .arg(serverKindDisplayName(ctx.model.server), ctx.model.webhookUrl());
+        filesTitle = tr("Files that will be exported (the paths they are meant for):");
+        break;
+    }
+    m_ui->summaryLabel->setText(summary);
     QStringList files;
     for (const QString& file : ctx.plan->files())
         files << QStringLiteral("  ") + QDir::toNativeSeparators(file);
-    m_ui->filesLabel->setText((ctx.model.target == SetupTarget::ThisMachine
-                                   ? tr("Files that will be written (existing ones are backed up first):")
-                                   : tr("Files that will be exported (the paths they are meant for):"))
-                              + QLatin1Char('\n') + files.join(QLatin1Char('\n')));
+    m_ui->filesLabel->setText(filesTitle + QLatin1Char('\n') + files.join(QLatin1Char('\n')));
+    if (ssh) {
+        // This machine may have no such server at all: the server's own program tests it there, before the reload.
+        ++m_sequence;
+        m_busy = false;
+        m_ui->busyBar->hide();
+        m_ui->busyLabel->hide();
+        m_generated = true;
+        m_testPassed = true;
+        m_ui->testResultLabel->setText(
+            tr("When you apply, install.sh tests the whole configuration on the server with %1's own program before "
+               "the reload; if the test fails, every file is put back.")
+                .arg(serverKindDisplayName(ctx.model.server)));
+        emit completeChanged();
+        return;
+    }
     m_generated = true;
 
     // The server's own configuration test, on a private copy with the real material.

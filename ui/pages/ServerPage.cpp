@@ -1,12 +1,14 @@
 #include "ServerPage.h"
 
 #include "WizardContext.h"
+#include "deploy/RemoteDeploy.h"
 #include "pki/Certificate.h"
 #include "server/ConfigSyntax.h"
 #include "setup/SetupPlan.h"
 #include "ui_ServerPage.h"
 #include "widgets/Async.h"
 #include "widgets/CertificateText.h"
+#include "widgets/SshConnectPanel.h"
 
 #include <QButtonGroup>
 #include <QDir>
@@ -29,6 +31,7 @@ ServerPage::ServerPage(WizardContext& context, QWidget* parent)
     servers->addButton(m_ui->apacheRadio);
     auto* targets = new QButtonGroup(this);
     targets->addButton(m_ui->thisMachineRadio);
+    targets->addButton(m_ui->sshRadio);
     targets->addButton(m_ui->exportRadio);
     // setupUi checked them one after the other while they were still exclusive across the box.
     m_ui->nginxRadio->setChecked(true);
@@ -59,8 +62,15 @@ ServerPage::ServerPage(WizardContext& context, QWidget* parent)
     connect(&m_siteTimer, &QTimer::timeout, this, &ServerPage::lookUpSite);
     m_ui->busyBar->hide();
     m_ui->busyLabel->hide();
+    m_ssh = new SshConnectPanel(this);
+    m_ssh->setObjectName(QStringLiteral("sshPanel"));
+    m_ui->serverLayout->insertWidget(m_ui->serverLayout->indexOf(m_ui->targetRadios) + 1, m_ssh);
+    m_ssh->hide();
+    connect(m_ssh, &SshConnectPanel::stateChanged, this, &ServerPage::validate);
 
     const QSettings settings;
+    m_ssh->setTarget(settings.value(QStringLiteral("server/ssh_target")).toString(),
+                     settings.value(QStringLiteral("server/ssh_identity")).toString());
     if (settings.value(QStringLiteral("server/kind")).toString() == QLatin1String("apache"))
         m_ui->apacheRadio->setChecked(true);
     m_ui->listenEdit->setText(settings.value(QStringLiteral("server/listen"), QStringLiteral("443")).toString());
@@ -70,8 +80,10 @@ ServerPage::ServerPage(WizardContext& context, QWidget* parent)
     connect(m_ui->nginxRadio, &QRadioButton::toggled, this, [this] {
         m_ui->rootEdit->clear();
         discover();
+        targetChosen();
     });
     connect(m_ui->thisMachineRadio, &QRadioButton::toggled, this, &ServerPage::validate);
+    connect(m_ui->sshRadio, &QRadioButton::toggled, this, &ServerPage::targetChosen);
     connect(m_ui->rootEdit, &QLineEdit::editingFinished, this, &ServerPage::discover);
     connect(m_ui->thisMachineRadio, &QRadioButton::toggled, this, [this] { m_siteTimer.start(); });
     connect(m_ui->listenEdit, &QLineEdit::textChanged, this, [this] {
@@ -94,9 +106,35 @@ ServerPage::ServerPage(WizardContext& context, QWidget* parent)
 
 ServerPage::~ServerPage() = default;
 
+bool ServerPage::isBusy() const
+{
+    return m_busy || m_siteBusy || m_siteTimer.isActive() || m_checkBusy || m_ssh->isBusy();
+}
+
 ServerKind ServerPage::kind() const
 {
     return m_ui->apacheRadio->isChecked() ? ServerKind::Apache : ServerKind::Nginx;
+}
+
+SetupTarget ServerPage::target() const
+{
+    if (m_ui->sshRadio->isChecked())
+        return SetupTarget::Ssh;
+    return m_ui->thisMachineRadio->isChecked() ? SetupTarget::ThisMachine : SetupTarget::Export;
+}
+
+// Over SSH, the panel takes the place of this machine's discovery; the server found there is checked for another
+// site on the webhook's name and port right away (merge is made on the server itself, not over SSH yet).
+void ServerPage::targetChosen()
+{
+    const bool ssh = m_ui->sshRadio->isChecked();
+    m_ssh->setVisible(ssh);
+    m_ui->discoveryLabel->setVisible(!ssh);
+    m_ui->rootLabel->setVisible(!ssh);
+    m_ui->rootEdit->setVisible(!ssh);
+    m_ssh->setServer(kind(), context().discovery.value_or(DiscoveryOptions()));
+    m_ssh->setKnownHostsFile(context().sshKnownHosts);
+    validate();
 }
 
 QString ServerPage::profileDisplayName(TlsProfile profile)
@@ -129,7 +167,7 @@ void ServerPage::initializePage()
         discover();
     else
         lookUpSite(); // the webhook's name may have changed
-    validate();
+    targetChosen();
 }
 
 void ServerPage::discover()
@@ -191,6 +229,7 @@ void ServerPage::validate()
     if (!upstream)
         problems << tr("Error: %1").arg(upstream.error().message);
     const bool thisMachine = m_ui->thisMachineRadio->isChecked();
+    const bool ssh = m_ui->sshRadio->isChecked();
     if (thisMachine && !m_busy && !m_installation)
         problems << tr("Error: no %1 to configure on this machine.").arg(serverKindDisplayName(kind()));
     const bool choosing = thisMachine && m_site.has_value();
@@ -207,7 +246,18 @@ void ServerPage::validate()
     m_ui->legacyFindings->setVisible(!legacy.isEmpty());
 
     const bool merging = choosing && m_ui->mergeRadio->isChecked();
-    m_valid = problems.isEmpty() && !m_busy && !m_siteBusy && !(merging && (m_checkBusy || m_mergeRefused));
+    if (ssh) {
+        // For the next connect: the name and port as they are now.
+        const ServerConfigRequest site = pageModel().configRequest(QString(), QString(), QString());
+        const QString mainConfig = context().discovery ? context().discovery->mainConfig : QString();
+        m_ssh->setCheck([site, mainConfig](ShellSession& shell, const ServerInstallation& installation) {
+            ExportRequest bundle = exportRequestFor(installation, mainConfig);
+            bundle.config = site;
+            return checkRemoteNameFree(shell, bundle);
+        });
+    }
+    m_valid = problems.isEmpty() && !m_busy && !m_siteBusy && !(merging && (m_checkBusy || m_mergeRefused))
+        && (!ssh || m_ssh->isReady());
     emit completeChanged();
 }
 
@@ -220,9 +270,17 @@ SetupModel ServerPage::pageModel() const
 {
     SetupModel model = context().model;
     model.server = kind();
-    model.target = m_ui->thisMachineRadio->isChecked() ? SetupTarget::ThisMachine : SetupTarget::Export;
+    model.target = target();
     model.serverRoot
         = model.target == SetupTarget::ThisMachine && m_installation ? m_installation->configRoot : QString();
+    model.sshTarget.clear();
+    model.sshIdentity.clear();
+    if (model.target == SetupTarget::Ssh) {
+        model.sshTarget = m_ssh->targetText();
+        model.sshIdentity = m_ssh->identity();
+        if (m_ssh->installation())
+            model.serverRoot = m_ssh->installation()->configRoot;
+    }
     model.listen = m_ui->listenEdit->text().trimmed();
     model.upstreamUrl = m_ui->upstreamEdit->text().trimmed();
     model.profile = profile();
@@ -394,7 +452,13 @@ bool ServerPage::validatePage()
     SetupModel& model = context().model;
     model = pageModel();
     context().installation = model.target == SetupTarget::ThisMachine ? m_installation : std::nullopt;
+    context().remoteInstallation = model.target == SetupTarget::Ssh ? m_ssh->installation() : std::nullopt;
+    context().sshPassword = model.target == SetupTarget::Ssh ? m_ssh->password() : QByteArray();
     QSettings settings;
+    if (model.target == SetupTarget::Ssh) {
+        settings.setValue(QStringLiteral("server/ssh_target"), model.sshTarget);
+        settings.setValue(QStringLiteral("server/ssh_identity"), model.sshIdentity);
+    }
     settings.setValue(QStringLiteral("server/kind"), serverKindName(model.server));
     settings.setValue(QStringLiteral("server/listen"), model.listen);
     settings.setValue(QStringLiteral("server/upstream"), model.upstreamUrl);
@@ -410,8 +474,11 @@ int ServerPage::nextId() const
 QString ServerPage::helpText() const
 {
     return tr("The assistant looks for Nginx and Apache on this machine and writes its configuration where that "
-              "installation reads it, with a backup. If your server is another machine, choose \"another machine\": "
-              "you get the files to copy there.\n\n"
+              "installation reads it, with a backup. If your server is another machine you reach with SSH, choose "
+              "\"over SSH\": the assistant logs in with your SSH settings and keys, checks the server's host key with "
+              "you the first time, and makes the change on the server as one job that finishes even if the connection "
+              "drops. If the desktop cannot reach the server, choose \"export the files\": you get the files to copy "
+              "there.\n\n"
               "Listen: the address and port Chat calls (443 unless your webhook URL names another port). "
               "Webhook application: where your server passes verified calls on.\n\n"
               "When a website already answers the webhook's name on that port, choose how to share it. Merge adds "

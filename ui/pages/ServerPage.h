@@ -16,7 +16,11 @@ class ServerPage;
 
 namespace mtls::ui {
 
-// Nginx or Apache, found on this machine (version and configuration folder) or on another machine (export);
+class SshConnectPanel;
+
+// Nginx or Apache, found on this machine (version and configuration folder), on another machine over SSH (the
+// connection panel: host key, login, sudo, the server found there, the name free on it), or on another machine
+// (export);
 // listen address, upstream URL and TLS profile (the guide's legacy protocols only behind an explicit choice that
 // shows the LEGACY_TLS warning). When a site of the installation already answers the webhook's name on the port
 // (found by the engine, off the UI thread), that site and its certificate, and the choice between merging into it
@@ -36,13 +40,15 @@ public:
     QString helpText() const override;
 
     // Discovery, the site look-up (or one about to start) or merge's check still running.
-    bool isBusy() const { return m_busy || m_siteBusy || m_siteTimer.isActive() || m_checkBusy; }
+    bool isBusy() const;
 
     // A TLS profile as this page shows it ("Intermediate: TLS 1.2 and 1.3 (recommended)"), for the report too.
     static QString profileDisplayName(TlsProfile profile);
 
 private:
     ServerKind kind() const;
+    SetupTarget target() const;
+    void targetChosen();
     TlsProfile profile() const;
     void discover();
     void discovered(const Result<ServerInstallation>& installation);
@@ -55,6 +61,7 @@ private:
     void checkMerge();
 
     std::unique_ptr<Ui::ServerPage> m_ui;
+    SshConnectPanel* m_ssh = nullptr;
     std::optional<ServerInstallation> m_installation;
     int m_sequence = 0;
     std::optional<AnsweringSite> m_site; // a site that answers the webhook's name by name

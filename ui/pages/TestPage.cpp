@@ -49,13 +49,21 @@ void TestPage::initializePage()
     // After an apply on this machine, the server can be tested where it listens, before DNS points at it: the name
     // sent (SNI, Host) stays the webhook's.
     const QList<ListenAddress> listen = parseListen(context().model.listen);
-    const bool local = context().model.target == SetupTarget::ThisMachine && !listen.isEmpty();
-    m_ui->connectLocallyCheck->setVisible(local);
+    const SetupModel& model = context().model;
+    const bool local = model.target == SetupTarget::ThisMachine && !listen.isEmpty();
+    const Result<SshOptions> ssh
+        = model.target == SetupTarget::Ssh && !listen.isEmpty() ? sshOptionsOf(model) : Result<SshOptions>(Error());
+    m_ui->connectLocallyCheck->setVisible(local || ssh.ok());
     m_localAddress.reset();
     if (local) {
         m_localAddress = ListenAddress {localAddressFor(listen.first()), listen.first().port};
         m_ui->connectLocallyCheck->setText(
             tr("Connect to &this machine (%1) instead of looking up the name").arg(m_localAddress->toString()));
+    } else if (ssh) {
+        // Over SSH: the server's address as the SSH connection names it (before DNS points at the server).
+        m_localAddress = ListenAddress {ssh->target.host, listen.first().port};
+        m_ui->connectLocallyCheck->setText(
+            tr("Connect to &the server (%1) instead of looking up the name").arg(m_localAddress->toString()));
     }
     if (!context().probe && !m_running)
         run();

@@ -1,0 +1,468 @@
+// The wizard's "another machine, over SSH" path against a real OpenSSH server on loopback (a throwaway host key, a
+// user whose sudo asks for a password, one with NOPASSWD) and a throwaway nginx on that "server": the unknown host
+// key shown and trusted by its fingerprint, the sudo password asked on the page, the change made there and judged
+// with curl and openssl s_client, the saved setup that remembers the host (never the password), the renewal over
+// SSH, a dropped connection in the middle of the change (reconnect shows the outcome, roll back undoes it byte for
+// byte), and a changed host key refused.
+#include "Dialogs.h"
+#include "MtlsFixture.h"
+#include "SshServer.h"
+#include "TestProcess.h"
+#include "WizardContext.h"
+#include "WizardFlow.h"
+#include "pages/ApplyPage.h"
+#include "pages/FinishPage.h"
+#include "pages/RenewComparePage.h"
+#include "pages/ReviewPage.h"
+#include "pages/ServerPage.h"
+#include "pages/TestPage.h"
+#include "setup/SetupStore.h"
+#include "widgets/FindingsView.h"
+#include "widgets/SshConnectPanel.h"
+
+#include <QCheckBox>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <csignal>
+#include <unistd.h>
+
+using namespace mtls;
+using namespace mtls::ui;
+using namespace guitest;
+
+namespace {
+
+const QString kDomain = QStringLiteral("localhost");
+
+QByteArray readFile(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// The `ssh` clients this process started: killed, the connection drops as when a laptop loses its network.
+int killSshClients()
+{
+    int killed = 0;
+    QDirIterator it(QStringLiteral("/proc"), QDir::Dirs | QDir::NoDotAndDotDot);
+    while (it.hasNext()) {
+        const QString dir = it.next();
+        bool number = false;
+        const int pid = QFileInfo(dir).fileName().toInt(&number);
+        if (!number)
+            continue;
+        const QByteArray stat = readFile(dir + QStringLiteral("/stat"));
+        // pid (comm) state ppid ...
+        const qsizetype close = stat.lastIndexOf(')');
+        if (close < 0 || stat.mid(stat.indexOf('(') + 1, close - stat.indexOf('(') - 1) != "ssh")
+            continue;
+        const QList<QByteArray> fields = stat.mid(close + 2).split(' ');
+        if (fields.size() > 1 && fields.at(1).toInt() == ::getpid() && ::kill(pid, SIGKILL) == 0)
+            ++killed;
+    }
+    return killed;
+}
+
+// nginx that takes 3 seconds over each reload: the connection can be dropped while install.sh is at work.
+QString slowNginx(const QString& real, const QString& dir)
+{
+    const QString path = dir + QStringLiteral("/slow-nginx");
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    file.write("#!/bin/sh\nfor a in \"$@\"; do [ \"$a\" = reload ] && sleep 3; done\nexec " + real.toUtf8()
+               + " \"$@\"\n");
+    file.close();
+    file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther);
+    return path;
+}
+
+} // namespace
+
+class TestGuiSsh : public WizardFlowTest
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup() { tearDown(); }
+    void applyOverSshThenRenew();
+    void droppedConnectionThenReconnectAndRollBack();
+    void changedHostKeyIsRefused(); // last: the server gets a new host key
+
+private:
+    void makeSshWizard();
+    // From the endpoint to the server page connected as `user` (the host key trusted, the password typed when sudo
+    // asks for one); `shots` names the screenshots.
+    void connectOnServerPage(SshServer::User user, const QString& shots);
+    // From the review page through apply over SSH (done and verified on the server) to the test page.
+    void applyOnTheServer(const QString& shots);
+    void checkServed(const QString& certificate);
+    QString target(SshServer::User user) const
+    {
+        return QStringLiteral("%1@127.0.0.1:%2").arg(m_sshd.userName(user)).arg(m_sshd.port());
+    }
+
+    SshServer m_sshd;
+    QTemporaryDir m_remoteState; // the assistant's folder on "the server" (root's, 0700)
+    QTemporaryDir m_client; // this desktop's known-hosts file
+    QTemporaryDir m_bin;
+};
+
+void TestGuiSsh::initTestCase()
+{
+    const QString reason = SshServer::unavailableReason();
+    if (!reason.isEmpty())
+        QSKIP(qPrintable(reason));
+    setUpCase();
+    QVERIFY(!QTest::currentTestFailed());
+    QVERIFY2(m_sshd.start(), qPrintable(m_sshd.error()));
+}
+
+void TestGuiSsh::init()
+{
+    setUp();
+    QFile::remove(m_client.filePath(QStringLiteral("known_hosts")));
+    QVERIFY(m_installation.start(ServerKind::Nginx).ok());
+}
+
+void TestGuiSsh::makeSshWizard()
+{
+    makeWizard();
+    WizardContext& ctx = m_wizard->context();
+    ctx.sshKnownHosts = m_client.filePath(QStringLiteral("known_hosts"));
+    ctx.remoteStateDir = m_remoteState.path();
+}
+
+void TestGuiSsh::connectOnServerPage(SshServer::User user, const QString& shots)
+{
+    endpoint(QStringLiteral("https://localhost:%1/im/callback").arg(m_installation.port));
+    if (QTest::currentTestFailed())
+        return;
+    QWidget* page = m_wizard->currentPage();
+    mnemonic(*m_wizard, 'v');
+    QVERIFY(find<QRadioButton>(page, "sshRadio")->isChecked());
+    auto* panel = find<SshConnectPanel>(page, "sshPanel");
+    QVERIFY(panel->isVisible());
+    QVERIFY(!find<QLabel>(page, "discoveryLabel")->isVisible());
+    typeInto(find<QLineEdit>(page, "listenEdit"), QStringLiteral("127.0.0.1:%1").arg(m_installation.port));
+    typeInto(find<QLineEdit>(panel, "sshHostEdit"), QStringLiteral("127.0.0.1"));
+    typeInto(find<QLineEdit>(panel, "sshUserEdit"), m_sshd.userName(user));
+    typeInto(find<QLineEdit>(panel, "sshPortEdit"), QString::number(m_sshd.port()));
+    typeInto(find<QLineEdit>(panel, "sshKeyEdit"), m_sshd.clientKey(user));
+    QVERIFY(!m_wizard->button(QWizard::NextButton)->isEnabled());
+
+    // The first connection: the host key, shown as ssh-keygen -l prints it, trusted only by the user's word.
+    mnemonic(*m_wizard, 'e');
+    QTRY_VERIFY_WITH_TIMEOUT(find<QWidget>(panel, "sshHostKeyBox")->isVisible(), 20000);
+    QVERIFY(!panel->isBusy());
+    const QString fingerprint = find<QLabel>(panel, "sshFingerprintLabel")->text();
+    QVERIFY2(fingerprint.contains(m_sshd.hostKeyFingerprint()) && fingerprint.contains(QLatin1String("ED25519")),
+             qPrintable(fingerprint));
+    QVERIFY(!QFileInfo::exists(m_wizard->context().sshKnownHosts));
+    QVERIFY(!m_wizard->button(QWizard::NextButton)->isEnabled());
+    screenshot(*m_wizard, shots + QStringLiteral("01-host-key"));
+    mnemonic(*m_wizard, 'i');
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy(), 30000);
+    QVERIFY(readFile(m_wizard->context().sshKnownHosts).contains("ssh-ed25519"));
+
+    if (user == SshServer::User::SudoPassword) {
+        // sudo asks for a password: asked on the page, kept in memory only.
+        auto* password = find<QLineEdit>(panel, "sshPasswordEdit");
+        QVERIFY(password->isVisible());
+        QVERIFY(!panel->isReady());
+        QCOMPARE(find<QLabel>(panel, "sshStatusLabel")->text(),
+                 tt("mtls::ui::SshConnectPanel",
+                    "The user needs a password for sudo on this server: type it above and connect again. The "
+                    "assistant keeps it in memory until it closes and never saves it."));
+        screenshot(*m_wizard, shots + QStringLiteral("02-password"));
+        // A wrong one first: its own message, nothing connected.
+        typeInto(password, QStringLiteral("not-the-password"));
+        mnemonic(*m_wizard, 'e');
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy(), 30000);
+        QVERIFY(!panel->isReady());
+        QCOMPARE(find<FindingsView>(panel, "sshFindings")->findings().value(0).code,
+                 QStringLiteral("SSH_SUDO_PASSWORD_WRONG"));
+        typeInto(password, m_sshd.password());
+        mnemonic(*m_wizard, 'e');
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy(), 30000);
+    }
+    QTRY_VERIFY(panel->isReady());
+    const QString status = find<QLabel>(panel, "sshStatusLabel")->text();
+    QVERIFY2(status.startsWith(lead("mtls::ui::SshConnectPanel",
+                                    "Connected to %1 (%2). Found %3 %4 there, "
+                                    "configuration in %5.")),
+             qPrintable(status));
+    QVERIFY2(status.contains(m_installation.discovery.configRoot), qPrintable(status));
+    QTRY_VERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
+    screenshot(*m_wizard, shots + QStringLiteral("03-connected"));
+}
+
+void TestGuiSsh::applyOnTheServer(const QString& shots)
+{
+    QCOMPARE(m_wizard->currentId(), int(ReviewPageId));
+    auto* review = find<ReviewPage>(m_wizard.get(), "ReviewPage");
+    QTRY_VERIFY_WITH_TIMEOUT(!review->isBusy(), 30000);
+    // The paths on the server, from the installation found there.
+    const QString files = find<QLabel>(review, "filesLabel")->text();
+    QVERIFY2(files.contains(m_installation.discovery.configRoot + QStringLiteral("/mtls-assistant/localhost/")),
+             qPrintable(files));
+    screenshot(*m_wizard, shots + QStringLiteral("04-review"));
+    QVERIFY(next(*m_wizard));
+    QCOMPARE(m_wizard->currentId(), int(ApplyPageId));
+    auto* apply = find<ApplyPage>(m_wizard.get(), "ApplyPage");
+    QVERIFY(!m_wizard->button(QWizard::NextButton)->isEnabled());
+    mnemonic(*m_wizard, 'a');
+    QTRY_VERIFY_WITH_TIMEOUT(!apply->isBusy(), 90000);
+    QVERIFY2(m_wizard->context().remoteJob.has_value(), qPrintable(find<QLabel>(apply, "errorMessage")->text()));
+    QCOMPARE(m_wizard->context().remoteJob->serverState(), QStringLiteral("after"));
+    // install.sh's own lines, as they came, and its verdict last.
+    const QStringList steps = stepTexts(apply);
+    QVERIFY2(steps.size() > 3, qPrintable(steps.join(QLatin1Char('\n'))));
+    QCOMPARE(steps.last(),
+             tt("mtls::RemoteDeploy",
+                "Verified on the server by install.sh: the new configuration is served at the "
+                "listen address and asks for a client certificate from the Chat client CA."));
+    QTRY_VERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
+    screenshot(*m_wizard, shots + QStringLiteral("05-applied"));
+
+    // Judged by real clients: Chat's certificate passes to the application, none is refused, the old site answers.
+    // (No application listens behind it here: nginx answers 502 once the caller's certificate passed.)
+    QVERIFY(curl(m_installation.port, QStringLiteral("/im/callback"), QStringLiteral("chatclient")).endsWith("\n502"));
+    QVERIFY(curl(m_installation.port, QStringLiteral("/im/callback")).endsWith("\n400"));
+
+    QVERIFY(next(*m_wizard));
+    QCOMPARE(m_wizard->currentId(), int(TestPageId));
+    auto* test = find<TestPage>(m_wizard.get(), "TestPage");
+    auto* connectThere = find<QCheckBox>(test, "connectLocallyCheck");
+    QVERIFY(connectThere->isVisible());
+    QVERIFY2(connectThere->text().contains(QStringLiteral("127.0.0.1:%1").arg(m_installation.port)),
+             qPrintable(connectThere->text()));
+    QTRY_VERIFY_WITH_TIMEOUT(!test->isRunning(), 30000);
+    QVERIFY(m_wizard->context().probe.has_value());
+    QVERIFY(m_wizard->context().probe->serverCertificate.trusted);
+    QVERIFY(m_wizard->context().probe->withoutClientCertificate == CallerOutcome::RejectedByHttpStatus);
+}
+
+void TestGuiSsh::checkServed(const QString& certificate)
+{
+    const ProcessResult r
+        = runProcess(QStringLiteral("openssl"),
+                     {QStringLiteral("s_client"), QStringLiteral("-connect"),
+                      QStringLiteral("127.0.0.1:%1").arg(m_installation.port), QStringLiteral("-servername"), kDomain,
+                      QStringLiteral("-CAfile"), m_pki->path(QStringLiteral("root.crt")), QStringLiteral("-cert"),
+                      m_pki->path(QStringLiteral("chatclient.crt")), QStringLiteral("-key"),
+                      m_pki->path(QStringLiteral("chatclient.key"))},
+                     QProcessEnvironment::systemEnvironment(), 20000, QByteArrayLiteral("Q\n"));
+    QVERIFY2(r.out.contains("Verification: OK"), r.out.constData());
+    const qsizetype begin = r.out.indexOf("-----BEGIN CERTIFICATE-----");
+    const qsizetype end = r.out.indexOf("-----END CERTIFICATE-----");
+    QVERIFY2(begin >= 0 && end > begin, r.out.constData());
+    const auto served = Certificate::fromPem(r.out.mid(begin, end - begin + 25));
+    const auto expected = Certificate::fromPem(m_pki->pki.read(certificate));
+    QVERIFY(served.ok() && expected.ok());
+    QCOMPARE(served->sha256Fingerprint(), expected->sha256Fingerprint());
+}
+
+void TestGuiSsh::applyOverSshThenRenew()
+{
+    const QStringList before = treeDigest(m_installation.discovery.configRoot);
+    makeSshWizard();
+    connectOnServerPage(SshServer::User::SudoPassword, QStringLiteral("ssh-"));
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(next(*m_wizard));
+    certificatePath(false);
+    if (QTest::currentTestFailed())
+        return;
+    importFiles({QStringLiteral("bundle.crt"), QStringLiteral("server.key")});
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(next(*m_wizard));
+    clientCa();
+    if (QTest::currentTestFailed())
+        return;
+    applyOnTheServer(QStringLiteral("ssh-"));
+    if (QTest::currentTestFailed())
+        return;
+    checkServed(QStringLiteral("server.crt"));
+    QVERIFY(next(*m_wizard));
+    QCOMPARE(m_wizard->currentId(), int(FirstCallPageId));
+    QVERIFY(next(*m_wizard));
+    QCOMPARE(m_wizard->currentId(), int(FinishPageId));
+    QTRY_VERIFY(find<FinishPage>(m_wizard.get(), "FinishPage")->isSaved());
+    screenshot(*m_wizard, QStringLiteral("ssh-06-finish"));
+
+    // The saved setup remembers the server and the key, never the password.
+    const SetupStore store(m_setups->path());
+    const auto content = store.load();
+    QVERIFY(content.ok());
+    QCOMPARE(content->setups.size(), 1);
+    QCOMPARE(content->setups.first().target, SetupTarget::Ssh);
+    QCOMPARE(content->setups.first().sshTarget, target(SshServer::User::SudoPassword));
+    QCOMPARE(content->setups.first().sshIdentity, m_sshd.clientKey(SshServer::User::SudoPassword));
+    QCOMPARE(content->setups.first().serverRoot, m_installation.discovery.configRoot);
+
+    // The renewal deploys the same way: to the same server, the password asked again.
+    m_wizard.reset();
+    makeSshWizard();
+    mnemonic(*m_wizard, 'r');
+    QVERIFY(next(*m_wizard));
+    QCOMPARE(m_wizard->currentId(), int(RenewSelectPageId));
+    QTRY_VERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
+    QVERIFY(next(*m_wizard));
+    importFiles({QStringLiteral("renewed_bundle.crt"), QStringLiteral("renewed.key")});
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(next(*m_wizard));
+    QCOMPARE(m_wizard->currentId(), int(RenewComparePageId));
+    auto* compare = find<RenewComparePage>(m_wizard.get(), "RenewComparePage");
+    auto* panel = find<SshConnectPanel>(compare, "sshPanel");
+    QVERIFY(panel->isVisible());
+    QCOMPARE(panel->targetText(), target(SshServer::User::SudoPassword));
+    QTRY_VERIFY_WITH_TIMEOUT(find<QLineEdit>(panel, "sshPasswordEdit")->isVisible(), 30000);
+    QVERIFY(!m_wizard->button(QWizard::NextButton)->isEnabled());
+    screenshot(*m_wizard, QStringLiteral("ssh-07-renew-password"));
+    typeInto(find<QLineEdit>(panel, "sshPasswordEdit"), m_sshd.password());
+    mnemonic(*m_wizard, 'e');
+    QTRY_VERIFY_WITH_TIMEOUT(panel->isReady(), 30000);
+    QTRY_VERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
+    QVERIFY(next(*m_wizard));
+    QCOMPARE(m_wizard->currentId(), int(ClientCaPageId));
+    QTRY_VERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
+    QVERIFY(next(*m_wizard));
+    applyOnTheServer(QStringLiteral("ssh-renew-"));
+    if (QTest::currentTestFailed())
+        return;
+    checkServed(QStringLiteral("renewed.crt"));
+
+    // No password or key material left in a file on either side: the setups, the settings, the known-hosts file,
+    // the assistant's folder on the server and the server's configuration.
+    const QString keyLine = QString::fromLatin1(m_pki->pki.read(QStringLiteral("renewed.key")).split('\n').value(1));
+    QVERIFY(!keyLine.isEmpty());
+    for (const QString& dir : {m_setups->path(), m_client.path(), m_remoteState.path(),
+                               QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)}) {
+        if (!QFileInfo::exists(dir))
+            continue;
+        const ProcessResult password
+            = runProcess(QStringLiteral("grep"), {QStringLiteral("-rlF"), m_sshd.password(), dir});
+        QVERIFY2(password.exitCode == 1,
+                 (dir + QLatin1Char(' ') + QString::fromUtf8(password.out)).toUtf8().constData());
+    }
+    const ProcessResult key
+        = runProcess(QStringLiteral("grep"), {QStringLiteral("-rlF"), keyLine, m_remoteState.path()});
+    QVERIFY2(key.exitCode == 1, key.out.constData());
+
+    // Back as it was: the remote rollbacks, one apply at a time.
+    auto* apply = find<ApplyPage>(m_wizard.get(), "ApplyPage");
+    for (int i = 0; i < 2; ++i) {
+        apply->rollBackRemotely();
+        QTRY_VERIFY_WITH_TIMEOUT(!apply->isBusy(), 90000);
+    }
+    QCOMPARE(treeDigest(m_installation.discovery.configRoot), before);
+}
+
+void TestGuiSsh::droppedConnectionThenReconnectAndRollBack()
+{
+    const QStringList before = treeDigest(m_installation.discovery.configRoot);
+    m_installation.discovery.binary = slowNginx(m_installation.discovery.binary, m_bin.path());
+    QVERIFY(!m_installation.discovery.binary.isEmpty());
+    makeSshWizard();
+    connectOnServerPage(SshServer::User::SudoNoPassword, QStringLiteral("ssh-nopw-"));
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(!find<QLineEdit>(m_wizard->currentPage(), "sshPasswordEdit")->isVisible());
+    QVERIFY(next(*m_wizard));
+    certificatePath(false);
+    if (QTest::currentTestFailed())
+        return;
+    importFiles({QStringLiteral("bundle.crt"), QStringLiteral("server.key")});
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(next(*m_wizard));
+    clientCa();
+    if (QTest::currentTestFailed())
+        return;
+    auto* review = find<ReviewPage>(m_wizard.get(), "ReviewPage");
+    QTRY_VERIFY_WITH_TIMEOUT(!review->isBusy(), 30000);
+    QVERIFY(next(*m_wizard));
+    auto* apply = find<ApplyPage>(m_wizard.get(), "ApplyPage");
+    mnemonic(*m_wizard, 'a');
+    // The connection drops while install.sh is at work on the server (its reload takes 3 seconds).
+    QTRY_VERIFY_WITH_TIMEOUT(stepTexts(apply).join(QLatin1Char('\n')).contains(QLatin1String("Reloading the server.")),
+                             30000);
+    QVERIFY(killSshClients() > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!apply->isBusy(), 60000);
+    QVERIFY(!m_wizard->context().remoteJob.has_value());
+    auto* reconnect = find<QPushButton>(apply, "reconnectButton");
+    QVERIFY(reconnect->isVisible());
+    QVERIFY(!m_wizard->button(QWizard::NextButton)->isEnabled());
+    QVERIFY2(find<QLabel>(apply, "resultLabel")
+                 ->text()
+                 .startsWith(lead("mtls::ui::ApplyPage", "The connection to %1 dropped while the job ran.")),
+             qPrintable(find<QLabel>(apply, "resultLabel")->text()));
+    screenshot(*m_wizard, QStringLiteral("ssh-08-connection-lost"));
+
+    // Reconnect: the job went on and ended fully after; the outcome is shown and the way back offered.
+    mnemonic(*m_wizard, 'r');
+    QTRY_VERIFY_WITH_TIMEOUT(!apply->isBusy(), 60000);
+    QVERIFY(m_wizard->context().remoteJob.has_value());
+    QCOMPARE(m_wizard->context().remoteJob->serverState(), QStringLiteral("after"));
+    QVERIFY(!reconnect->isVisible());
+    QVERIFY(find<QPushButton>(apply, "remoteRollbackButton")->isVisible());
+    // The job's whole log once, from its first line to install.sh's verdict.
+    const QStringList steps = stepTexts(apply);
+    QCOMPARE(steps.filter(QLatin1String("Installing the files")).size(), 1);
+    QCOMPARE(steps.filter(QLatin1String("Installed, reloaded and checked")).size(), 1);
+    QTRY_VERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
+    QVERIFY(curl(m_installation.port, QStringLiteral("/im/callback")).endsWith("\n400"));
+    checkServed(QStringLiteral("server.crt"));
+    screenshot(*m_wizard, QStringLiteral("ssh-09-reconnected"));
+
+    mnemonic(*m_wizard, 'o');
+    QTRY_VERIFY_WITH_TIMEOUT(!apply->isBusy(), 60000);
+    QCOMPARE(m_wizard->context().remoteJob->action, RemoteJobAction::Rollback);
+    QCOMPARE(m_wizard->context().remoteJob->serverState(), QStringLiteral("before"));
+    QVERIFY(!m_wizard->button(QWizard::NextButton)->isEnabled());
+    QCOMPARE(treeDigest(m_installation.discovery.configRoot), before);
+    QVERIFY(waitForPortState(m_installation.port, false));
+}
+
+void TestGuiSsh::changedHostKeyIsRefused()
+{
+    makeSshWizard();
+    // Accepted once, then the server answers with another key (reinstalled, or someone in between).
+    SshOptions options = m_sshd.options(SshServer::User::SudoNoPassword, m_wizard->context().sshKnownHosts);
+    options.acceptedFingerprint = m_sshd.hostKeyFingerprint();
+    QVERIFY(verifyHostKey(options).ok());
+    QVERIFY(m_sshd.restartWithNewHostKey());
+    const QByteArray known = readFile(m_wizard->context().sshKnownHosts);
+
+    endpoint(QStringLiteral("https://localhost:%1/im/callback").arg(m_installation.port));
+    QWidget* page = m_wizard->currentPage();
+    mnemonic(*m_wizard, 'v');
+    auto* panel = find<SshConnectPanel>(page, "sshPanel");
+    panel->setTarget(target(SshServer::User::SudoNoPassword), m_sshd.clientKey(SshServer::User::SudoNoPassword));
+    mnemonic(*m_wizard, 'e');
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy(), 30000);
+    const Findings findings = find<FindingsView>(panel, "sshFindings")->findings();
+    QCOMPARE(findings.value(0).code, QStringLiteral("SSH_HOST_KEY_CHANGED"));
+    QVERIFY(!find<QWidget>(panel, "sshHostKeyBox")->isVisible());
+    QVERIFY(!panel->isReady());
+    QVERIFY(!m_wizard->button(QWizard::NextButton)->isEnabled());
+    QCOMPARE(readFile(m_wizard->context().sshKnownHosts), known); // never replaced behind the user's back
+    screenshot(*m_wizard, QStringLiteral("ssh-10-key-changed"));
+}
+
+QTEST_MAIN(TestGuiSsh)
+#include "tst_gui_ssh.moc"
