@@ -468,6 +468,14 @@
         <source>A dedicated name for the webhook</source>
         <translation>为回调使用独立域名</translation>
     </message>
+    <message>
+        <source>On another machine, o&amp;ver SSH</source>
+        <translation>在另一台机器上，通过 SSH(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Configure the server on another machine over SSH</source>
+        <translation>通过 SSH 配置另一台机器上的服务器</translation>
+    </message>
 </context>
 <context>
     <name>TestPage</name>
@@ -2555,6 +2563,10 @@
         <source>The saved setup for %1 names no known server.</source>
         <translation>%1 的部署记录中没有指定已知的服务器。</translation>
     </message>
+    <message>
+        <source>The saved setup for %1 was applied over SSH but names no server.</source>
+        <translation>%1 的已保存的部署是通过 SSH 应用的，但没有记录服务器。</translation>
+    </message>
 </context>
 <context>
     <name>mtls::ServerBinary</name>
@@ -2730,6 +2742,10 @@
     <message>
         <source>Cannot write %1.</source>
         <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>No %1 was found on the server.</source>
+        <translation>服务器上没有找到 %1。</translation>
     </message>
 </context>
 <context>
@@ -4200,6 +4216,10 @@ then apply again, or apply with --add-include to have it added (rollback removes
         <source>No change was made on this server over SSH.</source>
         <translation>未曾通过 SSH 在此服务器上做过更改。</translation>
     </message>
+    <message>
+        <source>warning: the setup could not be saved, so &apos;status&apos; will not list it: %1</source>
+        <translation>警告：无法保存该部署，因此 &apos;status&apos; 不会列出它：%1</translation>
+    </message>
 </context>
 <context>
     <name>mtls::cli::RemoveCommand</name>
@@ -4542,6 +4562,10 @@ then apply again, or apply with --add-include to have it added (rollback removes
             <numerusform>%n 个部署共用的网站证书将在 %1 天内过期或已过期：该证书由网站的管理方（certbot、主机面板）续期，而不是由 mtls-assistant 续期。请检查该证书的续期是否正常运行。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>over SSH: %1</source>
+        <translation>通过 SSH：%1</translation>
+    </message>
 </context>
 <context>
     <name>mtls::cli::WatchCommand</name>
@@ -4797,14 +4821,6 @@ then apply again, or apply with --add-include to have it added (rollback removes
         </translation>
     </message>
     <message>
-        <source>Apply writes the certificate files into a folder of their own in the server&apos;s configuration (the key readable by the owner only), writes the site file, enables it, runs the server&apos;s configuration test and reloads the server. A journal and backups are kept, so a failed or interrupted apply is put back automatically.
-
-Export writes the same files into a folder for you to copy to another machine.</source>
-        <translation>“应用”会将证书文件写入服务器配置中的一个专用文件夹（私钥仅所有者可读），写入站点文件并启用，运行服务器的配置测试，然后重新加载服务器。操作过程会保留日志和备份，因此失败或中断的应用操作会自动还原。
-
-“导出”会将同样的文件写入一个文件夹，供您复制到另一台机器上。</translation>
-    </message>
-    <message>
         <source>Your account cannot write into %1, so %2 will ask for an administrator&apos;s password when you apply.</source>
         <translation>您的账户无法写入 %1，因此应用时 %2 会要求输入管理员密码。</translation>
     </message>
@@ -4843,6 +4859,86 @@ Export writes the same files into a folder for you to copy to another machine.</
     <message>
         <source>Then: check from outside that the name still serves the site&apos;s own certificate, asks for a certificate from the Chat client CA, refuses the webhook path without one, and answers / as before.</source>
         <translation>然后：从外部检查该域名仍提供网站自己的证书，会要求由即时通信 IM 客户端 CA 证书签发的证书，没有该证书时拒绝访问回调路径，并且 / 的响应与之前相同。</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect and show the outcome</source>
+        <translation>重新连接并查看结果(&amp;R)</translation>
+    </message>
+    <message>
+        <source>R&amp;oll back on the server</source>
+        <translation>在服务器上回滚(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Apply over SSH</source>
+        <translation>通过 SSH 应用</translation>
+    </message>
+    <message>
+        <source>Make the change on %1 and check it there.</source>
+        <translation>在 %1 上进行更改，并在该服务器上检查。</translation>
+    </message>
+    <message>
+        <source>The assistant connects to %1, uploads the files into a private folder there and runs install.sh as one job on the server: it backs up every file it replaces, writes the new ones, tests the whole configuration, reloads %2 and checks what the server now serves. If anything fails, it puts every file back. If the connection drops, the job finishes on the server on its own: reconnect to see how it ended.</source>
+        <translation>本助手连接到 %1，把文件上传到该服务器上的私有文件夹，并在服务器上以一个任务运行 install.sh：先备份将被替换的每个文件，写入新文件，测试整个配置，重新加载 %2，再检查服务器现在提供的内容。任何一步失败，都会恢复每个文件。如果连接中断，该任务会在服务器上自行完成：重新连接即可查看结果。</translation>
+    </message>
+    <message>
+        <source>&amp;Apply on the server</source>
+        <translation>在服务器上应用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Apply the configuration on the server over SSH</source>
+        <translation>通过 SSH 在服务器上应用配置</translation>
+    </message>
+    <message>
+        <source>Then, on the server: check at the listen address that the new certificate is served and a certificate from the Chat client CA is asked for. The test page then checks from this machine.</source>
+        <translation>然后在服务器上：在监听地址检查是否提供新证书，并要求即时通信 IM 客户端 CA 证书签发的客户端证书。之后测试页面再从本机检查。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1...</source>
+        <translation>正在连接 %1……</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 and reading the jobs there...</source>
+        <translation>正在连接 %1 并读取该服务器上的任务……</translation>
+    </message>
+    <message>
+        <source>No change for %1 was started on the server: nothing was changed there.</source>
+        <translation>服务器上没有为 %1 启动过任何更改：该服务器上没有任何改动。</translation>
+    </message>
+    <message>
+        <source>Rolling back on %1...</source>
+        <translation>正在 %1 上回滚……</translation>
+    </message>
+    <message>
+        <source>The connection to %1 dropped while the job ran. The job goes on there and ends fully done or fully put back: reconnect to see which.</source>
+        <translation>任务运行期间与 %1 的连接中断了。该任务会在服务器上继续运行，结果要么全部完成，要么全部恢复：重新连接即可查看是哪一种。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed on the server by this step. Fix the problem shown here and try again.</source>
+        <translation>这一步没有更改服务器上的任何内容。请修复此处显示的问题后重试。</translation>
+    </message>
+    <message>
+        <source>Done on %1: install.sh made the change and checked it on the server. Next, test it like Chat would.</source>
+        <translation>已在 %1 上完成：install.sh 在服务器上完成了更改并进行了检查。下一步，按 IM 后台的方式测试。</translation>
+    </message>
+    <message>
+        <source>Every file was put back on the server, which runs what it ran before. The lines above are install.sh&apos;s own; fix the problem and apply again.</source>
+        <translation>服务器上的每个文件都已恢复，服务器运行的是之前的配置。上面几行是 install.sh 自己的输出；请修复问题后再次应用。</translation>
+    </message>
+    <message>
+        <source>Roll back to put the server&apos;s previous configuration back now.</source>
+        <translation>请回滚，立即恢复服务器之前的配置。</translation>
+    </message>
+    <message>
+        <source>Apply writes the certificate files into a folder of their own in the server&apos;s configuration (the key readable by the owner only), writes the site file, enables it, runs the server&apos;s configuration test and reloads the server. A journal and backups are kept, so a failed or interrupted apply is put back automatically.
+
+Over SSH, the same happens on the server, run there by install.sh as one job that keeps going if the connection drops; its backups and log stay on the server (/var/lib/mtls-assistant). Reconnect shows how a job ended, and Roll back undoes the change.
+
+Export writes the same files into a folder for you to copy to another machine.</source>
+        <translation>应用操作会把证书文件写入服务器配置中的专用文件夹（私钥仅所有者可读），写入站点文件并启用，运行服务器的配置测试，然后重新加载服务器。本助手保留应用操作日志和备份，因此失败或中断的应用操作会被自动恢复。
+
+通过 SSH 时，同样的步骤在服务器上由 install.sh 以一个任务执行，连接中断后该任务会继续运行；备份和日志保留在服务器上（/var/lib/mtls-assistant）。“重新连接”显示任务的结果，“回滚”撤销更改。
+
+导出会把同样的文件写入一个文件夹，供您复制到另一台机器。</translation>
     </message>
 </context>
 <context>
@@ -5225,6 +5321,10 @@ Export writes the same files into a folder for you to copy to another machine.</
         <source>The website&apos;s own (renewed by whoever manages the site)</source>
         <translation>网站自己的证书（由网站的管理方续期）</translation>
     </message>
+    <message>
+        <source>%1, over SSH</source>
+        <translation>%1（通过 SSH）</translation>
+    </message>
 </context>
 <context>
     <name>mtls::ui::FirstCallPage</name>
@@ -5327,6 +5427,12 @@ The same is on the command line: mtls-assistant-cli watch and mtls-assistant-cli
     <message>
         <source>How to fix: %1</source>
         <translation>修复建议：%1</translation>
+    </message>
+    <message>
+        <source>The configuration is on %1. To see each call Chat makes there, judged as it arrives, run this in a terminal on this machine:
+%2</source>
+        <translation>配置位于 %1。要查看 IM 后台对该服务器的每次调用并在调用到达时判断结果，请在本机的终端中运行：
+%2</translation>
     </message>
 </context>
 <context>
@@ -5550,6 +5656,10 @@ Passphrases are never written to a file. If you tick &quot;Remember&quot;, the p
         <source>%1 shares the website at %2:%3, which keeps its own certificate: whoever manages the site renews it (certbot, the hosting panel), so there is nothing to import here. The next pages check Chat&apos;s client CA again and apply the merge again; when the site&apos;s file has the lines already, it stays as it is.</source>
         <translation>%1 与 %2:%3 中的网站共用，该网站继续使用自己的证书，由网站的管理方（certbot、主机面板）续期，因此这里无需导入证书。接下来的页面会重新检查即时通信 IM 客户端 CA 证书，并重新应用合并；如果网站的文件中已有这些行，该文件保持不变。</translation>
     </message>
+    <message>
+        <source>This setup was applied over SSH to %1: the assistant connects there again to install the new certificate.</source>
+        <translation>该部署是通过 SSH 应用到 %1 的：本助手会再次连接该服务器，安装新证书。</translation>
+    </message>
 </context>
 <context>
     <name>mtls::ui::RenewSelectPage</name>
@@ -5600,6 +5710,10 @@ Passphrases are never written to a file. If you tick &quot;Remember&quot;, the p
     <message>
         <source>Shares the website at %1:%2, which serves its own certificate (%3, valid until %4): whoever manages the site renews it (certbot, the hosting panel). Renewing here checks Chat&apos;s client CA again and applies the merge again.</source>
         <translation>与 %1:%2 中的网站共用，该网站使用自己的证书（%3，有效期至 %4），由网站的管理方（certbot、主机面板）续期。在此续期会重新检查即时通信 IM 客户端 CA 证书，并重新应用合并。</translation>
+    </message>
+    <message>
+        <source>%1, over SSH</source>
+        <translation>%1（通过 SSH）</translation>
     </message>
 </context>
 <context>
@@ -5671,6 +5785,18 @@ Passphrases are never written to a file. If you tick &quot;Remember&quot;, the p
     <message>
         <source>Generated configuration</source>
         <translation>生成的配置</translation>
+    </message>
+    <message>
+        <source>%1 on %2 will answer %3 and demand Chat&apos;s client certificate.</source>
+        <translation>%2 上的 %1 将响应 %3，并要求 IM 后台的客户端证书。</translation>
+    </message>
+    <message>
+        <source>Files that will be written on the server (existing ones are backed up first):</source>
+        <translation>将在服务器上写入的文件（已有文件会先备份）：</translation>
+    </message>
+    <message>
+        <source>When you apply, install.sh tests the whole configuration on the server with %1&apos;s own program before the reload; if the test fails, every file is put back.</source>
+        <translation>应用时，install.sh 会在重新加载之前，在服务器上用 %1 自己的程序测试整个配置；测试失败时，每个文件都会恢复。</translation>
     </message>
 </context>
 <context>
@@ -5785,24 +5911,147 @@ Passphrases are never written to a file. If you tick &quot;Remember&quot;, the p
         <translation>该网站没有自己的证书。</translation>
     </message>
     <message>
-        <source>The assistant looks for Nginx and Apache on this machine and writes its configuration where that installation reads it, with a backup. If your server is another machine, choose &quot;another machine&quot;: you get the files to copy there.
+        <source>Give the webhook another path (Back, on the webhook page), or tick &quot;%1&quot; on this page: the assistant then replaces that location with the webhook&apos;s, and rollback puts it back.</source>
+        <translation>请为回调换一个路径（单击“上一步”回到回调地址页面），或勾选本页的“%1”：本助手会用回调的 location 替换该 location，回滚时会将其恢复。</translation>
+    </message>
+    <message>
+        <source>The assistant looks for Nginx and Apache on this machine and writes its configuration where that installation reads it, with a backup. If your server is another machine you reach with SSH, choose &quot;over SSH&quot;: the assistant logs in with your SSH settings and keys, checks the server&apos;s host key with you the first time, and makes the change on the server as one job that finishes even if the connection drops. If the desktop cannot reach the server, choose &quot;export the files&quot;: you get the files to copy there.
 
 Listen: the address and port Chat calls (443 unless your webhook URL names another port). Webhook application: where your server passes verified calls on.
 
 When a website already answers the webhook&apos;s name on that port, choose how to share it. Merge adds client certificates for the webhook path only to that site, which keeps its own certificate: browsers are not asked. Dedicated gives the webhook a name of its own, for which the whole name requires Chat&apos;s certificate; it is the better choice when you can add a DNS name.
 
 The Chat guide&apos;s samples list TLS 1.0 and 1.1. Those versions are deprecated and current servers refuse them anyway; keep the recommended profile unless you know you need the guide&apos;s line.</source>
-        <translation>本助手会在本机上查找 Nginx 和 Apache，并将配置写入该安装实际读取配置的位置，同时进行备份。如果您的服务器是另一台机器，请选择“在另一台机器上”：您将得到需要复制过去的文件。
+        <translation>本助手在本机上查找 Nginx 和 Apache，并把配置写到该安装读取的位置，同时备份。如果您的服务器是另一台可以通过 SSH 登录的机器，请选择“通过 SSH”：本助手使用您的 SSH 设置和密钥登录，第一次连接时与您一起核对服务器的主机密钥，并在服务器上以一个任务完成更改，即使连接中断也会完成。如果本机无法连接到服务器，请选择“导出文件”：您会得到可复制到该服务器的文件。
 
-监听地址：即时通信 IM 调用的地址和端口（默认为 443，除非回调 URL 中指定了其他端口）。回调处理程序：您的服务器将通过验证的回调请求转发到的位置。
+监听：IM 后台调用的地址和端口（除非回调 URL 指定了其他端口，否则为 443）。回调处理程序：服务器把通过验证的调用转发到的地址。
 
-如果该端口上已有网站使用回调的域名，请选择共用方式。合并：只在该网站的回调路径上要求客户端证书，该网站继续使用自己的证书，浏览器不会被要求提供证书。独立域名：回调使用单独的域名，整个域名都要求 IM 后台的客户端证书；如果您可以添加 DNS 域名，这是更好的选择。
+如果已有网站在该端口上响应回调的域名，请选择共用方式。合并只为该网站的回调路径添加客户端证书验证，网站保留自己的证书，浏览器不会被要求出示证书。专用则为回调使用单独的域名，整个域名都要求 IM 后台的证书；如果可以添加 DNS 域名，这是更好的选择。
 
-IM 文档的示例中列出了 TLS 1.0 和 1.1。这两个版本已被弃用，新版服务器本来也会拒绝它们；除非您确定需要文档中的那一行，否则请保留推荐的安全策略。</translation>
+即时通信 IM 文档的示例列出了 TLS 1.0 和 1.1。这些版本已被弃用，当前的服务器也会拒绝它们；除非确实需要文档中的那一行，请保留推荐的安全策略。</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::ui::SshConnectPanel</name>
+    <message>
+        <source>server.example.com or 203.0.113.10</source>
+        <translation>server.example.com 或 203.0.113.10</translation>
     </message>
     <message>
-        <source>Give the webhook another path (Back, on the webhook page), or tick &quot;%1&quot; on this page: the assistant then replaces that location with the webhook&apos;s, and rollback puts it back.</source>
-        <translation>请为回调换一个路径（单击“上一步”回到回调地址页面），或勾选本页的“%1”：本助手会用回调的 location 替换该 location，回滚时会将其恢复。</translation>
+        <source>SSH server</source>
+        <translation>SSH 服务器</translation>
+    </message>
+    <message>
+        <source>as in your SSH settings (root, or a user with sudo)</source>
+        <translation>与您的 SSH 设置相同（root，或有 sudo 权限的用户）</translation>
+    </message>
+    <message>
+        <source>SSH user</source>
+        <translation>SSH 用户</translation>
+    </message>
+    <message>
+        <source>SSH port</source>
+        <translation>SSH 端口</translation>
+    </message>
+    <message>
+        <source>your SSH agent and keys</source>
+        <translation>您的 SSH 代理和密钥</translation>
+    </message>
+    <message>
+        <source>SSH private key file</source>
+        <translation>SSH 私钥文件</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose the SSH private key file</source>
+        <translation>选择 SSH 私钥文件</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>Ho&amp;st:</source>
+        <translation>主机(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Sudo p&amp;assword:</source>
+        <translation>sudo 密码(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Sudo password on the server</source>
+        <translation>服务器上的 sudo 密码</translation>
+    </message>
+    <message>
+        <source>Conn&amp;ect</source>
+        <translation>连接(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Connect to the server over SSH</source>
+        <translation>通过 SSH 连接服务器</translation>
+    </message>
+    <message>
+        <source>Trust th&amp;is key and connect</source>
+        <translation>信任此密钥并连接(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Choose your SSH private key</source>
+        <translation>选择您的 SSH 私钥</translation>
+    </message>
+    <message>
+        <source>Type the name or address of the server.</source>
+        <translation>请输入服务器的名称或地址。</translation>
+    </message>
+    <message>
+        <source>Reading the host key of %1...</source>
+        <translation>正在读取 %1 的主机密钥……</translation>
+    </message>
+    <message>
+        <source>The assistant has not connected to %1 before. Before you trust it, compare this fingerprint of its %2 host key with the one the server itself shows (on the server: ssh-keygen -lf /etc/ssh/ssh_host_%3_key.pub, or in your cloud provider&apos;s console). Trust it only if they are the same.</source>
+        <translation>本助手之前没有连接过 %1。信任该服务器之前，请将下面的 %2 主机密钥指纹与服务器自己显示的指纹比对（在服务器上运行 ssh-keygen -lf /etc/ssh/ssh_host_%3_key.pub，或查看云服务商的控制台）。只有两者一致时才信任。</translation>
+    </message>
+    <message>
+        <source>Recording the host key...</source>
+        <translation>正在记录主机密钥……</translation>
+    </message>
+    <message>
+        <source>Logging in to %1 and looking for %2...</source>
+        <translation>正在登录 %1 并查找 %2……</translation>
+    </message>
+    <message>
+        <source>The user needs a password for sudo on this server: type it above and connect again. The assistant keeps it in memory until it closes and never saves it.</source>
+        <translation>该用户在此服务器上使用 sudo 需要密码：请在上方输入后再次连接。本助手只在内存中保留该密码，直到关闭为止，从不保存。</translation>
+    </message>
+    <message>
+        <source>Connected to %1 (%2). Found %3 %4 there, configuration in %5.</source>
+        <translation>已连接到 %1（%2）。在该服务器上找到 %3 %4，配置位于 %5。</translation>
+    </message>
+    <message>
+        <source>(version unknown)</source>
+        <translation>（版本未知）</translation>
+    </message>
+    <message>
+        <source>root through sudo</source>
+        <translation>通过 sudo 获得 root 权限</translation>
+    </message>
+    <message>
+        <source>root through sudo, with your password</source>
+        <translation>通过 sudo 并使用您的密码获得 root 权限</translation>
+    </message>
+    <message>
+        <source>logged in as root</source>
+        <translation>以 root 登录</translation>
     </message>
 </context>
 <context>
@@ -5866,6 +6115,10 @@ If the domain does not point at this server yet, the test fails at the first ste
     <message>
         <source>Connect to &amp;this machine (%1) instead of looking up the name</source>
         <translation>连接到本机（%1），而不是解析域名(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Connect to &amp;the server (%1) instead of looking up the name</source>
+        <translation>连接到服务器（%1），而不是解析域名(&amp;T)</translation>
     </message>
 </context>
 <context>

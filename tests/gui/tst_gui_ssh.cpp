@@ -406,10 +406,13 @@ void TestGuiSsh::droppedConnectionThenReconnectAndRollBack()
     QVERIFY(!m_wizard->context().remoteJob.has_value());
     auto* reconnect = find<QPushButton>(apply, "reconnectButton");
     QVERIFY(reconnect->isVisible());
+    QVERIFY(!find<QPushButton>(apply, "applyButton")->isEnabled());
     QVERIFY(!m_wizard->button(QWizard::NextButton)->isEnabled());
     QVERIFY2(find<QLabel>(apply, "resultLabel")
                  ->text()
-                 .startsWith(lead("mtls::ui::ApplyPage", "The connection to %1 dropped while the job ran.")),
+                 .startsWith(lead("mtls::ui::ApplyPage",
+                                  "The connection to %1 dropped while the job ran. The job goes on there and ends "
+                                  "fully done or fully put back: reconnect to see which.")),
              qPrintable(find<QLabel>(apply, "resultLabel")->text()));
     screenshot(*m_wizard, QStringLiteral("ssh-08-connection-lost"));
 

@@ -411,6 +411,7 @@ void ApplyPage::remoteJobEnded(const Result<RemoteJob>& job, bool reconnected)
             return f.code == QLatin1String("REMOTE_CONNECTION_LOST");
         });
         m_reconnectButton->setVisible(lost || reconnected);
+        m_ui->applyButton->setEnabled(!lost); // the job still runs there: first see how it ends
         m_ui->resultLabel->setText(
             lost ? tr("The connection to %1 dropped while the job ran. The job goes on there and ends fully done or "
                       "fully put back: reconnect to see which.")
