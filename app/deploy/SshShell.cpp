@@ -63,8 +63,11 @@ Result<Probe> probe(const QString& ssh, const SshOptions& options)
                                      QRegularExpression::MultilineOption);
     const QString output = QString::fromUtf8(run.output);
     const auto uid = uidLine.match(output);
-    if (run.timedOut || !uid.hasMatch())
+    if (run.timedOut || !uid.hasMatch()) {
+        if (auto changed = changedHostKeyError(options, run.errorOutput))
+            return *changed;
         return sshError(sshConnectionFinding(options, run.errorOutput, run.timedOut), run.errorOutput);
+    }
     Probe result;
     result.root = uid.captured(1) == QLatin1String("0");
     if (result.root)
@@ -86,6 +89,8 @@ Error failureOf(const SshOptions& options, ShellSession& session, bool timedOut)
     const QByteArray output = session.errorOutput();
     if (timedOut)
         session.kill();
+    if (auto changed = changedHostKeyError(options, output))
+        return *changed;
     if (const auto sudo = sudoRefusalFinding(options, output))
         return sshError(*sudo, output);
     return sshError(sshConnectionFinding(options, output, timedOut), output);

@@ -23,7 +23,9 @@ struct DeploymentShell
 };
 
 // Opens the deployment's root shell on options.target:
-//  1. the host key (verifyHostKey(): an unknown key only with options.acceptedFingerprint, a changed one never);
+//  1. the host key (verifyHostKey(): an unknown key only with options.acceptedFingerprint, a changed one never; a key
+//     the known-hosts file already holds is not read again, ssh's strict check refuses a changed one and
+//     changedHostKeyError() then gives the same SSH_HOST_KEY_CHANGED finding);
 //  2. one short ssh run that asks `id -u` and, for another user than root, `sudo -n true`;
 //  3. the session: root login: `exec sh -s`; sudo without a password: `exec sudo -n -- sh -s`; otherwise, with
 //     options.sudoPassword, `exec sudo -S -k -p <random marker> -- sh …`: when the marker appears on the process's
