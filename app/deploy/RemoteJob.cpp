@@ -282,6 +282,7 @@ mktemp -d "$S/jobs/$(date -u +%Y%m%d-%H%M%S)-$(printf '%06d' $((n + 1))).XXXXXX"
                       escapeControlCharacters(QString::fromUtf8(uploaded->output))};
 
     // Detached: a session of its own (no hangup when the connection drops), no terminal, no pipe to this shell.
+    // Its pid file is looked for every 10 ms (it is written at once), for 10 s at most.
     const QByteArray d = quoted(dir);
     const QByteArray start = kPrologue + "D=" + d + R"SH(
 cd / || exit 6
@@ -291,7 +292,9 @@ else
     nohup sh "$D/remote-job.sh" "$D" </dev/null >/dev/null 2>&1 &
 fi
 i=0
-while [ ! -s "$D/pid" ] && [ "$i" -lt 100 ]; do sleep 0.1 2>/dev/null || sleep 1; i=$((i + 1)); done
+while [ ! -s "$D/pid" ] && [ "$i" -lt 1000 ]; do
+    if sleep 0.01 2>/dev/null; then i=$((i + 1)); else sleep 1; i=$((i + 100)); fi
+done
 [ -s "$D/pid" ]
 )SH";
     auto started = runAlone(shell, start);
@@ -325,13 +328,13 @@ Result<RemoteJob> followRemoteJob(ShellSession& shell, RemoteJob job, const Remo
     };
     const QByteArray d = quoted(job.dir);
     while (true) {
-        // Waits up to a second on the server for more log or the end, then answers: the state first (read before
-        // the log, so that a finished job's log is complete), then the log from `offset`.
+        // Waits up to a second on the server for more log or the end (looking every 20 ms: the end of a job is
+        // what an apply waits for), then answers: the state first (read before the log, so that a finished job's
+        // log is complete), then the log from `offset`.
         const QByteArray poll = kPrologue + kJobFunctions + "D=" + d + "; O=" + QByteArray::number(offset) + R"SH(
 n=0
-while [ ! -f "$D/status" ] && [ "$(wc -c 2>/dev/null <"$D/log" || echo 0)" -le "$O" ] && [ "$n" -lt 10 ]; do
-    sleep 0.1 2>/dev/null || sleep 1
-    n=$((n + 1))
+while [ ! -f "$D/status" ] && [ "$(wc -c 2>/dev/null <"$D/log" || echo 0)" -le "$O" ] && [ "$n" -lt 50 ]; do
+    if sleep 0.02 2>/dev/null; then n=$((n + 1)); else sleep 1; n=$((n + 50)); fi
 done
 job_state "$D"
 case "$s" in running) ;; *) job_history "$D" ;; esac

@@ -76,6 +76,11 @@ bool ShellSession::isRunning() const
     return m_process && m_process->state() != QProcess::NotRunning;
 }
 
+qint64 ShellSession::processId() const
+{
+    return isRunning() ? m_process->processId() : 0;
+}
+
 int ShellSession::exitCode() const
 {
     return m_process && m_process->state() == QProcess::NotRunning ? m_process->exitCode() : -1;

@@ -59,6 +59,8 @@ public:
     Status write(const QByteArray& bytes);
 
     bool isRunning() const;
+    // The process's id (the local `ssh` of a session on a server), 0 when none runs.
+    qint64 processId() const;
     // The process's own standard error so far (ssh's and sudo's messages), and its exit code once it ended.
     QByteArray errorOutput() const { return m_error; }
     int exitCode() const;

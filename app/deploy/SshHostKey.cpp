@@ -247,7 +247,7 @@ Finding changedFinding(const SshOptions& options, const HostKeyCheck& check)
 
 } // namespace
 
-Result<HostKeyCheck> checkHostKey(const SshOptions& options)
+Result<HostKeyCheck> checkHostKey(const SshOptions& options, HostKeyScan scan)
 {
     const auto ssh = findSshProgram(QStringLiteral("ssh"));
     if (!ssh)
@@ -268,16 +268,23 @@ Result<HostKeyCheck> checkHostKey(const SshOptions& options)
     if (!known)
         return known.error();
     QList<KnownEntry> plain;
+    bool revoked = false;
     for (const KnownEntry& entry : *known) {
         if (entry.marker.isEmpty())
             plain.append(entry);
+        else if (entry.marker == QLatin1String("@revoked"))
+            revoked = true;
     }
 
+    // Known without reading the server's keys: ssh's strict check against the file decides when it connects (a
+    // changed key is refused there, and changedHostKeyError() then reads the keys for the finding).
+    if (!plain.isEmpty() && (endpoint->proxied || (scan == HostKeyScan::WhenNotKnown && !revoked))) {
+        check.state = HostKeyState::Known;
+        qCInfo(lcServer) << "host key of" << check.knownHostsName << "in" << check.knownHostsFile
+                         << "is known (not read: ssh's strict check decides)";
+        return check;
+    }
     if (endpoint->proxied) {
-        if (!plain.isEmpty()) {
-            check.state = HostKeyState::Known; // ssh's strict check against the file decides
-            return check;
-        }
         return refusedBy(errorFinding(
             QStringLiteral("SSH_HOST_KEY_UNREADABLE"),
             Text::tr("%1 is reached through a ProxyJump or ProxyCommand of your ssh configuration, so the assistant "
@@ -372,7 +379,7 @@ Status acceptHostKey(const HostKeyCheck& check, const QString& fingerprint)
 
 Status verifyHostKey(const SshOptions& options)
 {
-    const auto check = checkHostKey(options);
+    const auto check = checkHostKey(options, HostKeyScan::WhenNotKnown);
     if (!check)
         return check.error();
     switch (check->state) {
@@ -386,6 +393,17 @@ Status verifyHostKey(const SshOptions& options)
     if (options.acceptedFingerprint.isEmpty())
         return refusedBy(check->finding);
     return acceptHostKey(*check, options.acceptedFingerprint);
+}
+
+std::optional<Error> changedHostKeyError(const SshOptions& options, const QByteArray& sshErrorOutput)
+{
+    if (!sshErrorOutput.contains("REMOTE HOST IDENTIFICATION HAS CHANGED")
+        && !sshErrorOutput.contains("Host key verification failed"))
+        return std::nullopt;
+    const auto check = checkHostKey(options, HostKeyScan::Always);
+    if (!check || check->state != HostKeyState::Changed)
+        return std::nullopt;
+    return refusedBy(check->finding);
 }
 
 } // namespace mtls

@@ -107,6 +107,8 @@ Status SshPortForward::open(const SshOptions& options, const QString& host, quin
                                  Text::tr("The server's sshd may forbid it (AllowTcpForwarding no): allow it "
                                           "for this user, or run the command on the server itself.")),
                     errors);
+            if (auto changed = changedHostKeyError(options, errors))
+                return *changed;
             return sshError(sshConnectionFinding(options, errors, false), errors);
         }
         if (deadline.hasExpired()) {

@@ -22,8 +22,8 @@ public:
     SshPortForward& operator=(const SshPortForward&) = delete;
 
     // verifyHostKey(options), then starts ssh and waits (options.connectTimeout at most) until the local port
-    // accepts connections. The Error carries the SSH_* finding (SshFindings.h, SshHostKey.h); a forward the server
-    // refuses is SSH_FORWARD_FAILED.
+    // accepts connections. The Error carries the SSH_* finding (SshFindings.h, SshHostKey.h; a changed host key that
+    // ssh refused is SSH_HOST_KEY_CHANGED, changedHostKeyError()); a forward the server refuses is SSH_FORWARD_FAILED.
     Status open(const SshOptions& options, const QString& host, quint16 port);
     // The port of 127.0.0.1 on this machine that leads to host:port on the server (0 before open()).
     quint16 localPort() const { return m_localPort; }

@@ -32,52 +32,45 @@ std::chrono::milliseconds connectAndCommand(const SshOptions& options)
     return options.connectTimeout + options.commandTimeout;
 }
 
-struct Probe
+// The session's remote command: one login that finds out how to become root and becomes it. A POSIX sh script on
+// one line (the login shell only runs `exec sh -c '…'`; no single quote, backslash or "!" inside, so bash, dash, zsh,
+// fish and csh all pass it on unchanged) that announces on its standard error, as a line "WORD <announce marker>":
+//  - root: the user is root, `exec sh -s`;
+//  - sudo: `sudo -n true` succeeded, `exec sudo -n -- sh -s`;
+//  - missing: no sudo (the script ends);
+//  - refused: what `sudo -n true` said follows a line "<refusal marker>" before the announcement; the script then
+//    reads one line and, only when it is "go" (written when a password is given and sudo asked for one), runs
+//    `exec sudo -S -k -p <prompt marker> -- sh -c 'echo <ready marker> >&2; exec sh -s'`; otherwise it ends.
+// The markers are random; no secret is in the command.
+struct Login
 {
-    bool root = false;
-    bool sudoWithoutPassword = false;
-    QByteArray sudoOutput; // what `sudo -n true` said when it refused
-    bool sudoMissing = false;
+    QByteArray announce = randomMarker();
+    QByteArray refusal = randomMarker();
+    QByteArray prompt = randomMarker();
+    QByteArray ready = randomMarker();
+    QByteArray remoteCommand;
 };
 
-// One short ssh run: the user's id and whether sudo works without a password.
-Result<Probe> probe(const QString& ssh, const SshOptions& options)
+Login loginScript()
 {
-    const QByteArray marker = randomMarker();
-    const QByteArray script = "printf '" + marker
-        + " uid %s\\n' \"$(id -u)\"\n"
-          "if [ \"$(id -u)\" != 0 ]; then\n"
-          "  if command -v sudo >/dev/null 2>&1; then\n"
-          "    sudo -n true </dev/null 2>&1; printf '"
-        + marker
-        + " sudo %s\\n' \"$?\"\n"
-          "  else printf '"
-        + marker
-        + " sudo missing\\n'; fi\n"
-          "fi\n";
-    const SshToolRun run
-        = runSshTool(ssh, sshArguments(options, QStringLiteral("exec sh -s")), script, connectAndCommand(options));
-    if (!run.started)
-        return Error {Text::tr("Cannot start ssh."), QString::fromLocal8Bit(run.errorOutput)};
-    const QRegularExpression uidLine(QStringLiteral("^%1 uid (\\d+)$").arg(QString::fromLatin1(marker)),
-                                     QRegularExpression::MultilineOption);
-    const QString output = QString::fromUtf8(run.output);
-    const auto uid = uidLine.match(output);
-    if (run.timedOut || !uid.hasMatch())
-        return sshError(sshConnectionFinding(options, run.errorOutput, run.timedOut), run.errorOutput);
-    Probe result;
-    result.root = uid.captured(1) == QLatin1String("0");
-    if (result.root)
-        return result;
-    const qsizetype sudoAt = run.output.indexOf(marker + " sudo ");
-    if (sudoAt < 0)
-        return sshError(sshConnectionFinding(options, run.errorOutput, false), run.errorOutput);
-    const QByteArray verdict = run.output.mid(sudoAt + marker.size() + 6).trimmed();
-    result.sudoMissing = verdict == "missing";
-    result.sudoWithoutPassword = verdict == "0";
-    const qsizetype uidEnd = run.output.indexOf('\n', run.output.indexOf(marker + " uid ")) + 1;
-    result.sudoOutput = run.output.mid(uidEnd, sudoAt - uidEnd);
-    return result;
+    Login login;
+    const QByteArray& announce = login.announce;
+    const QByteArray script = "if [ \"$(id -u)\" = 0 ]; then echo \"root " + announce
+        + "\" >&2; exec sh -s; fi; "
+          "if command -v sudo >/dev/null 2>&1; then :; else echo \"missing "
+        + announce
+        + "\" >&2; exit 1; fi; "
+          "if r=$(sudo -n true 2>&1 </dev/null); then echo \"sudo "
+        + announce
+        + "\" >&2; exec sudo -n -- sh -s; fi; "
+          "echo "
+        + login.refusal + " >&2; printf \"%s\" \"$r\" >&2; echo >&2; echo \"refused " + announce
+        + "\" >&2; "
+          "read -r go; [ \"$go\" = go ] || exit 1; "
+          "exec sudo -S -k -p "
+        + login.prompt + " -- sh -c \"echo " + login.ready + " >&2; exec sh -s\"";
+    login.remoteCommand = "exec sh -c '" + script + "'";
+    return login;
 }
 
 // Why the session's process ended (or did not answer) before its shell did.
@@ -86,6 +79,8 @@ Error failureOf(const SshOptions& options, ShellSession& session, bool timedOut)
     const QByteArray output = session.errorOutput();
     if (timedOut)
         session.kill();
+    if (auto changed = changedHostKeyError(options, output))
+        return *changed;
     if (const auto sudo = sudoRefusalFinding(options, output))
         return sshError(*sudo, output);
     return sshError(sshConnectionFinding(options, output, timedOut), output);
@@ -152,47 +147,55 @@ Result<DeploymentShell> openRootShell(const SshOptions& options)
     if (!hostKey)
         return hostKey.error();
 
-    const auto probed = probe(*ssh, options);
-    if (!probed)
-        return probed.error();
+    const Login login = loginScript();
+    auto session = startShell(*ssh, options, QString::fromLatin1(login.remoteCommand));
+    if (!session)
+        return session.error();
+    ShellSession& shellSession = **session;
+    const QByteArray announced = " " + login.announce + "\n";
+    if (!shellSession.waitForError(announced, connectAndCommand(options)))
+        return failureOf(options, shellSession, shellSession.isRunning());
+    const QByteArray output = shellSession.errorOutput();
+    const qsizetype announcedAt = output.indexOf(announced);
+    const qsizetype wordAt = output.lastIndexOf('\n', announcedAt) + 1;
+    QByteArray word = output.mid(wordAt, announcedAt - wordAt).trimmed();
+    word = word.mid(word.lastIndexOf(' ') + 1); // what ssh printed before it on the same line (a banner) is not it
+
     DeploymentShell shell;
-    QString remoteCommand;
-    QByteArray prompt;
-    QByteArray ready;
-    if (probed->root) {
+    if (word == "root") {
         shell.privilege = SshPrivilege::RootLogin;
-        remoteCommand = QStringLiteral("exec sh -s");
-    } else if (probed->sudoWithoutPassword) {
+    } else if (word == "sudo") {
         shell.privilege = SshPrivilege::SudoWithoutPassword;
-        remoteCommand = QStringLiteral("exec sudo -n -- sh -s");
-    } else {
-        if (probed->sudoMissing)
-            return sshError(*sudoRefusalFinding(options, "sudo: command not found"));
-        const auto refusal = sudoRefusalFinding(options, probed->sudoOutput);
+    } else if (word == "missing") {
+        shellSession.kill();
+        return sshError(*sudoRefusalFinding(options, "sudo: command not found"));
+    } else if (word == "refused") {
+        // What `sudo -n true` said, between its frame line and the announcement.
+        const QByteArray frame = login.refusal + "\n";
+        const qsizetype frameAt = output.lastIndexOf(frame, wordAt);
+        const QByteArray said
+            = frameAt < 0 ? QByteArray() : output.mid(frameAt + frame.size(), wordAt - frameAt - frame.size());
+        const auto refusal = sudoRefusalFinding(options, said);
         const bool wantsPassword = !refusal || refusal->code == QLatin1String("SSH_SUDO_PASSWORD_NEEDED");
-        if (!wantsPassword)
-            return sshError(*refusal, probed->sudoOutput);
-        if (options.sudoPassword.isEmpty())
-            return sshError(sudoPasswordNeededFinding(options), probed->sudoOutput);
+        if (!wantsPassword || options.sudoPassword.isEmpty()) {
+            shellSession.kill(); // the script waits for "go": it never reaches sudo -S
+            return sshError(wantsPassword ? sudoPasswordNeededFinding(options) : *refusal, said);
+        }
         shell.privilege = SshPrivilege::SudoWithPassword;
-        prompt = randomMarker();
-        ready = randomMarker();
-        remoteCommand = QStringLiteral("exec sudo -S -k -p %1 -- sh -c 'echo %2 >&2; exec sh -s'")
-                            .arg(QString::fromLatin1(prompt), QString::fromLatin1(ready));
+        if (const Status going = shellSession.write("go\n"); !going)
+            return failureOf(options, shellSession, false);
+        const Status answered = answerSudoPrompt(options, shellSession, login.prompt, login.ready);
+        if (!answered)
+            return answered.error();
+    } else {
+        shellSession.kill();
+        return sshError(sshConnectionFinding(options, output, false), output);
     }
-    qCInfo(lcServer) << "opening the deployment shell on" << options.target.display() << "as"
+    qCInfo(lcServer) << "opened the deployment shell on" << options.target.display() << "as"
                      << (shell.privilege == SshPrivilege::RootLogin                 ? "root"
                              : shell.privilege == SshPrivilege::SudoWithoutPassword ? "sudo -n"
                                                                                     : "sudo -S");
-    auto session = startShell(*ssh, options, remoteCommand);
-    if (!session)
-        return session.error();
-    if (shell.privilege == SshPrivilege::SudoWithPassword) {
-        const Status answered = answerSudoPrompt(options, **session, prompt, ready);
-        if (!answered)
-            return answered.error();
-    }
-    const Status proved = prove(options, **session);
+    const Status proved = prove(options, shellSession);
     if (!proved)
         return proved.error();
     shell.session = std::move(session.value());

@@ -319,7 +319,8 @@ bool printPhases(Bench& bench)
         return false;
 
     // What the connection costs, piece by piece (medians of 5): the programs the assistant runs before its shell
-    // answers (ssh -G, ssh-keygen -F, ssh-keyscan, then two logins: the probe and the session).
+    // answers (ssh -G, ssh-keygen -F, then one login; ssh-keyscan only for a host the known-hosts file does not hold,
+    // measured for comparison).
     const QString port = QString::number(bench.sshd.port());
     const QList<std::pair<const char*, std::pair<QString, QStringList>>> pieces {
         {"the CLI's start (--version)", {cli(), {QStringLiteral("--version")}}},

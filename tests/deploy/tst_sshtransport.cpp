@@ -81,6 +81,8 @@ private slots:
     void hashedKnownHostsFile();
     void sudoWithoutPassword();
     void sudoWithPasswordLeavesNoTrace();
+    void knownHostOneConnection_data();
+    void knownHostOneConnection();
     void sudoWrongPassword();
     void sudoPasswordNeeded();
     void sudoNotAllowed();
@@ -96,6 +98,7 @@ private:
     // A known-hosts file that holds the server's current key (accepted by fingerprint).
     QString acceptedKnownHosts();
     int acceptedLogins() const;
+    int connections() const; // every TCP connection sshd accepted (LogLevel VERBOSE: "Connection from …")
 
     std::unique_ptr<SshServer> m_server;
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -137,6 +140,11 @@ QString TestSshTransport::acceptedKnownHosts()
 int TestSshTransport::acceptedLogins() const
 {
     return int(readAll(QDir(m_server->dir()).filePath(QStringLiteral("sshd.log"))).count("Accepted publickey"));
+}
+
+int TestSshTransport::connections() const
+{
+    return int(readAll(QDir(m_server->dir()).filePath(QStringLiteral("sshd.log"))).count("Connection from "));
 }
 
 void TestSshTransport::unknownKeyRefusedWithoutAcceptance()
@@ -296,6 +304,36 @@ void TestSshTransport::sudoWithPasswordLeavesNoTrace()
     const QMutexLocker lock(&g_logMutex);
     QVERIFY(!g_log.isEmpty()); // the engine's log lines were recorded
     QVERIFY(!g_log.contains(secret));
+}
+
+void TestSshTransport::knownHostOneConnection_data()
+{
+    QTest::addColumn<SshServer::User>("user");
+    QTest::addColumn<SshPrivilege>("privilege");
+    QTest::newRow("root") << SshServer::User::Root << SshPrivilege::RootLogin;
+    QTest::newRow("sudo without password") << SshServer::User::SudoNoPassword << SshPrivilege::SudoWithoutPassword;
+    QTest::newRow("sudo with password") << SshServer::User::SudoPassword << SshPrivilege::SudoWithPassword;
+}
+
+void TestSshTransport::knownHostOneConnection()
+{
+    // A host the known-hosts file holds is not scanned, and the way to root is found in the session's own login:
+    // opening the shell is one connection to sshd and one login, whichever the privilege.
+    QFETCH(SshServer::User, user);
+    QFETCH(SshPrivilege, privilege);
+    const QString knownHosts = acceptedKnownHosts();
+    QVERIFY(!knownHosts.isEmpty());
+    SshOptions options = m_server->options(user, knownHosts);
+    if (privilege == SshPrivilege::SudoWithPassword)
+        options.sudoPassword = m_server->passwordBytes();
+    const int connectionsBefore = connections();
+    const int loginsBefore = acceptedLogins();
+    auto shell = openRootShell(options);
+    QVERIFY2(shell, qPrintable(shell.error().fullText()));
+    QCOMPARE(shell->privilege, privilege);
+    QCOMPARE(idOf(*shell->session), QByteArray("0"));
+    QCOMPARE(connections() - connectionsBefore, 1);
+    QCOMPARE(acceptedLogins() - loginsBefore, 1);
 }
 
 void TestSshTransport::sudoWrongPassword()

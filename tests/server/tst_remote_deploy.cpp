@@ -1,13 +1,16 @@
 // The remote executor (apply, rollback, remove and status over a root shell on the server) against real nginx and
 // Apache on "the remote": this machine, through a root `sh -s` ShellSession (what a server runs behind SSH, without
-// the SSH hop). Judged by curl, openssl and tree digests, never by the executor's messages; the connection is killed
-// in the middle of the transaction and the server must end fully before or fully after.
+// the SSH hop), and over a real OpenSSH server on loopback (SshServer). Judged by curl, openssl and tree digests,
+// never by the executor's messages; the connection is killed in the middle of the transaction (the local root shell,
+// or over SSH this machine's ssh or sshd's process of the connection) and the server must end fully before or fully
+// after.
 
 #include "SshServer.h"
 #include "ThrowawayInstallation.h"
 #include "deploy/RemoteDeploy.h"
 #include "deploy/RemoteDiscovery.h"
 #include "deploy/ShellSession.h"
+#include "deploy/SshShell.h"
 #include "sandbox/WebhookUpstream.h"
 
 #include <QDir>
@@ -18,6 +21,8 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <csignal>
+#include <sys/types.h>
 #include <unistd.h>
 
 using namespace mtls;
@@ -66,6 +71,35 @@ QString keyBody(const MtlsFixture& fixture)
     return lines.size() > 2 ? QString::fromLatin1(lines.at(1)) : QStringLiteral("missing");
 }
 
+// The parent of process `pid` (from /proc/PID/stat), 0 when it is gone.
+qint64 parentOf(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return 0;
+    // "PID (COMM) STATE PPID …": the last ")" ends COMM, whatever it holds.
+    const QByteArray text = stat.readAll();
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    return fields.size() > 1 ? fields.at(1).toLongLong() : 0;
+}
+
+QByteArray commandOf(qint64 pid)
+{
+    QFile comm(QStringLiteral("/proc/%1/comm").arg(pid));
+    return comm.open(QIODevice::ReadOnly) ? comm.readAll().trimmed() : QByteArray();
+}
+
+// sshd's process of the connection that `pid` (a process of the session on "the server") runs in: its nearest
+// ancestor named sshd, the one that holds the connection's socket.
+qint64 sshdOf(qint64 pid)
+{
+    for (qint64 ancestor = parentOf(pid); ancestor > 1; ancestor = parentOf(ancestor)) {
+        if (commandOf(ancestor) == "sshd")
+            return ancestor;
+    }
+    return 0;
+}
+
 } // namespace
 
 class TestRemoteDeploy : public QObject
@@ -79,6 +113,8 @@ private slots:
     void applyThenRollbackByteForByte();
     void nameTakenRefusedBeforeChange();
     void connectionKilledDuringTheChange();
+    void sshConnectionKilledDuringTheChange_data();
+    void sshConnectionKilledDuringTheChange();
     void failedChangeKilledEndsBefore();
     void cliApplyStatusRemove();
     void overSshWithSudoPassword();
@@ -86,12 +122,21 @@ private slots:
 private:
     RemoteApplyRequest request(const Throwaway& t) const;
     QStringList remoteArgs() const;
+    // The newest job in the state folder has started and has no status yet: install.sh is in the middle of it.
+    bool newestJobRunning() const;
+    // What real clients find on `t`: "after" when the new port presents the site's certificate (openssl s_client
+    // verifies it against the test root, with Chat's client certificate) and Chat's call gets the webhook's answer;
+    // "before" when the configuration folder is byte for byte `before`, nothing answers on the new port and the old
+    // site answers as it did; otherwise "neither".
+    QString servedState(const Throwaway& t, const QStringList& before) const;
 
     MtlsFixture m_fixture;
     WebhookUpstream m_upstream;
     std::unique_ptr<Throwaway> m_nginx; // shared: every case leaves it as it found it
     QTemporaryDir m_state; // the assistant's folder on "the server" (root's, 0700)
     QTemporaryDir m_bin; // slow server programs (root's, 0700)
+    std::unique_ptr<SshServer> m_sshd; // a real OpenSSH server on loopback, when this machine can run one
+    QString m_sshdUnavailable; // why not
 };
 
 void TestRemoteDeploy::initTestCase()
@@ -103,6 +148,33 @@ void TestRemoteDeploy::initTestCase()
     m_nginx = std::make_unique<Throwaway>(ServerKind::Nginx);
     QVERIFY(m_nginx->start());
     QVERIFY(m_state.isValid());
+    m_sshdUnavailable = SshServer::unavailableReason();
+    if (m_sshdUnavailable.isEmpty()) {
+        m_sshd = std::make_unique<SshServer>();
+        QVERIFY2(m_sshd->start(), qPrintable(m_sshd->error()));
+    }
+}
+
+bool TestRemoteDeploy::newestJobRunning() const
+{
+    const QStringList jobs
+        = QDir(m_state.filePath(QStringLiteral("jobs"))).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    return !jobs.isEmpty()
+        && !QFileInfo::exists(m_state.filePath(QStringLiteral("jobs/") + jobs.last() + QStringLiteral("/status")));
+}
+
+QString TestRemoteDeploy::servedState(const Throwaway& t, const QStringList& before) const
+{
+    if (treeDigest(t.server->prefix()) == before)
+        return waitForPortState(t.newPort, false, 2000) && plainGet(t.oldPort) == "old-site\n"
+            ? QStringLiteral("before")
+            : QStringLiteral("neither");
+    const ProcessResult handshake
+        = m_fixture.sClient(t.newPort, QStringLiteral("chat"), {QStringLiteral("-verify_return_error")});
+    if (!handshake.out.contains("Verify return code: 0 (ok)"))
+        return QStringLiteral("neither");
+    return chatCall(m_fixture, t.newPort) == WebhookUpstream::chatOkBody() + "\n200" ? QStringLiteral("after")
+                                                                                     : QStringLiteral("neither");
 }
 
 RemoteApplyRequest TestRemoteDeploy::request(const Throwaway& t) const
@@ -285,10 +357,7 @@ void TestRemoteDeploy::connectionKilledDuringTheChange()
         if (!shell->isRunning() || !step.text.contains(QLatin1String("Installing the files")))
             return;
         // The connection drops while install.sh is in the middle of the change (its job has no status yet).
-        const QStringList jobs
-            = QDir(m_state.filePath(QStringLiteral("jobs"))).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
-        endedBeforeTheKill = jobs.isEmpty()
-            || QFileInfo::exists(m_state.filePath(QStringLiteral("jobs/") + jobs.last() + QStringLiteral("/status")));
+        endedBeforeTheKill = !newestJobRunning();
         shell->kill();
     };
     auto job = applyRemotely(*shell, r);
@@ -311,6 +380,77 @@ void TestRemoteDeploy::connectionKilledDuringTheChange()
     QVERIFY2(removed, qPrintable(removed.error().fullText()));
     QCOMPARE(removed->state, RemoteJob::State::Succeeded);
     QCOMPARE(treeDigest(t.server->prefix()), before);
+}
+
+void TestRemoteDeploy::sshConnectionKilledDuringTheChange_data()
+{
+    QTest::addColumn<bool>("serverSide");
+    QTest::newRow("ssh killed here") << false;
+    QTest::newRow("sshd's process of the connection killed") << true;
+}
+
+void TestRemoteDeploy::sshConnectionKilledDuringTheChange()
+{
+    // The same drop over a real OpenSSH server, as the user with NOPASSWD sudo: kill -9 of this machine's ssh, or of
+    // sshd's process that holds the connection on "the server", while install.sh's job runs.
+    QFETCH(bool, serverSide);
+    if (!m_sshd)
+        QSKIP(qPrintable(m_sshdUnavailable));
+    Throwaway& t = *m_nginx;
+    const QStringList before = treeDigest(t.server->prefix());
+    QTemporaryDir client;
+    SshOptions options
+        = m_sshd->options(SshServer::User::SudoNoPassword, client.filePath(QStringLiteral("known_hosts")));
+    options.acceptedFingerprint = m_sshd->hostKeyFingerprint();
+    auto shell = openDeploymentShell(options);
+    QVERIFY2(shell, qPrintable(shell.error().fullText()));
+    const auto remoteShell = (*shell)->run("echo $$", 20s);
+    QVERIFY(remoteShell && remoteShell->exitCode == 0);
+    const qint64 sshd = sshdOf(remoteShell->output.trimmed().toLongLong());
+    const qint64 ssh = (*shell)->processId();
+    QVERIFY(sshd > 0);
+    QCOMPARE(commandOf(ssh), QByteArray("ssh"));
+    const qint64 victim = serverSide ? sshd : ssh;
+
+    bool killed = false;
+    bool endedBeforeTheKill = true;
+    RemoteApplyRequest r = request(t);
+    r.bundle.binary = slowReloader(t.server->binary(), m_bin.path());
+    r.progress = [&](const ApplyProgress& step) {
+        if (killed || !step.text.contains(QLatin1String("Installing the files")))
+            return;
+        endedBeforeTheKill = !newestJobRunning();
+        killed = ::kill(pid_t(victim), SIGKILL) == 0;
+    };
+    auto job = applyRemotely(**shell, r);
+    QVERIFY(killed);
+    QVERIFY(!endedBeforeTheKill);
+    QVERIFY(!job);
+    QVERIFY2(hasCode(job.error().findings, QStringLiteral("REMOTE_CONNECTION_LOST")),
+             qPrintable(job.error().fullText()));
+
+    // A new connection finds the job, follows it to its end and says what the server runs; real clients agree.
+    options.acceptedFingerprint.clear(); // known now
+    auto again = openDeploymentShell(options);
+    QVERIFY2(again, qPrintable(again.error().fullText()));
+    auto jobs = remoteStatus(**again, m_state.path(), {}, 60s);
+    QVERIFY2(jobs, qPrintable(jobs.error().fullText()));
+    const RemoteJob last = jobs->last();
+    qInfo().noquote() << "after the drop:" << remoteOutcomeText(last);
+    QCOMPARE(last.action, RemoteJobAction::Install);
+    QVERIFY2(last.state == RemoteJob::State::Succeeded || last.state == RemoteJob::State::Failed,
+             qPrintable(remoteOutcomeText(last)));
+    QCOMPARE(servedState(t, before), last.serverState());
+    QVERIFY(remoteOutcomeText(last).contains(last.id));
+    QVERIFY(!QFileInfo::exists(last.dir + QStringLiteral("/bundle/certs/privkey.pem")));
+
+    if (last.serverState() == QLatin1String("after")) {
+        auto removed = rollbackRemotely(**again, m_state.path(), true, QStringLiteral("localhost"), {}, 60s);
+        QVERIFY2(removed, qPrintable(removed.error().fullText()));
+        QCOMPARE(removed->state, RemoteJob::State::Succeeded);
+    }
+    QCOMPARE(treeDigest(t.server->prefix()), before);
+    QVERIFY(waitForPortState(t.newPort, false));
 }
 
 void TestRemoteDeploy::failedChangeKilledEndsBefore()
@@ -385,11 +525,9 @@ void TestRemoteDeploy::cliApplyStatusRemove()
 void TestRemoteDeploy::overSshWithSudoPassword()
 {
     // The same commands over a real OpenSSH server on loopback, as a user whose sudo asks for a password.
-    const QString reason = SshServer::unavailableReason();
-    if (!reason.isEmpty())
-        QSKIP(qPrintable(reason));
-    SshServer sshd;
-    QVERIFY2(sshd.start(), qPrintable(sshd.error()));
+    if (!m_sshd)
+        QSKIP(qPrintable(m_sshdUnavailable));
+    const SshServer& sshd = *m_sshd;
     Throwaway& t = *m_nginx;
     const QStringList before = treeDigest(t.server->prefix());
     QTemporaryDir client;
