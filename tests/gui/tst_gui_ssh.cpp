@@ -8,6 +8,7 @@
 #include "MtlsFixture.h"
 #include "SshServer.h"
 #include "TestProcess.h"
+#include "ThrowawayInstallation.h"
 #include "WizardContext.h"
 #include "WizardFlow.h"
 #include "pages/ApplyPage.h"
@@ -70,20 +71,6 @@ int killSshClients()
             ++killed;
     }
     return killed;
-}
-
-// nginx that takes 3 seconds over each reload: the connection can be dropped while install.sh is at work.
-QString slowNginx(const QString& real, const QString& dir)
-{
-    const QString path = dir + QStringLiteral("/slow-nginx");
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return {};
-    file.write("#!/bin/sh\nfor a in \"$@\"; do [ \"$a\" = reload ] && sleep 3; done\nexec " + real.toUtf8()
-               + " \"$@\"\n");
-    file.close();
-    file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther);
-    return path;
 }
 
 } // namespace
@@ -375,7 +362,7 @@ void TestGuiSsh::applyOverSshThenRenew()
 void TestGuiSsh::droppedConnectionThenReconnectAndRollBack()
 {
     const QStringList before = treeDigest(m_installation.discovery.configRoot);
-    m_installation.discovery.binary = slowNginx(m_installation.discovery.binary, m_bin.path());
+    m_installation.discovery.binary = slowReloader(m_installation.discovery.binary, m_bin.path());
     QVERIFY(!m_installation.discovery.binary.isEmpty());
     makeSshWizard();
     connectOnServerPage(SshServer::User::SudoNoPassword, QStringLiteral("ssh-nopw-"));

@@ -126,3 +126,16 @@ bool shareApplyMaterial(const MtlsFixture& fixture, const QString& dir)
     }
     return true;
 }
+
+QString slowReloader(const QString& real, const QString& dir)
+{
+    const QString path = dir + QStringLiteral("/slow-") + QFileInfo(real).fileName();
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    file.write("#!/bin/sh\ncase \" $* \" in *\" reload \"* | *\" graceful \"*) sleep 3 ;; esac\nexec " + real.toUtf8()
+               + " \"$@\"\n");
+    file.close();
+    file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther);
+    return path;
+}

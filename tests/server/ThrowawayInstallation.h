@@ -42,3 +42,7 @@ bool shareApplyMaterial(const MtlsFixture& fixture, const QString& dir);
 // `apply` for localhost on t.newPort with the files server.crt, server.key, chain.pem, chatca.crt and root.crt of
 // `materialDir`, the upstream URL and the webhook path /im/callback.
 QStringList cliApplyArguments(const Throwaway& t, const QString& materialDir, const QString& upstream);
+
+// A server program that takes 3 seconds to reload and otherwise is `real`, in the root-owned folder `dir` (install.sh
+// runs only programs that only root can change): a connection can be killed while the change is surely running.
+QString slowReloader(const QString& real, const QString& dir);

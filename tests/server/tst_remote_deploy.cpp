@@ -49,21 +49,6 @@ QByteArray chatCall(const MtlsFixture& fixture, quint16 port)
     return fixture.curl(port, QStringLiteral("/im/callback"), QStringLiteral("chat")).out;
 }
 
-// A server program that takes 3 seconds to reload and otherwise is `real`, in the root-owned folder `dir` (install.sh
-// runs only programs that only root can change): the connection can be killed while the job is surely running.
-QString slowReloader(const QString& real, const QString& dir)
-{
-    const QString path = dir + QStringLiteral("/slow-") + QFileInfo(real).fileName();
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return {};
-    file.write("#!/bin/sh\ncase \" $* \" in *\" reload \"* | *\" graceful \"*) sleep 3 ;; esac\nexec " + real.toUtf8()
-               + " \"$@\"\n");
-    file.close();
-    file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther);
-    return path;
-}
-
 // A line from the middle of the server key's PEM body (the bytes that must never stay on the server but in place).
 QString keyBody(const MtlsFixture& fixture)
 {
@@ -118,10 +103,14 @@ private slots:
     void failedChangeKilledEndsBefore();
     void cliApplyStatusRemove();
     void overSshWithSudoPassword();
+    void apacheOverSshApplyThenRemove();
 
 private:
     RemoteApplyRequest request(const Throwaway& t) const;
     QStringList remoteArgs() const;
+    // --ssh for `user` of the real sshd, the known-hosts file `knownHosts` (the host key accepted by its
+    // fingerprint), the password from MTLS_TEST_SUDO for the user whose sudo asks for one, --state-dir and --json.
+    QStringList sshArgs(SshServer::User user, const QString& knownHosts) const;
     // The newest job in the state folder has started and has no status yet: install.sh is in the middle of it.
     bool newestJobRunning() const;
     // What real clients find on `t`: "after" when the new port presents the site's certificate (openssl s_client
@@ -532,19 +521,7 @@ void TestRemoteDeploy::overSshWithSudoPassword()
     const QStringList before = treeDigest(t.server->prefix());
     QTemporaryDir client;
     const SshServer::User user = SshServer::User::SudoPassword;
-    const QStringList ssh {QStringLiteral("--ssh"),
-                           QStringLiteral("%1@127.0.0.1:%2").arg(sshd.userName(user)).arg(sshd.port()),
-                           QStringLiteral("--identity"),
-                           sshd.clientKey(user),
-                           QStringLiteral("--known-hosts"),
-                           client.filePath(QStringLiteral("known_hosts")),
-                           QStringLiteral("--accept-host-key"),
-                           sshd.hostKeyFingerprint(),
-                           QStringLiteral("--sudo-password-env"),
-                           QStringLiteral("MTLS_TEST_SUDO"),
-                           QStringLiteral("--state-dir"),
-                           m_state.path(),
-                           QStringLiteral("--json")};
+    const QStringList ssh = sshArgs(user, client.filePath(QStringLiteral("known_hosts")));
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("MTLS_TEST_SUDO"), sshd.password());
     QStringList apply = cliApplyArguments(t, m_fixture.dir(), m_upstream.url());
@@ -575,6 +552,56 @@ void TestRemoteDeploy::overSshWithSudoPassword()
             = runProcess(QStringLiteral("grep"), {QStringLiteral("-rlF"), secret, m_state.path()});
         QVERIFY2(found.exitCode == 1, found.out.constData());
     }
+}
+
+QStringList TestRemoteDeploy::sshArgs(SshServer::User user, const QString& knownHosts) const
+{
+    QStringList args {QStringLiteral("--ssh"),
+                      QStringLiteral("%1@127.0.0.1:%2").arg(m_sshd->userName(user)).arg(m_sshd->port()),
+                      QStringLiteral("--identity"),
+                      m_sshd->clientKey(user),
+                      QStringLiteral("--known-hosts"),
+                      knownHosts,
+                      QStringLiteral("--accept-host-key"),
+                      m_sshd->hostKeyFingerprint(),
+                      QStringLiteral("--state-dir"),
+                      m_state.path(),
+                      QStringLiteral("--json")};
+    if (user == SshServer::User::SudoPassword)
+        args << QStringLiteral("--sudo-password-env") << QStringLiteral("MTLS_TEST_SUDO");
+    return args;
+}
+
+void TestRemoteDeploy::apacheOverSshApplyThenRemove()
+{
+    // Apache on the server, as a user with NOPASSWD sudo: apply, then remove, judged by curl and the tree's digest.
+    if (!m_sshd)
+        QSKIP(qPrintable(m_sshdUnavailable));
+    Throwaway t(ServerKind::Apache);
+    QVERIFY(t.start());
+    const QStringList before = treeDigest(t.server->prefix());
+    const QByteArray oldSite = plainGet(t.oldPort);
+    QVERIFY(!oldSite.isEmpty());
+    QTemporaryDir client;
+    const QStringList ssh = sshArgs(SshServer::User::SudoNoPassword, client.filePath(QStringLiteral("known_hosts")));
+    QStringList apply = cliApplyArguments(t, m_fixture.dir(), m_upstream.url());
+    apply.remove(apply.indexOf(QStringLiteral("--state-dir")), 2);
+    const ProcessResult applied = runCli(apply + ssh, QProcessEnvironment::systemEnvironment(), 120000);
+    QVERIFY2(applied.exitCode == 0, (applied.out + applied.err).constData());
+    QCOMPARE(jsonOf(applied).value(QLatin1String("server_state")).toString(), QStringLiteral("after"));
+    QCOMPARE(chatCall(m_fixture, t.newPort), WebhookUpstream::chatOkBody() + "\n200");
+    // Apache refuses a caller without a client certificate in the handshake: curl gets no HTTP status at all.
+    const ProcessResult stranger = m_fixture.curl(t.newPort, QStringLiteral("/im/callback"), QString());
+    QVERIFY2(stranger.exitCode != 0 || stranger.out.endsWith("\n000"), (stranger.out + stranger.err).constData());
+    QCOMPARE(plainGet(t.oldPort), oldSite); // the user's site answers as before
+
+    const ProcessResult removed
+        = runCli(QStringList {QStringLiteral("remove"), QStringLiteral("--domain"), QStringLiteral("localhost")} + ssh,
+                 QProcessEnvironment::systemEnvironment(), 120000);
+    QVERIFY2(removed.exitCode == 0, (removed.out + removed.err).constData());
+    QCOMPARE(jsonOf(removed).value(QLatin1String("server_state")).toString(), QStringLiteral("before"));
+    QCOMPARE(treeDigest(t.server->prefix()), before);
+    QVERIFY(waitForPortState(t.newPort, false));
 }
 
 QTEST_GUILESS_MAIN(TestRemoteDeploy)
