@@ -71,6 +71,9 @@ ServerPage::ServerPage(WizardContext& context, QWidget* parent)
     const QSettings settings;
     m_ssh->setTarget(settings.value(QStringLiteral("server/ssh_target")).toString(),
                      settings.value(QStringLiteral("server/ssh_identity")).toString());
+    // Where the last setup went: over SSH again, with the same server in the fields (connected on Connect).
+    if (setupTargetFromName(settings.value(QStringLiteral("server/target")).toString()) == SetupTarget::Ssh)
+        m_ui->sshRadio->setChecked(true);
     if (settings.value(QStringLiteral("server/kind")).toString() == QLatin1String("apache"))
         m_ui->apacheRadio->setChecked(true);
     m_ui->listenEdit->setText(settings.value(QStringLiteral("server/listen"), QStringLiteral("443")).toString());
@@ -460,6 +463,7 @@ bool ServerPage::validatePage()
         settings.setValue(QStringLiteral("server/ssh_identity"), model.sshIdentity);
     }
     settings.setValue(QStringLiteral("server/kind"), serverKindName(model.server));
+    settings.setValue(QStringLiteral("server/target"), setupTargetName(model.target));
     settings.setValue(QStringLiteral("server/listen"), model.listen);
     settings.setValue(QStringLiteral("server/upstream"), model.upstreamUrl);
     return true;
