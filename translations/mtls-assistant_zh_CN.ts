@@ -3070,10 +3070,6 @@ then apply again, or apply with --add-include to have it added (rollback removes
 <context>
     <name>mtls::SshShell</name>
     <message>
-        <source>Cannot start ssh.</source>
-        <translation>无法启动 ssh。</translation>
-    </message>
-    <message>
         <source>The sudo password contains a line break, which sudo cannot read from its prompt.</source>
         <translation>sudo 密码中含有换行符，sudo 无法从提示中读取。</translation>
     </message>

@@ -92,6 +92,8 @@ private:
     // From the endpoint to the server page connected as `user` (the host key trusted, the password typed when sudo
     // asks for one); `shots` names the screenshots.
     void connectOnServerPage(SshServer::User user, const QString& shots);
+    // connectOnServerPage(), then the certificate path, the files and the client CA: on to the review page.
+    void toReviewOverSsh(SshServer::User user, const QString& shots);
     // From the review page through apply over SSH (done and verified on the server) to the test page.
     void applyOnTheServer(const QString& shots);
     void checkServed(const QString& certificate);
@@ -195,6 +197,25 @@ void TestGuiSsh::connectOnServerPage(SshServer::User user, const QString& shots)
     screenshot(*m_wizard, shots + QStringLiteral("03-connected"));
 }
 
+void TestGuiSsh::toReviewOverSsh(SshServer::User user, const QString& shots)
+{
+    connectOnServerPage(user, shots);
+    if (QTest::currentTestFailed())
+        return;
+    // No password field unless sudo asked for one.
+    QCOMPARE(find<QLineEdit>(m_wizard->currentPage(), "sshPasswordEdit")->isVisible(),
+             user == SshServer::User::SudoPassword);
+    QVERIFY(next(*m_wizard));
+    certificatePath(false);
+    if (QTest::currentTestFailed())
+        return;
+    importFiles({QStringLiteral("bundle.crt"), QStringLiteral("server.key")});
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(next(*m_wizard));
+    clientCa();
+}
+
 void TestGuiSsh::applyOnTheServer(const QString& shots)
 {
     QCOMPARE(m_wizard->currentId(), int(ReviewPageId));
@@ -265,18 +286,7 @@ void TestGuiSsh::applyOverSshThenRenew()
 {
     const QStringList before = treeDigest(m_installation.discovery.configRoot);
     makeSshWizard();
-    connectOnServerPage(SshServer::User::SudoPassword, QStringLiteral("ssh-"));
-    if (QTest::currentTestFailed())
-        return;
-    QVERIFY(next(*m_wizard));
-    certificatePath(false);
-    if (QTest::currentTestFailed())
-        return;
-    importFiles({QStringLiteral("bundle.crt"), QStringLiteral("server.key")});
-    if (QTest::currentTestFailed())
-        return;
-    QVERIFY(next(*m_wizard));
-    clientCa();
+    toReviewOverSsh(SshServer::User::SudoPassword, QStringLiteral("ssh-"));
     if (QTest::currentTestFailed())
         return;
     applyOnTheServer(QStringLiteral("ssh-"));
@@ -365,19 +375,7 @@ void TestGuiSsh::droppedConnectionThenReconnectAndRollBack()
     m_installation.discovery.binary = slowReloader(m_installation.discovery.binary, m_bin.path());
     QVERIFY(!m_installation.discovery.binary.isEmpty());
     makeSshWizard();
-    connectOnServerPage(SshServer::User::SudoNoPassword, QStringLiteral("ssh-nopw-"));
-    if (QTest::currentTestFailed())
-        return;
-    QVERIFY(!find<QLineEdit>(m_wizard->currentPage(), "sshPasswordEdit")->isVisible());
-    QVERIFY(next(*m_wizard));
-    certificatePath(false);
-    if (QTest::currentTestFailed())
-        return;
-    importFiles({QStringLiteral("bundle.crt"), QStringLiteral("server.key")});
-    if (QTest::currentTestFailed())
-        return;
-    QVERIFY(next(*m_wizard));
-    clientCa();
+    toReviewOverSsh(SshServer::User::SudoNoPassword, QStringLiteral("ssh-nopw-"));
     if (QTest::currentTestFailed())
         return;
     auto* review = find<ReviewPage>(m_wizard.get(), "ReviewPage");

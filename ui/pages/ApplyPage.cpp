@@ -321,83 +321,71 @@ void ApplyPage::applyOverSsh()
 {
     if (m_busy || !context().plan || !context().plan->remote)
         return;
-    const Result<SshOptions> options = sshOptions();
-    if (!options) {
-        m_ui->errorPanel->setError(options.error());
-        return;
-    }
     showPlannedSteps();
-    m_ui->errorPanel->clear();
-    m_ui->resultLabel->clear();
-    m_reconnectButton->hide();
-    m_rollbackButton->hide();
-    setBusy(true, tr("Connecting to %1...").arg(options->target.display()));
     RemoteApplyRequest request;
     request.bundle = *context().plan->remote;
     request.bundle.mainConfig = context().discovery ? context().discovery->mainConfig : QString();
     request.stateDir = context().remoteStateDir;
     request.progress = progressCallback();
-    runAsync<Result<RemoteJob>>(
-        this,
-        [options = options.value(), request] {
-            auto shell = openDeploymentShell(options);
-            if (!shell)
-                return Result<RemoteJob>(shell.error());
-            return applyRemotely(*shell.value(), request);
-        },
-        [this](Result<RemoteJob> job) { remoteJobEnded(job, false); });
+    runOnServer(tr("Connecting to %1..."), false,
+                [request](ShellSession& shell) { return applyRemotely(shell, request); });
 }
 
 void ApplyPage::reconnect()
 {
-    const Result<SshOptions> options = sshOptions();
-    if (m_busy || !options)
-        return;
     // The job's whole log comes again from the server: what it did before and after the connection dropped.
     m_ui->stepsView->clear();
-    m_ui->errorPanel->clear();
-    m_ui->resultLabel->clear();
-    setBusy(true, tr("Connecting to %1 and reading the jobs there...").arg(options->target.display()));
     const QString stateDir = context().remoteStateDir;
     const QString domain = context().model.domain;
-    runAsync<Result<RemoteJob>>(
-        this,
-        [options = options.value(), stateDir, domain, progress = progressCallback()]() -> Result<RemoteJob> {
-            auto shell = openDeploymentShell(options);
-            if (!shell)
-                return shell.error();
-            auto jobs = remoteStatus(*shell.value(), stateDir, progress, std::chrono::minutes(10), true);
-            if (!jobs)
-                return jobs.error();
-            for (auto it = jobs->crbegin(); it != jobs->crend(); ++it) {
-                if (it->domain == domain)
-                    return *it;
-            }
-            return Error(tr("No change for %1 was started on the server: nothing was changed there.").arg(domain));
-        },
-        [this](Result<RemoteJob> job) { remoteJobEnded(job, true); });
+    runOnServer(tr("Connecting to %1 and reading the jobs there..."), true,
+                [stateDir, domain, progress = progressCallback()](ShellSession& shell) -> Result<RemoteJob> {
+                    auto jobs = remoteStatus(shell, stateDir, progress, std::chrono::minutes(10), true);
+                    if (!jobs)
+                        return jobs.error();
+                    for (auto it = jobs->crbegin(); it != jobs->crend(); ++it) {
+                        if (it->domain == domain)
+                            return *it;
+                    }
+                    return Error(
+                        tr("No change for %1 was started on the server: nothing was changed there.").arg(domain));
+                });
 }
 
 void ApplyPage::rollBackRemotely()
 {
+    m_done = false;
+    const QString stateDir = context().remoteStateDir;
+    const QString domain = context().model.domain;
+    runOnServer(tr("Rolling back on %1..."), true,
+                [stateDir, domain, progress = progressCallback()](ShellSession& shell) {
+                    return rollbackRemotely(shell, stateDir, false, domain, progress);
+                });
+}
+
+void ApplyPage::runOnServer(const QString& busyText, bool reconnected,
+                            std::function<Result<RemoteJob>(ShellSession&)> work)
+{
     const Result<SshOptions> options = sshOptions();
-    if (m_busy || !options)
+    if (m_busy)
         return;
     m_ui->errorPanel->clear();
     m_ui->resultLabel->clear();
-    m_done = false;
-    setBusy(true, tr("Rolling back on %1...").arg(options->target.display()));
-    const QString stateDir = context().remoteStateDir;
-    const QString domain = context().model.domain;
+    m_reconnectButton->hide();
+    m_rollbackButton->hide();
+    if (!options) {
+        m_ui->errorPanel->setError(options.error());
+        return;
+    }
+    setBusy(true, busyText.arg(options->target.display()));
     runAsync<Result<RemoteJob>>(
         this,
-        [options = options.value(), stateDir, domain, progress = progressCallback()]() -> Result<RemoteJob> {
+        [options = options.value(), work = std::move(work)]() -> Result<RemoteJob> {
             auto shell = openDeploymentShell(options);
             if (!shell)
                 return shell.error();
-            return rollbackRemotely(*shell.value(), stateDir, false, domain, progress);
+            return work(*shell.value());
         },
-        [this](Result<RemoteJob> job) { remoteJobEnded(job, true); });
+        [this, reconnected](Result<RemoteJob> job) { remoteJobEnded(job, reconnected); });
 }
 
 void ApplyPage::remoteJobEnded(const Result<RemoteJob>& job, bool reconnected)

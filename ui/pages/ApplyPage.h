@@ -5,9 +5,14 @@
 #include "deploy/RemoteJob.h"
 #include "deploy/SshTarget.h"
 
+#include <functional>
 #include <memory>
 
 class QPushButton;
+
+namespace mtls {
+class ShellSession;
+}
 
 namespace Ui {
 class ApplyPage;
@@ -48,6 +53,9 @@ private:
     // The connection of the setup, with the sudo password of this run; an Error when the target cannot be read.
     Result<SshOptions> sshOptions() const;
     ApplyProgressCallback progressCallback();
+    // Opens the deployment's root shell on the setup's server and runs `work` there, off the UI thread (`busyText`
+    // gets the server as %1); the job it returns is shown by remoteJobEnded().
+    void runOnServer(const QString& busyText, bool reconnected, std::function<Result<RemoteJob>(ShellSession&)> work);
     // The outcome of a job on the server: done (the change verified there), or what is left and the way on.
     void remoteJobEnded(const Result<RemoteJob>& job, bool reconnected);
 
