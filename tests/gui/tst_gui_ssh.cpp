@@ -182,6 +182,14 @@ void TestGuiSsh::connectOnServerPage(SshServer::User user, const QString& shots)
         QVERIFY(!panel->isReady());
         QCOMPARE(find<FindingsView>(panel, "sshFindings")->findings().value(0).code,
                  QStringLiteral("SSH_SUDO_PASSWORD_WRONG"));
+        // The account edited: the password typed for the other one is gone (it never goes to another's sudo).
+        typeInto(find<QLineEdit>(panel, "sshUserEdit"), m_sshd.userName(user));
+        QVERIFY(password->text().isEmpty());
+        QVERIFY(!password->isVisible());
+        QVERIFY(panel->password().isEmpty());
+        mnemonic(*m_wizard, 'e');
+        QTRY_VERIFY_WITH_TIMEOUT(password->isVisible(), 30000);
+        QTRY_VERIFY(!panel->isBusy());
         typeInto(password, m_sshd.password());
         mnemonic(*m_wizard, 'e');
         QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy(), 30000);

@@ -156,6 +156,9 @@ SshConnectPanel::SshConnectPanel(QWidget* parent)
     });
     for (QLineEdit* edit : {m_host, m_user, m_port, m_key})
         connect(edit, &QLineEdit::textEdited, this, &SshConnectPanel::forget);
+    // A password typed for one account never goes to another's sudo.
+    for (QLineEdit* edit : {m_host, m_user, m_port})
+        connect(edit, &QLineEdit::textEdited, this, &SshConnectPanel::forgetPassword);
 }
 
 SshConnectPanel::~SshConnectPanel() = default;
@@ -167,6 +170,7 @@ void SshConnectPanel::setTarget(const QString& target, const QString& identity)
     m_user->setText(parsed ? parsed->user : QString());
     m_port->setText(parsed && parsed->port > 0 ? QString::number(parsed->port) : QString());
     m_key->setText(QDir::toNativeSeparators(identity));
+    forgetPassword();
     forget();
 }
 
@@ -236,6 +240,13 @@ void SshConnectPanel::forget()
     if (m_busy)
         setBusy(false);
     emit stateChanged();
+}
+
+void SshConnectPanel::forgetPassword()
+{
+    m_password->clear();
+    m_password->hide();
+    m_passwordLabel->hide();
 }
 
 void SshConnectPanel::showError(const Error& error)

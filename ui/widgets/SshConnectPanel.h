@@ -68,6 +68,7 @@ signals:
 private:
     void setBusy(bool busy, const QString& what = QString());
     void forget(); // the fields changed: what was found is no longer true
+    void forgetPassword();
     void hostKeyChecked(const Result<HostKeyCheck>& check);
     void logIn();
     void showError(const Error& error);
