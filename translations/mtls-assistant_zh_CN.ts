@@ -2508,6 +2508,17 @@
     </message>
 </context>
 <context>
+    <name>mtls::RemoteLogs</name>
+    <message>
+        <source>The folder of the webhook log %1 does not exist on the server.</source>
+        <translation>服务器上不存在回调日志 %1 所在的文件夹。</translation>
+    </message>
+    <message>
+        <source>tail could not follow the webhook log on the server.</source>
+        <translation>tail 无法跟踪服务器上的回调日志。</translation>
+    </message>
+</context>
+<context>
     <name>mtls::Sandbox</name>
     <message>
         <source>Making a throwaway test PKI (server CA, server certificate, stand-in Chat client CA, client certificate)</source>
@@ -4640,16 +4651,8 @@ then apply again, or apply with --add-include to have it added (rollback removes
         <translation>跟踪本机上或通过 SSH 在服务器上的回调访问日志，并在即时通信 IM 的每次调用到达时作出判断。</translation>
     </message>
     <message>
-        <source>The folder of the webhook log %1 does not exist on the server.</source>
-        <translation>服务器上回调访问日志 %1 所在的文件夹不存在。</translation>
-    </message>
-    <message>
         <source>Waiting for calls in %1 on %2 (Ctrl-C stops).</source>
         <translation>正在等待 %2 上 %1 中的调用（按 Ctrl-C 停止）……</translation>
-    </message>
-    <message>
-        <source>tail could not follow the webhook log on the server.</source>
-        <translation>tail 无法在服务器上跟踪回调访问日志。</translation>
     </message>
 </context>
 <context>
@@ -5429,6 +5432,14 @@ The same is on the command line: mtls-assistant-cli watch and mtls-assistant-cli
 %2</source>
         <translation>配置位于 %1。要查看 IM 后台对该服务器的每次调用并在调用到达时判断结果，请在本机的终端中运行：
 %2</translation>
+    </message>
+    <message>
+        <source>Following the webhook log %1 on %2.</source>
+        <translation>正在跟踪 %2 上的回调日志 %1。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 to follow the webhook log there...</source>
+        <translation>正在连接 %1，以跟踪该服务器上的回调日志……</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 #include "deploy/SshShell.h"
 #include "server/ConfigSyntax.h"
 #include "server/WebhookLog.h"
+#include "watch/RemoteLogs.h"
 #include "watch/WebhookCall.h"
 #include "watch/WebhookWatcher.h"
 
@@ -136,53 +137,29 @@ int remoteWatchFailure(bool json, const Error& error)
     return Output::failure(error.message, error.detail);
 }
 
-// Whether `test ARGS` succeeds on the server.
-bool remoteTest(ShellSession& shell, const QString& test, const QString& path)
-{
-    using namespace std::chrono_literals;
-    const auto run = shell.run(QStringLiteral("test %1 %2").arg(test, shellQuote(path)).toUtf8(), 30s);
-    return run && run->exitCode == 0;
-}
-
-// Shell text that follows `files` from their ends with tail (GNU or busybox): with -v, a header "==> FILE <==" says
-// which file the next lines come from, also for one file, and the first one says that tail has opened them. An empty
-// line every 2 s finds out when nobody reads any longer (the connection is gone: printf fails, SIGPIPE being
-// ignored), and tail is ended then.
-QByteArray followCommand(const QStringList& files)
-{
-    QByteArray quoted;
-    for (const QString& file : files)
-        quoted += ' ' + shellQuote(file).toUtf8();
-    return "trap '' PIPE\n"
-           "tail -v -n 0 -F --"
-        + quoted
-        + " & t=$!\n"
-          "while kill -0 \"$t\" 2>/dev/null; do sleep 2; printf '\\n' || break; done\n"
-          "kill \"$t\" 2>/dev/null; wait \"$t\"";
-}
-
 // The webhook log on the server: --log, else the setup's (--server, --domain) as the server's installation says.
-Result<QString> remoteLogPath(const QCommandLineParser& parser, ShellSession& shell, ServerKind kind)
+Result<RemoteWebhookLogs> remoteLogs(const QCommandLineParser& parser, ShellSession& shell, ServerKind kind)
 {
-    const QString given = parser.value(QStringLiteral("log"));
-    if (!given.isEmpty())
-        return given;
-    auto domain = configsyntax::normalizeDomain(parser.value(QStringLiteral("domain")));
-    if (!domain)
-        return domain.error();
     DiscoveryOptions options;
     options.binary = parser.value(QStringLiteral("binary"));
     options.configRoot = parser.value(QStringLiteral("server-root"));
     options.mainConfig = parser.value(QStringLiteral("main-config"));
     options.prefix = parser.value(QStringLiteral("prefix"));
-    auto installation = discoverRemoteServer(shell, kind, options);
-    if (!installation)
-        return installation.error();
-    // As installedWebhookLogPath() decides on this machine, with the folder looked at on the server.
-    const QString usual = webhookLogPath(installation.value(), domain.value());
-    if (remoteTest(shell, QStringLiteral("-d"), QFileInfo(usual).path()))
-        return usual;
-    return installation->certDir + QLatin1Char('/') + domain.value() + QStringLiteral("/webhook.log");
+    const QString given = parser.value(QStringLiteral("log"));
+    QString domain;
+    ServerInstallation installation;
+    installation.kind = kind;
+    if (given.isEmpty()) {
+        auto normalized = configsyntax::normalizeDomain(parser.value(QStringLiteral("domain")));
+        if (!normalized)
+            return normalized.error();
+        domain = normalized.value();
+        auto found = discoverRemoteServer(shell, kind, options);
+        if (!found)
+            return found.error();
+        installation = found.value();
+    }
+    return remoteWebhookLogs(shell, installation, domain, given, parser.value(QStringLiteral("error-log")));
 }
 
 } // namespace
@@ -240,72 +217,27 @@ int watchOverSsh(const QCommandLineParser& parser, const QString& command, doubl
     if (!opened)
         return remoteWatchFailure(json, opened.error());
     ShellSession& shell = *opened.value();
-    auto path = remoteLogPath(parser, shell, kind.value_or(ServerKind::Nginx));
-    if (!path)
-        return remoteWatchFailure(json, path.error());
-    if (!remoteTest(shell, QStringLiteral("-d"), QFileInfo(path.value()).path()))
-        return remoteWatchFailure(json,
-                                  Error {Text::tr("The folder of the webhook log %1 does not exist on the server.")
-                                             .arg(Output::plain(path.value())),
-                                         {}});
-    QString errorLog = parser.value(QStringLiteral("error-log"));
-    if (errorLog.isEmpty()
-        && (kind == ServerKind::Apache || remoteTest(shell, QStringLiteral("-e"), webhookErrorLogPath(path.value()))))
-        errorLog = webhookErrorLogPath(path.value());
+    auto logs = remoteLogs(parser, shell, kind.value_or(ServerKind::Nginx));
+    if (!logs)
+        return remoteWatchFailure(json, logs.error());
 
     WebhookWatcher watcher {QString(), QString()};
     QObject::connect(&watcher, &WebhookWatcher::callSeen, [&](const WebhookCall& call, const Finding& verdict) {
         if (!report.show(call, verdict))
             shell.stop();
     });
-    QStringList files {path.value()};
-    if (!errorLog.isEmpty())
-        files << errorLog;
-    bool fromError = false;
-    bool following = false; // tail named a file it follows
-    bool announced = false;
-    const auto announce = [&] {
-        if (announced)
-            return;
-        announced = true;
+    RemoteFollowEvents events;
+    events.following = [&] {
         Output::err(Text::tr("Waiting for calls in %1 on %2 (Ctrl-C stops).")
-                        .arg(Output::plain(path.value()), Output::plain(options.target.display())));
-        if (!errorLog.isEmpty())
-            Output::err(Text::tr("Callers refused during the TLS handshake: %1.").arg(Output::plain(errorLog)));
+                        .arg(Output::plain(logs->accessLog), Output::plain(options.target.display())));
+        if (!logs->errorLog.isEmpty())
+            Output::err(Text::tr("Callers refused during the TLS handshake: %1.").arg(Output::plain(logs->errorLog)));
     };
-    const auto onLine = [&](const QByteArray& line) {
-        if (line.isEmpty())
-            return; // the beat that finds a closed connection, the blank line before a header
-        if (line.startsWith("tail: ")) { // a log not there yet (tail -F waits for it), one replaced by rotation
-            announce();
-            Output::err(Output::plain(QString::fromUtf8(line)));
-            return;
-        }
-        if (line.startsWith("==> ") && line.endsWith(" <==")) {
-            const QString file = QString::fromUtf8(line.mid(4, line.size() - 8));
-            if (files.contains(file)) {
-                fromError = file != path.value();
-                following = true;
-                announce();
-                return;
-            }
-        }
-        if (fromError)
-            watcher.readErrorLine(line);
-        else
-            watcher.readAccessLine(line);
-    };
+    events.notice = [](const QString& message) { Output::err(Output::plain(message)); };
     // Without --timeout: as long as the user lets it run (a year bounds it).
     const std::chrono::milliseconds bound(qint64(timeout > 0 ? timeout * 1000.0 : 365 * 86400e3));
-    QElapsedTimer clock;
-    clock.start();
-    const auto run = shell.run(followCommand(files), bound, onLine);
-    if (!run && clock.elapsed() + 100 < bound.count())
-        return remoteWatchFailure(json, run.error());
-    if (run && !run->stopped && !following)
-        return remoteWatchFailure(json,
-                                  Error {Text::tr("tail could not follow the webhook log on the server."),
-                                         QString::fromUtf8(run->output.right(4096))});
+    if (const Status followed = followRemoteLogs(shell, logs.value(), watcher, bound, events); !followed)
+        return remoteWatchFailure(json, followed.error());
     return report.finish(watcher.skippedLines());
 }
 

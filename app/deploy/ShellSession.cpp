@@ -145,7 +145,6 @@ Result<ShellRun> ShellSession::run(const QByteArray& command, std::chrono::milli
     if (!isRunning())
         return Error(Text::tr("The shell has ended."), QString::fromUtf8(m_error));
     m_pending.clear();
-    m_stopRequested = false;
     // The group's input is /dev/null so that no command reads the session's next commands. The marker follows the
     // output directly (every newline before it is the command's), found wherever it is.
     const QByteArray framed = "{\n" + command + "\n} </dev/null 2>&1\nprintf '%s %d\\n' '" + m_marker + "' \"$?\"\n";

@@ -15,6 +15,7 @@
 #include <QProcess>
 #include <QStringList>
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -66,9 +67,10 @@ public:
     int exitCode() const;
     // Ends the process at once (kill).
     void kill();
-    // From a command's line handler: the command is not to run any longer (one that never ends by itself, such as
-    // `tail -F`). run() returns after the handler with the output so far and `stopped` set, once the process has
-    // ended (its input closed, then killed when it has not ended within a second); the session is not reused.
+    // The command is not to run any longer (one that never ends by itself, such as `tail -F`): from a command's line
+    // handler, or from another thread (noticed at the next poll of run(), within a fraction of a second). run() returns
+    // with the output so far and `stopped` set, once the process has ended (its input closed, then killed when it
+    // has not ended within a second); the session is not reused. A stop before run() makes the next run() stop too.
     void stop() { m_stopRequested = true; }
 
 private:
@@ -79,7 +81,7 @@ private:
     QByteArray m_marker;
     QByteArray m_pending; // standard output read but not yet handed to a command
     QByteArray m_error;
-    bool m_stopRequested = false;
+    std::atomic<bool> m_stopRequested = false;
 };
 
 // Shell text that writes `content` to `path` (created 0600 by umask 077, then chmod `mode`), through base64 so any

@@ -13,6 +13,7 @@
 #include "WizardFlow.h"
 #include "pages/ApplyPage.h"
 #include "pages/FinishPage.h"
+#include "pages/FirstCallPage.h"
 #include "pages/RenewComparePage.h"
 #include "pages/ReviewPage.h"
 #include "pages/ServerPage.h"
@@ -27,6 +28,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
@@ -303,6 +305,17 @@ void TestGuiSsh::applyOverSshThenRenew()
     checkServed(QStringLiteral("server.crt"));
     QVERIFY(next(*m_wizard));
     QCOMPARE(m_wizard->currentId(), int(FirstCallPageId));
+    // The calls on the server appear here as they come: the log is followed there, over SSH.
+    auto* firstCall = find<FirstCallPage>(m_wizard.get(), "FirstCallPage");
+    QTRY_VERIFY_WITH_TIMEOUT(firstCall->isWatching(), 30000);
+    QVERIFY(firstCall->accessLog().startsWith(m_installation.discovery.configRoot));
+    QVERIFY(curl(m_installation.port, QStringLiteral("/im/callback")).endsWith("\n400"));
+    QVERIFY(curl(m_installation.port, QStringLiteral("/im/callback"), QStringLiteral("chatclient")).endsWith("\n502"));
+    auto* calls = find<QListWidget>(firstCall, "callsView");
+    QTRY_COMPARE_WITH_TIMEOUT(calls->count(), 2, 10000);
+    QCOMPARE(calls->item(0)->data(Qt::UserRole).toString(), QStringLiteral("CALL_NO_CLIENT_CERT"));
+    QVERIFY(calls->item(1)->data(Qt::UserRole).toString() != QLatin1String("CALL_NO_CLIENT_CERT"));
+    screenshot(*m_wizard, QStringLiteral("ssh-05b-first-call"));
     QVERIFY(next(*m_wizard));
     QCOMPARE(m_wizard->currentId(), int(FinishPageId));
     QTRY_VERIFY(find<FinishPage>(m_wizard.get(), "FinishPage")->isSaved());

@@ -2,10 +2,13 @@
 
 #include "WizardContext.h"
 #include "core/TextEscape.h"
+#include "deploy/ShellSession.h"
+#include "deploy/SshShell.h"
 #include "probe/WebhookRehearsal.h"
 #include "secrets/SecretStore.h"
 #include "server/WebhookLog.h"
 #include "ui_FirstCallPage.h"
+#include "watch/RemoteLogs.h"
 #include "watch/WebhookWatcher.h"
 #include "widgets/Async.h"
 
@@ -61,7 +64,8 @@ void FirstCallPage::initializePage()
     const std::optional<GeneratedConfig> config = context().applied ? std::optional(context().applied->config)
         : context().plan                                            ? std::optional(context().plan->config)
                                                                     : std::nullopt;
-    if (model.target != SetupTarget::ThisMachine || !config || config->accessLogPath.isEmpty()) {
+    const bool ssh = model.target == SetupTarget::Ssh;
+    if ((model.target != SetupTarget::ThisMachine && !ssh) || !config || config->accessLogPath.isEmpty()) {
         showExport();
         return;
     }
@@ -71,6 +75,12 @@ void FirstCallPage::initializePage()
            "test user logging in or sending a message. Each call appears below within a second. You can go on at "
            "any time.")
             .arg(model.webhookUrl()));
+    if (ssh) {
+        // The application listens on the server: `rehearse --ssh` reaches it through a forwarded port.
+        m_ui->rehearsalGroup->setVisible(false);
+        startWatchingRemote(config->accessLogPath);
+        return;
+    }
     // Apache refuses a caller without a valid certificate during the handshake: only the site's error log has it.
     const bool dedicated = !context().applied || context().applied->mode == SetupMode::Dedicated;
     const QString errorLog
@@ -113,13 +123,106 @@ void FirstCallPage::showExport()
     m_ui->rehearsalGroup->hide();
 }
 
-void FirstCallPage::startWatching(const QString& accessLog, const QString& errorLog)
+QString FirstCallPage::whereText(const QString& accessLog, const QString& errorLog, const QString& server)
 {
-    m_ui->callsView->show();
-    QString where = tr("Following the webhook log %1.").arg(QDir::toNativeSeparators(accessLog));
+    QString where = server.isEmpty() ? tr("Following the webhook log %1.").arg(QDir::toNativeSeparators(accessLog))
+                                     : tr("Following the webhook log %1 on %2.").arg(accessLog, server);
     if (!errorLog.isEmpty())
         where += QLatin1Char(' ')
             + tr("Callers refused during the TLS handshake are read from %1.").arg(QDir::toNativeSeparators(errorLog));
+    return where;
+}
+
+// Over SSH: the deployment's root shell on a thread of its own runs tail on the server; each line goes to a watcher
+// on that thread, whose calls come to this page queued. stopWatching() stops the shell from the UI thread.
+void FirstCallPage::startWatchingRemote(const QString& accessLog)
+{
+    const SetupModel& model = context().model;
+    m_ui->callsView->show();
+    if (m_remote && accessLog == m_accessLog)
+        return; // back on the page: the calls so far stay, the logs are still followed
+    stopWatching();
+    m_accessLog = accessLog;
+    m_errorLog.clear();
+    m_ui->callsView->clear();
+    m_ui->logLabel->setText(tr("Connecting to %1 to follow the webhook log there...").arg(model.sshTarget));
+    m_ui->statusLabel->setText(tr("No call yet."));
+    Result<SshOptions> options = sshOptionsOf(model);
+    if (!options) {
+        m_ui->logLabel->setText(options.error().message);
+        return;
+    }
+    options->knownHostsFile = context().sshKnownHosts;
+    options->sudoPassword = context().sshPassword;
+    const std::optional<ServerInstallation> installation = context().remoteInstallation;
+    const QString domain = model.domain;
+    const QString server = model.sshTarget;
+    auto remote = std::make_shared<RemoteFollow>();
+    m_remote = remote;
+    QPointer<FirstCallPage> self(this);
+    const auto onUi = [self](std::function<void(FirstCallPage&)> what) {
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [self, what = std::move(what)] {
+                if (self)
+                    what(*self);
+            },
+            Qt::QueuedConnection);
+    };
+    m_thread = QThread::create([options = options.value(), installation, domain, accessLog, server, remote, onUi] {
+        auto opened = openDeploymentShell(options);
+        if (!opened) {
+            onUi([error = opened.error()](FirstCallPage& page) { page.m_ui->logLabel->setText(error.message); });
+            return;
+        }
+        ShellSession& shell = *opened.value();
+        {
+            const std::lock_guard lock(remote->mutex);
+            if (remote->cancelled)
+                return;
+            remote->shell = &shell;
+        }
+        ServerInstallation where = installation.value_or(ServerInstallation());
+        auto logs = remoteWebhookLogs(shell, where, domain, accessLog);
+        if (logs) {
+            WebhookWatcher watcher {QString(), QString()};
+            QObject::connect(&watcher, &WebhookWatcher::callSeen, &watcher,
+                             [onUi](const WebhookCall& call, const Finding& verdict) {
+                                 onUi([call, verdict](FirstCallPage& page) { page.addCall(call, verdict); });
+                             });
+            RemoteFollowEvents events;
+            events.following = [onUi, logs = logs.value(), server] {
+                onUi([logs, server](FirstCallPage& page) {
+                    page.m_errorLog = logs.errorLog;
+                    page.m_ui->logLabel->setText(
+                        escapeControlCharacters(whereText(logs.accessLog, logs.errorLog, server)));
+                    page.m_watching = true;
+                });
+            };
+            const Status followed
+                = followRemoteLogs(shell, logs.value(), watcher, std::chrono::hours(24 * 365), events);
+            if (!followed)
+                logs = followed.error();
+        }
+        {
+            const std::lock_guard lock(remote->mutex);
+            remote->shell = nullptr;
+        }
+        const std::lock_guard lock(remote->mutex);
+        if (!logs && !remote->cancelled)
+            onUi([error = logs.error()](FirstCallPage& page) {
+                page.m_watching = false;
+                page.m_ui->logLabel->setText(error.message);
+            });
+    });
+    m_thread->setParent(this);
+    m_thread->start();
+}
+
+void FirstCallPage::startWatching(const QString& accessLog, const QString& errorLog)
+{
+    m_ui->callsView->show();
+    QString where = whereText(accessLog, errorLog, QString());
     if (!readable(accessLog) || (!errorLog.isEmpty() && !readable(errorLog)))
         where += QLatin1Char(' ')
             + tr("You may not read it: run \"%1\" in a terminal instead.")
@@ -158,7 +261,19 @@ void FirstCallPage::stopWatching()
 {
     if (!m_thread)
         return;
-    disconnect(m_watcher, nullptr, this, nullptr);
+    if (m_remote) {
+        // The shell's run notices the stop within a poll and ends the connection; a connection still being opened
+        // ends within its own time bound.
+        {
+            const std::lock_guard lock(m_remote->mutex);
+            m_remote->cancelled = true;
+            if (m_remote->shell)
+                m_remote->shell->stop();
+        }
+        m_remote.reset();
+    } else {
+        disconnect(m_watcher, nullptr, this, nullptr);
+    }
     m_thread->quit();
     m_thread->wait();
     delete m_thread;

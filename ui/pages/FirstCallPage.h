@@ -3,6 +3,7 @@
 #include "WizardPage.h"
 
 #include <memory>
+#include <mutex>
 
 namespace Ui {
 class FirstCallPage;
@@ -11,6 +12,7 @@ class FirstCallPage;
 class QThread;
 
 namespace mtls {
+class ShellSession;
 class WebhookWatcher;
 struct WebhookCall;
 struct Finding;
@@ -22,7 +24,9 @@ namespace mtls::ui {
 // webhook logs (the engine's WebhookWatcher on a thread of its own) and shows each call as it arrives with its
 // verdict and hint, the same as `mtls-assistant-cli watch`; it says what to switch on in the Chat console; and it
 // rehearses the webhook application on its upstream address (the engine's rehearsal, off the UI thread). The page
-// never holds the user back: Next is always there. For an export it says what to run on the other machine.
+// never holds the user back: Next is always there. For a setup applied over SSH it follows the logs on the server
+// (tail through the deployment's root shell, on a thread of its own) and shows the calls the same way. For an export
+// it says what to run on the other machine.
 class FirstCallPage : public WizardPage
 {
     Q_OBJECT
@@ -44,6 +48,9 @@ public:
 
 private:
     void startWatching(const QString& accessLog, const QString& errorLog);
+    void startWatchingRemote(const QString& accessLog);
+    // Where the calls are read from (`server` empty: this machine).
+    static QString whereText(const QString& accessLog, const QString& errorLog, const QString& server);
     void stopWatching();
     void addCall(const WebhookCall& call, const Finding& verdict);
     void showExport();
@@ -51,6 +58,14 @@ private:
     std::unique_ptr<Ui::FirstCallPage> m_ui;
     QThread* m_thread = nullptr;
     WebhookWatcher* m_watcher = nullptr; // lives on m_thread
+    // Over SSH: the root shell that follows the logs on the server, to stop it from the UI thread.
+    struct RemoteFollow
+    {
+        std::mutex mutex;
+        ShellSession* shell = nullptr;
+        bool cancelled = false;
+    };
+    std::shared_ptr<RemoteFollow> m_remote;
     QString m_accessLog;
     QString m_errorLog;
     bool m_watching = false;
