@@ -461,6 +461,12 @@ void TestGuiSsh::changedHostKeyIsRefused()
     QWidget* page = m_wizard->currentPage();
     mnemonic(*m_wizard, 'v');
     auto* panel = find<SshConnectPanel>(page, "sshPanel");
+    // A key file that is not there: said at once, nothing connected.
+    panel->setTarget(target(SshServer::User::SudoNoPassword), m_client.filePath(QStringLiteral("no-such-key")));
+    mnemonic(*m_wizard, 'e');
+    QVERIFY(!panel->isBusy());
+    QCOMPARE(find<FindingsView>(panel, "sshFindings")->findings().value(0).code,
+             QStringLiteral("SSH_IDENTITY_MISSING"));
     panel->setTarget(target(SshServer::User::SudoNoPassword), m_sshd.clientKey(SshServer::User::SudoNoPassword));
     mnemonic(*m_wizard, 'e');
     QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy(), 30000);

@@ -6,6 +6,7 @@
 #include "deploy/RemoteDiscovery.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QFrame>
@@ -209,6 +210,13 @@ Result<SshOptions> SshConnectPanel::options() const
     const Result<SshTarget> target = parseSshTarget(targetText());
     if (!target)
         return target.error();
+    if (!identity().isEmpty() && !QFileInfo(identity()).isFile()) {
+        Error missing(tr("The key file %1 does not exist: choose your private key, or leave the field empty to use "
+                         "your SSH agent and keys.")
+                          .arg(m_key->text().trimmed()));
+        missing.findings << errorFinding(QStringLiteral("SSH_IDENTITY_MISSING"), missing.message, QString());
+        return missing;
+    }
     SshOptions options;
     options.target = target.value();
     options.identityFile = identity();
