@@ -33,22 +33,31 @@ const QByteArray kPrologue = "umask 077; PATH=/usr/sbin:/usr/bin:/sbin:/bin; exp
 // Shell functions shared by the commands that read a job: its state ("running", "gone" or install.sh's exit
 // status) and install.sh's history in the job's backup folder (as install.sh numbers and marks its steps).
 const QByteArray kJobFunctions = R"SH(
-job_value() { sed -n "s/^$2=//p" "$1/job" 2>/dev/null | head -n 1; }
+# The shell's builtins where they do (a job list reads every job: no program started per job but wc).
+# v: the first value of key $2 in the record of job $1.
+job_value() {
+    v=
+    while IFS= read -r l || [ -n "$l" ]; do
+        case "$l" in "$2="*) v=${l#"$2="}; return 0 ;; esac
+    done 2>/dev/null <"$1/job"
+}
 # Running: its process is alive and (where /proc tells) is this job's runner, not a process that got its number
 # after a restart.
 job_alive() {
     p=$(cat "$1/pid" 2>/dev/null) && kill -0 "$p" 2>/dev/null || return 1
     [ ! -r "/proc/$p/cmdline" ] || tr '\000' ' ' <"/proc/$p/cmdline" | grep -qF -- "$1/remote-job.sh"
 }
+job_status() { s=; IFS= read -r s 2>/dev/null <"$1/status" || :; }
 job_state() {
-    if [ -f "$1/status" ]; then s=$(cat "$1/status")
+    if [ -f "$1/status" ]; then job_status "$1"
     elif job_alive "$1"; then s=running
-    elif [ -f "$1/status" ]; then s=$(cat "$1/status")
+    elif [ -f "$1/status" ]; then job_status "$1"
     else s=gone; fi
     printf 'state=%s\n' "$s"
 }
 job_history() {
-    b=$(job_value "$1" backup_dir)
+    job_value "$1" backup_dir
+    b=$v
     n=0
     for s in "$b"/steps/*; do
         s=${s##*/}
@@ -57,7 +66,9 @@ job_history() {
     done
     printf 'last_step=%s\n' "$n"
     if [ "$n" -gt 0 ]; then
-        if [ -f "$b/steps/$n/state" ]; then printf 'last_step_state=%s\n' "$(head -n 1 "$b/steps/$n/state")"
+        if [ -f "$b/steps/$n/state" ]; then
+            t=; IFS= read -r t 2>/dev/null <"$b/steps/$n/state" || :
+            printf 'last_step_state=%s\n' "$t"
         else echo last_step_state=started; fi
     fi
 }
@@ -399,22 +410,27 @@ Result<QList<RemoteJob>> listRemoteJobs(ShellSession& shell, const QString& stat
 for d in "$S"/jobs/*; do
     [ -d "$d" ] && [ ! -L "$d" ] || continue
     # Left by an upload that did not finish (the connection dropped before the job started): removed after a while.
-    old=$(find "$d" -maxdepth 0 -mmin +10 2>/dev/null)
     if [ ! -f "$d/job" ]; then
-        [ -z "$old" ] || rm -rf -- "$d"
+        [ -z "$(find "$d" -maxdepth 0 -mmin +10 2>/dev/null)" ] || rm -rf -- "$d"
         continue
     fi
     printf 'job=%s\n' "$d"
-    grep -E '^(action|domain|bundle|backup_dir)=' "$d/job"
+    while IFS= read -r l || [ -n "$l" ]; do
+        case "$l" in action=* | domain=* | bundle=* | backup_dir=*) printf '%s\n' "$l" ;; esac
+    done <"$d/job"
     job_state "$d"
+    st=$s
     job_history "$d"
     log_size "$d"
     # The key copy of a job that ended, or never started.
-    case "$(job_state "$d")" in
-    state=running) ;;
-    state=gone) [ -z "$old" ] || rm -f -- "$d/bundle/certs/privkey.pem" ;;
-    *) rm -f -- "$d/bundle/certs/privkey.pem" ;;
-    esac
+    k=$d/bundle/certs/privkey.pem
+    if [ -e "$k" ] || [ -L "$k" ]; then
+        case "$st" in
+        running) ;;
+        gone) [ -z "$(find "$d" -maxdepth 0 -mmin +10 2>/dev/null)" ] || rm -f -- "$k" ;;
+        *) rm -f -- "$k" ;;
+        esac
+    fi
     echo end
 done
 true
