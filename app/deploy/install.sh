@@ -525,9 +525,9 @@ keys_match() {
     [ -n "$cert_key" ] && [ "$cert_key" = "$key_key" ]
 }
 
-# Copies the bundle's files into a folder only root can read, and checks them there against install.data.
+# Copies the bundle's files into a folder only root can read ($STAGE, made by do_install), and checks them there
+# against install.data.
 stage_bundle() {
-    STAGE=$(mktemp -d "$BACKUP_DIR/.stage.XXXXXXXXXX") || die "cannot write into $BACKUP_DIR"
     while read -r src target mode sum; do
         [ -n "$src" ] || continue
         [ -f "$HERE/$src" ] && [ ! -L "$HERE/$src" ] || die "$src is missing from the bundle"
@@ -720,6 +720,11 @@ interrupted() {
 
 do_install() {
     say "Checking the bundle and the server ($SERVER, $CONF_ROOT)."
+    STAGE=$(mktemp -d "$BACKUP_DIR/.stage.XXXXXXXXXX") || die "cannot write into $BACKUP_DIR"
+    # What $CONNECT serves before the change, read while the checks below run (nothing is changed before the
+    # step waits for it); without the lock's descriptor, so that a refusal below does not keep the lock.
+    served_fingerprint >"$STAGE/.served-before" 2>/dev/null 9>&- &
+    served_pid=$!
     if ! keys_match; then
         die "$KEY_FILE does not belong to the certificate $CERT_FILE (was a file of the bundle replaced?). Export the bundle again. Nothing was changed."
     fi
@@ -744,7 +749,9 @@ EOF
     SD=$STEPS/$step
     mkdir -m 700 -- "$SD" && set_state "$step" started && mkdir -m 700 -- "$SD/files" && : >"$SD/manifest" ||
         die "cannot write into $STEPS"
-    before=$(served_fingerprint)
+    wait "$served_pid" || :
+    before=
+    IFS= read -r before <"$STAGE/.served-before" || :
     printf '%s\n' "${before:-none}" >"$SD/served-before" || die "cannot write into $SD"
     trap interrupted INT TERM HUP
     say "Installing the files (backups in $SD)."
