@@ -97,47 +97,63 @@ QString remoteBackupDir(const QString& stateDir, const QString& domain)
 // "conflicting server name … ignored", and its test passes), so the webhook or that site would stop working. The rule
 // of a local apply (siteConflictFindings), on the server's own `nginx -T` / `apachectl -S`; a site file named like
 // ours (an earlier apply of this domain) is ours.
-Status checkRemoteNameFree(ShellSession& shell, const ExportRequest& bundle)
+namespace {
+
+// The command that shows the server's effective configuration (`nginx -T`, `apachectl -S`), with what reads it.
+struct NameDump
+{
+    QString domain; // normalized
+    ServerKind kind = ServerKind::Nginx;
+    QByteArray command; // empty: the layout's usual program, which install.sh finds; nothing to read here
+};
+
+Result<NameDump> nameDumpFor(const ExportRequest& bundle)
 {
     auto normalized = configsyntax::normalizeDomain(bundle.config.domain);
     if (!normalized)
         return normalized.error();
-    const QString domain = normalized.value();
+    NameDump dump;
+    dump.domain = normalized.value();
     ServerInstallation server;
-    server.kind = bundle.config.server;
+    server.kind = dump.kind = bundle.config.server;
     server.binary = bundle.binary;
     server.mainConfig = bundle.mainConfig;
     server.prefix = bundle.prefix;
     if (server.kind == ServerKind::Apache && bundle.prefix.isEmpty())
         server.configRoot = bundle.serverRoot;
     if (server.binary.isEmpty())
-        return {}; // the layout's usual program: install.sh finds it; nothing to read here
-    QByteArray command;
+        return dump;
     if (!server.prefix.isEmpty())
-        command += "cd " + shellQuote(server.prefix).toUtf8() + " && ";
-    command += shellQuote(server.binary).toUtf8();
+        dump.command += "cd " + shellQuote(server.prefix).toUtf8() + " && ";
+    dump.command += shellQuote(server.binary).toUtf8();
     for (const QString& argument : server.selectArguments())
-        command += ' ' + shellQuote(argument).toUtf8();
-    command += server.kind == ServerKind::Nginx ? " -T" : " -S";
-    const QString name = serverKindDisplayName(server.kind);
-    auto dump = shell.run(command, std::chrono::seconds(60), {}, 32 * 1024 * 1024);
-    if (!dump)
-        return dump.error();
-    const QString output = QString::fromUtf8(dump->output);
-    if (dump->exitCode != 0)
+        dump.command += ' ' + shellQuote(argument).toUtf8();
+    dump.command += server.kind == ServerKind::Nginx ? " -T" : " -S";
+    return dump;
+}
+
+constexpr auto kDumpTimeout = std::chrono::seconds(60);
+constexpr qsizetype kDumpMaxOutput = 32 * 1024 * 1024;
+
+// The server's answer to the dump: refused when another site answers the name on one of the bundle's ports.
+Status nameConflicts(const ExportRequest& bundle, const NameDump& dump, const ShellRun& run)
+{
+    const QString name = serverKindDisplayName(dump.kind);
+    const QString output = QString::fromUtf8(run.output);
+    if (run.exitCode != 0)
         return Error {
             Text::tr("%1 on the server could not show its effective configuration, so nothing was changed.").arg(name),
             escapeControlCharacters(output.right(4000), LineBreaks::Keep)};
     QList<VirtualSite> sites
-        = server.kind == ServerKind::Nginx ? parseNginxDump(output) : parseApacheVirtualHosts(output);
-    const QString ours = QStringLiteral("mtls-assistant-%1.conf").arg(domain);
+        = dump.kind == ServerKind::Nginx ? parseNginxDump(output) : parseApacheVirtualHosts(output);
+    const QString ours = QStringLiteral("mtls-assistant-%1.conf").arg(dump.domain);
     sites.removeIf([&ours](const VirtualSite& site) { return QFileInfo(site.file).fileName() == ours; });
     QList<quint16> ports;
     for (const ListenAddress& a : bundle.config.listen.isEmpty() ? defaultListen() : bundle.config.listen) {
         if (!ports.contains(a.port))
             ports << a.port;
     }
-    const Findings conflicts = siteConflictFindings(sites, domain, ports, QString());
+    const Findings conflicts = siteConflictFindings(sites, dump.domain, ports, QString());
     if (conflicts.isEmpty())
         return {};
     Error refused {Text::tr("A site already answers %1 on the same port on the server, so nothing was changed: the "
@@ -145,7 +161,7 @@ Status checkRemoteNameFree(ShellSession& shell, const ExportRequest& bundle)
                             "working. Use a name of its own for the webhook (for example a subdomain), or remove or "
                             "move the other site first. Client certificates on the webhook path of that site (merge) "
                             "are set up by the assistant on the server itself, not yet over SSH.")
-                       .arg(domain)};
+                       .arg(dump.domain)};
     QStringList where;
     for (Finding f : conflicts) {
         f.severity = Severity::Error;
@@ -157,19 +173,46 @@ Status checkRemoteNameFree(ShellSession& shell, const ExportRequest& bundle)
     return refused;
 }
 
+} // namespace
+
+// Another site for the same name and port on the server: the server would keep one of the two (nginx only warns
+// "conflicting server name … ignored", and its test passes), so the webhook or that site would stop working. The rule
+// of a local apply (siteConflictFindings), on the server's own `nginx -T` / `apachectl -S`; a site file named like
+// ours (an earlier apply of this domain) is ours.
+Status checkRemoteNameFree(ShellSession& shell, const ExportRequest& bundle)
+{
+    auto dump = nameDumpFor(bundle);
+    if (!dump)
+        return dump.error();
+    if (dump->command.isEmpty())
+        return {};
+    auto run = shell.run("(\n" + dump->command + "\n)", kDumpTimeout, {}, kDumpMaxOutput);
+    if (!run)
+        return run.error();
+    return nameConflicts(bundle, dump.value(), run.value());
+}
+
 Result<RemoteJob> applyRemotely(ShellSession& shell, const RemoteApplyRequest& request)
 {
     const QString stateDir = request.stateDir.isEmpty() ? defaultRemoteStateDir() : QDir::cleanPath(request.stateDir);
-    auto jobs = listRemoteJobs(shell, stateDir);
+    auto dump = nameDumpFor(request.bundle);
+    // The jobs on the server and its configuration (for the name check), in one round trip; a running job is
+    // refused first, as when they are asked one after the other.
+    ShellRun dumped;
+    const bool withDump = dump && !dump->command.isEmpty();
+    auto jobs = withDump ? listRemoteJobs(shell, stateDir, dump->command, &dumped, kDumpTimeout, kDumpMaxOutput)
+                         : listRemoteJobs(shell, stateDir);
     if (!jobs)
         return jobs.error();
     if (auto free = refuseWhileRunning(jobs.value()); !free)
         return free.error();
-    auto domain = configsyntax::normalizeDomain(request.bundle.config.domain);
-    if (!domain)
-        return domain.error();
-    if (auto alone = checkRemoteNameFree(shell, request.bundle); !alone)
-        return alone.error();
+    if (!dump)
+        return dump.error();
+    if (withDump) {
+        if (auto alone = nameConflicts(request.bundle, dump.value(), dumped); !alone)
+            return alone.error();
+    }
+    const QString domain = dump->domain;
 
     // The bundle, in a private temporary folder here (it holds the key: removed on every way out).
     QTemporaryDir work;
@@ -178,7 +221,7 @@ Result<RemoteJob> applyRemotely(ShellSession& shell, const RemoteApplyRequest& r
     const CleanupRegistration cleanup = CleanupRegistration::folder(work.path());
     ExportRequest exportRequest = request.bundle;
     exportRequest.out = work.filePath(QStringLiteral("bundle"));
-    exportRequest.backupDir = remoteBackupDir(stateDir, domain.value());
+    exportRequest.backupDir = remoteBackupDir(stateDir, domain);
     auto exported = exportBundle(exportRequest);
     if (!exported)
         return exported.error();
@@ -186,8 +229,8 @@ Result<RemoteJob> applyRemotely(ShellSession& shell, const RemoteApplyRequest& r
     if (!files)
         return files.error();
 
-    auto job = startRemoteJob(shell, stateDir, RemoteJobAction::Install, domain.value(), exportRequest.backupDir,
-                              files.value());
+    auto job
+        = startRemoteJob(shell, stateDir, RemoteJobAction::Install, domain, exportRequest.backupDir, files.value());
     if (!job)
         return job.error();
     report(request.progress, ApplyProgress::Kind::Remote,

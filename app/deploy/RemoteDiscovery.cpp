@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
+#include <QRandomGenerator>
 
 namespace mtls {
 
@@ -49,23 +50,22 @@ Result<QString> runText(ShellSession& shell, const QByteArray& command)
     return QString::fromUtf8(run->output);
 }
 
-// The program of `kind` on the server: the one given, else the first of the usual names found.
-Result<QString> findProgram(ShellSession& shell, ServerKind kind, const QString& given)
+// The command that finds the program of `kind` on the server: the one given, else the first of the usual names.
+QByteArray programSearch(ServerKind kind, const QString& given)
 {
-    QByteArray command;
-    if (!given.isEmpty()) {
-        command = "[ -x " + quoted(given) + " ] && [ ! -d " + quoted(given) + " ] && printf '%s\\n' " + quoted(given);
-    } else {
-        const QStringList names = kind == ServerKind::Nginx
-            ? QStringList {QStringLiteral("nginx")}
-            : QStringList {QStringLiteral("apache2ctl"), QStringLiteral("apachectl")} + serverProgramNames(kind);
-        command = "for p in " + names.join(QLatin1Char(' ')).toUtf8()
-            + "; do command -v \"$p\" 2>/dev/null && break; done; true";
-    }
-    auto found = runText(shell, command);
-    if (!found)
-        return found.error();
-    const QString path = found->trimmed().section(QLatin1Char('\n'), 0, 0);
+    if (!given.isEmpty())
+        return "[ -x " + quoted(given) + " ] && [ ! -d " + quoted(given) + " ] && printf '%s\\n' " + quoted(given);
+    const QStringList names = kind == ServerKind::Nginx
+        ? QStringList {QStringLiteral("nginx")}
+        : QStringList {QStringLiteral("apache2ctl"), QStringLiteral("apachectl")} + serverProgramNames(kind);
+    return "for p in " + names.join(QLatin1Char(' ')).toUtf8()
+        + "; do command -v \"$p\" 2>/dev/null && break; done; true";
+}
+
+// The program from the search's output: its first line, an absolute path.
+Result<QString> programFrom(ServerKind kind, const QString& given, const QString& found)
+{
+    const QString path = found.trimmed().section(QLatin1Char('\n'), 0, 0);
     if (!QDir::isAbsolutePath(path))
         return Error {!given.isEmpty() ? Text::tr("The program %1 does not exist on the server or cannot be run.")
                                              .arg(escapeControlCharacters(given))
@@ -76,6 +76,135 @@ Result<QString> findProgram(ShellSession& shell, ServerKind kind, const QString&
                                                                                              "apache2, httpd")),
                       {}};
     return path;
+}
+
+// The program of `kind` on the server: the one given, else the first of the usual names found.
+Result<QString> findProgram(ShellSession& shell, ServerKind kind, const QString& given)
+{
+    auto found = runText(shell, programSearch(kind, given));
+    if (!found)
+        return found.error();
+    return programFrom(kind, given, found.value());
+}
+
+// The server's program, its version (-v) and, when asked, what it was built for (-V).
+struct ProgramAnswers
+{
+    ServerKind kind = ServerKind::Nginx;
+    Result<QString> program = QString();
+    QString version;
+    QString built;
+};
+
+// The same questions one after the other, a command each.
+Result<ProgramAnswers> askProgramOneByOne(ShellSession& shell, std::optional<ServerKind> wanted, const QString& given,
+                                          bool withBuilt)
+{
+    ProgramAnswers answers;
+    answers.kind = wanted.value_or(ServerKind::Nginx);
+    answers.program = findProgram(shell, answers.kind, given);
+    if (!answers.program && !wanted) {
+        answers.kind = ServerKind::Apache;
+        answers.program = findProgram(shell, answers.kind, given);
+    }
+    if (!answers.program)
+        return answers;
+    const QByteArray bin = quoted(answers.program.value());
+    auto version = runText(shell, "$T " + bin + " -v 2>&1 </dev/null | head -c 4096; true");
+    if (!version)
+        return version.error();
+    answers.version = version.value();
+    if (withBuilt) {
+        auto built = runText(shell, "$T " + bin + " -V 2>&1 </dev/null | head -c 65536; true");
+        if (!built)
+            return built.error();
+        answers.built = built.value();
+    }
+    return answers;
+}
+
+// The program, its version and what it was built for in one command (one round trip): the searches as
+// findProgram() makes them, the program the shell takes from them (the first line, when it is an absolute path),
+// then its -v and -V, each part after a random marker. The program is the one programFrom() takes from the same
+// searches; should the two ever differ, the questions are asked again one by one.
+Result<ProgramAnswers> askProgram(ShellSession& shell, std::optional<ServerKind> wanted, const QString& given,
+                                  bool withBuilt)
+{
+    QByteArray bytes(16, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32*>(bytes.data()), bytes.size() / 4);
+    const QByteArray marker = "__mtls_part_" + bytes.toHex();
+    const ServerKind first = wanted.value_or(ServerKind::Nginx);
+    QByteArray command = "NL='\n'\nA=$( (\n" + programSearch(first, given)
+        + "\n) 2>&1 </dev/null)\nprintf '%s\\n%s\\n' \"$A\" '" + marker
+        + "'\nP=${A%%\"$NL\"*}\ncase \"$P\" in /*) ;; *) P= ;; esac\nB=\n";
+    if (!wanted)
+        command += "if [ -z \"$P\" ]; then\nB=$( (\n" + programSearch(ServerKind::Apache, given)
+            + "\n) 2>&1 </dev/null)\nP=${B%%\"$NL\"*}\ncase \"$P\" in /*) ;; *) P= ;; esac\nfi\n";
+    command += "printf '%s\\n%s\\n%s\\n%s\\n' \"$B\" '" + marker + "' \"$P\" '" + marker
+        + "'\n[ -n \"$P\" ] || exit 0\n"
+          "$T \"$P\" -v 2>&1 </dev/null | head -c 4096\nprintf '\\n%s\\n' '"
+        + marker + "'\n";
+    if (withBuilt)
+        command += "$T \"$P\" -V 2>&1 </dev/null | head -c 65536\nprintf '\\n%s\\n' '" + marker + "'\n";
+    auto run = shell.run("(\n" + kSearchPath + command + "\n)", 3 * kCommandTimeout);
+    if (!run)
+        return run.error();
+    QList<QByteArray> parts;
+    const QByteArray text = run->output;
+    const QByteArray separator = '\n' + marker + '\n';
+    for (qsizetype from = 0;;) {
+        const qsizetype at = text.indexOf(separator, from);
+        parts << text.mid(from, at < 0 ? -1 : at - from);
+        if (at < 0)
+            break;
+        from = at + separator.size();
+    }
+    ProgramAnswers answers;
+    answers.kind = first;
+    answers.program = programFrom(first, given, QString::fromUtf8(parts.value(0)));
+    if (!answers.program && !wanted && parts.size() >= 2) {
+        answers.kind = ServerKind::Apache;
+        answers.program = programFrom(ServerKind::Apache, given, QString::fromUtf8(parts.value(1)));
+    }
+    const QString chosen = QString::fromUtf8(parts.value(2));
+    const qsizetype expected = answers.program ? (withBuilt ? 6 : 5) : 4;
+    if (parts.size() != expected || (answers.program ? chosen != answers.program.value() : !chosen.isEmpty()))
+        return askProgramOneByOne(shell, wanted, given, withBuilt);
+    if (answers.program) {
+        answers.version = QString::fromUtf8(parts.value(3));
+        if (withBuilt)
+            answers.built = QString::fromUtf8(parts.value(4));
+    }
+    return answers;
+}
+
+// Every path detectLayout() may look at under `root`, whatever the answers: its rules run on each combination of
+// answers (a handful of paths, so a few dozen runs here), so that one command can answer them all.
+QStringList layoutPaths(ServerKind kind, const QString& root)
+{
+    QStringList all;
+    QList<QHash<QString, bool>> pending {{}};
+    while (!pending.isEmpty() && all.size() < 64) {
+        const QHash<QString, bool> given = pending.takeLast();
+        QString first;
+        detectLayout(kind, root, [&](const QString& path, bool) {
+            if (given.contains(path))
+                return given.value(path);
+            if (first.isEmpty())
+                first = path;
+            return false;
+        });
+        if (first.isEmpty())
+            continue;
+        if (!all.contains(first))
+            all << first;
+        for (bool answer : {false, true}) {
+            QHash<QString, bool> next = given;
+            next.insert(first, answer);
+            pending << next;
+        }
+    }
+    return all;
 }
 
 // What the server's disk holds, asked through the shell and remembered: whether paths are folders or files (until
@@ -175,6 +304,20 @@ public:
         return files;
     }
 
+    // Asks every path of `paths` not answered yet, in one command: what the rules may look at next, answered in one
+    // round trip instead of one each.
+    Status prefetch(const QStringList& paths)
+    {
+        QStringList unknown;
+        for (const QString& path : paths) {
+            if (!m_answers.contains(path) && !unknown.contains(path))
+                unknown << path;
+        }
+        if (unknown.isEmpty())
+            return {};
+        return ask(unknown);
+    }
+
     const Status& failure() const { return m_failure; }
 
 private:
@@ -204,29 +347,57 @@ private:
 Result<ServerInstallation> discoverRemoteServer(ShellSession& shell, std::optional<ServerKind> wanted,
                                                 const DiscoveryOptions& options)
 {
-    ServerKind kind = wanted.value_or(ServerKind::Nginx);
-    auto program = findProgram(shell, kind, options.binary);
-    if (!program && !wanted) {
-        kind = ServerKind::Apache;
-        program = findProgram(shell, kind, options.binary);
-    }
-    if (!program)
-        return program.error();
-    const QByteArray bin = quoted(program.value());
-    auto version = runText(shell, "$T " + bin + " -v 2>&1 </dev/null | head -c 4096; true");
-    if (!version)
-        return version.error();
-
-    RemotePaths paths(shell);
     QString root = options.configRoot.isEmpty() ? options.prefix : options.configRoot;
     if (root.isEmpty() && !options.mainConfig.isEmpty())
+        root = rootOfMainConfig(wanted.value_or(ServerKind::Nginx), options.mainConfig);
+    const bool findRoot = root.isEmpty();
+    auto answers = askProgram(shell, wanted, options.binary, findRoot);
+    if (!answers)
+        return answers.error();
+    const ServerKind kind = answers->kind;
+    const Result<QString>& program = answers->program;
+    if (!program)
+        return program.error();
+    if (!options.mainConfig.isEmpty() && !findRoot && options.configRoot.isEmpty() && options.prefix.isEmpty())
         root = rootOfMainConfig(kind, options.mainConfig);
-    if (root.isEmpty()) {
+
+    // The paths the rules below may look at (the roots that may be chosen, each one's layout and main
+    // configuration), asked in one command; the rules then read the answers.
+    RemotePaths paths(shell);
+    QStringList roots;
+    QString builtIn;
+    if (findRoot) {
+        builtIn = parseBuiltInConfigPath(kind, answers->built);
+        if (QDir::isAbsolutePath(builtIn))
+            roots << rootOfMainConfig(kind, builtIn);
+        for (const QString& candidate : candidateConfigRoots(kind)) {
+            if (candidate.startsWith(QLatin1Char('/')))
+                roots << candidate;
+        }
+    } else {
+        roots << root;
+    }
+    QStringList wantedPaths;
+    if (QDir::isAbsolutePath(builtIn))
+        wantedPaths << builtIn;
+    for (const QString& candidate : std::as_const(roots)) {
+        const QString clean = QDir::cleanPath(candidate);
+        if (findRoot)
+            wantedPaths << candidate;
+        if (!QDir::isAbsolutePath(clean))
+            continue;
+        wantedPaths += layoutPaths(kind, clean);
+        for (ServerLayout layout : {ServerLayout::Debian, ServerLayout::RedHat, ServerLayout::Alpine,
+                                    ServerLayout::Homebrew, ServerLayout::Windows, ServerLayout::Custom})
+            wantedPaths << installationForLayout(kind, clean, layout).mainConfig;
+    }
+    if (!options.mainConfig.isEmpty())
+        wantedPaths << QDir::cleanPath(options.mainConfig);
+    if (auto asked = paths.prefetch(wantedPaths); !asked)
+        return asked.error();
+
+    if (findRoot) {
         // What the program was built for (nginx -V, apache2ctl -V), else the usual places.
-        auto built = runText(shell, "$T " + bin + " -V 2>&1 </dev/null | head -c 65536; true");
-        if (!built)
-            return built.error();
-        const QString builtIn = parseBuiltInConfigPath(kind, built.value());
         if (QDir::isAbsolutePath(builtIn)) {
             auto exists = paths.isFile(builtIn);
             if (!exists)
@@ -260,7 +431,7 @@ Result<ServerInstallation> discoverRemoteServer(ShellSession& shell, std::option
         installation.mainConfig = QDir::cleanPath(options.mainConfig);
     installation.binary = program.value();
     installation.prefix = options.prefix;
-    installation.version = parseServerVersion(kind, version.value());
+    installation.version = parseServerVersion(kind, answers->version);
     auto mainExists = paths.isFile(installation.mainConfig);
     if (!mainExists)
         return mainExists.error();

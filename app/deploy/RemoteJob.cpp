@@ -8,7 +8,10 @@
 #include <QDeadlineTimer>
 #include <QFile>
 #include <QHash>
+#include <QRandomGenerator>
 #include <QRegularExpression>
+
+#include <algorithm>
 
 namespace mtls {
 
@@ -30,22 +33,31 @@ const QByteArray kPrologue = "umask 077; PATH=/usr/sbin:/usr/bin:/sbin:/bin; exp
 // Shell functions shared by the commands that read a job: its state ("running", "gone" or install.sh's exit
 // status) and install.sh's history in the job's backup folder (as install.sh numbers and marks its steps).
 const QByteArray kJobFunctions = R"SH(
-job_value() { sed -n "s/^$2=//p" "$1/job" 2>/dev/null | head -n 1; }
+# The shell's builtins where they do (a job list reads every job: no program started per job but wc).
+# v: the first value of key $2 in the record of job $1.
+job_value() {
+    v=
+    while IFS= read -r l || [ -n "$l" ]; do
+        case "$l" in "$2="*) v=${l#"$2="}; return 0 ;; esac
+    done 2>/dev/null <"$1/job"
+}
 # Running: its process is alive and (where /proc tells) is this job's runner, not a process that got its number
 # after a restart.
 job_alive() {
     p=$(cat "$1/pid" 2>/dev/null) && kill -0 "$p" 2>/dev/null || return 1
     [ ! -r "/proc/$p/cmdline" ] || tr '\000' ' ' <"/proc/$p/cmdline" | grep -qF -- "$1/remote-job.sh"
 }
+job_status() { s=; IFS= read -r s 2>/dev/null <"$1/status" || :; }
 job_state() {
-    if [ -f "$1/status" ]; then s=$(cat "$1/status")
+    if [ -f "$1/status" ]; then job_status "$1"
     elif job_alive "$1"; then s=running
-    elif [ -f "$1/status" ]; then s=$(cat "$1/status")
+    elif [ -f "$1/status" ]; then job_status "$1"
     else s=gone; fi
     printf 'state=%s\n' "$s"
 }
 job_history() {
-    b=$(job_value "$1" backup_dir)
+    job_value "$1" backup_dir
+    b=$v
     n=0
     for s in "$b"/steps/*; do
         s=${s##*/}
@@ -54,12 +66,22 @@ job_history() {
     done
     printf 'last_step=%s\n' "$n"
     if [ "$n" -gt 0 ]; then
-        if [ -f "$b/steps/$n/state" ]; then printf 'last_step_state=%s\n' "$(head -n 1 "$b/steps/$n/state")"
+        if [ -f "$b/steps/$n/state" ]; then
+            t=; IFS= read -r t 2>/dev/null <"$b/steps/$n/state" || :
+            printf 'last_step_state=%s\n' "$t"
         else echo last_step_state=started; fi
     fi
 }
 log_size() { printf 'log_size=%s\n' "$(wc -c 2>/dev/null <"$1/log" || echo 0)"; }
 )SH";
+
+// A line no server output holds by chance: it separates the answers of several commands in one round trip.
+QByteArray randomMarker()
+{
+    QByteArray bytes(16, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32*>(bytes.data()), bytes.size() / 4);
+    return QByteArrayLiteral("__mtls_part_") + bytes.toHex();
+}
 
 // Values written into a job record: the characters install.sh accepts in paths and words.
 bool plainValue(const QString& value)
@@ -216,8 +238,18 @@ Result<RemoteJob> startRemoteJob(ShellSession& shell, const QString& stateDir, R
     if (!runner.open(QIODevice::ReadOnly))
         return Error {Text::tr("remote-job.sh is missing from this program (a build error)."), {}};
 
-    // The job folder: private to root, under a state folder that is root's and no link.
-    const QByteArray make = kPrologue + "S=" + quoted(stateDir) + R"SH(
+    const bool install = bundle.isEmpty();
+    if (!install && !plainValue(bundle))
+        return Error {Text::tr("The bundle folder %1 on the server has unusual characters.").arg(bundle), {}};
+    for (const RemoteFile& file : files) {
+        if (file.name.startsWith(QLatin1Char('/')) || file.name.contains(QLatin1String("..")) || !plainValue(file.name))
+            return Error {Text::tr("The bundle file %1 has an unusual name.").arg(escapeControlCharacters(file.name)),
+                          {}};
+    }
+
+    // One command, one round trip: the job folder, the files, the record, the start. The folder is private to root,
+    // under a state folder that is root's and no link; its name is printed first, on a line of its own.
+    QByteArray command = kPrologue + "S=" + quoted(stateDir) + R"SH(
 [ "$(id -u)" = 0 ] || { echo "not root"; exit 3; }
 [ -d "$S" ] || mkdir -p -m 700 -- "$S" || exit 4
 [ -d "$S/jobs" ] || mkdir -m 700 -- "$S/jobs" || exit 4
@@ -239,53 +271,29 @@ for j in "$S"/jobs/*; do
     q=${q#"${q%%[!0]*}"}
     [ "${q:-0}" -gt "$n" ] && n=${q:-0}
 done
-mktemp -d "$S/jobs/$(date -u +%Y%m%d-%H%M%S)-$(printf '%06d' $((n + 1))).XXXXXX"
+D=$(mktemp -d "$S/jobs/$(date -u +%Y%m%d-%H%M%S)-$(printf '%06d' $((n + 1))).XXXXXX") || exit 4
+case "$D" in
+"$S"/jobs/*/* | *..* | *[!A-Za-z0-9._/+@:,=-]*) echo "an unusual folder: $D"; exit 4 ;;
+"$S"/jobs/?*) ;;
+*) echo "an unusual folder: $D"; exit 4 ;;
+esac
+printf '%s\n' "$D"
+cd -- "$D" || exit 4
 )SH";
-    auto made = runAlone(shell, make);
-    if (!made)
-        return made.error();
-    const QString dir = QString::fromUtf8(made->output).trimmed();
-    if (made->exitCode != 0 || !plainValue(dir) || !dir.startsWith(stateDir + QStringLiteral("/jobs/")))
-        return Error {made->exitCode == 3
-                          ? Text::tr("The shell on the server does not run as root, so nothing can be installed.")
-                          : Text::tr("Cannot make a private folder for the job under %1 on the server.")
-                                .arg(stateDir + QStringLiteral("/jobs")),
-                      escapeControlCharacters(QString::fromUtf8(made->output))};
-
-    RemoteJob job;
-    job.dir = dir;
-    job.id = dir.mid(dir.lastIndexOf(QLatin1Char('/')) + 1);
-    job.action = action;
-    job.domain = domain;
-    job.backupDir = backupDir;
-    job.bundle = bundle.isEmpty() ? dir + QStringLiteral("/bundle") : bundle;
-    if (!plainValue(job.bundle))
-        return Error {Text::tr("The bundle folder %1 on the server has unusual characters.").arg(job.bundle), {}};
-
-    // The files, the runner and the record, in one command (their contents travel inside it, never in a file here).
-    QByteArray upload = kPrologue + "mkdir -p -- " + quoted(dir + QStringLiteral("/bundle/certs")) + " || exit 4\n";
-    for (const RemoteFile& file : files) {
-        if (file.name.startsWith(QLatin1Char('/')) || file.name.contains(QLatin1String("..")) || !plainValue(file.name))
-            return Error {Text::tr("The bundle file %1 has an unusual name.").arg(escapeControlCharacters(file.name)),
-                          {}};
-        upload += uploadCommand(dir + QStringLiteral("/bundle/") + file.name, file.content, file.mode) + " || exit 5\n";
-    }
-    upload += uploadCommand(dir + QStringLiteral("/remote-job.sh"), runner.readAll(), 0600) + " || exit 5\n";
-    const QString record = QStringLiteral("action=%1\ndomain=%2\nbundle=%3\nbackup_dir=%4\n")
-                               .arg(remoteJobActionName(action), domain, job.bundle, backupDir);
-    upload += uploadCommand(dir + QStringLiteral("/job"), record.toUtf8(), 0600) + " || exit 5\n";
-    auto uploaded = runAlone(shell, upload);
-    if (!uploaded)
-        return uploaded.error();
-    if (uploaded->exitCode != 0)
-        return Error {Text::tr("Cannot write the files into %1 on the server.").arg(dir),
-                      escapeControlCharacters(QString::fromUtf8(uploaded->output))};
-
+    // The files, the runner and the record (their contents travel inside the command, never in a file here), with
+    // paths relative to the job folder.
+    command += "mkdir -p -- bundle/certs || exit 5\n";
+    for (const RemoteFile& file : files)
+        command += uploadCommand(QStringLiteral("bundle/") + file.name, file.content, file.mode) + " || exit 5\n";
+    command += uploadCommand(QStringLiteral("remote-job.sh"), runner.readAll(), 0600) + " || exit 5\n";
+    // The record, last (a folder without one is an upload that did not finish): plain values, checked above; the
+    // bundle of an install is the folder's own, known on the server only. printf is the shell's builtin.
+    command += "printf 'action=%s\\ndomain=%s\\nbundle=%s\\nbackup_dir=%s\\n' " + quoted(remoteJobActionName(action))
+        + ' ' + quoted(domain) + ' ' + (install ? QByteArray("\"$D/bundle\"") : quoted(bundle)) + ' '
+        + quoted(backupDir) + " >job.new && chmod 600 job.new && mv -f job.new job || exit 5\n";
     // Detached: a session of its own (no hangup when the connection drops), no terminal, no pipe to this shell.
     // Its pid file is looked for every 10 ms (it is written at once), for 10 s at most.
-    const QByteArray d = quoted(dir);
-    const QByteArray start = kPrologue + "D=" + d + R"SH(
-cd / || exit 6
+    command += R"SH(cd / || exit 6
 if command -v setsid >/dev/null 2>&1; then
     setsid nohup sh "$D/remote-job.sh" "$D" </dev/null >/dev/null 2>&1 &
 else
@@ -295,14 +303,35 @@ i=0
 while [ ! -s "$D/pid" ] && [ "$i" -lt 1000 ]; do
     if sleep 0.01 2>/dev/null; then i=$((i + 1)); else sleep 1; i=$((i + 100)); fi
 done
-[ -s "$D/pid" ]
+[ -s "$D/pid" ] || exit 7
 )SH";
-    auto started = runAlone(shell, start);
+    // Bounded as the three commands it replaces were (making the folder, the upload, the start).
+    auto started = shell.run("(\n" + command + "\n)", 3 * kCommandTimeout);
     if (!started)
         return started.error();
-    if (started->exitCode != 0)
-        return Error {Text::tr("The job did not start on the server (%1).").arg(dir),
-                      escapeControlCharacters(QString::fromUtf8(started->output))};
+    const QByteArray output = started->output;
+    const qsizetype newline = output.indexOf('\n');
+    const QString dir = QString::fromUtf8(output.left(newline)).trimmed();
+    const QString detail = escapeControlCharacters(QString::fromUtf8(output));
+    const int code = started->exitCode;
+    if (code == 3 || code == 4 || code == -1 || newline < 0 || !plainValue(dir)
+        || !dir.startsWith(stateDir + QStringLiteral("/jobs/")))
+        return Error {code == 3 ? Text::tr("The shell on the server does not run as root, so nothing can be installed.")
+                                : Text::tr("Cannot make a private folder for the job under %1 on the server.")
+                                      .arg(stateDir + QStringLiteral("/jobs")),
+                      detail};
+    if (code == 5)
+        return Error {Text::tr("Cannot write the files into %1 on the server.").arg(dir), detail};
+    if (code != 0)
+        return Error {Text::tr("The job did not start on the server (%1).").arg(dir), detail};
+
+    RemoteJob job;
+    job.dir = dir;
+    job.id = dir.mid(dir.lastIndexOf(QLatin1Char('/')) + 1);
+    job.action = action;
+    job.domain = domain;
+    job.backupDir = backupDir;
+    job.bundle = install ? dir + QStringLiteral("/bundle") : bundle;
     job.state = RemoteJob::State::Running;
     return job;
 }
@@ -365,6 +394,13 @@ tail -c +$((O + 1)) "$D/log" 2>/dev/null | head -c )SH"
 
 Result<QList<RemoteJob>> listRemoteJobs(ShellSession& shell, const QString& stateDir)
 {
+    return listRemoteJobs(shell, stateDir, QByteArray(), nullptr);
+}
+
+Result<QList<RemoteJob>> listRemoteJobs(ShellSession& shell, const QString& stateDir, const QByteArray& then,
+                                        ShellRun* thenRun, std::chrono::milliseconds thenTimeout,
+                                        qsizetype thenMaxOutput)
+{
     if (!plainValue(stateDir))
         return Error {Text::tr("\"%1\" cannot be used on the server: only letters, digits and - . _ / + @ : , = are "
                                "allowed.")
@@ -374,31 +410,62 @@ Result<QList<RemoteJob>> listRemoteJobs(ShellSession& shell, const QString& stat
 for d in "$S"/jobs/*; do
     [ -d "$d" ] && [ ! -L "$d" ] || continue
     # Left by an upload that did not finish (the connection dropped before the job started): removed after a while.
-    old=$(find "$d" -maxdepth 0 -mmin +10 2>/dev/null)
     if [ ! -f "$d/job" ]; then
-        [ -z "$old" ] || rm -rf -- "$d"
+        [ -z "$(find "$d" -maxdepth 0 -mmin +10 2>/dev/null)" ] || rm -rf -- "$d"
         continue
     fi
     printf 'job=%s\n' "$d"
-    grep -E '^(action|domain|bundle|backup_dir)=' "$d/job"
+    while IFS= read -r l || [ -n "$l" ]; do
+        case "$l" in action=* | domain=* | bundle=* | backup_dir=*) printf '%s\n' "$l" ;; esac
+    done <"$d/job"
     job_state "$d"
+    st=$s
     job_history "$d"
     log_size "$d"
     # The key copy of a job that ended, or never started.
-    case "$(job_state "$d")" in
-    state=running) ;;
-    state=gone) [ -z "$old" ] || rm -f -- "$d/bundle/certs/privkey.pem" ;;
-    *) rm -f -- "$d/bundle/certs/privkey.pem" ;;
-    esac
+    k=$d/bundle/certs/privkey.pem
+    if [ -e "$k" ] || [ -L "$k" ]; then
+        case "$st" in
+        running) ;;
+        gone) [ -z "$(find "$d" -maxdepth 0 -mmin +10 2>/dev/null)" ] || rm -f -- "$k" ;;
+        *) rm -f -- "$k" ;;
+        esac
+    fi
     echo end
 done
 true
 )SH";
-    auto listed = runAlone(shell, list);
+    // With `then`: in the same round trip, after the list and a random marker, in a subshell of its own; its exit
+    // status on a last line after a second marker (looked for from the end: its output is the server's).
+    const QByteArray marker = randomMarker();
+    QByteArray command = "(\n" + list + "\n)";
+    std::chrono::milliseconds timeout = kCommandTimeout;
+    if (thenRun) {
+        command
+            += "\nprintf '\\n%s\\n' '" + marker + "'\n(\n" + then + "\n)\nprintf '\\n%s %d\\n' '" + marker + "' \"$?\"";
+        timeout += thenTimeout;
+    }
+    auto listed = shell.run(command, timeout, {}, thenRun ? thenMaxOutput + 8 * 1024 * 1024 : 64 * 1024 * 1024);
     if (!listed)
         return listed.error();
+    QByteArray jobList = listed->output;
+    if (thenRun) {
+        const QByteArray first = "\n" + marker + "\n";
+        const QByteArray last = "\n" + marker + ' ';
+        const qsizetype start = jobList.indexOf(first);
+        const qsizetype end = jobList.lastIndexOf(last);
+        if (start < 0 || end < start + first.size() - 1)
+            return Error {Text::tr("The server's answer could not be read."),
+                          escapeControlCharacters(QString::fromUtf8(jobList.right(2000)))};
+        bool numeric = false;
+        thenRun->exitCode = jobList.mid(end + last.size()).trimmed().toInt(&numeric);
+        if (!numeric)
+            thenRun->exitCode = -1;
+        thenRun->output = jobList.mid(start + first.size(), std::max<qsizetype>(0, end - start - first.size()));
+        jobList.truncate(start);
+    }
     QList<QByteArray> blocks {QByteArray()};
-    for (const QByteArray& line : listed->output.split('\n')) {
+    for (const QByteArray& line : jobList.split('\n')) {
         if (line == "end")
             blocks << QByteArray();
         else

@@ -85,4 +85,12 @@ Result<RemoteJob> followRemoteJob(ShellSession& shell, RemoteJob job, const Remo
 // jobs ended without a status left behind.
 Result<QList<RemoteJob>> listRemoteJobs(ShellSession& shell, const QString& stateDir);
 
+// The same, and in the same round trip (one command of the shell) `then`, run after the list in a subshell of its
+// own, bounded by `thenTimeout` more and `thenMaxOutput` bytes: its output and exit status in `thenRun`.
+struct ShellRun;
+Result<QList<RemoteJob>> listRemoteJobs(ShellSession& shell, const QString& stateDir, const QByteArray& then,
+                                        ShellRun* thenRun,
+                                        std::chrono::milliseconds thenTimeout = std::chrono::seconds(60),
+                                        qsizetype thenMaxOutput = 32 * 1024 * 1024);
+
 } // namespace mtls

@@ -249,10 +249,22 @@ sticky() {
 
 # $1 and every existing folder above it: no link, owned by root, not writable by group or others (a parent may
 # be a root-owned sticky folder such as /tmp). Refuses naming the path.
+# A folder that passed, with every folder above it, is not looked at again in this run (the folders of the
+# targets, the backups and the certificates share most of their parents): TRUSTED_ALL holds those that passed
+# as a parent or as the first existing folder, TRUSTED_FIRST those that passed as the first (not sticky-writable).
+TRUSTED_ALL=$NL
+TRUSTED_FIRST=$NL
 trusted_dir() {
     d=$1
     first=1
+    passed_first=
+    passed_all=
     while :; do
+        if [ "$first" = 1 ]; then
+            case "$TRUSTED_FIRST" in *"$NL$d$NL"*) break ;; esac
+        else
+            case "$TRUSTED_ALL" in *"$NL$d$NL"*) break ;; esac
+        fi
         if [ -L "$d" ]; then
             die "refusing: $d is a symbolic link"
         elif [ -e "$d" ]; then
@@ -264,12 +276,18 @@ trusted_dir() {
             if group_or_other_writable "${om#* }" && { [ "$first" = 1 ] || ! sticky "${om#* }"; }; then
                 die "refusing: $d is writable by other users"
             fi
+            if [ "$first" = 1 ]; then passed_first=$d$NL; fi
+            passed_all=$passed_all$d$NL
             first=0
         fi
-        [ "$d" = / ] && return 0
+        [ "$d" = / ] && break
         d=${d%/*}
         [ -n "$d" ] || d=/
     done
+    # Here every existing folder from $1 up has passed (a refusal ends the run).
+    TRUSTED_FIRST=$TRUSTED_FIRST$passed_first
+    TRUSTED_ALL=$TRUSTED_ALL$passed_all
+    return 0
 }
 
 # The server program: the recorded absolute path, every link resolved, owned by root and not writable by others,
@@ -507,9 +525,9 @@ keys_match() {
     [ -n "$cert_key" ] && [ "$cert_key" = "$key_key" ]
 }
 
-# Copies the bundle's files into a folder only root can read, and checks them there against install.data.
+# Copies the bundle's files into a folder only root can read ($STAGE, made by do_install), and checks them there
+# against install.data.
 stage_bundle() {
-    STAGE=$(mktemp -d "$BACKUP_DIR/.stage.XXXXXXXXXX") || die "cannot write into $BACKUP_DIR"
     while read -r src target mode sum; do
         [ -n "$src" ] || continue
         [ -f "$HERE/$src" ] && [ ! -L "$HERE/$src" ] || die "$src is missing from the bundle"
@@ -535,8 +553,10 @@ verify_served() {
     ca=$(openssl x509 -in "$STAGE/$CLIENT_CA_FILE" -noout -subject) || return 1
     ca=${ca#subject=}
     ca=${ca# }
+    # The reload is asynchronous: the old workers may answer the first tries. Looked at again after 0.1 s five
+    # times, then every 0.5 s: at least 5.5 s of waiting in all.
     tries=0
-    while [ "$tries" -lt 10 ]; do
+    while [ "$tries" -lt 15 ]; do
         tries=$((tries + 1))
         out=$(timeout 10 openssl s_client -connect "$CONNECT" -servername "$DOMAIN" </dev/null 2>/dev/null)
         got=$(printf '%s\n' "$out" | openssl x509 -noout -fingerprint -sha256 2>/dev/null)
@@ -544,7 +564,11 @@ verify_served() {
         if [ -n "$got" ] && [ "$got" = "$want" ] && printf '%s\n' "$names" | grep -qxF -- "$ca"; then
             return 0
         fi
-        sleep 0.5 2>/dev/null || sleep 1
+        if [ "$tries" -le 5 ]; then
+            sleep 0.1 2>/dev/null || sleep 1
+        else
+            sleep 0.5 2>/dev/null || sleep 1
+        fi
     done
     [ -n "$got" ] || { fail "nothing answered TLS at $CONNECT"; return 1; }
     [ "$got" = "$want" ] || { fail "$CONNECT serves another certificate for $DOMAIN"; return 1; }
@@ -696,6 +720,11 @@ interrupted() {
 
 do_install() {
     say "Checking the bundle and the server ($SERVER, $CONF_ROOT)."
+    STAGE=$(mktemp -d "$BACKUP_DIR/.stage.XXXXXXXXXX") || die "cannot write into $BACKUP_DIR"
+    # What $CONNECT serves before the change, read while the checks below run (nothing is changed before the
+    # step waits for it); without the lock's descriptor, so that a refusal below does not keep the lock.
+    served_fingerprint >"$STAGE/.served-before" 2>/dev/null 9>&- &
+    served_pid=$!
     if ! keys_match; then
         die "$KEY_FILE does not belong to the certificate $CERT_FILE (was a file of the bundle replaced?). Export the bundle again. Nothing was changed."
     fi
@@ -720,7 +749,9 @@ EOF
     SD=$STEPS/$step
     mkdir -m 700 -- "$SD" && set_state "$step" started && mkdir -m 700 -- "$SD/files" && : >"$SD/manifest" ||
         die "cannot write into $STEPS"
-    before=$(served_fingerprint)
+    wait "$served_pid" || :
+    before=
+    IFS= read -r before <"$STAGE/.served-before" || :
     printf '%s\n' "${before:-none}" >"$SD/served-before" || die "cannot write into $SD"
     trap interrupted INT TERM HUP
     say "Installing the files (backups in $SD)."
