@@ -2506,6 +2506,10 @@
         <source>The job did not start on the server (%1).</source>
         <translation>任务没有在服务器上启动（%1）。</translation>
     </message>
+    <message>
+        <source>The server&apos;s answer could not be read.</source>
+        <translation>无法读取服务器的应答。</translation>
+    </message>
 </context>
 <context>
     <name>mtls::RemoteLogs</name>
