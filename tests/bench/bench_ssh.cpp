@@ -23,6 +23,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QThread>
 
 #include <algorithm>
@@ -54,9 +55,13 @@ QString cli()
     return given.isEmpty() ? QStringLiteral(MTLS_CLI_PATH) : given;
 }
 
+// Every apply --ssh is a saved setup: the benchmark's go to a data folder of its own, never the user's.
 ProcessResult runCliHere(const QStringList& arguments, int timeoutMs = 120000)
 {
-    return runProcess(cli(), arguments, QProcessEnvironment::systemEnvironment(), timeoutMs);
+    static const QTemporaryDir data;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), data.path());
+    return runProcess(cli(), arguments, environment, timeoutMs);
 }
 
 // What the by-hand sequence installs: the bundle `export` writes for the throwaway server, read from its
