@@ -60,6 +60,10 @@ QString installData(const InstallScriptParams& p, QString* error)
         values << f.source << f.target;
     for (const auto& [target, to] : p.links)
         values << target << to;
+    for (const auto& [target, sha256] : p.expected)
+        values << target << sha256;
+    if (p.merge)
+        values << p.siteLeafSha256 << p.webhookPath;
     for (const QString& value : std::as_const(values)) {
         if (!plain(value))
             return refuse(value);
@@ -78,13 +82,22 @@ QString installData(const InstallScriptParams& p, QString* error)
     t += QStringLiteral("connect_host=%1\n").arg(p.connectHost);
     t += QStringLiteral("connect_port=%1\n").arg(p.connectPort);
     t += QStringLiteral("site_file=%1\n").arg(p.siteSource);
-    t += QStringLiteral("cert=%1\n").arg(p.certificateSource);
-    t += QStringLiteral("key=%1\n").arg(p.keySource);
+    if (p.merge) {
+        t += QStringLiteral("mode=merge\n");
+        t += QStringLiteral("site_leaf=%1\n").arg(p.siteLeafSha256);
+        t += QStringLiteral("webhook_path=%1\n").arg(p.webhookPath);
+    }
+    if (!p.certificateSource.isEmpty())
+        t += QStringLiteral("cert=%1\n").arg(p.certificateSource);
+    if (!p.keySource.isEmpty())
+        t += QStringLiteral("key=%1\n").arg(p.keySource);
     t += QStringLiteral("client_ca=%1\n").arg(p.clientCaSource);
     for (const auto& f : p.files)
         t += QStringLiteral("file=%1 %2 %3 %4\n").arg(f.source, f.target, f.mode, f.sha256);
     for (const auto& [target, to] : p.links)
         t += QStringLiteral("link=%1 %2\n").arg(target, to);
+    for (const auto& [target, sha256] : p.expected)
+        t += QStringLiteral("expect=%1 %2\n").arg(target, sha256);
     return t;
 }
 

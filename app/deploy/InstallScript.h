@@ -41,6 +41,17 @@ struct InstallScriptParams
     QString connectHost; // where install.sh checks the served site (an address, IPv6 without brackets)
     quint16 connectPort = 443;
     QString backupDir;
+
+    // The merge mode: the bundle edits the site that already answers the name instead of adding one. The edited file
+    // is a File whose mode is "keep" (it keeps the owner, group and mode the file has on the server), and install.sh
+    // refuses unless each `expected` target has the given SHA-256 when the run starts (the file the plan was made
+    // from). No certificate or key is installed (certificateSource and keySource empty). After the reload install.sh
+    // checks that the site still serves its own certificate (`siteLeafSha256`, hex SHA-256 of its DER), answers 403
+    // on `webhookPath` to a caller without a client certificate, and answers "/" as it did before the change.
+    bool merge = false;
+    QString siteLeafSha256;
+    QString webhookPath;
+    QList<QPair<QString, QString>> expected; // target -> SHA-256 (hex) of its file now
 };
 
 // The script (app/deploy/install.sh, embedded as a resource): checks, backups in a numbered step, atomic
