@@ -104,6 +104,48 @@ QString readme(const ExportRequest& request, const ServerInstallation& target, c
     return t;
 }
 
+// The README of a merge bundle: what it changes in the user's site, and how to undo it.
+QString mergeReadme(const MergePlan& merge, const GeneratedConfig& config, const InstallScriptParams& script)
+{
+    QString t;
+    t += QStringLiteral("# HTTPS mutual TLS for the Chat webhook of %1, inside the site that serves it\n\n")
+             .arg(config.domain);
+    t += QStringLiteral("Made by mTLS Assistant. The site of `%1` already serves %2 with its own certificate. This "
+                        "bundle adds a few lines to it (each ends with the comment `mtls-assistant`): callers of %3 "
+                        "must present a client certificate signed by the Chat client CA; the site's other pages and "
+                        "its visitors are not asked for one.\n\n")
+             .arg(merge.site.where(), config.domain, script.webhookPath);
+    t += QStringLiteral("## What is inside\n\n");
+    t += QStringLiteral("- `%1`: the site's file with the lines added (replaces `%2`, which keeps its owner and "
+                        "mode)\n")
+             .arg(script.siteSource, merge.site.file);
+    t += QStringLiteral("- `certs/client-ca.pem`: the Chat client CA (goes to `%1`)\n").arg(config.clientCaPath);
+    t += QStringLiteral("- `install.sh` and `install.data`: the installer and what it installs\n\n");
+    t += QStringLiteral("## With the script\n\nAs root on the server:\n\n    sh install.sh\n\n");
+    t += QStringLiteral(
+             "It refuses when `%1` has changed since the bundle was made (its SHA-256 is in `install.data`), keeps a "
+             "backup, installs, runs `%2`, reloads with `%3`, and checks from the server that the site still serves "
+             "its own certificate, that %4 answers 403 without a client certificate and that `/` answers as "
+             "before. If any of this fails, every file is put back and the server reloaded.\n\n"
+             "    sh install.sh --rollback   undoes the last run\n"
+             "    sh install.sh --remove     undoes every run: the site's file is back byte for byte\n")
+             .arg(merge.site.file, installTestCommand(script), installReloadCommand(script), script.webhookPath);
+    return t;
+}
+
+// The merge mode's "configuration": the site's file as the merge leaves it.
+GeneratedConfig mergedSiteConfig(const ServerConfigRequest& config, const QString& domain, const MergePlan& merge)
+{
+    GeneratedConfig generated;
+    generated.server = config.server;
+    generated.text = QString::fromUtf8(merge.after);
+    generated.fileName = QFileInfo(merge.site.file).fileName();
+    generated.domain = domain;
+    generated.clientCaPath = config.clientCaPath;
+    generated.accessLogPath = config.accessLogPath;
+    return generated;
+}
+
 } // namespace
 
 Result<ExportPlan> planExport(const ExportRequest& request)
@@ -128,14 +170,20 @@ Result<ExportPlan> planExport(const ExportRequest& request)
         target.enabledDir = request.enabledDir.isEmpty() ? QString() : QDir::cleanPath(request.enabledDir);
         target.needsIncludeLine = false;
     }
-    // install.sh writes below one folder: the root, or the folder that holds both the root and the site folder.
+    // install.sh writes below one folder: the root, or the folder that holds both the root and the site folder
+    // (merge: the folder of the site's file).
+    const QString written = request.merge ? QFileInfo(request.merge->site.file).path() : target.siteDir;
+    if (request.merge && !safePath.match(request.merge->site.file).hasMatch())
+        return Error {Text::tr("install.sh cannot edit %1: its path has characters other than letters, digits and - . _ "
+                               "/ + @ : , =.")
+                          .arg(request.merge->site.file),
+                      {}};
     QString scope = root;
-    while (!(target.siteDir + QLatin1Char('/')).startsWith(scope + QLatin1Char('/'))
-           && scope.count(QLatin1Char('/')) > 1)
+    while (!(written + QLatin1Char('/')).startsWith(scope + QLatin1Char('/')) && scope.count(QLatin1Char('/')) > 1)
         scope = QFileInfo(scope).path();
-    if (!(target.siteDir + QLatin1Char('/')).startsWith(scope + QLatin1Char('/')))
+    if (!(written + QLatin1Char('/')).startsWith(scope + QLatin1Char('/')))
         return Error {Text::tr("The site folder %1 and the server directory %2 have no folder in common but /.")
-                          .arg(target.siteDir, root),
+                          .arg(written, root),
                       {}};
     const QString dir = target.certDir + QLatin1Char('/') + domain.value();
 
@@ -146,7 +194,13 @@ Result<ExportPlan> planExport(const ExportRequest& request)
     config.chainPath = request.material.chainPem.isEmpty() ? QString() : dir + QStringLiteral("/chain.pem");
     if (config.accessLogPath.isEmpty())
         config.accessLogPath = webhookLogPath(target, domain.value());
-    auto generated = generateServerConfig(config);
+    if (request.merge) {
+        config.certificatePath.clear();
+        config.keyPath.clear();
+        config.chainPath.clear();
+    }
+    auto generated = request.merge ? Result<GeneratedConfig>(mergedSiteConfig(config, domain.value(), *request.merge))
+                                   : generateServerConfig(config);
     if (!generated)
         return generated.error();
 
@@ -158,31 +212,50 @@ Result<ExportPlan> planExport(const ExportRequest& request)
     script.domain = domain.value();
     script.configRoot = scope;
     script.certDir = dir;
-    script.files << InstallScriptParams::File {QStringLiteral("certs/fullchain.pem"), config.certificatePath,
-                                               QStringLiteral("644"), sha256(request.material.fullChainPem)};
-    if (!config.chainPath.isEmpty())
-        script.files << InstallScriptParams::File {QStringLiteral("certs/chain.pem"), config.chainPath,
-                                                   QStringLiteral("644"), sha256(request.material.chainPem)};
-    script.certificateSource = QStringLiteral("certs/fullchain.pem");
-    script.keySource = QStringLiteral("certs/privkey.pem");
     script.clientCaSource = QStringLiteral("certs/client-ca.pem");
-    script.siteSource = generated->fileName;
-    script.files << InstallScriptParams::File {QStringLiteral("certs/privkey.pem"), config.keyPath,
-                                               QStringLiteral("600"), sha256(request.material.keyPem)}
-                 << InstallScriptParams::File {QStringLiteral("certs/client-ca.pem"), config.clientCaPath,
-                                               QStringLiteral("644"), sha256(request.material.clientCaPem)}
-                 << InstallScriptParams::File {generated->fileName,
-                                               target.siteDir + QLatin1Char('/') + generated->fileName,
-                                               QStringLiteral("644"), sha256(generated->text.toUtf8())};
-    if (!target.enabledDir.isEmpty())
+    // The merge mode's site file goes in a folder of its own (its name is the user's).
+    script.siteSource = request.merge ? QStringLiteral("site/") + generated->fileName : generated->fileName;
+    if (request.merge) {
+        const MergePlan& merge = *request.merge;
+        script.merge = true;
+        script.siteLeafSha256 = merge.siteLeafSha256;
+        script.webhookPath = config.webhookPath;
+        script.files << InstallScriptParams::File {script.clientCaSource, config.clientCaPath, QStringLiteral("644"),
+                                                   sha256(request.material.clientCaPem)}
+                     << InstallScriptParams::File {script.siteSource, merge.site.file, QStringLiteral("keep"),
+                                                   sha256(merge.after)};
+        script.expected.append({merge.site.file, sha256(merge.before)});
+    } else {
+        script.certificateSource = QStringLiteral("certs/fullchain.pem");
+        script.keySource = QStringLiteral("certs/privkey.pem");
+        script.files << InstallScriptParams::File {script.certificateSource, config.certificatePath,
+                                                   QStringLiteral("644"), sha256(request.material.fullChainPem)};
+        if (!config.chainPath.isEmpty())
+            script.files << InstallScriptParams::File {QStringLiteral("certs/chain.pem"), config.chainPath,
+                                                       QStringLiteral("644"), sha256(request.material.chainPem)};
+        script.files << InstallScriptParams::File {script.keySource, config.keyPath, QStringLiteral("600"),
+                                                   sha256(request.material.keyPem)}
+                     << InstallScriptParams::File {script.clientCaSource, config.clientCaPath, QStringLiteral("644"),
+                                                   sha256(request.material.clientCaPem)}
+                     << InstallScriptParams::File {generated->fileName,
+                                                   target.siteDir + QLatin1Char('/') + generated->fileName,
+                                                   QStringLiteral("644"), sha256(generated->text.toUtf8())};
+    }
+    if (!target.enabledDir.isEmpty() && !request.merge)
         script.links.append(
             {target.enabledDir + QLatin1Char('/') + generated->fileName,
              QStringLiteral("../") + QFileInfo(target.siteDir).fileName() + QLatin1Char('/') + generated->fileName});
     if (!nginx && target.layout == ServerLayout::Debian) {
         // As a2enmod does: the .load file of each module, and the .conf of those that have one on Debian.
         // mod_setenvif fills the webhook log's query fields, as apply enables it.
-        for (const QString& module : QStringList {QStringLiteral("socache_shmcb")} + generated->apacheModules
-                 + QStringList {QStringLiteral("setenvif")}) {
+        // The merge mode: what the lines added to the site need (its own TLS already loads mod_ssl), as a local
+        // merge enables.
+        const QStringList modules = request.merge
+            ? QStringList {QStringLiteral("headers"), QStringLiteral("proxy"), QStringLiteral("proxy_http"),
+                           QStringLiteral("setenvif")}
+            : QStringList {QStringLiteral("socache_shmcb")} + generated->apacheModules
+                + QStringList {QStringLiteral("setenvif")};
+        for (const QString& module : modules) {
             QStringList files {module + QStringLiteral(".load")};
             if (module == QLatin1String("ssl") || module == QLatin1String("proxy")
                 || module == QLatin1String("setenvif"))
@@ -221,6 +294,7 @@ Result<ExportPlan> planExport(const ExportRequest& request)
     plan.config = config;
     plan.generated = generated.value();
     plan.script = script;
+    plan.merge = request.merge;
     return plan;
 }
 
@@ -281,16 +355,23 @@ Result<ExportResult> exportBundle(const ExportRequest& request)
         return Error {Text::tr("Cannot write into %1.").arg(QDir::toNativeSeparators(QFileInfo(out).absolutePath())),
                       {}};
     QList<QPair<QString, std::pair<QByteArray, QFileDevice::Permissions>>> files {
-        {generated->fileName, {generated->text.toUtf8(), kPublic}},
-        {QStringLiteral("certs/fullchain.pem"), {request.material.fullChainPem, kPublic}},
-        {QStringLiteral("certs/privkey.pem"), {request.material.keyPem, kPrivate}},
-        {QStringLiteral("certs/client-ca.pem"), {request.material.clientCaPem, kPublic}},
-        {QStringLiteral("install.sh"), {scriptText, kScript}},
-        {QStringLiteral("install.data"), {data.toUtf8(), kPublic}},
-        {QStringLiteral("README.md"), {readme(request, target, *generated, script).toUtf8(), kPublic}}};
-    if (!request.material.chainPem.isEmpty())
+        {script.siteSource, {request.merge ? request.merge->after : generated->text.toUtf8(), kPublic}}};
+    if (!request.merge)
+        files.append({{QStringLiteral("certs/fullchain.pem"), {request.material.fullChainPem, kPublic}},
+                      {QStringLiteral("certs/privkey.pem"), {request.material.keyPem, kPrivate}}});
+    files.append({{QStringLiteral("certs/client-ca.pem"), {request.material.clientCaPem, kPublic}},
+                  {QStringLiteral("install.sh"), {scriptText, kScript}},
+                  {QStringLiteral("install.data"), {data.toUtf8(), kPublic}},
+                  {QStringLiteral("README.md"),
+                   {(request.merge ? mergeReadme(*request.merge, *generated, script)
+                                   : readme(request, target, *generated, script))
+                        .toUtf8(),
+                    kPublic}}});
+    if (!request.merge && !request.material.chainPem.isEmpty())
         files.append({QStringLiteral("certs/chain.pem"), {request.material.chainPem, kPublic}});
     QDir().mkpath(staging.filePath(QStringLiteral("certs")));
+    if (request.merge)
+        QDir().mkpath(staging.filePath(QStringLiteral("site")));
     ExportResult result;
     for (const auto& [name, content] : files) {
         if (auto written = fileops::writeAtomically(staging.filePath(name), content.first, content.second); !written)

@@ -2,7 +2,10 @@
 
 #include "ApplyService.h"
 #include "InstallScript.h"
+#include "server/MergeSite.h"
 #include "server/ServerDiscovery.h"
+
+#include <optional>
 
 namespace mtls {
 
@@ -23,6 +26,10 @@ struct ExportRequest
     QString siteDir;
     QString enabledDir;
     QString out; // a directory, or a file ending in .zip
+    // The merge mode (planned against the target server's own files, over SSH): the bundle edits the site that
+    // answers the name (merge->site.file, from merge->before to merge->after) and installs the Chat client CA only;
+    // the site keeps its certificate, so the material needs no certificate or key.
+    std::optional<MergePlan> merge;
 };
 
 struct ExportResult
@@ -40,6 +47,7 @@ struct ExportPlan
     ServerConfigRequest config; // with the paths on the target server
     GeneratedConfig generated;
     InstallScriptParams script;
+    std::optional<MergePlan> merge; // the request's
 
     // Every file install.sh writes and link it makes on the server, in order.
     QStringList changes() const;

@@ -1,6 +1,7 @@
 #include "RemoteDeploy.h"
 
 #include "InstallScript.h"
+#include "RemoteServerFiles.h"
 #include "ShellSession.h"
 #include "core/SignalCleanup.h"
 #include "core/TextEscape.h"
@@ -159,8 +160,8 @@ Status nameConflicts(const ExportRequest& bundle, const NameDump& dump, const Sh
     Error refused {Text::tr("A site already answers %1 on the same port on the server, so nothing was changed: the "
                             "server would keep only one of the two, and either the webhook or that site would stop "
                             "working. Use a name of its own for the webhook (for example a subdomain), or remove or "
-                            "move the other site first. Client certificates on the webhook path of that site (merge) "
-                            "are set up by the assistant on the server itself, not yet over SSH.")
+                            "move the other site first; or ask for client certificates on the webhook path of that "
+                            "site only (--mode merge).")
                        .arg(dump.domain)};
     QStringList where;
     for (Finding f : conflicts) {
@@ -192,6 +193,39 @@ Status checkRemoteNameFree(ShellSession& shell, const ExportRequest& bundle)
     return nameConflicts(bundle, dump.value(), run.value());
 }
 
+Result<MergePlan> planRemoteMerge(ShellSession& shell, const ServerInstallation& installation,
+                                  const ExportRequest& bundle, bool replaceLocation, const QString& trustRootsPath)
+{
+    // The paths on the server (the client CA's, the webhook log's) as the bundle will install them.
+    auto exportPlan = planExport(bundle);
+    if (!exportPlan)
+        return exportPlan.error();
+    auto dump = nameDumpFor(bundle);
+    if (!dump)
+        return dump.error();
+    QString nginxDump;
+    if (installation.kind == ServerKind::Nginx && !dump->command.isEmpty()) {
+        auto run = shell.run("(\n" + dump->command + "\n)", kDumpTimeout, {}, kDumpMaxOutput);
+        if (!run)
+            return run.error();
+        if (run->exitCode != 0)
+            return Error {Text::tr("nginx on the server could not show its effective configuration, so nothing was "
+                                   "changed."),
+                          escapeControlCharacters(QString::fromUtf8(run->output.right(4000)), LineBreaks::Keep)};
+        nginxDump = QString::fromUtf8(run->output);
+    }
+    const ServerFiles files = remoteServerFiles(
+        shell, nginxDump, installation.kind == ServerKind::Apache ? dump->command : QByteArray());
+    MergeRequest merge;
+    merge.domain = dump->domain;
+    merge.listen = exportPlan->config.listen;
+    merge.clientCaPath = exportPlan->config.clientCaPath;
+    merge.config = exportPlan->config;
+    merge.replaceLocation = replaceLocation;
+    merge.trustRootsPath = trustRootsPath;
+    return planMerge(installation, merge, files);
+}
+
 Result<RemoteJob> applyRemotely(ShellSession& shell, const RemoteApplyRequest& request)
 {
     const QString stateDir = request.stateDir.isEmpty() ? defaultRemoteStateDir() : QDir::cleanPath(request.stateDir);
@@ -208,7 +242,7 @@ Result<RemoteJob> applyRemotely(ShellSession& shell, const RemoteApplyRequest& r
         return free.error();
     if (!dump)
         return dump.error();
-    if (withDump) {
+    if (withDump && !request.bundle.merge) {
         if (auto alone = nameConflicts(request.bundle, dump.value(), dumped); !alone)
             return alone.error();
     }

@@ -37,8 +37,18 @@ QString remoteBackupDir(const QString& stateDir, const QString& domain);
 // refuses with it before anything is uploaded; the wizard asks right after discovery.
 Status checkRemoteNameFree(ShellSession& shell, const ExportRequest& bundle);
 
+// The merge mode on the server: the site that answers the bundle's name there, checked and edited by the rules of a
+// local merge (planMerge, MERGE_* refusals) on the server's own files, read through `shell` (`nginx -T`, then each
+// file the plan needs; Apache: `apachectl -S` and the site's files). `installation` is the one discovery found there.
+// Set the result as `bundle.merge` to apply it.
+Result<MergePlan> planRemoteMerge(ShellSession& shell, const ServerInstallation& installation,
+                                  const ExportRequest& bundle, bool replaceLocation = false,
+                                  const QString& trustRootsPath = QString());
+
 // Refuses while another job runs on the server (REMOTE_JOB_RUNNING), then makes the bundle, uploads it, starts
-// install.sh as a job and follows it. The job comes back ended (Succeeded only when install.sh's checks passed) or,
+// install.sh as a job and follows it. A dedicated site (no `bundle.merge`) is refused when another site answers the
+// name (checkRemoteNameFree); a merge edits the site that does, and install.sh refuses when its file changed since
+// the plan. The job comes back ended (Succeeded only when install.sh's checks passed) or,
 // after `wait`, still Running. An Error with REMOTE_CONNECTION_LOST when the connection failed after the start.
 Result<RemoteJob> applyRemotely(ShellSession& shell, const RemoteApplyRequest& request);
 

@@ -5,12 +5,9 @@
 #include "ApacheVirtualHosts.h"
 #include "ConfigIncludes.h"
 #include "ConfigSyntax.h"
-#include "ServerControl.h"
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QFile>
-#include <QFileInfo>
 
 namespace mtls {
 
@@ -21,18 +18,15 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(mtls::ApacheMergeSite)
 };
 
-QString canonical(const QString& path)
+// Reads and parses an Apache file from `files`.
+apacheconf::FileLoader loaderOf(const ServerFiles& files)
 {
-    const QString c = QFileInfo(path).canonicalFilePath();
-    return c.isEmpty() ? QDir::cleanPath(path) : c;
-}
-
-Result<apacheconf::File> loadFile(const QString& path)
-{
-    QFile file(path);
-    if (!QFileInfo(path).isFile() || !file.open(QIODevice::ReadOnly))
-        return Error {Text::tr("Cannot read %1.").arg(QDir::toNativeSeparators(path)), file.errorString()};
-    return apacheconf::parse(path, file.read(apacheconf::Limits().maxBytes + 1));
+    return [&files](const QString& path) -> Result<apacheconf::File> {
+        const std::optional<QByteArray> text = files.read(path, apacheconf::Limits().maxBytes);
+        if (!text)
+            return Error {Text::tr("Cannot read %1.").arg(QDir::toNativeSeparators(path)), {}};
+        return apacheconf::parse(path, *text);
+    };
 }
 
 QString resolveAgainst(const QString& root, const QString& path)
@@ -49,7 +43,7 @@ struct ParsedHost
 };
 
 Result<ParsedHost> parseHost(const ServerInstallation& installation, const QString& path, const QByteArray& text,
-                             int line)
+                             int line, const ServerFiles& files)
 {
     auto parsed = apacheconf::parse(path, text);
     if (!parsed)
@@ -60,8 +54,8 @@ Result<ParsedHost> parseHost(const ServerInstallation& installation, const QStri
         return Error {Text::tr("Apache names %1:%2 as the virtual host of the name, but no <VirtualHost> starts there.")
                           .arg(QDir::toNativeSeparators(path))
                           .arg(line)};
-    auto effective
-        = apacheconf::effectiveDirectives(result.file, *result.host, installation.configRoot, loadFile, globOnDisk);
+    auto effective = apacheconf::effectiveDirectives(result.file, *result.host, installation.configRoot,
+                                                     loaderOf(files), files.glob);
     if (!effective)
         return effective.error();
     result.effective = effective.value();
@@ -91,9 +85,10 @@ QString matchKind(const ApacheVirtualHost& host, const QString& domain, QString*
 
 Result<std::optional<AnsweringSite>> findAnsweringApacheSite(const ServerInstallation& installation,
                                                              const QString& domain,
-                                                             const QList<ListenAddress>& listenIn)
+                                                             const QList<ListenAddress>& listenIn,
+                                                             const ServerFiles& files)
 {
-    auto dump = ServerControl(installation).dumpConfiguration();
+    auto dump = files.virtualHosts();
     if (!dump)
         return dump.error();
     const QList<ApacheVirtualHost> hosts = parseApacheVirtualHostDump(dump.value());
@@ -103,7 +98,7 @@ Result<std::optional<AnsweringSite>> findAnsweringApacheSite(const ServerInstall
         const auto chosen = chooseApacheVirtualHost(hosts, domain, address.port, hostAddress(address));
         if (!chosen)
             continue;
-        const QString file = canonical(chosen->file);
+        const QString file = files.canonical(chosen->file);
         if (site && (site->file != file || site->line != chosen->line))
             continue; // another host answers on that address: verified where the first one answers
         if (!site) {
@@ -111,10 +106,8 @@ Result<std::optional<AnsweringSite>> findAnsweringApacheSite(const ServerInstall
             found.file = file;
             found.line = chosen->line;
             found.match = matchKind(*chosen, domain, &found.pattern);
-            QFile text(file);
-            if (text.open(QIODevice::ReadOnly)) {
-                if (auto parsed
-                    = parseHost(installation, file, text.read(apacheconf::Limits().maxBytes + 1), chosen->line)) {
+            if (const std::optional<QByteArray> text = files.read(file, apacheconf::Limits().maxBytes)) {
+                if (auto parsed = parseHost(installation, file, *text, chosen->line, files)) {
                     for (const apacheconf::Placed& p : std::as_const(parsed->effective)) {
                         if (!p.directive.section && p.directive.is(QLatin1StringView("SSLCertificateFile"))
                             && !p.directive.args.isEmpty())
@@ -129,9 +122,10 @@ Result<std::optional<AnsweringSite>> findAnsweringApacheSite(const ServerInstall
     return site;
 }
 
-Status planApacheMergeEdit(const ServerInstallation& installation, const MergeRequest& request, MergePlan& plan)
+Status planApacheMergeEdit(const ServerInstallation& installation, const MergeRequest& request, MergePlan& plan,
+                           const ServerFiles& files)
 {
-    auto parsed = parseHost(installation, plan.site.file, plan.before, plan.site.line);
+    auto parsed = parseHost(installation, plan.site.file, plan.before, plan.site.line, files);
     if (!parsed)
         return parsed.error();
     auto upstream = configsyntax::parseUpstreamUrl(request.config.upstreamUrl);
@@ -162,12 +156,13 @@ Status checkApacheMergeApplied(const QString& dump, const QString& domain, const
                                const QString& siteFile)
 {
     const QList<ApacheVirtualHost> hosts = parseApacheVirtualHostDump(dump);
-    const QString ours = canonical(siteFile);
+    const ServerFiles disk = diskServerFiles(ServerInstallation());
+    const QString ours = disk.canonical(siteFile);
     for (const ListenAddress& address : listen) {
         const auto chosen = chooseApacheVirtualHost(hosts, domain, address.port, hostAddress(address));
         bool holdsBlock = false;
-        if (chosen && canonical(chosen->file) == ours) {
-            if (auto file = loadFile(ours)) {
+        if (chosen && disk.canonical(chosen->file) == ours) {
+            if (auto file = loaderOf(disk)(ours)) {
                 const apacheconf::Directive* host = apacheconf::virtualHostAt(file.value(), chosen->line);
                 holdsBlock = host && hasApacheMergeBlock(file.value(), *host);
             }

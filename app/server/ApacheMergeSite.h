@@ -11,11 +11,13 @@ namespace mtls {
 // The virtual host that answers `domain` on each of `listen` (every address where one answers). nullopt: no virtual
 // host listens there. An Error when Apache cannot show its virtual hosts.
 Result<std::optional<AnsweringSite>> findAnsweringApacheSite(const ServerInstallation& installation,
-                                                             const QString& domain, const QList<ListenAddress>& listen);
+                                                             const QString& domain, const QList<ListenAddress>& listen,
+                                                             const ServerFiles& files);
 
 // Fills plan.after (and plan.location) for `plan.site`, whose file's text is plan.before. Refused with an Error whose
 // findings say why (MERGE_CLIENT_VERIFICATION, MERGE_LOCATION_EXISTS) or when the file cannot be parsed.
-Status planApacheMergeEdit(const ServerInstallation& installation, const MergeRequest& request, MergePlan& plan);
+Status planApacheMergeEdit(const ServerInstallation& installation, const MergeRequest& request, MergePlan& plan,
+                           const ServerFiles& files);
 
 // After the reload: Apache's own account of its virtual hosts (`apache2ctl -S` output) picks `siteFile`'s host for
 // `domain` on each of `listen`, and that host holds the assistant's block.

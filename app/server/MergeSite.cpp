@@ -14,10 +14,6 @@
 #include <QFile>
 #include <QFileInfo>
 
-#ifdef Q_OS_UNIX
-#include <sys/stat.h>
-#endif
-
 namespace mtls {
 
 namespace {
@@ -32,12 +28,12 @@ QString confPrefix(const ServerInstallation& installation)
     return QFileInfo(installation.mainConfig).absolutePath();
 }
 
-bool inside(const QString& path, const QString& root)
+bool inside(const QString& path, const QString& root, const ServerFiles& files)
 {
     if (root.isEmpty())
         return false;
     const QString r = QDir::cleanPath(root);
-    const QString canonicalRoot = QFileInfo(r).canonicalFilePath();
+    const QString canonicalRoot = files.canonical(r);
     for (const QString& base : {r, canonicalRoot}) {
         if (!base.isEmpty() && path.startsWith(base + QLatin1Char('/')))
             return true;
@@ -60,12 +56,22 @@ void collect(const nginxconf::Config& config, const QList<nginxconf::Directive>&
     }
 }
 
-Status checkSiteCertificate(const QStringList& files, const QString& domain, const QString& rootsPath,
-                            const QString& siteWhere, QString* leafSha256)
+// nginx's configuration as the files show it.
+nginxconf::Config parseNginx(const ServerInstallation& installation, const ServerFiles& files)
+{
+    const nginxconf::Limits limits;
+    const nginxconf::ByteReader read = [&files, &limits](const QString& path) {
+        return files.read(path, limits.maxFileBytes);
+    };
+    return nginxconf::parseConfig(installation.mainConfig, confPrefix(installation), read, files.glob, limits);
+}
+
+Status checkSiteCertificate(const QStringList& certificateFiles, const QString& domain, const QString& rootsPath,
+                            const QString& siteWhere, Certificate* siteLeaf, const ServerFiles& files)
 {
     const QString dedicated = Text::tr("Use a name of its own for the webhook (--mode dedicated), for example a "
                                        "subdomain such as im-callback.example.com.");
-    if (files.isEmpty())
+    if (certificateFiles.isEmpty())
         return refusedBy(
             errorFinding(QStringLiteral("MERGE_SITE_CERTIFICATE"),
                          Text::tr("The site that answers %1 (%2) names no certificate of its own, so it serves no "
@@ -75,11 +81,12 @@ Status checkSiteCertificate(const QStringList& files, const QString& domain, con
     auto store = rootsPath.isEmpty() ? TrustStore::system() : TrustStore::fromFile(rootsPath);
     if (!store)
         return store.error();
-    for (const QString& path : files) {
+    for (const QString& path : certificateFiles) {
         Certificates chain;
-        QFile file(path);
-        if (!path.contains(QLatin1Char('$')) && file.open(QIODevice::ReadOnly)) {
-            for (const PemBlock& block : readPemBlocks(file.read(4 * 1024 * 1024))) {
+        const std::optional<QByteArray> text
+            = path.contains(QLatin1Char('$')) ? std::nullopt : files.read(path, 4 * 1024 * 1024);
+        if (text) {
+            for (const PemBlock& block : readPemBlocks(*text)) {
                 if (block.label != "CERTIFICATE")
                     continue;
                 if (auto certificate = Certificate::fromPem(block.text))
@@ -96,8 +103,8 @@ Status checkSiteCertificate(const QStringList& files, const QString& domain, con
                                       "for the webhook (--mode dedicated)."),
                              path));
         const Certificate leaf = chain.takeFirst();
-        if (leafSha256 && leafSha256->isEmpty())
-            *leafSha256 = leaf.sha256Hex();
+        if (siteLeaf && siteLeaf->isNull())
+            *siteLeaf = leaf;
         if (!certificateCoversHost(leaf, domain))
             return refusedBy(
                 errorFinding(QStringLiteral("MERGE_SITE_CERTIFICATE"),
@@ -156,11 +163,17 @@ QString AnsweringSite::where() const
 }
 
 Result<std::optional<AnsweringSite>> findAnsweringSite(const ServerInstallation& installation, const QString& domain,
-                                                       const QList<ListenAddress>& listenIn)
+                                                       const QList<ListenAddress>& listen)
+{
+    return findAnsweringSite(installation, domain, listen, diskServerFiles(installation));
+}
+
+Result<std::optional<AnsweringSite>> findAnsweringSite(const ServerInstallation& installation, const QString& domain,
+                                                       const QList<ListenAddress>& listenIn, const ServerFiles& files)
 {
     if (installation.kind == ServerKind::Apache)
-        return findAnsweringApacheSite(installation, domain, listenIn);
-    const nginxconf::Config config = nginxconf::parseConfigFromDisk(installation.mainConfig, confPrefix(installation));
+        return findAnsweringApacheSite(installation, domain, listenIn, files);
+    const nginxconf::Config config = parseNginx(installation, files);
     if (config.files.isEmpty() || !config.files.first().error.isEmpty())
         return Error {Text::tr("The nginx configuration %1 cannot be read.")
                           .arg(QDir::toNativeSeparators(installation.mainConfig)),
@@ -184,8 +197,7 @@ Result<std::optional<AnsweringSite>> findAnsweringSite(const ServerInstallation&
             chosen = selection->server;
             const nginxconf::Server& server = servers.at(chosen);
             AnsweringSite found;
-            const QString canonical = QFileInfo(server.path).canonicalFilePath();
-            found.file = canonical.isEmpty() ? server.path : canonical;
+            found.file = files.canonical(server.path);
             found.line = server.block.line;
             found.ordinal = server.ordinal;
             found.match = nginxconf::matchKindName(selection->kind);
@@ -211,7 +223,13 @@ Result<std::optional<AnsweringSite>> findAnsweringSite(const ServerInstallation&
 
 Result<MergePlan> planMerge(const ServerInstallation& installation, const MergeRequest& request)
 {
-    auto found = findAnsweringSite(installation, request.domain, request.listen);
+    return planMerge(installation, request, diskServerFiles(installation));
+}
+
+Result<MergePlan> planMerge(const ServerInstallation& installation, const MergeRequest& request,
+                            const ServerFiles& files)
+{
+    auto found = findAnsweringSite(installation, request.domain, request.listen, files);
     if (!found)
         return found.error();
     const QList<ListenAddress> listen = request.listen.isEmpty() ? defaultListen() : request.listen;
@@ -230,8 +248,8 @@ Result<MergePlan> planMerge(const ServerInstallation& installation, const MergeR
     MergePlan plan;
     plan.site = found->value();
     const QString where = plan.site.where();
-    if (!inside(plan.site.file, installation.configRoot) && !inside(plan.site.file, installation.siteDir)
-        && !inside(plan.site.file, installation.enabledDir))
+    if (!inside(plan.site.file, installation.configRoot, files) && !inside(plan.site.file, installation.siteDir, files)
+        && !inside(plan.site.file, installation.enabledDir, files))
         return refusedBy(
             errorFinding(QStringLiteral("MERGE_SITE_OUTSIDE_CONFIGURATION"),
                          Text::tr("The site that answers %1 is in %2, outside the server's configuration folders, so "
@@ -241,34 +259,32 @@ Result<MergePlan> planMerge(const ServerInstallation& installation, const MergeR
                                   "webhook (--mode dedicated)."),
                          plan.site.file));
     if (auto certificate = checkSiteCertificate(plan.site.certificates, request.domain, request.trustRootsPath, where,
-                                                &plan.siteLeafSha256);
+                                                &plan.siteLeaf, files);
         !certificate)
         return certificate.error();
+    plan.siteLeafSha256 = plan.siteLeaf.sha256Hex();
 
-    QFile file(plan.site.file);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error {Text::tr("Cannot read %1.").arg(QDir::toNativeSeparators(plan.site.file)), file.errorString()};
-    plan.before = file.readAll();
-#ifdef Q_OS_UNIX
-    struct stat st;
-    if (::stat(QFile::encodeName(plan.site.file).constData(), &st) == 0) {
-        plan.mode = int(st.st_mode & 07777);
-        plan.uid = int(st.st_uid);
-        plan.gid = int(st.st_gid);
+    const qint64 maxSiteBytes = 16 * 1024 * 1024;
+    const std::optional<QByteArray> text = files.read(plan.site.file, maxSiteBytes);
+    if (!text || text->size() > maxSiteBytes)
+        return Error {Text::tr("Cannot read %1.").arg(QDir::toNativeSeparators(plan.site.file)), {}};
+    plan.before = *text;
+    if (const std::optional<FileOwnership> owner = files.ownership(plan.site.file)) {
+        plan.mode = owner->mode;
+        plan.uid = owner->uid;
+        plan.gid = owner->gid;
     }
-#endif
     if (installation.kind == ServerKind::Apache) {
-        if (auto edited = planApacheMergeEdit(installation, request, plan); !edited)
+        if (auto edited = planApacheMergeEdit(installation, request, plan, files); !edited)
             return edited.error();
         return plan;
     }
     // What the server block inherits from http {}: read again from the configuration, as the server reads it.
-    const nginxconf::Config config = nginxconf::parseConfigFromDisk(installation.mainConfig, confPrefix(installation));
+    const nginxconf::Config config = parseNginx(installation, files);
     QList<nginxconf::OutsideDirective> outside;
     const QList<nginxconf::Server> servers = nginxconf::servers(config);
     for (const nginxconf::Server& server : servers) {
-        const QString canonical = QFileInfo(server.path).canonicalFilePath();
-        if ((canonical.isEmpty() ? server.path : canonical) != plan.site.file || server.ordinal != plan.site.ordinal)
+        if (files.canonical(server.path) != plan.site.file || server.ordinal != plan.site.ordinal)
             continue;
         for (const nginxconf::Directive* d : server.httpDirectives)
             outside << nginxconf::OutsideDirective {d, QString()};

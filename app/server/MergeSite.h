@@ -7,8 +7,10 @@
 
 #include "ServerConfigRequest.h"
 #include "ServerDiscovery.h"
+#include "ServerFiles.h"
 #include "core/Finding.h"
 #include "core/Result.h"
+#include "pki/Certificate.h"
 
 #include <optional>
 
@@ -38,9 +40,11 @@ struct AnsweringSite
 };
 
 // The site nginx picks for `domain` on each of `listen` (every address where one answers), from the configuration on
-// the disk. nullopt: nothing listens there. An Error when the configuration cannot be read.
+// the disk (or in `files`). nullopt: nothing listens there. An Error when the configuration cannot be read.
 Result<std::optional<AnsweringSite>> findAnsweringSite(const ServerInstallation& installation, const QString& domain,
                                                        const QList<ListenAddress>& listen);
+Result<std::optional<AnsweringSite>> findAnsweringSite(const ServerInstallation& installation, const QString& domain,
+                                                       const QList<ListenAddress>& listen, const ServerFiles& files);
 
 struct MergePlan
 {
@@ -49,6 +53,7 @@ struct MergePlan
     QByteArray after; // with the merge (equal to `before` when a previous apply already made it)
     QString location; // "location = /im/callback"
     QString siteLeafSha256; // the certificate the site presents (it must still after the apply)
+    Certificate siteLeaf; // that certificate
     int mode = 0644; // the file's mode, owner and group, kept by the edit
     int uid = -1;
     int gid = -1;
@@ -67,7 +72,10 @@ struct MergeRequest
 // Everything the merge mode checks and edits before any change. Refusals are Errors with an error finding:
 // MERGE_NO_SITE, MERGE_SITE_OUTSIDE_CONFIGURATION, MERGE_SITE_CERTIFICATE,
 // MERGE_CLIENT_VERIFICATION, MERGE_LOCATION_EXISTS, MERGE_PATH_IS_ROOT.
+// The files are read from this machine's disk, or through `files` (a server reached over SSH).
 Result<MergePlan> planMerge(const ServerInstallation& installation, const MergeRequest& request);
+Result<MergePlan> planMerge(const ServerInstallation& installation, const MergeRequest& request,
+                            const ServerFiles& files);
 
 // MODE_CHOICE_NEEDED (error) for an apply without a mode where `site` answers the name: explains both modes.
 Finding modeChoiceFinding(const AnsweringSite& site, const QString& domain);

@@ -200,7 +200,7 @@ void rememberHowServed(SavedSetup& setup, const std::optional<MergePlan>& merge,
 
 RememberedCertificate servedCertificate(const SavedSetup& setup)
 {
-    if (setup.mode != SetupMode::Merge)
+    if (setup.mode != SetupMode::Merge || setup.target == SetupTarget::Ssh) // an SSH setup's files are on the server
         return setup.certificate;
     const RememberedCertificate now = certificateInFile(setup.siteCertificateFile);
     return now.isNull() ? setup.certificate : now;
@@ -257,9 +257,12 @@ SavedSetup savedSetupOfRemoteApply(const ExportPlan& plan, const QString& sshTar
                                    CertificateSource source, const Certificate& leaf, const Certificate& clientCa,
                                    const QList<SavedSetup>& saved)
 {
+    const QString siteFile
+        = plan.merge ? plan.merge->site.file : plan.target.siteDir + QLatin1Char('/') + plan.generated.fileName;
     SavedSetup s = savedSetupOf(plan.config.domain, plan.target.kind, SetupTarget::Ssh, plan.target.configRoot,
-                                plan.target.siteDir + QLatin1Char('/') + plan.generated.fileName, plan.config,
-                                std::nullopt, source, leaf, clientCa, saved);
+                                siteFile, plan.config, plan.merge, source, leaf, clientCa, saved);
+    if (plan.merge) // the site's certificate is on the server, not here
+        s.certificate = RememberedCertificate::of(plan.merge->siteLeaf);
     s.sshTarget = sshTarget;
     s.sshIdentity = sshIdentity;
     return s;
