@@ -7,6 +7,11 @@
 #   sh install.sh --check     only runs the server's configuration test
 # What to install is listed in install.data beside this script: plain values, read and checked, never run.
 # Each run keeps its backups in a numbered folder under the backup folder (install.data: backup_dir).
+# With mode=merge in install.data the bundle adds client certificates on the webhook path only, inside the site that
+# already answers the name with its own certificate: no certificate or key is installed, the site's file (mode
+# "keep": its owner, group and mode stay) must be the one the change was planned from (expect=), and after the
+# reload the site must still serve its own certificate (site_leaf), refuse the webhook path (webhook_path) to a
+# caller without a client certificate and answer "/" as before.
 
 # "A && B || die ...": die never returns, so the "if-then-else" caveat (SC2015) does not apply here.
 # shellcheck disable=SC2015
@@ -74,6 +79,26 @@ is_word() {
     return 0
 }
 
+# A SHA-256 in lowercase hex.
+is_sha256() {
+    case "$1" in
+    *[!0-9a-f]*) return 1 ;;
+    esac
+    [ ${#1} -eq 64 ]
+}
+
+# The webhook's path for an HTTP request line: "/" then only unreserved characters and "/".
+is_url_path() {
+    case "$1" in
+    /*) ;;
+    *) return 1 ;;
+    esac
+    case "$1" in
+    *[!A-Za-z0-9._~/-]*) return 1 ;;
+    esac
+    return 0
+}
+
 is_number() {
     case "$1" in
     '' | *[!0-9]*) return 1 ;;
@@ -109,6 +134,10 @@ KEY_FILE=
 CLIENT_CA_FILE=
 FILES=
 LINKS=
+MODE=
+SITE_LEAF=
+WEBHOOK_PATH=
+EXPECTS=
 NL='
 '
 
@@ -154,14 +183,20 @@ while IFS= read -r line || [ -n "$line" ]; do
     cert) is_bundle_name "$value" || bad_data "$line"; CERT_FILE=$value ;;
     key) is_bundle_name "$value" || bad_data "$line"; KEY_FILE=$value ;;
     client_ca) is_bundle_name "$value" || bad_data "$line"; CLIENT_CA_FILE=$value ;;
+    mode)
+        [ "$value" = merge ] || bad_data "$line"
+        MODE=$value
+        ;;
+    site_leaf) is_sha256 "$value" || bad_data "$line"; SITE_LEAF=$value ;;
+    webhook_path) is_url_path "$value" || bad_data "$line"; WEBHOOK_PATH=$value ;;
     file)
-        # file=SOURCE TARGET MODE SHA256
+        # file=SOURCE TARGET MODE SHA256; MODE "keep" (merge mode): the owner, group and mode of the file there now
         # shellcheck disable=SC2086 # split on spaces: every field is checked below
         set -- $value
         [ $# -eq 4 ] || bad_data "$line"
         is_bundle_name "$1" && is_path "$2" || bad_data "$line"
         case "$3" in
-        600 | 644) ;;
+        600 | 644 | keep) ;;
         *) bad_data "$line" ;;
         esac
         case "$4" in
@@ -169,6 +204,14 @@ while IFS= read -r line || [ -n "$line" ]; do
         esac
         [ ${#4} -eq 64 ] || bad_data "$line"
         FILES="$FILES$1 $2 $3 $4$NL"
+        ;;
+    expect)
+        # expect=TARGET SHA256: the file a target of the bundle must be when the run starts
+        # shellcheck disable=SC2086 # split on spaces: every field is checked below
+        set -- $value
+        [ $# -eq 2 ] || bad_data "$line"
+        is_path "$1" && is_sha256 "$2" || bad_data "$line"
+        EXPECTS="$EXPECTS$1 $2$NL"
         ;;
     link)
         # link=TARGET POINTS-TO
@@ -192,10 +235,30 @@ need binary "$BINARY"
 need connect_host "$CONNECT_HOST"
 need connect_port "$CONNECT_PORT"
 need backup_dir "$BACKUP_DIR"
-need cert "$CERT_FILE"
-need key "$KEY_FILE"
+if [ "$MODE" = merge ]; then
+    need site_leaf "$SITE_LEAF"
+    need webhook_path "$WEBHOOK_PATH"
+else
+    need cert "$CERT_FILE"
+    need key "$KEY_FILE"
+fi
 need client_ca "$CLIENT_CA_FILE"
 need file "$FILES"
+# "keep" only in merge mode; each expect= names a file of the bundle.
+while read -r src target mode sum; do
+    [ "$mode" != keep ] || [ "$MODE" = merge ] || bad_data "file=$src $target $mode $sum"
+done <<EOF
+$FILES
+EOF
+while read -r target sum; do
+    [ -n "$target" ] || continue
+    case "$FILES" in
+    *" $target "*) ;;
+    *) bad_data "expect=$target $sum" ;;
+    esac
+done <<EOF
+$EXPECTS
+EOF
 case "$CONNECT_HOST" in
 *:*) CONNECT="[$CONNECT_HOST]:$CONNECT_PORT" ;;
 *) CONNECT="$CONNECT_HOST:$CONNECT_PORT" ;;
@@ -495,6 +558,18 @@ backup() {
 install_file() { # source target mode
     make_dirs "${2%/*}" && backup "$2" || return 1
     tmp=$(tmp_in "$2") || return 1
+    if [ "$3" = keep ]; then
+        # The owner, group and mode of the file there now (the owner first: chown may clear the mode's special bits).
+        [ -f "$2" ] && [ ! -L "$2" ] || return 1
+        om=$(stat -c '%u %g %a' -- "$2") || return 1
+        keep_uid=${om%% *}
+        om=${om#* }
+        keep_gid=${om%% *}
+        keep_mode=${om#* }
+        cat -- "$STAGE/$1" >"$tmp" && chown "$keep_uid:$keep_gid" "$tmp" && chmod "$keep_mode" "$tmp" &&
+            mv -f -- "$tmp" "$2"
+        return
+    fi
     cat -- "$STAGE/$1" >"$tmp" && chmod "$3" "$tmp" && mv -f -- "$tmp" "$2"
 }
 
@@ -542,6 +617,7 @@ stage_bundle() {
 $FILES
 EOF
     for f in "$CERT_FILE" "$CLIENT_CA_FILE" "$SITE_FILE"; do
+        [ -n "$f" ] || [ "$MODE" != merge ] || continue
         [ -f "$STAGE/$f" ] || die "install.data: $f is not one of the bundle's files"
     done
 }
@@ -634,6 +710,79 @@ verify_rolled_back() {
     return 0
 }
 
+# The status code of GET $1 at $CONNECT for $DOMAIN without a client certificate (openssl, as curl may be missing):
+# three digits, nothing when nothing answered.
+http_status() {
+    code=$(printf 'GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n' "$1" "$DOMAIN" |
+        timeout 10 openssl s_client -quiet -connect "$CONNECT" -servername "$DOMAIN" 2>/dev/null |
+        awk '/^HTTP\// { print $2; exit }')
+    case "$code" in
+    [0-9][0-9][0-9]) printf '%s\n' "$code" ;;
+    esac
+}
+
+# A status code a step recorded ($STEPS/$1/$2): three digits, or nothing ("none", or not recorded).
+status_before() {
+    f=$STEPS/$1/$2
+    [ -f "$f" ] && [ ! -L "$f" ] || return 0
+    v=$(head -n 1 -- "$f")
+    case "$v" in
+    [0-9][0-9][0-9]) printf '%s\n' "$v" ;;
+    esac
+}
+
+# An openssl fingerprint line ("sha256 Fingerprint=AB:CD:...") as lowercase hex without colons.
+fingerprint_hex() {
+    printf '%s\n' "${1#*=}" | tr -d ':' | tr 'A-F' 'a-f'
+}
+
+# Merge mode, after the reload: the site still serves its own certificate at $CONNECT for $DOMAIN, refuses the
+# webhook path to a caller without a client certificate (403), and answers "/" as before the change ($1: the status
+# recorded then, empty when nothing answered).
+verify_merged() {
+    # The reload is asynchronous: retried as verify_served does.
+    tries=0
+    while [ "$tries" -lt 15 ]; do
+        tries=$((tries + 1))
+        leaf=$(fingerprint_hex "$(served_fingerprint)")
+        path_status=$(http_status "$WEBHOOK_PATH")
+        root_status=
+        [ -z "$1" ] || root_status=$(http_status /)
+        if [ "$leaf" = "$SITE_LEAF" ] && [ "$path_status" = 403 ] && [ "$root_status" = "$1" ]; then
+            return 0
+        fi
+        if [ "$tries" -le 5 ]; then
+            sleep 0.1 2>/dev/null || sleep 1
+        else
+            sleep 0.5 2>/dev/null || sleep 1
+        fi
+    done
+    [ "$leaf" = "$SITE_LEAF" ] ||
+        fail "$CONNECT should serve the site's own certificate for $DOMAIN (SHA-256 $SITE_LEAF) and serves ${leaf:-nothing}"
+    [ "$path_status" = 403 ] ||
+        fail "$WEBHOOK_PATH should answer 403 to a caller without a client certificate and answers ${path_status:-nothing}"
+    [ "$root_status" = "$1" ] || fail "\"/\" should answer $1 as before the change and answers ${root_status:-nothing}"
+    return 1
+}
+
+# After the rollback of a merge run: the webhook path answers what it answered before that run ($1, empty when
+# not recorded).
+verify_path_rolled_back() {
+    [ -n "$1" ] || return 0
+    tries=0
+    while [ "$tries" -lt 10 ]; do
+        tries=$((tries + 1))
+        got=$(http_status "$WEBHOOK_PATH")
+        if [ "$got" = "$1" ]; then
+            say "Checked: $WEBHOOK_PATH answers $got without a client certificate, as before that run."
+            return 0
+        fi
+        sleep 0.5 2>/dev/null || sleep 1
+    done
+    fail "the files were put back and the server reloaded, but $WEBHOOK_PATH answers ${got:-nothing} without a client certificate, and answered $1 before that run"
+    return 1
+}
+
 # Free space, checked before anything is written: the bytes each filesystem receives (files, backups, the step's
 # records), against what df says is available, with a margin.
 SPACE_NEEDS=
@@ -722,12 +871,41 @@ do_install() {
     say "Checking the bundle and the server ($SERVER, $CONF_ROOT)."
     STAGE=$(mktemp -d "$BACKUP_DIR/.stage.XXXXXXXXXX") || die "cannot write into $BACKUP_DIR"
     # What $CONNECT serves before the change, read while the checks below run (nothing is changed before the
-    # step waits for it); without the lock's descriptor, so that a refusal below does not keep the lock.
-    served_fingerprint >"$STAGE/.served-before" 2>/dev/null 9>&- &
+    # step waits for it); without the lock's descriptor, so that a refusal below does not keep the lock. In merge
+    # mode also the status codes of "/" and of the webhook path.
+    if [ "$MODE" = merge ]; then
+        {
+            served_fingerprint >"$STAGE/.served-before" &
+            http_status / >"$STAGE/.root-before" &
+            http_status "$WEBHOOK_PATH" >"$STAGE/.path-before"
+            wait
+        } 2>/dev/null 9>&- &
+    else
+        served_fingerprint >"$STAGE/.served-before" 2>/dev/null 9>&- &
+    fi
     served_pid=$!
-    if ! keys_match; then
+    if [ "$MODE" != merge ] && ! keys_match; then
         die "$KEY_FILE does not belong to the certificate $CERT_FILE (was a file of the bundle replaced?). Export the bundle again. Nothing was changed."
     fi
+    # The files the change was planned from: as they were then.
+    while read -r target sum; do
+        [ -n "$target" ] || continue
+        got=
+        if [ -f "$target" ] && [ ! -L "$target" ]; then
+            got=$(sha256sum <"$target") || got=
+        fi
+        [ "${got%% *}" = "$sum" ] ||
+            die "$target changed since the change was planned (its SHA-256 differs); run apply again. Nothing was changed."
+    done <<EOF
+$EXPECTS
+EOF
+    while read -r src target mode sum; do
+        [ "$mode" = keep ] || continue
+        [ -f "$target" ] && [ ! -L "$target" ] ||
+            die "$target is not a regular file here (the change edits the file there). Nothing was changed."
+    done <<EOF
+$FILES
+EOF
     while read -r target; do
         [ -n "$target" ] || continue
         if [ -L "$target" ] || [ -d "$target" ]; then
@@ -753,6 +931,13 @@ EOF
     before=
     IFS= read -r before <"$STAGE/.served-before" || :
     printf '%s\n' "${before:-none}" >"$SD/served-before" || die "cannot write into $SD"
+    root_before=
+    if [ "$MODE" = merge ]; then
+        IFS= read -r root_before <"$STAGE/.root-before" || :
+        IFS= read -r path_before <"$STAGE/.path-before" || :
+        printf '%s\n' "${root_before:-none}" >"$SD/root-before" &&
+            printf '%s\n' "${path_before:-none}" >"$SD/path-before" || die "cannot write into $SD"
+    fi
     trap interrupted INT TERM HUP
     say "Installing the files (backups in $SD)."
     install_all || abort_step "installing the files failed"
@@ -763,21 +948,36 @@ EOF
         abort_step "the server refused the new configuration"
     }
     # nginx passes its test with a second site for the same name and port, keeps one of the two and only warns.
-    case "$tested" in
-    *"conflicting server name \"$DOMAIN\" on "*)
-        printf '%s\n' "$tested" >&2
-        abort_step "another site already answers $DOMAIN on the same port, and the server would keep only one of the two (the webhook or that site would stop working). Use a name of its own for the webhook (for example a subdomain), or move the other site first. Nothing was kept"
-        ;;
-    esac
+    if [ "$MODE" != merge ]; then
+        case "$tested" in
+        *"conflicting server name \"$DOMAIN\" on "*)
+            printf '%s\n' "$tested" >&2
+            abort_step "another site already answers $DOMAIN on the same port, and the server would keep only one of the two (the webhook or that site would stop working). Use a name of its own for the webhook (for example a subdomain), or move the other site first. Nothing was kept"
+            ;;
+        esac
+    fi
     say "Reloading the server."
     server_reload || abort_step "the server did not reload" reload
     say "Checking what the server serves at $CONNECT."
-    verify_served || abort_step "the server does not serve the new configuration" reload
+    if [ "$MODE" = merge ]; then
+        verify_merged "$root_before" || abort_step "the site does not answer as planned" reload
+    else
+        verify_served || abort_step "the server does not serve the new configuration" reload
+    fi
     set_state "$step" "done"
     rm -f -- "$PENDING"
     trap - INT TERM HUP
     rm -rf -- "$STAGE"
-    say "Installed, reloaded and checked: $CONNECT serves the certificate for $DOMAIN and asks for a client certificate. Backups: $SD. Undo with: sh install.sh --rollback"
+    if [ "$MODE" = merge ]; then
+        if [ -n "$root_before" ]; then
+            root_said="\"/\" answers $root_before as before"
+        else
+            root_said="\"/\" not compared (nothing answered it before)"
+        fi
+        say "Installed, reloaded and checked: $CONNECT still serves the site's own certificate for $DOMAIN, $WEBHOOK_PATH refuses callers without a client certificate (403), $root_said. Backups: $SD. Undo with: sh install.sh --rollback"
+    else
+        say "Installed, reloaded and checked: $CONNECT serves the certificate for $DOMAIN and asks for a client certificate. Backups: $SD. Undo with: sh install.sh --rollback"
+    fi
 }
 
 # Undoes the last finished run ($1 = one) or every run ($1 = all).
@@ -792,9 +992,11 @@ do_rollback() {
         die "nothing to roll back: install.sh has not installed anything here (no backups in $STEPS)"
     fi
     space_to_undo "$1"
-    ours=$(openssl x509 -in "$HERE/$CERT_FILE" -noout -fingerprint -sha256 2>/dev/null)
+    ours=
+    [ -z "$CERT_FILE" ] || ours=$(openssl x509 -in "$HERE/$CERT_FILE" -noout -fingerprint -sha256 2>/dev/null)
     while [ "$n" -gt 0 ]; do
         expected=$(served_before "$n")
+        expected_path=$(status_before "$n" path-before)
         undo_step "$n" || die "some files could not be put back; see $STEPS/$n"
         [ "$1" = one ] && break
         n=$(last_step)
@@ -802,8 +1004,16 @@ do_rollback() {
     say "Reloading the server."
     if reload_now; then
         say "Checking what the server serves at $CONNECT."
-        verify_rolled_back "$expected" "$ours" ||
-            die "the files are back, but the server does not serve what it served before"
+        if [ "$MODE" = merge ] && [ -z "$expected" ]; then
+            say "Not checked: that run did not record what $CONNECT served before it."
+        else
+            verify_rolled_back "$expected" "$ours" ||
+                die "the files are back, but the server does not serve what it served before"
+        fi
+        if [ "$MODE" = merge ]; then
+            verify_path_rolled_back "$expected_path" ||
+                die "the files are back, but the webhook path does not answer as it did before"
+        fi
         if [ "$1" = one ]; then
             say "Run $n of install.sh is undone and the server reloaded; $(last_step) earlier run(s) remain."
         else
