@@ -197,10 +197,7 @@ int runRemoteApply(const QCommandLineParser& parser, const QString& command, Ser
                    const ServerConfigRequest& site)
 {
     const bool json = parser.isSet(QStringLiteral("json"));
-    if (parser.isSet(QStringLiteral("mode")) && parser.value(QStringLiteral("mode")) != QLatin1String("dedicated"))
-        return Output::usageError(command,
-                                  Text::tr("Over SSH, apply sets up a dedicated site: --mode merge is not "
-                                           "available there yet."));
+    const bool merge = parser.value(QStringLiteral("mode")) == QLatin1String("merge");
     ApplySteps steps(!json);
     auto shell = openRemoteShell(parser, command, json);
     if (!shell.session)
@@ -226,8 +223,19 @@ int runRemoteApply(const QCommandLineParser& parser, const QString& command, Ser
     request.bundle.material = materialOf(report);
     request.stateDir = remoteStateDir(parser);
     request.progress = steps.callback();
-    auto job = applyRemotely(*shell.session, request);
     const QJsonObject where {{QStringLiteral("installation"), installation->toJson()}};
+    if (merge) {
+        auto planned
+            = planRemoteMerge(*shell.session, installation.value(), request.bundle,
+                              parser.isSet(QStringLiteral("replace-location")), parser.value(QStringLiteral("roots")));
+        if (!planned)
+            return remoteFailure(json, planned.error(), steps.steps(), where);
+        request.bundle.merge = planned.value();
+        if (!json)
+            Output::line(Text::tr("Merging into the site of %1 on the server (%2).")
+                             .arg(Output::plain(planned->site.where()), Output::plain(planned->location)));
+    }
+    auto job = applyRemotely(*shell.session, request);
     if (!job)
         return remoteFailure(json, job.error(), steps.steps(), where);
 
@@ -243,7 +251,9 @@ int runRemoteApply(const QCommandLineParser& parser, const QString& command, Ser
         QJsonObject object = where;
         object.insert(QStringLiteral("ok"), ok);
         object.insert(QStringLiteral("remote"), true);
-        object.insert(QStringLiteral("mode"), QStringLiteral("dedicated"));
+        object.insert(QStringLiteral("mode"), merge ? QStringLiteral("merge") : QStringLiteral("dedicated"));
+        if (merge)
+            object.insert(QStringLiteral("site_file"), request.bundle.merge->site.file);
         object.insert(QStringLiteral("job"), job->toJson());
         object.insert(QStringLiteral("server_state"), job->serverState());
         object.insert(QStringLiteral("error"), ok ? QString() : remoteOutcomeText(job.value()));

@@ -174,10 +174,11 @@ Result<ExportPlan> planExport(const ExportRequest& request)
     // (merge: the folder of the site's file).
     const QString written = request.merge ? QFileInfo(request.merge->site.file).path() : target.siteDir;
     if (request.merge && !safePath.match(request.merge->site.file).hasMatch())
-        return Error {Text::tr("install.sh cannot edit %1: its path has characters other than letters, digits and - . _ "
-                               "/ + @ : , =.")
-                          .arg(request.merge->site.file),
-                      {}};
+        return Error {
+            Text::tr("install.sh cannot edit %1: its path has characters other than letters, digits and - . _ "
+                     "/ + @ : , =.")
+                .arg(request.merge->site.file),
+            {}};
     QString scope = root;
     while (!(written + QLatin1Char('/')).startsWith(scope + QLatin1Char('/')) && scope.count(QLatin1Char('/')) > 1)
         scope = QFileInfo(scope).path();

@@ -55,14 +55,17 @@ Status refuseWhileRunning(const QList<RemoteJob>& jobs)
 }
 
 // The end of a job, as steps: install.sh's own verdict.
-void reportEnd(const ApplyProgressCallback& progress, const RemoteJob& job)
+void reportEnd(const ApplyProgressCallback& progress, const RemoteJob& job, bool merge = false)
 {
     if (job.state == RemoteJob::State::Running)
         return;
     if (job.state == RemoteJob::State::Succeeded && job.action == RemoteJobAction::Install)
         report(progress, ApplyProgress::Kind::Verified,
-               Text::tr("Verified on the server by install.sh: the new configuration is served at the listen "
-                        "address and asks for a client certificate from the Chat client CA."));
+               merge ? Text::tr("Verified on the server by install.sh: the site still serves its own certificate, "
+                                "the webhook path refuses callers without a client certificate, and the site's other "
+                                "pages answer as before.")
+                     : Text::tr("Verified on the server by install.sh: the new configuration is served at the listen "
+                                "address and asks for a client certificate from the Chat client CA."));
     else if (job.state == RemoteJob::State::Succeeded)
         report(progress, ApplyProgress::Kind::RolledBack, remoteOutcomeText(job));
     else
@@ -214,8 +217,8 @@ Result<MergePlan> planRemoteMerge(ShellSession& shell, const ServerInstallation&
                           escapeControlCharacters(QString::fromUtf8(run->output.right(4000)), LineBreaks::Keep)};
         nginxDump = QString::fromUtf8(run->output);
     }
-    const ServerFiles files = remoteServerFiles(
-        shell, nginxDump, installation.kind == ServerKind::Apache ? dump->command : QByteArray());
+    const ServerFiles files
+        = remoteServerFiles(shell, nginxDump, installation.kind == ServerKind::Apache ? dump->command : QByteArray());
     MergeRequest merge;
     merge.domain = dump->domain;
     merge.listen = exportPlan->config.listen;
@@ -272,7 +275,7 @@ Result<RemoteJob> applyRemotely(ShellSession& shell, const RemoteApplyRequest& r
                .arg(job->dir + QStringLiteral("/bundle"), job->id));
     auto followed = followRemoteJob(shell, job.value(), serverLines(request.progress), request.wait);
     if (followed)
-        reportEnd(request.progress, followed.value());
+        reportEnd(request.progress, followed.value(), request.bundle.merge.has_value());
     return followed;
 }
 

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -282,7 +283,14 @@ cd -- "$D" || exit 4
 )SH";
     // The files, the runner and the record (their contents travel inside the command, never in a file here), with
     // paths relative to the job folder.
-    command += "mkdir -p -- bundle/certs || exit 5\n";
+    QStringList folders {QStringLiteral("bundle/certs")};
+    for (const RemoteFile& file : files) {
+        const QString folder = QFileInfo(QStringLiteral("bundle/") + file.name).path();
+        if (!folders.contains(folder))
+            folders << folder;
+    }
+    for (const QString& folder : std::as_const(folders))
+        command += "mkdir -p -- " + quoted(folder) + " || exit 5\n";
     for (const RemoteFile& file : files)
         command += uploadCommand(QStringLiteral("bundle/") + file.name, file.content, file.mode) + " || exit 5\n";
     command += uploadCommand(QStringLiteral("remote-job.sh"), runner.readAll(), 0600) + " || exit 5\n";

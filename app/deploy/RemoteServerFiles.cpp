@@ -90,8 +90,8 @@ ServerFiles remoteServerFiles(ShellSession& shell, const QString& nginxDump, con
             const auto out = cache->output("cd -- " + quoted(dir)
                                            + " 2>/dev/null || exit 0\nfor f in * .[!.]* ..?*; do [ -f \"$f\" ] && "
                                              "printf '%s\\n' \"$f\"; done; exit 0");
-            QStringList names = out ? QString::fromUtf8(*out).split(QLatin1Char('\n'), Qt::SkipEmptyParts)
-                                    : QStringList();
+            QStringList names
+                = out ? QString::fromUtf8(*out).split(QLatin1Char('\n'), Qt::SkipEmptyParts) : QStringList();
             names.sort();
             cache->folders.insert(dir, names);
         }

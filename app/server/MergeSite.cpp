@@ -60,9 +60,8 @@ void collect(const nginxconf::Config& config, const QList<nginxconf::Directive>&
 nginxconf::Config parseNginx(const ServerInstallation& installation, const ServerFiles& files)
 {
     const nginxconf::Limits limits;
-    const nginxconf::ByteReader read = [&files, &limits](const QString& path) {
-        return files.read(path, limits.maxFileBytes);
-    };
+    const nginxconf::ByteReader read
+        = [&files, &limits](const QString& path) { return files.read(path, limits.maxFileBytes); };
     return nginxconf::parseConfig(installation.mainConfig, confPrefix(installation), read, files.glob, limits);
 }
 
