@@ -634,7 +634,7 @@ verify_served() {
     tries=0
     while [ "$tries" -lt 15 ]; do
         tries=$((tries + 1))
-        out=$(timeout 10 openssl s_client -connect "$CONNECT" -servername "$DOMAIN" </dev/null 2>/dev/null)
+        out=$(timeout 10 openssl s_client -connect "$CONNECT" -servername "$DOMAIN" </dev/null 2>/dev/null 9>&-)
         got=$(printf '%s\n' "$out" | openssl x509 -noout -fingerprint -sha256 2>/dev/null)
         names=$(printf '%s\n' "$out" | sed -n '/^Acceptable client certificate CA names/,/^[A-Z][^=]*:/p')
         if [ -n "$got" ] && [ "$got" = "$want" ] && printf '%s\n' "$names" | grep -qxF -- "$ca"; then
@@ -654,7 +654,7 @@ verify_served() {
 
 # The certificate served at $CONNECT for $DOMAIN: its SHA-256 fingerprint, nothing when no TLS answers there.
 served_fingerprint() {
-    timeout 10 openssl s_client -connect "$CONNECT" -servername "$DOMAIN" </dev/null 2>/dev/null |
+    timeout 10 openssl s_client -connect "$CONNECT" -servername "$DOMAIN" </dev/null 2>/dev/null 9>&- |
         openssl x509 -noout -fingerprint -sha256 2>/dev/null
 }
 
@@ -714,7 +714,7 @@ verify_rolled_back() {
 # three digits, nothing when nothing answered.
 http_status() {
     code=$(printf 'GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n' "$1" "$DOMAIN" |
-        timeout 10 openssl s_client -quiet -connect "$CONNECT" -servername "$DOMAIN" 2>/dev/null |
+        timeout 10 openssl s_client -quiet -connect "$CONNECT" -servername "$DOMAIN" 2>/dev/null 9>&- |
         awk '/^HTTP\// { print $2; exit }')
     case "$code" in
     [0-9][0-9][0-9]) printf '%s\n' "$code" ;;
@@ -1049,6 +1049,8 @@ $TARGETS
 EOF
 mkdir -p -- "$STEPS" || die "cannot create $STEPS"
 trusted_dir "$STEPS"
+# The lock is descriptor 9. Programs that may outlive a killed run (the server, openssl s_client under timeout) get
+# it closed, so that the next run is not refused while they end.
 exec 9>"$BACKUP_DIR/lock" || die "cannot write into $BACKUP_DIR"
 if command -v flock >/dev/null 2>&1; then
     flock -n 9 || die "another install.sh is running for $DOMAIN (lock: $BACKUP_DIR/lock)"
