@@ -64,10 +64,12 @@ private slots:
     void mergeOverSshThenRollback();
     void untrustedSiteCertificateChangesNothing();
     void dedicatedOnTheNameIsRefused();
+    void apacheMergeOverSshThenRemove();
 
 private:
-    // apply over SSH for localhost on the site's port, with `extra` arguments (--mode, --roots, ...).
-    ProcessResult apply(const QStringList& extra) const;
+    // apply over SSH for localhost on `port` of `t` (default: the nginx site's), with `extra` arguments (--mode,
+    // --roots, ...).
+    ProcessResult apply(const QStringList& extra, const Throwaway* t = nullptr, quint16 port = 0) const;
     QStringList ssh() const;
     QByteArray get(const QString& path, const QString& client = QString()) const
     {
@@ -133,20 +135,24 @@ QStringList TestRemoteMerge::ssh() const
             QStringLiteral("--json")};
 }
 
-ProcessResult TestRemoteMerge::apply(const QStringList& extra) const
+ProcessResult TestRemoteMerge::apply(const QStringList& extra, const Throwaway* t, quint16 port) const
 {
+    if (!t) {
+        t = m_nginx.get();
+        port = m_sitePort;
+    }
     QStringList args {QStringLiteral("apply"),
                       QStringLiteral("--domain"),
                       QStringLiteral("localhost"),
                       QStringLiteral("--client-ca"),
                       m_fixture.path(QStringLiteral("chatca.crt")),
                       QStringLiteral("--listen"),
-                      QStringLiteral("127.0.0.1:%1").arg(m_sitePort),
+                      QStringLiteral("127.0.0.1:%1").arg(port),
                       QStringLiteral("--upstream"),
                       m_upstream.url(),
                       QStringLiteral("--path"),
                       kPath};
-    QStringList installation = m_nginx->installationArgs();
+    QStringList installation = t->installationArgs();
     installation.remove(installation.indexOf(QStringLiteral("--state-dir")), 2);
     return runCli(args + installation + extra + ssh(), QProcessEnvironment::systemEnvironment(), 120000);
 }
@@ -216,6 +222,42 @@ void TestRemoteMerge::dedicatedOnTheNameIsRefused()
     const QByteArray json = QJsonDocument(jsonOf(applied)).toJson();
     QVERIFY2(json.contains("SERVER_NAME_CONFLICT") && json.contains("--mode merge"), applied.out.constData());
     QCOMPARE(treeDigest(m_nginx->server->prefix()), before);
+}
+
+void TestRemoteMerge::apacheMergeOverSshThenRemove()
+{
+    // Apache's website for the name, read over SSH from `apachectl -S` and the site's file: merged, then removed.
+    const quint16 port = freeLoopbackPort();
+    Throwaway t(ServerKind::Apache);
+    QVERIFY(
+        t.start(QStringLiteral("Listen 127.0.0.1:%1\n<VirtualHost 127.0.0.1:%1>\n    ServerName localhost\n"
+                               "    SSLEngine on\n    SSLCertificateFile %2\n    SSLCertificateKeyFile %3\n"
+                               "    DocumentRoot htdocs\n    <Directory htdocs>\n        Require all granted\n"
+                               "    </Directory>\n</VirtualHost>\n")
+                    .arg(port)
+                    .arg(m_site.filePath(QStringLiteral("site.pem")), m_site.filePath(QStringLiteral("site.key")))));
+    QVERIFY(waitForPortState(port, true));
+    const QStringList before = treeDigest(t.server->prefix());
+    const QByteArray rootBefore = m_fixture.curl(port, QStringLiteral("/"), QString()).out;
+    QCOMPARE(rootBefore, QByteArray("old-site\n\n200"));
+
+    const ProcessResult applied = apply({QStringLiteral("--mode"), QStringLiteral("merge"), QStringLiteral("--roots"),
+                                         m_fixture.path(QStringLiteral("root.crt"))},
+                                        &t, port);
+    QVERIFY2(applied.exitCode == 0, (applied.out + applied.err).constData());
+    QCOMPARE(jsonOf(applied).value(QLatin1String("server_state")).toString(), QStringLiteral("after"));
+    QCOMPARE(servedLeaf(m_fixture.sClient(port, QString())),
+             Certificate::fromPem(m_fixture.read(QStringLiteral("server.crt")))->sha256Hex());
+    QCOMPARE(m_fixture.curl(port, QStringLiteral("/"), QString()).out, rootBefore);
+    QVERIFY(m_fixture.curl(port, kPath, QString()).out.endsWith("\n403"));
+    QCOMPARE(m_fixture.curl(port, kPath, QStringLiteral("chat")).out, WebhookUpstream::chatOkBody() + "\n200");
+
+    const ProcessResult removed = runCli(
+        QStringList {QStringLiteral("remove"), QStringLiteral("--domain"), QStringLiteral("localhost")} + ssh(),
+        QProcessEnvironment::systemEnvironment(), 120000);
+    QVERIFY2(removed.exitCode == 0, (removed.out + removed.err).constData());
+    QCOMPARE(treeDigest(t.server->prefix()), before);
+    QCOMPARE(m_fixture.curl(port, kPath, QString()).out.right(4), QByteArray("\n404"));
 }
 
 QTEST_GUILESS_MAIN(TestRemoteMerge)
