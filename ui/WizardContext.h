@@ -36,6 +36,7 @@ struct WizardContext
     QString renewSetupId; // the saved setup the renewal page selects first (mtls-assistant --renew ID)
     std::optional<ServerInstallation> installation; // the server found on this machine
     std::optional<ServerInstallation> remoteInstallation; // over SSH: the server found there
+    std::optional<MergePlan> remoteMerge; // over SSH in merge mode: planned from the server's files when connecting
     QByteArray sshPassword; // over SSH: the sudo password typed for this run only; never saved
     std::optional<RemoteJob> remoteJob; // over SSH, after apply: the job that made the change on the server
     std::optional<SetupPlan> plan; // from the review page

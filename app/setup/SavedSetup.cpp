@@ -195,7 +195,8 @@ void rememberHowServed(SavedSetup& setup, const std::optional<MergePlan>& merge,
     // The site's own certificate, not a file of ours.
     setup.certificateFile.clear();
     setup.keyFile.clear();
-    setup.certificate = certificateInFile(setup.siteCertificateFile);
+    setup.certificate = merge->siteLeaf.isNull() ? certificateInFile(setup.siteCertificateFile)
+                                                 : RememberedCertificate::of(merge->siteLeaf);
 }
 
 RememberedCertificate servedCertificate(const SavedSetup& setup)
@@ -261,8 +262,6 @@ SavedSetup savedSetupOfRemoteApply(const ExportPlan& plan, const QString& sshTar
         = plan.merge ? plan.merge->site.file : plan.target.siteDir + QLatin1Char('/') + plan.generated.fileName;
     SavedSetup s = savedSetupOf(plan.config.domain, plan.target.kind, SetupTarget::Ssh, plan.target.configRoot,
                                 siteFile, plan.config, plan.merge, source, leaf, clientCa, saved);
-    if (plan.merge) // the site's certificate is on the server, not here
-        s.certificate = RememberedCertificate::of(plan.merge->siteLeaf);
     s.sshTarget = sshTarget;
     s.sshIdentity = sshIdentity;
     return s;

@@ -104,7 +104,8 @@ Status checkMergeSetup(const SetupModel& model, const std::optional<ServerInstal
 }
 
 Result<SetupPlan> planSetup(const SetupModel& model, const ServerMaterial& material,
-                            const std::optional<ServerInstallation>& installation)
+                            const std::optional<ServerInstallation>& installation,
+                            const std::optional<MergePlan>& remoteMerge)
 {
     SetupPlan plan;
     plan.target = model.target;
@@ -129,12 +130,19 @@ Result<SetupPlan> planSetup(const SetupModel& model, const ServerMaterial& mater
         remote.config = model.configRequest(QString(), QString(), QString());
         remote.config.serverVersion = installation->version;
         remote.material = applyMaterialOf(material);
+        if (model.mode == SetupMode::Merge) {
+            if (!remoteMerge)
+                return Error(Text::tr("Connect to the server again: the site to merge into has not been read there."));
+            remote.merge = remoteMerge;
+            plan.merge = remoteMerge;
+        }
         const Result<ExportPlan> exportPlan = planExport(remote);
         if (!exportPlan)
             return exportPlan.error();
         plan.config = exportPlan->generated;
         plan.request = exportPlan->config;
-        plan.configFile = exportPlan->target.siteDir + QLatin1Char('/') + exportPlan->generated.fileName;
+        plan.configFile = remote.merge ? remote.merge->site.file
+                                       : exportPlan->target.siteDir + QLatin1Char('/') + exportPlan->generated.fileName;
         plan.changes = exportPlan->changes();
         plan.remote = remote;
     } else {

@@ -35,9 +35,11 @@ ApplyMaterial applyMaterialOf(const ServerMaterial& material);
 
 // For this machine: the apply plan of the installation (its certificate folder and site folder). Over SSH: the
 // bundle's plan for the installation found on the server (`installation`, discovered there). For export: the usual
-// Debian layout of that server, which the exported README tells the user to adapt.
+// Debian layout of that server, which the exported README tells the user to adapt. Over SSH in merge mode,
+// `remoteMerge` is the merge planned from the server's own files (planRemoteMerge), which the bundle applies.
 Result<SetupPlan> planSetup(const SetupModel& model, const ServerMaterial& material,
-                            const std::optional<ServerInstallation>& installation);
+                            const std::optional<ServerInstallation>& installation,
+                            const std::optional<MergePlan>& remoteMerge = std::nullopt);
 
 // Over SSH: the connection of the model (its target and key); the known-hosts file and the password are the
 // caller's. An Error (SSH_TARGET_INVALID) when the target cannot be read.

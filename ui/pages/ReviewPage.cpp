@@ -105,7 +105,7 @@ void ReviewPage::generate()
     m_testPassed = false;
     m_ui->errorPanel->clear();
     m_ui->testResultLabel->clear();
-    Result<SetupPlan> plan = planSetup(ctx.model, ctx.report.material, ctx.targetInstallation());
+    Result<SetupPlan> plan = planSetup(ctx.model, ctx.report.material, ctx.targetInstallation(), ctx.remoteMerge);
     if (!plan) {
         ctx.plan.reset();
         m_ui->configView->clear();

@@ -66,7 +66,7 @@ ServerPage::ServerPage(WizardContext& context, QWidget* parent)
     m_ssh->setObjectName(QStringLiteral("sshPanel"));
     m_ui->serverLayout->insertWidget(m_ui->serverLayout->indexOf(m_ui->targetRadios) + 1, m_ssh);
     m_ssh->hide();
-    connect(m_ssh, &SshConnectPanel::stateChanged, this, &ServerPage::validate);
+    connect(m_ssh, &SshConnectPanel::stateChanged, this, &ServerPage::remoteChecked);
 
     const QSettings settings;
     m_ssh->setTarget(settings.value(QStringLiteral("server/ssh_target")).toString(),
@@ -127,7 +127,8 @@ SetupTarget ServerPage::target() const
 }
 
 // Over SSH, the panel takes the place of this machine's discovery; the server found there is checked for another
-// site on the webhook's name and port right away (merge is made on the server itself, not over SSH yet).
+// site on the webhook's name and port right away, and when one answers it, the merge into it is planned from the
+// server's own files.
 void ServerPage::targetChosen()
 {
     const bool ssh = m_ui->sshRadio->isChecked();
@@ -137,7 +138,18 @@ void ServerPage::targetChosen()
     m_ui->rootEdit->setVisible(!ssh);
     m_ssh->setServer(kind(), context().discovery.value_or(DiscoveryOptions()));
     m_ssh->setKnownHostsFile(context().sshKnownHosts);
-    validate();
+    // The site that answers the name is the chosen server's: looked up again there.
+    if (target() != m_siteTarget) {
+        m_siteTarget = target();
+        m_remoteMerge.reset();
+        siteFound(std::optional<AnsweringSite>(), QString());
+        if (!ssh)
+            lookUpSite();
+    }
+    if (ssh)
+        remoteChecked();
+    else
+        validate();
 }
 
 QString ServerPage::profileDisplayName(TlsProfile profile)
@@ -235,10 +247,18 @@ void ServerPage::validate()
     const bool ssh = m_ui->sshRadio->isChecked();
     if (thisMachine && !m_busy && !m_installation)
         problems << tr("Error: no %1 to configure on this machine.").arg(serverKindDisplayName(kind()));
-    const bool choosing = thisMachine && m_site.has_value();
+    const bool choosing = (thisMachine || ssh) && m_site.has_value();
     if (choosing && !m_ui->mergeRadio->isChecked() && !m_ui->dedicatedRadio->isChecked())
         problems << tr("Choose how the webhook shares %1 with the website: merge or a dedicated name.")
                         .arg(context().model.domain);
+    // Over SSH the site was read when connecting: a dedicated site needs another name, and a new listen address
+    // another look.
+    if (ssh && m_site && m_ui->dedicatedRadio->isChecked())
+        problems << tr("Error: the site on the server already answers %1 on this port. A dedicated site needs a name "
+                       "of its own: go back and change the name, or choose merge.")
+                        .arg(context().model.domain);
+    if (ssh && m_remoteMerge && remoteKey(pageModel()) != m_remoteMadeFor)
+        problems << tr("The listen address changed since the server was read: connect again.");
     m_ui->validationLabel->setText(problems.join(QLatin1Char('\n')));
     m_ui->validationLabel->setVisible(!problems.isEmpty());
     m_ui->rootLabel->setEnabled(thisMachine);
@@ -253,10 +273,31 @@ void ServerPage::validate()
         // For the next connect: the name and port as they are now.
         const ServerConfigRequest site = pageModel().configRequest(QString(), QString(), QString());
         const QString mainConfig = context().discovery ? context().discovery->mainConfig : QString();
-        m_ssh->setCheck([site, mainConfig](ShellSession& shell, const ServerInstallation& installation) {
+        const QString roots = pageModel().rootsPath;
+        const QString madeFor = remoteKey(pageModel());
+        m_ssh->setCheck([site, mainConfig, roots, madeFor,
+                         slot = m_remoteSite](ShellSession& shell, const ServerInstallation& installation) {
             ExportRequest bundle = exportRequestFor(installation, mainConfig);
             bundle.config = site;
-            return checkRemoteNameFree(shell, bundle);
+            Status free = checkRemoteNameFree(shell, bundle);
+            std::optional<MergePlan> merge;
+            if (!free && hasCode(free.error().findings, QStringLiteral("SERVER_NAME_CONFLICT"))) {
+                // A website answers the name there: the merge into it, planned from the server's files. When it is
+                // refused, both the conflict and why merge cannot be made are shown.
+                Result<MergePlan> planned = planRemoteMerge(shell, installation, bundle, false, roots);
+                if (planned) {
+                    merge = planned.value();
+                    free = Status();
+                } else if (!hasCode(planned.error().findings, QStringLiteral("MERGE_NO_SITE"))) {
+                    Error both = free.error();
+                    both.findings += planned.error().findings;
+                    free = both;
+                }
+            }
+            const std::lock_guard lock(slot->mutex);
+            slot->madeFor = madeFor;
+            slot->merge = merge;
+            return free;
         });
     }
     m_valid = problems.isEmpty() && !m_busy && !m_siteBusy && !(merging && (m_checkBusy || m_mergeRefused))
@@ -290,7 +331,7 @@ SetupModel ServerPage::pageModel() const
     // With no site answering the name: dedicated, as the engine does without a mode.
     model.mode = SetupMode::Auto;
     model.replaceLocation = false;
-    if (model.target == SetupTarget::ThisMachine && m_site) {
+    if (model.target != SetupTarget::Export && m_site) {
         if (m_ui->mergeRadio->isChecked())
             model.mode = SetupMode::Merge;
         else if (m_ui->dedicatedRadio->isChecked())
@@ -308,6 +349,8 @@ void ServerPage::lookUpSite()
     const SetupModel model = pageModel();
     const QList<ListenAddress> listen = parseListen(model.listen);
     const int sequence = ++m_siteSequence;
+    if (model.target == SetupTarget::Ssh) // read on the server when connecting (remoteChecked)
+        return;
     if (model.target != SetupTarget::ThisMachine || !m_installation || model.domain.isEmpty() || listen.isEmpty()) {
         m_siteBusy = false;
         siteFound(std::optional<AnsweringSite>(), QString());
@@ -322,22 +365,15 @@ void ServerPage::lookUpSite()
         this,
         [installation, domain, listen] {
             Result<std::optional<AnsweringSite>> site = findAnsweringSite(installation, domain, listen);
-            QString certificateText;
+            QString text;
             if (site && site->has_value() && !site->value().certificates.isEmpty()) {
                 const QString path = site->value().certificates.first();
                 QFile file(path);
-                const Result<Certificate> certificate = file.open(QIODevice::ReadOnly)
-                    ? Certificate::fromPem(file.readAll())
-                    : Result<Certificate>(Error(file.errorString()));
-                certificateText = certificate
-                    ? tr("Its certificate: %1, issued by %2, valid until %3 (%4).")
-                          .arg(certificate->displayName(), certificate->issuerCommonName(),
-                               QLocale().toString(certificate->notAfter().date(), QLocale::ShortFormat),
-                               daysLeftText(certificate->daysUntilExpiry()))
-                    : tr("Its certificate %1 cannot be read: %2")
-                          .arg(QDir::toNativeSeparators(path), certificate.error().message);
+                text = certificateText(file.open(QIODevice::ReadOnly) ? Certificate::fromPem(file.readAll())
+                                                                      : Result<Certificate>(Error(file.errorString())),
+                                       path);
             }
-            return Found(std::move(site), certificateText);
+            return Found(std::move(site), text);
         },
         [this, sequence](Found found) {
             if (sequence != m_siteSequence)
@@ -345,6 +381,43 @@ void ServerPage::lookUpSite()
             m_siteBusy = false;
             siteFound(found.first, found.second);
         });
+}
+
+QString ServerPage::certificateText(const Result<Certificate>& certificate, const QString& path)
+{
+    return certificate
+        ? tr("Its certificate: %1, issued by %2, valid until %3 (%4).")
+              .arg(certificate->displayName(), certificate->issuerCommonName(),
+                   QLocale().toString(certificate->notAfter().date(), QLocale::ShortFormat),
+                   daysLeftText(certificate->daysUntilExpiry()))
+        : tr("Its certificate %1 cannot be read: %2").arg(QDir::toNativeSeparators(path), certificate.error().message);
+}
+
+QString ServerPage::remoteKey(const SetupModel& model)
+{
+    return model.domain + QLatin1Char('|') + model.listen;
+}
+
+void ServerPage::remoteChecked()
+{
+    std::optional<MergePlan> merge;
+    if (m_ssh->isReady()) {
+        const std::lock_guard lock(m_remoteSite->mutex);
+        merge = m_remoteSite->merge;
+        m_remoteMadeFor = m_remoteSite->madeFor;
+    }
+    const bool changed = merge.has_value() != m_remoteMerge.has_value()
+        || (merge && (merge->site.where() != m_remoteMerge->site.where() || merge->after != m_remoteMerge->after));
+    m_remoteMerge = merge;
+    if (changed && m_ui->sshRadio->isChecked()) {
+        if (merge)
+            siteFound(
+                std::optional<AnsweringSite>(merge->site),
+                tr("%1 (read on the server)").arg(certificateText(merge->siteLeaf, merge->site.certificates.value(0))));
+        else
+            siteFound(std::optional<AnsweringSite>(), QString());
+    }
+    validate();
 }
 
 void ServerPage::siteFound(const Result<std::optional<AnsweringSite>>& site, const QString& certificateText)
@@ -403,6 +476,13 @@ void ServerPage::checkMerge()
 {
     if (!m_site || !m_ui->mergeRadio->isChecked())
         return;
+    if (m_ui->sshRadio->isChecked()) { // planned on the server when connecting; its refusals are the panel's
+        ++m_checkSequence;
+        m_checkBusy = false;
+        m_mergeRefused = false;
+        validate();
+        return;
+    }
     const SetupModel model = pageModel();
     const std::optional<ServerInstallation> installation = m_installation;
     const int sequence = ++m_checkSequence;
@@ -456,6 +536,8 @@ bool ServerPage::validatePage()
     model = pageModel();
     context().installation = model.target == SetupTarget::ThisMachine ? m_installation : std::nullopt;
     context().remoteInstallation = model.target == SetupTarget::Ssh ? m_ssh->installation() : std::nullopt;
+    context().remoteMerge
+        = model.target == SetupTarget::Ssh && model.mode == SetupMode::Merge ? m_remoteMerge : std::nullopt;
     context().sshPassword = model.target == SetupTarget::Ssh ? m_ssh->password() : QByteArray();
     QSettings settings;
     if (model.target == SetupTarget::Ssh) {

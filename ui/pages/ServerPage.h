@@ -9,6 +9,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <mutex>
 
 namespace Ui {
 class ServerPage;
@@ -59,6 +60,12 @@ private:
     void siteFound(const Result<std::optional<AnsweringSite>>& site, const QString& certificateText);
     void modeChosen();
     void checkMerge();
+    // Over SSH, once connected: the site on the server that answers the name, and the merge planned there.
+    void remoteChecked();
+    // The certificate a site serves, as the page shows it.
+    static QString certificateText(const Result<Certificate>& certificate, const QString& path);
+    // What the remote merge was planned for: the name and the listen address.
+    static QString remoteKey(const SetupModel& model);
 
     std::unique_ptr<Ui::ServerPage> m_ui;
     SshConnectPanel* m_ssh = nullptr;
@@ -71,6 +78,18 @@ private:
     int m_checkSequence = 0;
     bool m_checkBusy = false;
     bool m_mergeRefused = false;
+    // Over SSH: what the connection's check found (the merge planned from the server's files when a site answers the
+    // name there), with the name and listen address it was made for.
+    struct RemoteSite
+    {
+        std::mutex mutex;
+        QString madeFor;
+        std::optional<MergePlan> merge;
+    };
+    std::shared_ptr<RemoteSite> m_remoteSite = std::make_shared<RemoteSite>();
+    std::optional<MergePlan> m_remoteMerge;
+    QString m_remoteMadeFor;
+    SetupTarget m_siteTarget = SetupTarget::ThisMachine; // the server m_site was looked up on
     bool m_busy = false;
     bool m_valid = false;
 };
