@@ -36,6 +36,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace mtls;
@@ -87,13 +88,15 @@ private slots:
     void cleanup() { tearDown(); }
     void applyOverSshThenRenew();
     void droppedConnectionThenReconnectAndRollBack();
+    void mergeIntoTheWebsiteOverSsh();
     void changedHostKeyIsRefused(); // last: the server gets a new host key
 
 private:
     void makeSshWizard();
     // From the endpoint to the server page connected as `user` (the host key trusted, the password typed when sudo
-    // asks for one); `shots` names the screenshots.
-    void connectOnServerPage(SshServer::User user, const QString& shots);
+    // asks for one); `shots` names the screenshots. With `website`, a site answers the name there: the page waits for
+    // the choice between merge and a name of its own.
+    void connectOnServerPage(SshServer::User user, const QString& shots, bool website = false);
     // connectOnServerPage(), then the certificate path, the files and the client CA: on to the review page.
     void toReviewOverSsh(SshServer::User user, const QString& shots);
     // From the review page through apply over SSH (done and verified on the server) to the test page.
@@ -135,7 +138,7 @@ void TestGuiSsh::makeSshWizard()
     ctx.remoteStateDir = m_remoteState.path();
 }
 
-void TestGuiSsh::connectOnServerPage(SshServer::User user, const QString& shots)
+void TestGuiSsh::connectOnServerPage(SshServer::User user, const QString& shots, bool website)
 {
     endpoint(QStringLiteral("https://localhost:%1/im/callback").arg(m_installation.port));
     if (QTest::currentTestFailed())
@@ -203,7 +206,7 @@ void TestGuiSsh::connectOnServerPage(SshServer::User user, const QString& shots)
                                     "configuration in %5.")),
              qPrintable(status));
     QVERIFY2(status.contains(m_installation.discovery.configRoot), qPrintable(status));
-    QTRY_VERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
+    QTRY_COMPARE(m_wizard->button(QWizard::NextButton)->isEnabled(), !website);
     screenshot(*m_wizard, shots + QStringLiteral("03-connected"));
 }
 
@@ -445,6 +448,107 @@ void TestGuiSsh::droppedConnectionThenReconnectAndRollBack()
     QVERIFY(!m_wizard->button(QWizard::NextButton)->isEnabled());
     QCOMPARE(treeDigest(m_installation.discovery.configRoot), before);
     QVERIFY(waitForPortState(m_installation.port, false));
+}
+
+void TestGuiSsh::mergeIntoTheWebsiteOverSsh()
+{
+    // The server already serves a website for the name, with its own certificate, in a file of its owner's: read over
+    // SSH when connecting, offered for merge, applied there; judged by curl, then rolled back byte for byte.
+    Installation& server = m_installation;
+    const QString site = QStringLiteral("server {\n    listen 127.0.0.1:%1 ssl;\n    server_name localhost;\n"
+                                        "    ssl_certificate %2;\n    ssl_certificate_key %3;\n"
+                                        "    location / { return 200 \"website\\n\"; }\n}\n"
+                                        "server {\n    listen 127.0.0.1:%4;\n    return 200 \"old-site\\n\";\n}\n")
+                             .arg(server.port)
+                             .arg(m_pki->path(QStringLiteral("bundle.crt")), m_pki->path(QStringLiteral("server.key")))
+                             .arg(server.server->port());
+    QVERIFY(server.server->setSiteConfig(site).ok());
+    const QString siteFile = server.discovery.configRoot + QStringLiteral("/site.conf");
+    QVERIFY(::chown(QFile::encodeName(siteFile).constData(), 1234, 1234) == 0);
+    QVERIFY(::chmod(QFile::encodeName(siteFile).constData(), 0640) == 0);
+    const Status reloaded = server.server->reload();
+    QVERIFY2(reloaded.ok(), reloaded ? "" : qPrintable(reloaded.error().fullText()));
+    const QStringList before = treeDigest(server.discovery.configRoot);
+    const QByteArray rootBefore = curl(server.port, QStringLiteral("/"));
+    QCOMPARE(rootBefore, QByteArray("website\n\n200"));
+
+    makeSshWizard();
+    connectOnServerPage(SshServer::User::SudoNoPassword, QStringLiteral("ssh-merge-"), true);
+    if (QTest::currentTestFailed())
+        return;
+    auto* page = find<ServerPage>(m_wizard.get(), "ServerPage");
+    QTRY_VERIFY(find<QWidget>(page, "siteGroup")->isVisible());
+    QVERIFY2(find<QLabel>(page, "siteLabel")->text().contains(QStringLiteral("site.conf:1")),
+             qPrintable(find<QLabel>(page, "siteLabel")->text()));
+    QVERIFY(!m_wizard->button(QWizard::NextButton)->isEnabled()); // merge or a name of its own: the user's choice
+    mnemonic(*m_wizard, 'c');
+    QVERIFY(find<QRadioButton>(page, "dedicatedRadio")->isChecked());
+    QVERIFY(!m_wizard->button(QWizard::NextButton)->isEnabled()); // the name is the website's on that server
+    mnemonic(*m_wizard, 'm');
+    QTRY_VERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
+    screenshot(*m_wizard, QStringLiteral("ssh-merge-04-choice"));
+    QVERIFY(next(*m_wizard));
+    clientCa(); // the site keeps its certificate: straight to Chat's client CA
+    if (QTest::currentTestFailed())
+        return;
+    auto* review = find<ReviewPage>(m_wizard.get(), "ReviewPage");
+    QTRY_VERIFY_WITH_TIMEOUT(!review->isBusy(), 30000);
+    const QString diff = find<QPlainTextEdit>(review, "configView")->toPlainText();
+    QVERIFY2(diff.contains(QLatin1String("+ ")) && diff.contains(QLatin1String("/im/callback")), qPrintable(diff));
+    screenshot(*m_wizard, QStringLiteral("ssh-merge-05-review"));
+    QVERIFY(next(*m_wizard));
+    auto* apply = find<ApplyPage>(m_wizard.get(), "ApplyPage");
+    mnemonic(*m_wizard, 'a');
+    QTRY_VERIFY_WITH_TIMEOUT(!apply->isBusy(), 90000);
+    QVERIFY2(m_wizard->context().remoteJob.has_value(), qPrintable(find<QLabel>(apply, "errorMessage")->text()));
+    QCOMPARE(m_wizard->context().remoteJob->serverState(), QStringLiteral("after"));
+    QCOMPARE(stepTexts(apply).last(),
+             tt("mtls::RemoteDeploy",
+                "Verified on the server by install.sh: the site still serves its own "
+                "certificate, the webhook path refuses callers without a client certificate, "
+                "and the site's other pages answer as before."));
+    screenshot(*m_wizard, QStringLiteral("ssh-merge-06-applied"));
+
+    // Judged by real clients: the website as before, the webhook path closed to strangers and open to Chat's
+    // certificate (no application behind it here: 502), the file still its owner's.
+    QCOMPARE(curl(server.port, QStringLiteral("/")), rootBefore);
+    QVERIFY(curl(server.port, QStringLiteral("/im/callback")).endsWith("\n403"));
+    QVERIFY(curl(server.port, QStringLiteral("/im/callback"), QStringLiteral("chatclient")).endsWith("\n502"));
+    checkServed(QStringLiteral("server.crt"));
+    QFileInfo info(siteFile);
+    QCOMPARE(info.ownerId(), 1234u);
+    QVERIFY(info.permissions()
+            == (QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadUser | QFile::WriteUser));
+    QVERIFY(next(*m_wizard));
+    QCOMPARE(m_wizard->currentId(), int(TestPageId));
+    QTRY_VERIFY_WITH_TIMEOUT(!find<TestPage>(m_wizard.get(), "TestPage")->isRunning(), 30000);
+    QCOMPARE(m_wizard->context().probe->withoutClientCertificate, CallerOutcome::RejectedByHttpStatus);
+    QVERIFY(next(*m_wizard));
+    QVERIFY(next(*m_wizard));
+    QCOMPARE(m_wizard->currentId(), int(FinishPageId));
+    QTRY_VERIFY(find<FinishPage>(m_wizard.get(), "FinishPage")->isSaved());
+    const auto saved = SetupStore(m_setups->path()).load();
+    QVERIFY(saved.ok() && saved->setups.size() == 1);
+    QCOMPARE(saved->setups.first().mode, SetupMode::Merge);
+    QCOMPARE(saved->setups.first().target, SetupTarget::Ssh);
+    QCOMPARE(saved->setups.first().siteFile, siteFile);
+    QCOMPARE(saved->setups.first().certificate.sha256,
+             Certificate::fromPem(m_pki->pki.read(QStringLiteral("server.crt")))->sha256Fingerprint());
+
+    // Rolled back on the server: the tree byte for byte, the webhook path the website's again.
+    QStringList rollback {QStringLiteral("rollback"),
+                          QStringLiteral("--ssh"),
+                          target(SshServer::User::SudoNoPassword),
+                          QStringLiteral("--identity"),
+                          m_sshd.clientKey(SshServer::User::SudoNoPassword),
+                          QStringLiteral("--known-hosts"),
+                          m_wizard->context().sshKnownHosts,
+                          QStringLiteral("--state-dir"),
+                          m_remoteState.path()};
+    const ProcessResult rolledBack = runCli(rollback, QProcessEnvironment::systemEnvironment(), 120000);
+    QVERIFY2(rolledBack.exitCode == 0, (rolledBack.out + rolledBack.err).constData());
+    QCOMPARE(treeDigest(server.discovery.configRoot), before);
+    QTRY_COMPARE_WITH_TIMEOUT(curl(server.port, QStringLiteral("/im/callback")), QByteArray("website\n\n200"), 10000);
 }
 
 void TestGuiSsh::changedHostKeyIsRefused()

@@ -553,7 +553,7 @@ bool ServerPage::validatePage()
 
 int ServerPage::nextId() const
 {
-    const bool merging = m_ui->thisMachineRadio->isChecked() && m_site && m_ui->mergeRadio->isChecked();
+    const bool merging = target() != SetupTarget::Export && m_site && m_ui->mergeRadio->isChecked();
     return merging ? ClientCaPageId : CertificatePathPageId;
 }
 
