@@ -1552,6 +1552,10 @@
         <source>The site folder %1 and the server directory %2 have no folder in common but /.</source>
         <translation>站点目录 %1 与服务器目录 %2 除 / 之外没有共同的上级目录。</translation>
     </message>
+    <message>
+        <source>install.sh cannot edit %1: its path has characters other than letters, digits and - . _ / + @ : , =.</source>
+        <translation>install.sh 无法编辑 %1：其路径含有字母、数字和 - . _ / + @ : , = 以外的字符。</translation>
+    </message>
 </context>
 <context>
     <name>mtls::InstallScript</name>
@@ -2431,8 +2435,16 @@
         <translation>服务器上的 %1 无法列出生效的配置，因此没有做任何更改。</translation>
     </message>
     <message>
-        <source>A site already answers %1 on the same port on the server, so nothing was changed: the server would keep only one of the two, and either the webhook or that site would stop working. Use a name of its own for the webhook (for example a subdomain), or remove or move the other site first. Client certificates on the webhook path of that site (merge) are set up by the assistant on the server itself, not yet over SSH.</source>
-        <translation>服务器的同一端口上已有另一个站点响应 %1，因此没有做任何更改：服务器只会保留两者之一，回调或该站点总有一个会失效。请为回调使用单独的域名（例如一个子域名），或先删除或迁走另一个站点。如需只在该站点的回调路径上校验客户端证书（合并），请在服务器上直接运行本助手，目前还不能通过 SSH 完成。</translation>
+        <source>Verified on the server by install.sh: the site still serves its own certificate, the webhook path refuses callers without a client certificate, and the site&apos;s other pages answer as before.</source>
+        <translation>已由 install.sh 在服务器上验证：站点仍提供它自己的证书，回调路径拒绝没有客户端证书的调用方，站点的其他页面响应与之前相同。</translation>
+    </message>
+    <message>
+        <source>A site already answers %1 on the same port on the server, so nothing was changed: the server would keep only one of the two, and either the webhook or that site would stop working. Use a name of its own for the webhook (for example a subdomain), or remove or move the other site first; or ask for client certificates on the webhook path of that site only (--mode merge).</source>
+        <translation>服务器上已有站点在同一端口上响应 %1，因此没有做任何更改：服务器只会保留两者之一，回调或该站点将停止工作。请为回调使用独立的域名（例如子域名），或先移除或迁移另一个站点；也可以只在该站点的回调路径上要求客户端证书（--mode merge）。</translation>
+    </message>
+    <message>
+        <source>nginx on the server could not show its effective configuration, so nothing was changed.</source>
+        <translation>服务器上的 nginx 无法列出生效的配置，因此没有做任何更改。</translation>
     </message>
 </context>
 <context>
@@ -2520,6 +2532,17 @@
     <message>
         <source>tail could not follow the webhook log on the server.</source>
         <translation>tail 无法跟踪服务器上的回调日志。</translation>
+    </message>
+</context>
+<context>
+    <name>mtls::RemoteServerFiles</name>
+    <message>
+        <source>The server&apos;s virtual hosts cannot be read: its program is not known.</source>
+        <translation>无法读取服务器的虚拟主机：不知道它的服务器程序。</translation>
+    </message>
+    <message>
+        <source>Apache on the server could not show its virtual hosts.</source>
+        <translation>服务器上的 Apache 无法列出它的虚拟主机。</translation>
     </message>
 </context>
 <context>
@@ -2761,6 +2784,10 @@
     <message>
         <source>No %1 was found on the server.</source>
         <translation>服务器上没有找到 %1。</translation>
+    </message>
+    <message>
+        <source>Connect to the server again: the site to merge into has not been read there.</source>
+        <translation>请重新连接服务器：尚未在服务器上读取要合并的站点。</translation>
     </message>
 </context>
 <context>
@@ -4208,10 +4235,6 @@ then apply again, or apply with --add-include to have it added (rollback removes
         <translation>通过 SSH 连接服务器时：本助手在服务器上的目录。默认：%1。</translation>
     </message>
     <message>
-        <source>Over SSH, apply sets up a dedicated site: --mode merge is not available there yet.</source>
-        <translation>通过 SSH 时，apply 会建立独立站点：暂不支持 --mode merge。</translation>
-    </message>
-    <message>
         <source>On the server: %1 %2 (%3), configuration in %4.</source>
         <translation>服务器上：%1 %2（%3），配置位于 %4。</translation>
     </message>
@@ -4230,6 +4253,10 @@ then apply again, or apply with --add-include to have it added (rollback removes
     <message>
         <source>warning: the setup could not be saved, so &apos;status&apos; will not list it: %1</source>
         <translation>警告：无法保存该部署，因此 &apos;status&apos; 不会列出它：%1</translation>
+    </message>
+    <message>
+        <source>Merging into the site of %1 on the server (%2).</source>
+        <translation>正在合并到服务器上 %1 的站点（%2）。</translation>
     </message>
 </context>
 <context>
@@ -5940,6 +5967,18 @@ The Chat guide&apos;s samples list TLS 1.0 and 1.1. Those versions are deprecate
 如果已有网站在该端口上响应回调的域名，请选择共用方式。合并只为该网站的回调路径添加客户端证书验证，网站保留自己的证书，浏览器不会被要求出示证书。专用则为回调使用单独的域名，整个域名都要求 IM 后台的证书；如果可以添加 DNS 域名，这是更好的选择。
 
 即时通信 IM 文档的示例列出了 TLS 1.0 和 1.1。这些版本已被弃用，当前的服务器也会拒绝它们；除非确实需要文档中的那一行，请保留推荐的安全策略。</translation>
+    </message>
+    <message>
+        <source>Error: the site on the server already answers %1 on this port. A dedicated site needs a name of its own: go back and change the name, or choose merge.</source>
+        <translation>错误：服务器上的站点已在此端口上响应 %1。独立站点需要独立的域名：请返回修改域名，或选择合并。</translation>
+    </message>
+    <message>
+        <source>The listen address changed since the server was read: connect again.</source>
+        <translation>读取服务器之后监听地址已更改：请重新连接。</translation>
+    </message>
+    <message>
+        <source>%1 on the server already answers %2 on this port: the site at %3 (server name %4).</source>
+        <translation>服务器上的 %1 已在此端口上响应 %2：位于 %3 的站点（server_name %4）。</translation>
     </message>
 </context>
 <context>

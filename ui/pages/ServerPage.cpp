@@ -411,9 +411,8 @@ void ServerPage::remoteChecked()
     m_remoteMerge = merge;
     if (changed && m_ui->sshRadio->isChecked()) {
         if (merge)
-            siteFound(
-                std::optional<AnsweringSite>(merge->site),
-                tr("%1 (read on the server)").arg(certificateText(merge->siteLeaf, merge->site.certificates.value(0))));
+            siteFound(std::optional<AnsweringSite>(merge->site),
+                      certificateText(merge->siteLeaf, merge->site.certificates.value(0)));
         else
             siteFound(std::optional<AnsweringSite>(), QString());
     }
@@ -444,7 +443,9 @@ void ServerPage::siteFound(const Result<std::optional<AnsweringSite>>& site, con
     }
     if (answering) {
         m_ui->siteLabel->setText(
-            tr("%1 already answers %2 on this port: the site at %3 (server name %4).")
+            (m_ui->sshRadio->isChecked() ? tr("%1 on the server already answers %2 on this port: the site at %3 "
+                                              "(server name %4).")
+                                         : tr("%1 already answers %2 on this port: the site at %3 (server name %4)."))
                 .arg(serverKindDisplayName(kind()), context().model.domain, answering->where(), answering->pattern));
         m_ui->siteCertificateLabel->setText(certificateText.isEmpty() ? tr("It serves no certificate of its own.")
                                                                       : certificateText);
