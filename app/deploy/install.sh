@@ -622,6 +622,16 @@ EOF
     done
 }
 
+# Between two looks at a server that is reloading (its old workers may answer the first tries): 0.1 s after each of
+# the first five tries ($1), then 0.5 s.
+retry_pause() {
+    if [ "$1" -le 5 ]; then
+        sleep 0.1 2>/dev/null || sleep 1
+    else
+        sleep 0.5 2>/dev/null || sleep 1
+    fi
+}
+
 # What the server serves at $CONNECT for $DOMAIN: the bundle's certificate, and a request for a client
 # certificate naming the client CA.
 verify_served() {
@@ -640,11 +650,7 @@ verify_served() {
         if [ -n "$got" ] && [ "$got" = "$want" ] && printf '%s\n' "$names" | grep -qxF -- "$ca"; then
             return 0
         fi
-        if [ "$tries" -le 5 ]; then
-            sleep 0.1 2>/dev/null || sleep 1
-        else
-            sleep 0.5 2>/dev/null || sleep 1
-        fi
+        retry_pause "$tries"
     done
     [ -n "$got" ] || { fail "nothing answered TLS at $CONNECT"; return 1; }
     [ "$got" = "$want" ] || { fail "$CONNECT serves another certificate for $DOMAIN"; return 1; }
@@ -751,11 +757,7 @@ verify_merged() {
         if [ "$leaf" = "$SITE_LEAF" ] && [ "$path_status" = 403 ] && [ "$root_status" = "$1" ]; then
             return 0
         fi
-        if [ "$tries" -le 5 ]; then
-            sleep 0.1 2>/dev/null || sleep 1
-        else
-            sleep 0.5 2>/dev/null || sleep 1
-        fi
+        retry_pause "$tries"
     done
     [ "$leaf" = "$SITE_LEAF" ] ||
         fail "$CONNECT should serve the site's own certificate for $DOMAIN (SHA-256 $SITE_LEAF) and serves ${leaf:-nothing}"

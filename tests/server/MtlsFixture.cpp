@@ -1,5 +1,7 @@
 #include "MtlsFixture.h"
 
+#include "pki/Certificate.h"
+
 #include <QCryptographicHash>
 #include <QDeadlineTimer>
 #include <QDirIterator>
@@ -119,4 +121,24 @@ bool waitForPortState(quint16 port, bool accepting, int timeoutMs)
             return false;
         QThread::msleep(20);
     }
+}
+
+QString servedLeaf(const ProcessResult& handshake)
+{
+    const qsizetype begin = handshake.out.indexOf("-----BEGIN CERTIFICATE-----");
+    const qsizetype end = handshake.out.indexOf("-----END CERTIFICATE-----", begin);
+    if (begin < 0 || end < 0)
+        return {};
+    auto served = mtls::Certificate::fromPem(handshake.out.mid(begin, end - begin + 25));
+    return served ? served->sha256Hex() : QString();
+}
+
+QString ownerMode(const QString& path)
+{
+    struct stat st
+    {
+    };
+    if (::lstat(QFile::encodeName(path).constData(), &st) != 0)
+        return {};
+    return QStringLiteral("%1:%2 %3").arg(st.st_uid).arg(st.st_gid).arg(st.st_mode & 07777, 0, 8);
 }

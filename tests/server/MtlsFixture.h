@@ -42,3 +42,8 @@ QStringList treeDigest(const QString& root,
                        = {QStringLiteral("logs"), QStringLiteral("run"), QStringLiteral("tmp")});
 // Waits (bounded) until 127.0.0.1:port accepts, or no longer accepts, connections; returns whether it did.
 bool waitForPortState(quint16 port, bool accepting, int timeoutMs = 10000);
+
+// The SHA-256 (hex) of the certificate an `openssl s_client` run was presented with; empty when none.
+QString servedLeaf(const ProcessResult& handshake);
+// "uid:gid mode" (mode in octal) of a file, not following a link; empty when it does not exist.
+QString ownerMode(const QString& path);

@@ -92,17 +92,6 @@ void fill(const QString& dir)
                 QStringLiteral("bs=1k"), QStringLiteral("count=2048")});
 }
 
-// The SHA-256 of the certificate openssl s_client is presented with (empty: none).
-QString servedLeaf(const ProcessResult& handshake)
-{
-    const qsizetype begin = handshake.out.indexOf("-----BEGIN CERTIFICATE-----");
-    const qsizetype end = handshake.out.indexOf("-----END CERTIFICATE-----", begin);
-    if (begin < 0 || end < 0)
-        return {};
-    auto served = Certificate::fromPem(handshake.out.mid(begin, end - begin + 25));
-    return served ? served->sha256Hex() : QString();
-}
-
 } // namespace
 
 class TestInstallScript : public QObject

@@ -29,28 +29,6 @@ QJsonObject jsonOf(const ProcessResult& result)
     return QJsonDocument::fromJson(result.out).object();
 }
 
-// "uid:gid mode" (octal) of a file.
-QString ownerMode(const QString& path)
-{
-    struct stat st
-    {
-    };
-    if (::lstat(QFile::encodeName(path).constData(), &st) != 0)
-        return {};
-    return QStringLiteral("%1:%2 %3").arg(st.st_uid).arg(st.st_gid).arg(st.st_mode & 07777, 0, 8);
-}
-
-// The SHA-256 of the certificate openssl s_client was presented with (empty: none).
-QString servedLeaf(const ProcessResult& handshake)
-{
-    const qsizetype begin = handshake.out.indexOf("-----BEGIN CERTIFICATE-----");
-    const qsizetype end = handshake.out.indexOf("-----END CERTIFICATE-----", begin);
-    if (begin < 0 || end < 0)
-        return {};
-    auto served = Certificate::fromPem(handshake.out.mid(begin, end - begin + 25));
-    return served ? served->sha256Hex() : QString();
-}
-
 const QString kPath = QStringLiteral("/im/callback");
 
 } // namespace
