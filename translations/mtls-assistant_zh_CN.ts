@@ -5698,6 +5698,18 @@ Passphrases are never written to a file. If you tick &quot;Remember&quot;, the p
         <source>This setup was applied over SSH to %1: the assistant connects there again to install the new certificate.</source>
         <translation>该部署是通过 SSH 应用到 %1 的：本助手会再次连接该服务器，安装新证书。</translation>
     </message>
+    <message>
+        <source>The certificate the website served when the setup was saved (its file is on the server).</source>
+        <translation>保存部署记录时网站使用的证书（证书文件在服务器上）。</translation>
+    </message>
+    <message>
+        <source>This setup was applied over SSH to %1: the assistant connects there again to read the site&apos;s file and apply the merge again.</source>
+        <translation>该部署是通过 SSH 应用到 %1 的：本助手会再次连接该服务器，读取站点的配置文件并再次应用合并。</translation>
+    </message>
+    <message>
+        <source>Served by the website when saved</source>
+        <translation>保存时网站使用的证书</translation>
+    </message>
 </context>
 <context>
     <name>mtls::ui::RenewSelectPage</name>

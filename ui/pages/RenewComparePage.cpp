@@ -1,6 +1,7 @@
 #include "RenewComparePage.h"
 
 #include "WizardContext.h"
+#include "deploy/RemoteDeploy.h"
 #include "ui_RenewComparePage.h"
 #include "widgets/Async.h"
 #include "widgets/CertificateText.h"
@@ -35,6 +36,7 @@ RenewComparePage::RenewComparePage(WizardContext& context, QWidget* parent)
     connect(m_ssh, &SshConnectPanel::stateChanged, this, [this] {
         this->context().remoteInstallation = m_ssh->installation();
         this->context().sshPassword = m_ssh->password();
+        this->context().remoteMerge = m_ssh->isReady() ? m_remoteMerge->get().second : std::optional<MergePlan>();
         emit completeChanged();
     });
 }
@@ -57,13 +59,18 @@ void RenewComparePage::initializePage()
         m_intro = m_ui->introLabel->text();
         m_introName = m_ui->compareView->accessibleName();
     }
-    m_ui->introLabel->setText(merge ? tr("The certificate the website serves now, as its file holds it.") : m_intro);
+    const bool overSsh = ctx.model.target == SetupTarget::Ssh;
+    m_ui->introLabel->setText(
+        !merge        ? m_intro
+            : overSsh ? tr("The certificate the website served when the setup was saved (its file is on the server).")
+                      : tr("The certificate the website serves now, as its file holds it."));
     m_ui->compareView->setAccessibleName(merge ? tr("The certificate the website serves now") : m_introName);
     const RememberedCertificate old = ctx.renewing ? ctx.renewing->certificate : RememberedCertificate();
     const RememberedCertificate now = merge ? old : RememberedCertificate::of(ctx.report.material.leaf);
     m_ui->compareView->setColumnCount(merge ? 1 : 2);
-    m_ui->compareView->setHorizontalHeaderLabels(merge ? QStringList {tr("Served by the website now")}
-                                                       : QStringList {tr("In use"), tr("New")});
+    m_ui->compareView->setHorizontalHeaderLabels(
+        merge ? QStringList {overSsh ? tr("Served by the website when saved") : tr("Served by the website now")}
+              : QStringList {tr("In use"), tr("New")});
     const QStringList rows {tr("Subject"), tr("Valid from"), tr("Valid until"), tr("Days left"), tr("SHA-256")};
     const auto values = [](const RememberedCertificate& c) {
         // The fingerprint on two lines, split at the colon in the middle, so both columns fit.
@@ -105,18 +112,33 @@ void RenewComparePage::initializePage()
     m_ui->verdictLabel->setText(verdict.join(QLatin1Char('\n')));
 
     // The server of the saved setup, for the review: over SSH, found again on that machine.
-    m_ssh->setVisible(ctx.model.target == SetupTarget::Ssh);
-    m_sshLabel->setVisible(ctx.model.target == SetupTarget::Ssh);
-    m_sshLabel->setText(tr("This setup was applied over SSH to %1: the assistant connects there again to install the "
-                           "new certificate.")
+    m_ssh->setVisible(overSsh);
+    m_sshLabel->setVisible(overSsh);
+    m_sshLabel->setText((merge ? tr("This setup was applied over SSH to %1: the assistant connects there again to "
+                                    "read the site's file and apply the merge again.")
+                               : tr("This setup was applied over SSH to %1: the assistant connects there again to "
+                                    "install the new certificate."))
                             .arg(ctx.model.sshTarget));
-    if (ctx.model.target == SetupTarget::Ssh && !ctx.remoteInstallation) {
+    if (overSsh && !ctx.remoteInstallation) {
         DiscoveryOptions options = ctx.discovery.value_or(DiscoveryOptions());
         if (!ctx.discovery)
             options.configRoot = ctx.model.serverRoot;
         m_ssh->setTarget(ctx.model.sshTarget, ctx.model.sshIdentity);
         m_ssh->setServer(ctx.model.server, options);
         m_ssh->setKnownHostsFile(ctx.sshKnownHosts);
+        // A merge setup: the merge planned again from the site's file as it is on the server now.
+        if (merge) {
+            const ServerConfigRequest site = ctx.model.configRequest(QString(), QString(), QString());
+            m_ssh->setCheck([site, roots = ctx.model.rootsPath, replace = ctx.model.replaceLocation,
+                             found = m_remoteMerge](ShellSession& shell, const ServerInstallation& installation) {
+                ExportRequest bundle = exportRequestFor(installation, QString());
+                bundle.config = site;
+                bundle.config.serverVersion = installation.version;
+                Result<MergePlan> planned = planRemoteMerge(shell, installation, bundle, replace, roots);
+                found->set(QString(), planned ? std::optional<MergePlan>(planned.value()) : std::nullopt);
+                return planned ? Status() : Status(planned.error());
+            });
+        }
         m_ssh->connectToServer();
     }
     if (ctx.model.target == SetupTarget::ThisMachine && !ctx.installation) {

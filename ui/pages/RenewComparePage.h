@@ -1,6 +1,7 @@
 #pragma once
 
 #include "WizardPage.h"
+#include "widgets/SshConnectPanel.h"
 
 #include <memory>
 
@@ -37,6 +38,7 @@ private:
     std::unique_ptr<Ui::RenewComparePage> m_ui;
     QLabel* m_sshLabel = nullptr;
     SshConnectPanel* m_ssh = nullptr;
+    std::shared_ptr<RemoteMergeFound> m_remoteMerge = std::make_shared<RemoteMergeFound>(); // over SSH, merge setups
     bool m_busy = false;
     bool m_sameAsOld = false;
     QString m_intro; // the form's texts, for a setup of its own (a merge setup shows other ones)

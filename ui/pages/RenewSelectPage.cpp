@@ -119,6 +119,7 @@ bool RenewSelectPage::validatePage()
     ctx.probe.reset();
     ctx.installation.reset();
     ctx.remoteInstallation.reset();
+    ctx.remoteMerge.reset();
     ctx.remoteJob.reset();
     return true;
 }

@@ -294,9 +294,7 @@ void ServerPage::validate()
                     free = both;
                 }
             }
-            const std::lock_guard lock(slot->mutex);
-            slot->madeFor = madeFor;
-            slot->merge = merge;
+            slot->set(madeFor, merge);
             return free;
         });
     }
@@ -401,11 +399,8 @@ QString ServerPage::remoteKey(const SetupModel& model)
 void ServerPage::remoteChecked()
 {
     std::optional<MergePlan> merge;
-    if (m_ssh->isReady()) {
-        const std::lock_guard lock(m_remoteSite->mutex);
-        merge = m_remoteSite->merge;
-        m_remoteMadeFor = m_remoteSite->madeFor;
-    }
+    if (m_ssh->isReady())
+        std::tie(m_remoteMadeFor, merge) = m_remoteSite->get();
     const bool changed = merge.has_value() != m_remoteMerge.has_value()
         || (merge && (merge->site.where() != m_remoteMerge->site.where() || merge->after != m_remoteMerge->after));
     m_remoteMerge = merge;

@@ -5,11 +5,11 @@
 #include "server/ServerDiscovery.h"
 #include "server/TlsProfile.h"
 #include "setup/SetupModel.h"
+#include "widgets/SshConnectPanel.h"
 
 #include <QTimer>
 
 #include <memory>
-#include <mutex>
 
 namespace Ui {
 class ServerPage;
@@ -79,14 +79,8 @@ private:
     bool m_checkBusy = false;
     bool m_mergeRefused = false;
     // Over SSH: what the connection's check found (the merge planned from the server's files when a site answers the
-    // name there), with the name and listen address it was made for.
-    struct RemoteSite
-    {
-        std::mutex mutex;
-        QString madeFor;
-        std::optional<MergePlan> merge;
-    };
-    std::shared_ptr<RemoteSite> m_remoteSite = std::make_shared<RemoteSite>();
+    // name there).
+    std::shared_ptr<RemoteMergeFound> m_remoteSite = std::make_shared<RemoteMergeFound>();
     std::optional<MergePlan> m_remoteMerge;
     QString m_remoteMadeFor;
     SetupTarget m_siteTarget = SetupTarget::ThisMachine; // the server m_site was looked up on

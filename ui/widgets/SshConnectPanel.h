@@ -2,11 +2,13 @@
 
 #include "deploy/SshHostKey.h"
 #include "deploy/SshShell.h"
+#include "server/MergeSite.h"
 #include "server/ServerDiscovery.h"
 
 #include <QWidget>
 
 #include <functional>
+#include <mutex>
 #include <optional>
 
 class QLabel;
@@ -18,6 +20,30 @@ class QFrame;
 namespace mtls::ui {
 
 class FindingsView;
+
+// A setup in merge mode over SSH: the merge planned on the server (planRemoteMerge) by a connection's check, on its
+// worker thread, with what it was planned for (the name and listen address); read by the page once the panel is
+// ready.
+class RemoteMergeFound
+{
+public:
+    void set(const QString& madeFor, const std::optional<MergePlan>& merge)
+    {
+        const std::lock_guard lock(m_mutex);
+        m_madeFor = madeFor;
+        m_merge = merge;
+    }
+    std::pair<QString, std::optional<MergePlan>> get() const
+    {
+        const std::lock_guard lock(m_mutex);
+        return {m_madeFor, m_merge};
+    }
+
+private:
+    mutable std::mutex m_mutex;
+    QString m_madeFor;
+    std::optional<MergePlan> m_merge;
+};
 
 // The connection to another machine over SSH, on the server page and on the renewal page: host, user, port and key
 // (empty: what the user's ~/.ssh/config and agent give, as in a terminal). Connect checks the host key first: an
