@@ -383,7 +383,13 @@ server_reload() {
     case "$SERVER:$SERVER_BIN" in
     apache:*ctl) server_run graceful ;;
     apache:*) server_run -k graceful ;;
-    *) server_run -s reload ;;
+    *)
+        # nginx notes "signal process started" at every reload: not news for the user, the rest is shown.
+        reload_out=$(server_run -s reload 2>&1)
+        reload_status=$?
+        [ -z "$reload_out" ] || printf '%s\n' "$reload_out" | grep -v '\[notice\] [0-9#]*: signal process started$' >&2
+        return "$reload_status"
+        ;;
     esac
 }
 
