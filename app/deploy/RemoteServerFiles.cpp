@@ -58,6 +58,9 @@ ServerFiles remoteServerFiles(ShellSession& shell, const QString& nginxDump, con
     auto cache = std::make_shared<Cache>(shell);
     const QHash<QString, QString> dumped = splitNginxDump(nginxDump);
     for (auto it = dumped.cbegin(); it != dumped.cend(); ++it) {
+        // A file that is not UTF-8 (a panel's comments in GBK) did not survive the text: read as it is instead.
+        if (it.value().contains(QChar::ReplacementCharacter))
+            continue;
         QByteArray text = it.value().toUtf8();
         if (text.endsWith('\n'))
             text.chop(1);

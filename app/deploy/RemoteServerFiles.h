@@ -11,7 +11,9 @@ namespace mtls {
 class ShellSession;
 
 // `nginxDump`: the server's `nginx -T` output, when it was read already: the files it shows are taken from it
-// (exactly: nginx adds one newline after each) instead of being read again. `virtualHostsCommand`: the command that
+// (exactly: nginx adds one newline after each; a file that is not UTF-8 is read again) instead of being read again.
+// Whatever a plan made from them says, install.sh refuses to edit a file whose SHA-256 is not the one it was
+// planned from. `virtualHostsCommand`: the command that
 // prints Apache's virtual hosts (`apachectl -S`) on the server. The shell must outlive the returned object.
 ServerFiles remoteServerFiles(ShellSession& shell, const QString& nginxDump = QString(),
                               const QByteArray& virtualHostsCommand = QByteArray());

@@ -91,6 +91,14 @@ void TestRemoteMerge::initTestCase()
     m_nginx = std::make_unique<Throwaway>(ServerKind::Nginx);
     QVERIFY(m_nginx->start(site));
     m_siteFile = m_nginx->server->prefix() + QStringLiteral("/conf.d/00-user.conf");
+    // A comment in GBK, as hosting panels write them: the file is not UTF-8, and must be edited byte for byte.
+    QFile file(m_siteFile);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray text = "# \xc4\xe3\xba\xc3, the site's own comment\n" + file.readAll();
+    file.close();
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(text) == text.size());
+    file.close();
+    QVERIFY(m_nginx->server->reload().ok());
     QVERIFY(::chown(QFile::encodeName(m_siteFile).constData(), 1234, 1234) == 0);
     QVERIFY(::chmod(QFile::encodeName(m_siteFile).constData(), 0640) == 0);
     QVERIFY(waitForPortState(m_sitePort, true));
