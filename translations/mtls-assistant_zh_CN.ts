@@ -5985,12 +5985,12 @@ The Chat guide&apos;s samples list TLS 1.0 and 1.1. Those versions are deprecate
         <translation>错误：服务器上的站点已在此端口上响应 %1。独立站点需要独立的域名：请返回修改域名，或选择合并。</translation>
     </message>
     <message>
-        <source>The listen address changed since the server was read: connect again.</source>
-        <translation>读取服务器之后监听地址已更改：请重新连接。</translation>
-    </message>
-    <message>
         <source>%1 on the server already answers %2 on this port: the site at %3 (server name %4).</source>
         <translation>服务器上的 %1 已在此端口上响应 %2：位于 %3 的站点（server_name %4）。</translation>
+    </message>
+    <message>
+        <source>The webhook&apos;s name or the listen address changed since the server was read: connect again.</source>
+        <translation>读取服务器之后回调域名或监听地址已更改：请重新连接。</translation>
     </message>
 </context>
 <context>

@@ -258,7 +258,7 @@ void ServerPage::validate()
                        "of its own: go back and change the name, or choose merge.")
                         .arg(context().model.domain);
     if (ssh && m_remoteMerge && remoteKey(pageModel()) != m_remoteMadeFor)
-        problems << tr("The listen address changed since the server was read: connect again.");
+        problems << tr("The webhook's name or the listen address changed since the server was read: connect again.");
     m_ui->validationLabel->setText(problems.join(QLatin1Char('\n')));
     m_ui->validationLabel->setVisible(!problems.isEmpty());
     m_ui->rootLabel->setEnabled(thisMachine);
