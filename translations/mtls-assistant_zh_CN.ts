@@ -6119,6 +6119,10 @@ The Chat guide&apos;s samples list TLS 1.0 and 1.1. Those versions are deprecate
         <source>The key file %1 does not exist: choose your private key, or leave the field empty to use your SSH agent and keys.</source>
         <translation>密钥文件 %1 不存在：请选择您的私钥，或将此字段留空以使用您的 SSH 代理和密钥。</translation>
     </message>
+    <message>
+        <source>Use my own known-hosts &amp;file for the server&apos;s key (%1)</source>
+        <translation>使用我自己的 known_hosts 文件记录服务器的主机密钥（%1）(&amp;F)</translation>
+    </message>
 </context>
 <context>
     <name>mtls::ui::TestPage</name>

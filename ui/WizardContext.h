@@ -47,6 +47,7 @@ struct WizardContext
     std::optional<DiscoveryOptions> discovery; // test hook: describes the installation instead of looking for it
     QString applyStateDir; // test hook: where apply keeps its journal and backups (empty: the default)
     QString sshKnownHosts; // test hook: the known-hosts file over SSH (empty: the assistant's own)
+    QString sshKnownHostsInUse; // over SSH: the connection's known-hosts file (the user's own when chosen)
     QString remoteStateDir; // test hook: the assistant's folder on a server over SSH (empty: the default)
     QString savedSetupError; // why the setup could not be saved, when it could not
 

@@ -89,6 +89,7 @@ private slots:
     void applyOverSshThenRenew();
     void droppedConnectionThenReconnectAndRollBack();
     void mergeIntoTheWebsiteOverSsh();
+    void ownKnownHostsFile();
     void changedHostKeyIsRefused(); // last: the server gets a new host key
 
 private:
@@ -108,6 +109,7 @@ private:
     }
 
     SshServer m_sshd;
+    bool m_ownKnownHosts = false; // connectOnServerPage() ticks "use my own known-hosts file" first
     QTemporaryDir m_remoteState; // the assistant's folder on "the server" (root's, 0700)
     QTemporaryDir m_client; // this desktop's known-hosts file
     QTemporaryDir m_bin;
@@ -155,6 +157,10 @@ void TestGuiSsh::connectOnServerPage(SshServer::User user, const QString& shots,
     typeInto(find<QLineEdit>(panel, "sshPortEdit"), QString::number(m_sshd.port()));
     typeInto(find<QLineEdit>(panel, "sshKeyEdit"), m_sshd.clientKey(user));
     QVERIFY(!m_wizard->button(QWizard::NextButton)->isEnabled());
+    if (m_ownKnownHosts) {
+        mnemonic(*m_wizard, 'f');
+        QVERIFY(find<QCheckBox>(panel, "sshOwnKnownHostsCheck")->isChecked());
+    }
 
     // The first connection: the host key, shown as ssh-keygen -l prints it, trusted only by the user's word.
     mnemonic(*m_wizard, 'e');
@@ -163,12 +169,12 @@ void TestGuiSsh::connectOnServerPage(SshServer::User user, const QString& shots,
     const QString fingerprint = find<QLabel>(panel, "sshFingerprintLabel")->text();
     QVERIFY2(fingerprint.contains(m_sshd.hostKeyFingerprint()) && fingerprint.contains(QLatin1String("ED25519")),
              qPrintable(fingerprint));
-    QVERIFY(!QFileInfo::exists(m_wizard->context().sshKnownHosts));
+    QVERIFY(!QFileInfo::exists(panel->knownHostsFile()));
     QVERIFY(!m_wizard->button(QWizard::NextButton)->isEnabled());
     screenshot(*m_wizard, shots + QStringLiteral("01-host-key"));
     mnemonic(*m_wizard, 'i');
     QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy(), 30000);
-    QVERIFY(readFile(m_wizard->context().sshKnownHosts).contains("ssh-ed25519"));
+    QVERIFY(readFile(panel->knownHostsFile()).contains("ssh-ed25519"));
 
     if (user == SshServer::User::SudoPassword) {
         // sudo asks for a password: asked on the page, kept in memory only.
@@ -578,6 +584,29 @@ void TestGuiSsh::mergeIntoTheWebsiteOverSsh()
     }
     QCOMPARE(treeDigest(server.discovery.configRoot), before);
     QTRY_COMPARE_WITH_TIMEOUT(curl(server.port, QStringLiteral("/im/callback")), QByteArray("website\n\n200"), 10000);
+}
+
+void TestGuiSsh::ownKnownHostsFile()
+{
+    // By choice, the user's own ~/.ssh/known_hosts (a home of the test's here): the key trusted on the page goes there,
+    // where their terminal's ssh finds it, and not into the assistant's file; the connection checks against it.
+    QTemporaryDir home;
+    const QByteArray previousHome = qgetenv("HOME");
+    qputenv("HOME", QFile::encodeName(home.path()));
+    m_ownKnownHosts = true;
+    makeSshWizard();
+    connectOnServerPage(SshServer::User::SudoNoPassword, QStringLiteral("ssh-own-"));
+    const bool connected = !QTest::currentTestFailed();
+    m_ownKnownHosts = false;
+    if (auto* own = m_wizard->currentPage()->findChild<QCheckBox*>(QStringLiteral("sshOwnKnownHostsCheck")))
+        own->setChecked(false); // remembered: the next cases use the assistant's file again
+    qputenv("HOME", previousHome);
+    QVERIFY(connected);
+    QVERIFY(readFile(home.filePath(QStringLiteral(".ssh/known_hosts"))).contains("ssh-ed25519"));
+    QCOMPARE(QFileInfo(home.filePath(QStringLiteral(".ssh"))).permissions(),
+             QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadUser | QFile::WriteUser
+                 | QFile::ExeUser);
+    QVERIFY(!QFileInfo::exists(m_wizard->context().sshKnownHosts));
 }
 
 void TestGuiSsh::changedHostKeyIsRefused()

@@ -311,7 +311,7 @@ Result<SshOptions> ApplyPage::sshOptions() const
 {
     Result<SshOptions> options = sshOptionsOf(context().model);
     if (options) {
-        options->knownHostsFile = context().sshKnownHosts;
+        options->knownHostsFile = context().sshKnownHostsInUse;
         options->sudoPassword = context().sshPassword;
     }
     return options;

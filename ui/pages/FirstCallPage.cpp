@@ -152,7 +152,7 @@ void FirstCallPage::startWatchingRemote(const QString& accessLog)
         m_ui->logLabel->setText(options.error().message);
         return;
     }
-    options->knownHostsFile = context().sshKnownHosts;
+    options->knownHostsFile = context().sshKnownHostsInUse;
     options->sudoPassword = context().sshPassword;
     const std::optional<ServerInstallation> installation = context().remoteInstallation;
     const QString domain = model.domain;

@@ -36,6 +36,7 @@ RenewComparePage::RenewComparePage(WizardContext& context, QWidget* parent)
     connect(m_ssh, &SshConnectPanel::stateChanged, this, [this] {
         this->context().remoteInstallation = m_ssh->installation();
         this->context().sshPassword = m_ssh->password();
+        this->context().sshKnownHostsInUse = m_ssh->knownHostsFile();
         this->context().remoteMerge = m_ssh->isReady() ? m_remoteMerge->get().second : std::optional<MergePlan>();
         emit completeChanged();
     });

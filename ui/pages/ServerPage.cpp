@@ -535,6 +535,7 @@ bool ServerPage::validatePage()
     context().remoteMerge
         = model.target == SetupTarget::Ssh && model.mode == SetupMode::Merge ? m_remoteMerge : std::nullopt;
     context().sshPassword = model.target == SetupTarget::Ssh ? m_ssh->password() : QByteArray();
+    context().sshKnownHostsInUse = m_ssh->knownHostsFile();
     QSettings settings;
     if (model.target == SetupTarget::Ssh) {
         settings.setValue(QStringLiteral("server/ssh_target"), model.sshTarget);

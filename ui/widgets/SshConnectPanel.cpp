@@ -5,6 +5,7 @@
 #include "FindingsView.h"
 #include "deploy/RemoteDiscovery.h"
 
+#include <QCheckBox>
 #include <QDir>
 #include <QFileInfo>
 #include <QFontDatabase>
@@ -16,6 +17,7 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QVBoxLayout>
 
 namespace mtls::ui {
@@ -83,6 +85,13 @@ SshConnectPanel::SshConnectPanel(QWidget* parent)
     form->addRow(hostLabel, hostRow);
     form->addRow(userLabel, m_user);
     form->addRow(keyLabel, keyRow);
+    // Where trusted host keys are kept: the assistant's own file, or the user's, shared with their terminal's ssh.
+    m_ownKnownHosts = new QCheckBox(tr("Use my own known-hosts &file for the server's key (%1)")
+                                        .arg(QDir::toNativeSeparators(QStringLiteral("~/.ssh/known_hosts"))),
+                                    this);
+    m_ownKnownHosts->setObjectName(QStringLiteral("sshOwnKnownHostsCheck"));
+    m_ownKnownHosts->setChecked(QSettings().value(QStringLiteral("server/ssh_own_known_hosts"), false).toBool());
+    form->addRow(QString(), m_ownKnownHosts);
     m_passwordLabel = new QLabel(tr("Sudo p&assword:"), this);
     m_password = new QLineEdit(this);
     m_password->setObjectName(QStringLiteral("sshPasswordEdit"));
@@ -146,6 +155,10 @@ SshConnectPanel::SshConnectPanel(QWidget* parent)
     m_findings->hide();
     m_statusLabel->hide();
 
+    connect(m_ownKnownHosts, &QCheckBox::toggled, this, [this](bool own) {
+        QSettings().setValue(QStringLiteral("server/ssh_own_known_hosts"), own);
+        forget();
+    });
     connect(m_connect, &QPushButton::clicked, this, &SshConnectPanel::connectToServer);
     connect(m_trust, &QPushButton::clicked, this, &SshConnectPanel::trustHostKey);
     connect(m_password, &QLineEdit::returnPressed, this, &SshConnectPanel::connectToServer);
@@ -203,6 +216,11 @@ QByteArray SshConnectPanel::password() const
     return m_password->isVisible() || !m_password->text().isEmpty() ? m_password->text().toUtf8() : QByteArray();
 }
 
+QString SshConnectPanel::knownHostsFile() const
+{
+    return m_ownKnownHosts->isChecked() ? QDir::homePath() + QStringLiteral("/.ssh/known_hosts") : m_knownHosts;
+}
+
 Result<SshOptions> SshConnectPanel::options() const
 {
     if (m_host->text().trimmed().isEmpty())
@@ -220,7 +238,7 @@ Result<SshOptions> SshConnectPanel::options() const
     SshOptions options;
     options.target = target.value();
     options.identityFile = identity();
-    options.knownHostsFile = m_knownHosts;
+    options.knownHostsFile = knownHostsFile();
     options.sudoPassword = password();
     return options;
 }

@@ -11,6 +11,7 @@
 #include <mutex>
 #include <optional>
 
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -65,6 +66,9 @@ public:
     void setServer(ServerKind kind, const DiscoveryOptions& given);
     // Test hook: the known-hosts file (empty: the assistant's own).
     void setKnownHostsFile(const QString& file) { m_knownHosts = file; }
+    // The known-hosts file the connection uses: the user's own (~/.ssh/known_hosts) when chosen on the panel, else the
+    // assistant's (or the test hook's). Empty: the assistant's own.
+    QString knownHostsFile() const;
     // Run on the server's root shell once the server was found: an Error (with findings) keeps the page from
     // going on, and is shown here.
     using Check = std::function<Status(ShellSession&, const ServerInstallation&)>;
@@ -106,6 +110,7 @@ private:
     QLineEdit* m_port;
     QLineEdit* m_key;
     QPushButton* m_browse;
+    QCheckBox* m_ownKnownHosts; // trusted host keys in the user's own known_hosts, as their terminal's ssh
     QPushButton* m_connect;
     QFrame* m_hostKeyBox;
     QLabel* m_hostKeyLabel;
