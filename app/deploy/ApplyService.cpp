@@ -109,14 +109,7 @@ ServerConfigRequest mergeConfigRequest(const ApplyRequest& request, const QStrin
 
 Result<MergePlan> planMergeOf(const ApplyRequest& request, const ServerConfigRequest& config)
 {
-    MergeRequest merge;
-    merge.domain = config.domain;
-    merge.listen = config.listen;
-    merge.clientCaPath = config.clientCaPath;
-    merge.config = config;
-    merge.replaceLocation = request.replaceLocation;
-    merge.trustRootsPath = request.trustRootsPath;
-    return planMerge(request.installation, merge);
+    return planMerge(request.installation, mergeRequestOf(config, request.replaceLocation, request.trustRootsPath));
 }
 
 // The merge mode: the Chat client CA in the domain's folder, and the edit of the site that answers the name.

@@ -219,13 +219,8 @@ Result<MergePlan> planRemoteMerge(ShellSession& shell, const ServerInstallation&
     }
     const ServerFiles files
         = remoteServerFiles(shell, nginxDump, installation.kind == ServerKind::Apache ? dump->command : QByteArray());
-    MergeRequest merge;
+    MergeRequest merge = mergeRequestOf(exportPlan->config, replaceLocation, trustRootsPath);
     merge.domain = dump->domain;
-    merge.listen = exportPlan->config.listen;
-    merge.clientCaPath = exportPlan->config.clientCaPath;
-    merge.config = exportPlan->config;
-    merge.replaceLocation = replaceLocation;
-    merge.trustRootsPath = trustRootsPath;
     return planMerge(installation, merge, files);
 }
 

@@ -220,6 +220,18 @@ Result<std::optional<AnsweringSite>> findAnsweringSite(const ServerInstallation&
     return site;
 }
 
+MergeRequest mergeRequestOf(const ServerConfigRequest& config, bool replaceLocation, const QString& trustRootsPath)
+{
+    MergeRequest merge;
+    merge.domain = config.domain;
+    merge.listen = config.listen;
+    merge.clientCaPath = config.clientCaPath;
+    merge.config = config;
+    merge.replaceLocation = replaceLocation;
+    merge.trustRootsPath = trustRootsPath;
+    return merge;
+}
+
 Result<MergePlan> planMerge(const ServerInstallation& installation, const MergeRequest& request)
 {
     return planMerge(installation, request, diskServerFiles(installation));

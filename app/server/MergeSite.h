@@ -69,6 +69,9 @@ struct MergeRequest
     QString trustRootsPath; // the roots the site's certificate must reach; empty: the system's
 };
 
+// The merge request for a site configuration (its name, listen addresses, client CA path, webhook path, upstream).
+MergeRequest mergeRequestOf(const ServerConfigRequest& config, bool replaceLocation, const QString& trustRootsPath);
+
 // Everything the merge mode checks and edits before any change. Refusals are Errors with an error finding:
 // MERGE_NO_SITE, MERGE_SITE_OUTSIDE_CONFIGURATION, MERGE_SITE_CERTIFICATE,
 // MERGE_CLIENT_VERIFICATION, MERGE_LOCATION_EXISTS, MERGE_PATH_IS_ROOT.
